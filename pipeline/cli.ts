@@ -1,0 +1,124 @@
+/**
+ * The pipeline's one entry point, and the only file that reads, writes and exits.
+ *   npm run data                              build public/data for the configured region
+ *   npm run data -- --scope england           build for all of England
+ *   npm run data -- --update-neighbourhoods   rewrite the LSOA lists in neighbourhoods.json from their derivation
+ *   npm run data -- --data DIR --out DIR      other input and output folders (tests use these)
+ * Exit codes: 0 built; 1 a problem with the input data (explained, nothing written); 2 a bug.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { formatProblem, InputError, type Problem } from './errors.ts';
+import { run, type RunOptions } from './run.ts';
+import { CONFIG_FILES, type RawConfig } from './schema.ts';
+
+interface Args { data: string; out: string; scope: RunOptions['scope']; updateNeighbourhoods: boolean; quiet: boolean }
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { data: 'data', out: 'public/data', scope: 'region', updateNeighbourhoods: false, quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--data') args.data = argv[++i];
+    else if (a === '--out') args.out = argv[++i];
+    else if (a === '--scope') {
+      const s = argv[++i];
+      if (s !== 'region' && s !== 'england') throw new InputError([{ code: 'BAD_ARGUMENT', file: '(command line)', value: s, message: '--scope takes "region" or "england"', fix: 'Run `npm run data -- --scope england`, or leave --scope out for the configured region.' }]);
+      args.scope = s;
+    } else if (a === '--update-neighbourhoods') args.updateNeighbourhoods = true;
+    else if (a === '--quiet') args.quiet = true;
+    else throw new InputError([{ code: 'BAD_ARGUMENT', file: '(command line)', value: a, message: 'unknown option', fix: 'Options: --scope region|england, --update-neighbourhoods, --data DIR, --out DIR, --quiet.' }]);
+  }
+  return args;
+}
+
+function readConfig(dataDir: string): RawConfig {
+  const problems: Problem[] = [];
+  const config = {} as Record<keyof RawConfig, unknown>;
+  for (const [key, file] of Object.entries(CONFIG_FILES) as [keyof RawConfig, string][]) {
+    const path = join(dataDir, file);
+    if (!existsSync(path)) {
+      problems.push({ code: 'MISSING_FILE', file, message: 'configuration file not found', fix: `Restore ${file} (git checkout -- data/${file}).` });
+      continue;
+    }
+    try {
+      config[key] = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (e) {
+      problems.push({ code: 'INVALID_JSON', file, message: `not valid JSON: ${(e as Error).message}`, fix: 'Correct the JSON syntax (a missing comma or quote is the usual cause).' });
+    }
+  }
+  if (problems.length) throw new InputError(problems);
+  return config as unknown as RawConfig;
+}
+
+function readRawFiles(dataDir: string, sources: unknown): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  const list = (sources as { sources?: { files?: { path?: unknown }[] }[] })?.sources ?? [];
+  for (const s of list) for (const f of s.files ?? []) {
+    if (typeof f.path !== 'string') continue;
+    const path = join(dataDir, 'raw', f.path);
+    if (existsSync(path)) files.set(f.path, readFileSync(path));
+  }
+  return files;
+}
+
+/** Writes every file into a fresh folder, then swaps it in: a failed build never leaves half an output. */
+function writeAtomically(outDir: string, files: Map<string, string>): void {
+  const out = resolve(outDir);
+  const tmp = `${out}.tmp-${process.pid}`;
+  const old = `${out}.old-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    const p = join(tmp, path);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, text);
+  }
+  if (existsSync(out)) renameSync(out, old);
+  renameSync(tmp, out);
+  rmSync(old, { recursive: true, force: true });
+}
+
+function main(): number {
+  const t0 = performance.now();
+  let last = t0;
+  try {
+    const args = parseArgs(process.argv.slice(2));
+    const log = (line: string) => { if (!args.quiet) process.stdout.write(line + '\n'); };
+    const config = readConfig(args.data);
+    const files = readRawFiles(args.data, config.sources);
+    log(`read ${files.size} raw files (${(performance.now() - t0).toFixed(0)} ms)`);
+    last = performance.now();
+    const result = run({ config, files }, {
+      scope: args.scope,
+      updateNeighbourhoods: args.updateNeighbourhoods,
+      onStage: (stage, counts) => {
+        const now = performance.now();
+        const c = Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');
+        log(`${stage.padEnd(16)} ${String((now - last).toFixed(0)).padStart(5)} ms  ${c}`);
+        last = now;
+      },
+    });
+    if (result.neighbourhoodsConfig) {
+      const p = join(args.data, CONFIG_FILES.neighbourhoods);
+      writeFileSync(`${p}.tmp-${process.pid}`, result.neighbourhoodsConfig);
+      renameSync(`${p}.tmp-${process.pid}`, p);
+      log(`rewrote ${p} from the neighbourhoods' derivations`);
+    }
+    writeAtomically(args.out, result.files);
+    const r = result.report;
+    const unknown = r.tables.reduce((n, t) => n + t.rejected.unknownCode.count, 0);
+    log(`wrote ${result.files.size} files to ${args.out} in ${(performance.now() - t0).toFixed(0)} ms; ${r.tables.length} tables, ${r.tables.reduce((n, t) => n + t.rowsRead, 0)} rows read, ${r.tables.reduce((n, t) => n + t.published, 0)} published, ${unknown} rejected (see build-report.json)`);
+    return 0;
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`\nThe data could not be built; nothing was written.\n${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}:\n`);
+      for (const p of e.problems.slice(0, 200)) process.stderr.write(`  ${formatProblem(p)}\n`);
+      if (e.problems.length > 200) process.stderr.write(`  … and ${e.problems.length - 200} more of the same kinds\n`);
+      return 1;
+    }
+    process.stderr.write(`\nA bug in the pipeline (not in your data):\n${(e as Error).stack ?? String(e)}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = main();

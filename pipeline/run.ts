@@ -1,0 +1,288 @@
+import { failIfAny, type Problem } from './errors.ts';
+import type { Config, Indicator, RawConfig } from './schema.ts';
+import { buildFrame, type AreaFrame, type FrameReport, type Vintage } from './stages/areas.ts';
+import { summarise, type Summary } from './stages/aggregate.ts';
+import { deriveBreaks, type Breaks } from './stages/derive.ts';
+import { buildContext, buildGeometry, type BBox, type VintageGeometry } from './stages/geometry.ts';
+import { joinReport, columnIndex, type JoinReport } from './stages/join.ts';
+import { decode, parseCell, parseCsv, parseGeoJson, type CsvTable, type LazyFeature } from './stages/load.ts';
+import { resolveNeighbourhoods, type ResolvedNeighbourhood, type VintageLookup } from './stages/neighbourhoods.ts';
+import { sha256, verifySources } from './stages/provenance.ts';
+import { json, valuesFile } from './stages/serialize.ts';
+import { validateConfig } from './stages/validate.ts';
+import { extractSeries, joinTable, STATUS, type JoinedTable, type Series, type TableReport } from './stages/values.ts';
+
+export interface RunOptions {
+  scope: 'region' | 'england';
+  /** Rewrite the LSOA lists in neighbourhoods.json from their derivation instead of checking them. */
+  updateNeighbourhoods?: boolean;
+  /** Called as each stage ends, with counts for the console. */
+  onStage?: (stage: string, counts: Record<string, number | string>) => void;
+}
+
+export interface RunInputs {
+  config: RawConfig;
+  /** Raw file bytes keyed by path relative to data/raw. */
+  files: ReadonlyMap<string, Uint8Array>;
+}
+
+export interface RunResult {
+  /** Output files keyed by path relative to the output folder. */
+  files: Map<string, string>;
+  report: BuildReport;
+  /** neighbourhoods.json rewritten, when `updateNeighbourhoods` was asked for. */
+  neighbourhoodsConfig?: string;
+}
+
+export interface BuildReport {
+  scope: { regionCode: string; regionName: string; mode: string };
+  boundaries: FrameReport[];
+  vintageLookup: JoinReport[];
+  tables: TableReport[];
+  indicators: { id: string; vintage: number; published: number; missing: number; suppressed: number }[];
+  neighbourhoods: { slug: string; lsoas2011: number; lsoas2021: number; partial2021: number; inScope2021: number }[];
+  geometry: Record<string, VintageGeometry['report']>;
+  outputs: { path: string; bytes: number; sha256: string }[];
+}
+
+const VINTAGES: Vintage[] = [2021, 2011];
+
+/** Composes the stages in memory: inputs in, output files and report out. No I/O, no clock. */
+export function run(inputs: RunInputs, options: RunOptions): RunResult {
+  const stage = options.onStage ?? (() => {});
+  const { config, problems: configProblems } = validateConfig(inputs.config);
+  failIfAny(configProblems);
+  const cfg = config as Config;
+  stage('validate config', { indicators: cfg.indicators.indicators.length, neighbourhoods: cfg.neighbourhoods.neighbourhoods.length, sources: cfg.sources.sources.length });
+
+  failIfAny(verifySources(cfg.sources, inputs.files));
+  stage('verify sources', { files: cfg.sources.sources.reduce((n, s) => n + s.files.length, 0) });
+
+  // Load: every file once, all problems collected.
+  const problems: Problem[] = [];
+  const geo = cfg.geographies;
+  // Which columns of each CSV are used: only those are kept in memory.
+  const keep = new Map<string, Set<string>>();
+  const use = (file: string, ...cols: string[]) => { const k = keep.get(file) ?? new Set<string>(); cols.forEach((c) => k.add(c)); keep.set(file, k); };
+  for (const t of cfg.tables.tables) use(t.file, t.code);
+  for (const i of cfg.indicators.indicators) {
+    const t = cfg.tables.tables.find((x) => x.id === i.table)!;
+    use(t.file, ...(i.column !== undefined ? [i.column] : [...i.numerator!, i.denominator!]));
+  }
+  for (const v of VINTAGES) {
+    const g = geo.vintages[v];
+    use(cfg.tables.tables.find((x) => x.id === g.population.table)!.file, g.population.column);
+    use(g.areaLookup.file, g.areaLookup.code, g.areaLookup.ward, g.areaLookup.wardName, g.areaLookup.lad, g.areaLookup.ladName);
+    use(g.regionLookup.file, g.regionLookup.lad, g.regionLookup.region, g.regionLookup.regionName);
+  }
+  use(geo.vintageLookup.file, geo.vintageLookup.from, geo.vintageLookup.to, geo.vintageLookup.change);
+  const csvCache = new Map<string, CsvTable>();
+  const csv = (file: string): CsvTable => {
+    let t = csvCache.get(file);
+    if (!t) {
+      const r = parseCsv(`raw/${file}`, decode(file, inputs.files.get(file)!), keep.get(file));
+      problems.push(...r.problems);
+      t = r.table;
+      csvCache.set(file, t);
+    }
+    return t;
+  };
+  const geojson = (file: string): LazyFeature[] => {
+    const r = parseGeoJson(`raw/${file}`, decode(file, inputs.files.get(file)!));
+    problems.push(...r.problems);
+    return r.features ?? [];
+  };
+  const collection = (features: LazyFeature[]): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: features.map((f) => ({ type: 'Feature', properties: f.properties, geometry: f.geometry()! })).filter((f) => f.geometry) });
+  const boundaries = Object.fromEntries(VINTAGES.map((v) => [v, geojson(geo.vintages[v].boundary.file)])) as Record<Vintage, LazyFeature[]>;
+  for (const t of cfg.tables.tables) csv(t.file);
+  for (const v of VINTAGES) { csv(geo.vintages[v].areaLookup.file); csv(geo.vintages[v].regionLookup.file); }
+  const lookupCsv = csv(geo.vintageLookup.file);
+  failIfAny(problems);
+  stage('load', { csvFiles: csvCache.size, csvRows: [...csvCache.values()].reduce((n, t) => n + t.rows.length, 0), boundaryFeatures: boundaries[2021].length + boundaries[2011].length });
+
+  // Areas of each vintage, in England, with their scope.
+  const frames = {} as Record<Vintage, AreaFrame>;
+  const frameReports: FrameReport[] = [];
+  for (const v of VINTAGES) {
+    const g = geo.vintages[v];
+    const r = buildFrame(v, geo, boundaries[v], csv(g.areaLookup.file), csv(g.regionLookup.file), options.scope);
+    problems.push(...r.problems);
+    frames[v] = r.frame;
+    frameReports.push(r.report);
+  }
+  failIfAny(problems);
+  stage('areas', { lsoa2021: frames[2021].codes.length, lsoa2011: frames[2011].codes.length, inScope2021: frames[2021].scope.length, inScope2011: frames[2011].scope.length });
+
+  // The LSOA 2011 to 2021 lookup.
+  const vl = geo.vintageLookup;
+  const [cFrom, cTo, cChange] = [vl.from, vl.to, vl.change].map((c) => columnIndex(lookupCsv, c, problems, 'the LSOA 2011 to 2021 lookup'));
+  failIfAny(problems);
+  const lookup: VintageLookup = { changeCodes: vl.changeCodes, pairs: [] };
+  lookupCsv.rows.forEach((row, r) => {
+    const change = row[cChange]?.trim() ?? '';
+    if (!(change in vl.changeCodes)) problems.push({ code: 'BAD_VALUE', file: lookupCsv.file, row: lookupCsv.lines[r], column: vl.change, value: change, message: 'unknown change code', fix: `Use one of ${Object.keys(vl.changeCodes).join(', ')}.` });
+    lookup.pairs.push({ from: row[cFrom].trim(), to: row[cTo].trim(), change });
+  });
+  failIfAny(problems);
+  const vintageLookup = [
+    joinReport(`LSOA 2011 (England, boundaries)`, frames[2011].codes, `${lookupCsv.file} (from)`, new Set(lookup.pairs.map((p) => p.from))),
+    joinReport(`LSOA 2021 (England, boundaries)`, frames[2021].codes, `${lookupCsv.file} (to)`, new Set(lookup.pairs.map((p) => p.to))),
+  ];
+
+  // Join every table onto its vintage's frame.
+  const joined = new Map<string, JoinedTable>();
+  for (const t of cfg.tables.tables) joined.set(t.id, joinTable(frames[t.vintage], t, csv(t.file), geo.nation.lsoaPrefix, problems));
+  failIfAny(problems);
+  stage('join', Object.fromEntries([...joined.values()].map((j) => [j.config.id, `${j.report.matched}/${j.report.rowsRead}`])));
+
+  // Series: one per indicator, plus population weights per vintage.
+  const series = new Map<string, Series>();
+  for (const ind of cfg.indicators.indicators) series.set(ind.id, extractSeries(frames[tableVintage(cfg, ind)], joined.get(ind.table)!, ind, cfg.tables.defaults, problems));
+  const population = {} as Record<Vintage, Float64Array>;
+  for (const v of VINTAGES) population[v] = populationOf(frames[v], joined.get(geo.vintages[v].population.table)!, geo.vintages[v].population.column, problems);
+  failIfAny(problems);
+  stage('values', { series: series.size, cells: series.size * frames[2021].codes.length });
+
+  const nb = resolveNeighbourhoods(cfg.neighbourhoods.neighbourhoods, frames, lookup);
+  const stale = nb.problems.filter((p) => p.code === 'NEIGHBOURHOOD_LSOAS_STALE');
+  failIfAny(options.updateNeighbourhoods ? nb.problems.filter((p) => !stale.includes(p)) : nb.problems);
+  stage('neighbourhoods', Object.fromEntries(nb.resolved.map((n) => [n.config.slug, `${n.lsoas2011.length} (2011) / ${n.lsoas2021.length} (2021)`])));
+
+  // Aggregate: each neighbourhood beside its local authority, the region and England.
+  const members = (frame: AreaFrame, codes: string[]) => codes.map((c) => frame.index.get(c)).filter((i): i is number => i !== undefined);
+  const ladMembers = {} as Record<Vintage, Map<string, number[]>>;
+  const regionMembers = {} as Record<Vintage, number[]>;
+  const englandMembers = {} as Record<Vintage, number[]>;
+  for (const v of VINTAGES) {
+    const f = frames[v];
+    const scoped = new Set(f.scope.map((i) => f.lad[i]));
+    const m = new Map<string, number[]>();
+    f.lad.forEach((lad, i) => { if (scoped.has(lad)) { const a = m.get(lad) ?? []; a.push(i); m.set(lad, a); } });
+    ladMembers[v] = new Map([...m].sort(([a], [b]) => a.localeCompare(b)));
+    regionMembers[v] = f.codes.map((_, i) => i).filter((i) => f.region[i] === geo.scope.regionCode);
+    englandMembers[v] = f.codes.map((_, i) => i);
+  }
+  const summaryFor = (ind: Indicator, idx: number[]) => summarise(series.get(ind.id)!, idx, population[tableVintage(cfg, ind)]);
+  const comparators = {
+    lads: { 2021: {}, 2011: {} } as Record<Vintage, Record<string, { name: string; summaries: Record<string, Summary> }>>,
+    region: { code: geo.scope.regionCode, name: geo.scope.regionName, summaries: {} as Record<string, Summary> },
+    england: { code: geo.nation.code, name: geo.nation.name, summaries: {} as Record<string, Summary> },
+  };
+  for (const ind of cfg.indicators.indicators) {
+    const v = tableVintage(cfg, ind);
+    for (const [lad, idx] of ladMembers[v]) {
+      comparators.lads[v][lad] ??= { name: frames[v].ladName[idx[0]], summaries: {} };
+      comparators.lads[v][lad].summaries[ind.id] = summaryFor(ind, idx);
+    }
+    comparators.region.summaries[ind.id] = summaryFor(ind, regionMembers[v]);
+    comparators.england.summaries[ind.id] = summaryFor(ind, englandMembers[v]);
+  }
+  const neighbourhoods = nb.resolved.map((n) => ({ n, summaries: Object.fromEntries(cfg.indicators.indicators.map((ind) => {
+    const v = tableVintage(cfg, ind);
+    const own = summaryFor(ind, members(frames[v], (v === 2011 ? n.lsoas2011 : n.lsoas2021).map((m) => m.code)));
+    const lad = n.lad[v].code;
+    return [ind.id, { neighbourhood: own, lad: comparators.lads[v][lad]?.summaries[ind.id] ?? summaryFor(ind, ladMembers[v].get(lad) ?? []), region: comparators.region.summaries[ind.id], england: comparators.england.summaries[ind.id] }];
+  })) }));
+  stage('aggregate', { neighbourhoods: neighbourhoods.length, localAuthorities: Object.keys(comparators.lads[2021]).length, indicators: series.size });
+
+  const breaks = new Map<string, Breaks>();
+  for (const ind of cfg.indicators.indicators) breaks.set(ind.id, deriveBreaks(series.get(ind.id)!, frames[tableVintage(cfg, ind)].scope));
+  stage('derive', { breaks: breaks.size });
+
+  // Geometry per vintage, with local authorities and neighbourhoods merged on the topology.
+  const geometry = {} as Record<Vintage, VintageGeometry>;
+  for (const v of VINTAGES) {
+    const f = frames[v];
+    const lad = new Map([...ladMembers[v]].filter(([code]) => f.scope.some((i) => f.lad[i] === code)).map(([code, idx]) => [code, { name: f.ladName[idx[0]], members: idx.map((i) => f.codes[i]) }]));
+    const neighbourhood = new Map(nb.resolved.map((n) => [n.config.slug, { name: n.config.name, members: (v === 2011 ? n.lsoas2011 : n.lsoas2021).map((m) => m.code).filter((c) => f.geometry.has(c)) }]));
+    geometry[v] = buildGeometry(f, { lad, neighbourhood }, geo.geometry.simplifyKeepShare[v], geo.geometry.quantization);
+  }
+  const scopeBox = Object.values(geometry[2021].placements.lad).reduce<BBox>((b, p) => [Math.min(b[0], p.bbox[0]), Math.min(b[1], p.bbox[1]), Math.max(b[2], p.bbox[2]), Math.max(b[3], p.bbox[3])], [180, 90, -180, -90]);
+  const context = buildContext(collection(geojson(geo.context.land.file)), collection(geojson(geo.context.lad.file)), geo.context.lad.code, geo.context.lad.name, scopeBox, geo.geometry.quantization);
+  failIfAny(problems);
+  stage('geometry', { arcs2021: geometry[2021].report.arcs, points2021: geometry[2021].report.pointsAfter, arcs2011: geometry[2011].report.arcs, points2011: geometry[2011].report.pointsAfter });
+
+  // Serialize.
+  const files = new Map<string, string>();
+  for (const v of VINTAGES) {
+    const f = frames[v];
+    files.set(`geo/lsoa-${v}.topo.json`, json(geometry[v].topology));
+    const wards: Record<string, string> = {};
+    for (const i of f.scope) wards[f.ward[i]] = f.wardName[i];
+    files.set(`areas/lsoa-${v}.json`, json({ vintage: v, codes: f.scope.map((i) => f.codes[i]), names: f.scope.map((i) => f.names[i]), ward: f.scope.map((i) => f.ward[i]), lad: f.scope.map((i) => f.lad[i]), wardNames: Object.fromEntries(Object.entries(wards).sort()), ladNames: Object.fromEntries([...ladMembers[v]].map(([c, idx]) => [c, f.ladName[idx[0]]])) }));
+  }
+  files.set('geo/context.topo.json', json(context));
+  const indicatorReport: BuildReport['indicators'] = [];
+  for (const ind of cfg.indicators.indicators) {
+    const v = tableVintage(cfg, ind);
+    const vf = valuesFile(series.get(ind.id)!, frames[v].scope, `geo/lsoa-${v}.topo.json`, breaks.get(ind.id)!);
+    files.set(`values/${ind.id}.json`, json(vf));
+    indicatorReport.push({ id: ind.id, vintage: v, published: vf.values.length - vf.missing.length - vf.suppressed.length, missing: vf.missing.length, suppressed: vf.suppressed.length });
+  }
+  const domainOf = new Map(cfg.domains.mapping.map((m) => [m.family, m]));
+  const sourceOf = new Map(cfg.sources.sources.map((s) => [s.id, s]));
+  files.set('catalogue.json', json({
+    scope: { ...geo.scope, mode: options.scope, nation: geo.nation.name },
+    headline: cfg.indicators.headline,
+    vintages: Object.fromEntries(VINTAGES.map((v) => [v, { label: geo.vintages[v].label, geometry: `geo/lsoa-${v}.topo.json`, areas: `areas/lsoa-${v}.json`, boundary: { source: geo.vintages[v].boundary.source, generalisation: geo.vintages[v].boundary.generalisation }, wardEdition: geo.vintages[v].areaLookup.wardEdition, ladEdition: geo.vintages[v].areaLookup.ladEdition, population: geo.vintages[v].population.label, count: frames[v].scope.length }])),
+    framework: cfg.domains.framework,
+    domains: [...cfg.domains.domains, cfg.domains.context].map((d) => ({ ...d, indicators: cfg.indicators.indicators.filter((i) => domainOf.get(i.family)?.domain === d.id).map((i) => i.id) })),
+    indicators: cfg.indicators.indicators.map((i) => {
+      const t = cfg.tables.tables.find((x) => x.id === i.table)!;
+      return { ...i, vintage: t.vintage, source: t.source, sourceFile: t.file, domain: domainOf.get(i.family)!.domain, domainReason: domainOf.get(i.family)!.reason, values: `values/${i.id}.json`, classes: breaks.get(i.id)! };
+    }),
+    sources: cfg.sources.sources.map(({ files: f, ...s }) => ({ ...s, files: f.map((x) => ({ path: x.path, sha256: x.sha256, bytes: x.bytes })) })),
+  }));
+  files.set('neighbourhoods.json', json({
+    neighbourhoods: neighbourhoods.map(({ n, summaries }) => ({
+      slug: n.config.slug, name: n.config.name, council: n.config.council, description: n.config.description, sourceUrl: n.config.sourceUrl,
+      derivation: n.config.derivation, approximate: n.config.approximate, fitNotes: n.config.fitNotes,
+      lad: n.lad, lsoas2011: n.lsoas2011, lsoas2021: n.lsoas2021,
+      placement: { 2021: geometry[2021].placements.neighbourhood[n.config.slug] ?? null, 2011: geometry[2011].placements.neighbourhood[n.config.slug] ?? null },
+      summaries,
+    })),
+  }));
+  files.set('comparators.json', json({ ...comparators, ladPlacement: geometry[2021].placements.lad }));
+
+  const report: BuildReport = {
+    scope: { ...geo.scope, mode: options.scope },
+    boundaries: frameReports,
+    vintageLookup,
+    tables: [...joined.values()].map((j) => j.report),
+    indicators: indicatorReport,
+    neighbourhoods: nb.resolved.map((n) => ({ slug: n.config.slug, lsoas2011: n.lsoas2011.length, lsoas2021: n.lsoas2021.length, partial2021: n.lsoas2021.filter((m) => m.partial).length, inScope2021: n.lsoas2021.filter((m) => frames[2021].geometry.has(m.code)).length })),
+    geometry: Object.fromEntries(VINTAGES.map((v) => [v, geometry[v].report])),
+    outputs: [],
+  };
+  report.outputs = [...files].map(([path, text]) => ({ path, bytes: Buffer.byteLength(text), sha256: sha256(text) })).sort((a, b) => a.path.localeCompare(b.path));
+  files.set('build-report.json', json(report, true));
+  const inputs_ = cfg.sources.sources.flatMap((s) => s.files.map((f) => ({ source: s.id, path: f.path, sha256: f.sha256, bytes: f.bytes })));
+  files.set('manifest.json', json({ inputs: inputs_, outputs: report.outputs }, true));
+  stage('serialize', { files: files.size, bytes: [...files.values()].reduce((n, t) => n + Buffer.byteLength(t), 0) });
+
+  let neighbourhoodsConfig: string | undefined;
+  if (options.updateNeighbourhoods) {
+    const byslug = new Map(nb.resolved.map((n) => [n.config.slug, n]));
+    const raw = inputs.config.neighbourhoods as { neighbourhoods: Record<string, unknown>[] };
+    neighbourhoodsConfig = json({ ...raw, neighbourhoods: raw.neighbourhoods.map((n) => ({ ...n, lsoas2011: byslug.get(String(n.slug))!.lsoas2011, lsoas2021: byslug.get(String(n.slug))!.lsoas2021 })) }, true);
+  }
+  return { files, report, neighbourhoodsConfig };
+}
+
+function tableVintage(cfg: Config, ind: Indicator): Vintage {
+  return cfg.tables.tables.find((t) => t.id === ind.table)!.vintage;
+}
+
+function populationOf(frame: AreaFrame, joined: JoinedTable, column: string, problems: Problem[]): Float64Array {
+  const c = columnIndex(joined.csv, column, problems, 'population weights');
+  const out = new Float64Array(frame.codes.length).fill(NaN);
+  if (c < 0) return out;
+  joined.rowOf.forEach((r, i) => {
+    if (r < 0) return;
+    const cell = parseCell(joined.csv.rows[r][c] ?? '', [''], []);
+    if (cell.status === 'value') out[i] = cell.value;
+  });
+  return out;
+}
+
+export { STATUS };

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+
+/** Schemas of the files in data/ and data/config/. Types used by the stages come from here. */
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lowercase hex digits');
+const lsoa = z.string().regex(/^[EW]01\d{6}$/, 'an LSOA code is E01 or W01 followed by six digits');
+const ward = z.string().regex(/^[EW]05\d{6}$/, 'a ward code is E05 or W05 followed by six digits');
+const vintage = z.union([z.literal(2011), z.literal(2021)]);
+
+export const SourcesSchema = z.object({
+  sources: z.array(
+    z.object({
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      title: z.string().min(1),
+      publisher: z.string().min(1),
+      edition: z.string().min(1),
+      url: z.string().url(),
+      retrieved: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      licence: z.object({ name: z.string(), id: z.string(), url: z.string().url() }),
+      attribution: z.string().min(1),
+      via: z.string().optional(),
+      files: z.array(z.object({ path: z.string(), sha256, bytes: z.number().int().nonnegative(), origin: z.string().optional() })).min(1),
+    }),
+  ),
+});
+export type Sources = z.infer<typeof SourcesSchema>;
+export type Source = Sources['sources'][number];
+
+export const TablesSchema = z.object({
+  defaults: z.object({ missingMarkers: z.array(z.string()), suppressedMarkers: z.array(z.string()) }),
+  tables: z.array(
+    z.object({
+      id: z.string(),
+      source: z.string(),
+      file: z.string(),
+      vintage,
+      code: z.string(),
+      missingMarkers: z.array(z.string()).optional(),
+      suppressedMarkers: z.array(z.string()).optional(),
+    }),
+  ),
+});
+export type Tables = z.infer<typeof TablesSchema>;
+export type TableConfig = Tables['tables'][number];
+
+const fileRef = { source: z.string(), file: z.string() };
+const vintageGeo = z.object({
+  label: z.string(),
+  boundary: z.object({ ...fileRef, code: z.string(), name: z.string(), generalisation: z.string() }),
+  areaLookup: z.object({ ...fileRef, code: z.string(), ward: z.string(), wardName: z.string(), lad: z.string(), ladName: z.string(), wardEdition: z.string(), ladEdition: z.string() }),
+  regionLookup: z.object({ ...fileRef, lad: z.string(), region: z.string(), regionName: z.string() }),
+  population: z.object({ table: z.string(), column: z.string(), label: z.string() }),
+});
+export const GeographiesSchema = z.object({
+  scope: z.object({ regionCode: z.string().regex(/^E12\d{6}$/), regionName: z.string() }),
+  nation: z.object({ code: z.string(), name: z.string(), lsoaPrefix: z.string() }),
+  vintages: z.object({ '2021': vintageGeo, '2011': vintageGeo }),
+  vintageLookup: z.object({ ...fileRef, from: z.string(), to: z.string(), change: z.string(), changeCodes: z.record(z.string(), z.string()) }),
+  context: z.object({ lad: z.object({ ...fileRef, code: z.string(), name: z.string() }), land: z.object(fileRef) }),
+  geometry: z.object({ simplifyKeepShare: z.object({ '2021': z.number().gt(0).lte(1), '2011': z.number().gt(0).lte(1) }), quantization: z.number().int().min(1000) }),
+});
+export type Geographies = z.infer<typeof GeographiesSchema>;
+
+const classification = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('decile') }),
+  z.object({ method: z.literal('quantile'), classes: z.number().int().min(2).max(9), over: z.enum(['england', 'scope']) }),
+]);
+export const IndicatorSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'ids are lowercase letters, digits and hyphens'),
+    label: z.string().min(1),
+    shortLabel: z.string().min(1),
+    description: z.string().min(1),
+    table: z.string(),
+    column: z.string().optional(),
+    numerator: z.array(z.string()).min(1).optional(),
+    denominator: z.string().optional(),
+    transform: z.literal('proportion-to-percent').optional(),
+    unit: z.enum(['score', 'rank', 'decile', 'percent', 'rate', 'count']),
+    decimals: z.number().int().min(0).max(6),
+    polarity: z.enum(['higher-worse', 'lower-worse', 'neutral']),
+    edition: z.string(),
+    classification,
+    family: z.string(),
+  })
+  .refine((i) => (i.column !== undefined) !== (i.numerator !== undefined && i.denominator !== undefined), {
+    message: 'give either "column", or both "numerator" and "denominator"',
+  });
+export const IndicatorsSchema = z.object({ headline: z.string(), indicators: z.array(IndicatorSchema).min(1) });
+export type Indicators = z.infer<typeof IndicatorsSchema>;
+export type Indicator = Indicators['indicators'][number];
+
+const domain = z.object({ id: z.string(), name: z.string(), summary: z.string(), description: z.string(), colour: z.string().regex(/^#[0-9a-f]{6}$/i) });
+export const DomainsSchema = z.object({
+  framework: z.object({ name: z.string(), note: z.string() }),
+  domains: z.array(domain.extend({ number: z.number().int(), systemProperty: z.string() })).min(1),
+  context: domain,
+  mapping: z.array(z.object({ family: z.string(), domain: z.string(), reason: z.string().min(1) })),
+});
+export type Domains = z.infer<typeof DomainsSchema>;
+
+const derivation = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('wards'), wardVintage: z.literal(2019), wards: z.array(z.object({ code: ward, name: z.string(), part: z.boolean() })).min(1) }),
+  z.object({ method: z.literal('lsoas'), lsoaVintage: vintage, lsoas: z.array(lsoa).min(1), how: z.string().min(1) }),
+]);
+/** A member LSOA: its change between 2011 and 2021, and whether it reaches outside the outline. */
+const memberLsoa = z.object({ code: lsoa, change: z.enum(['unchanged', 'split', 'merged', 'redrawn']), partial: z.boolean() });
+export type MemberLsoa = z.infer<typeof memberLsoa>;
+
+export const NeighbourhoodSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  council: z.string().min(1),
+  description: z.string().min(1),
+  sourceUrl: z.string().url(),
+  derivation,
+  approximate: z.literal(true, { message: 'every outline here is derived; set "approximate": true' }),
+  fitNotes: z.string().min(1),
+  lsoas2011: z.array(memberLsoa),
+  lsoas2021: z.array(memberLsoa),
+});
+export const NeighbourhoodsSchema = z.object({ neighbourhoods: z.array(NeighbourhoodSchema) });
+export type Neighbourhoods = z.infer<typeof NeighbourhoodsSchema>;
+export type NeighbourhoodConfig = Neighbourhoods['neighbourhoods'][number];
+
+/** Everything under data/ that is configuration, as parsed JSON before validation. */
+export interface RawConfig {
+  sources: unknown;
+  tables: unknown;
+  geographies: unknown;
+  indicators: unknown;
+  domains: unknown;
+  neighbourhoods: unknown;
+}
+
+/** The config files, named as the CLI reads them (relative to data/). */
+export const CONFIG_FILES: Record<keyof RawConfig, string> = {
+  sources: 'sources.json',
+  tables: 'config/tables.json',
+  geographies: 'config/geographies.json',
+  indicators: 'config/indicators.json',
+  domains: 'config/domains.json',
+  neighbourhoods: 'config/neighbourhoods.json',
+};
+
+export interface Config {
+  sources: Sources;
+  tables: Tables;
+  geographies: Geographies;
+  indicators: Indicators;
+  domains: Domains;
+  neighbourhoods: Neighbourhoods;
+}

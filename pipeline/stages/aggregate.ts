@@ -1,0 +1,75 @@
+import type { Indicator } from '../schema.ts';
+import { STATUS, type Series } from './values.ts';
+
+/** The share of a group's areas, and of its people, in England's most deprived tenth or fifth. */
+export interface DeprivedShare {
+  areas: number;
+  share: number;
+  population: number;
+  populationShare: number;
+}
+
+/** One indicator summarised over a group of LSOAs (a neighbourhood, a local authority, the region, England). */
+export interface Summary {
+  areas: number;
+  withValue: number;
+  missing: number;
+  suppressed: number;
+  /** Population-weighted mean (or, for percentages built from counts, the pooled percentage). */
+  mean?: number;
+  min?: number;
+  max?: number;
+  /** For deciles: how many areas in each decile, 1 (most deprived) to 10. */
+  deciles?: number[];
+  mostDeprived10?: DeprivedShare;
+  mostDeprived20?: DeprivedShare;
+}
+
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+
+/**
+ * Summarises one series over the areas at `members` (frame indices). Means are weighted by
+ * `population`; a percentage built from counts is pooled (sum of numerators over sum of
+ * denominators), which is its exact value for the group. Ranks get only their range.
+ */
+export function summarise(series: Series, members: readonly number[], population: Float64Array): Summary {
+  const ind: Indicator = series.indicator;
+  const s: Summary = { areas: members.length, withValue: 0, missing: 0, suppressed: 0 };
+  let min = Infinity, max = -Infinity, wsum = 0, wx = 0, num = 0, den = 0;
+  const deciles = ind.unit === 'decile' ? new Array(10).fill(0) : undefined;
+  let popAll = 0, pop10 = 0, pop20 = 0;
+  for (const i of members) {
+    const st = series.status[i];
+    if (st === STATUS.suppressed) { s.suppressed++; continue; }
+    if (st !== STATUS.value) { s.missing++; continue; }
+    const v = series.values[i];
+    s.withValue++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    const w = population[i];
+    if (Number.isFinite(w)) { wsum += w; wx += w * v; }
+    if (series.counts) { num += series.counts.num[i]; den += series.counts.den[i]; }
+    if (deciles) {
+      deciles[v - 1]++;
+      const p = Number.isFinite(w) ? w : 0;
+      popAll += p;
+      if (v <= 1) pop10 += p;
+      if (v <= 2) pop20 += p;
+    }
+  }
+  if (s.withValue === 0) return s;
+  const d = ind.decimals;
+  s.min = round(min, d);
+  s.max = round(max, d);
+  if (ind.unit !== 'rank' && ind.unit !== 'decile') {
+    if (series.counts && den > 0) s.mean = round((num / den) * 100, d + 1);
+    else if (wsum > 0) s.mean = round(wx / wsum, d + 1);
+  }
+  if (deciles) {
+    s.deciles = deciles;
+    const share = (areas: number, population: number): DeprivedShare => ({ areas, share: round(areas / s.withValue, 4), population: Math.round(population), populationShare: popAll > 0 ? round(population / popAll, 4) : 0 });
+    s.mostDeprived10 = share(deciles[0], pop10);
+    s.mostDeprived20 = share(deciles[0] + deciles[1], pop20);
+  }
+  return s;
+}

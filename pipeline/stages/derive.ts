@@ -1,0 +1,49 @@
+import { quantileSorted } from 'simple-statistics';
+import type { Indicator } from '../schema.ts';
+import { STATUS, type Series } from './values.ts';
+
+/**
+ * Class breaks of one indicator, computed once here; the legend and the map style are both
+ * built from them. An area with value v is in class k, where k is the number of breaks <= v
+ * (so `breaks.length + 1` classes).
+ */
+export interface Breaks {
+  method: 'decile' | 'quantile';
+  breaks: number[];
+  classes: number;
+  /** Which end of the scale is "worse" (more deprived): the palette's dark end goes there. */
+  worse: 'high' | 'low' | null;
+  over: 'england' | 'scope' | 'fixed';
+}
+
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Class of a value for given breaks: the number of breaks at or below it. */
+export function classOf(value: number, breaks: readonly number[]): number {
+  let k = 0;
+  while (k < breaks.length && value >= breaks[k]) k++;
+  return k;
+}
+
+/** Derives the class breaks of one indicator from its series (England) and the scope's indices. */
+export function deriveBreaks(series: Series, scope: readonly number[]): Breaks {
+  const ind: Indicator = series.indicator;
+  const worse = ind.polarity === 'higher-worse' ? 'high' : ind.polarity === 'lower-worse' ? 'low' : null;
+  const c = ind.classification;
+  if (c.method === 'decile') return { method: 'decile', breaks: [2, 3, 4, 5, 6, 7, 8, 9, 10], classes: 10, worse, over: 'fixed' };
+  const picked: number[] = [];
+  const take = (i: number) => {
+    if (series.status[i] === STATUS.value) picked.push(round(series.values[i], ind.decimals));
+  };
+  if (c.over === 'england') for (let i = 0; i < series.values.length; i++) take(i);
+  else for (const i of scope) take(i);
+  const values = Array.from(Float64Array.from(picked).sort());
+  const breaks: number[] = [];
+  if (values.length > 0) {
+    for (let k = 1; k < c.classes; k++) {
+      const b = round(quantileSorted(values, k / c.classes), ind.decimals);
+      if (breaks.length === 0 || b > breaks[breaks.length - 1]) breaks.push(b);
+    }
+  }
+  return { method: 'quantile', breaks, classes: breaks.length + 1, worse, over: c.over };
+}

@@ -1,0 +1,81 @@
+import type { Problem } from '../errors.ts';
+import type { CsvTable } from './load.ts';
+
+/** What a join matched and what it did not, on each side, with a few samples of each. */
+export interface JoinReport {
+  left: string;
+  right: string;
+  leftRows: number;
+  rightRows: number;
+  matched: number;
+  /** Left-side keys with no partner on the right. */
+  leftUnmatched: { count: number; samples: string[] };
+  /** Right-side keys with no partner on the left. */
+  rightUnmatched: { count: number; samples: string[] };
+}
+
+const SAMPLE = 5;
+
+/** Column index by name, or a problem naming the columns that are there. */
+export function columnIndex(table: CsvTable, column: string, problems: Problem[], usedBy: string): number {
+  const i = table.header.indexOf(column);
+  if (i < 0) {
+    problems.push({
+      code: 'MISSING_COLUMN',
+      file: table.file,
+      row: 1,
+      column,
+      message: `${usedBy} needs column "${column}", which the header does not have (it has: ${table.header.slice(0, 8).join(', ')}${table.header.length > 8 ? ', …' : ''})`,
+      fix: `Rename the column in the file, or point ${usedBy} at the right column name.`,
+    });
+  }
+  return i;
+}
+
+/**
+ * Indexes a table by its code column. Codes are trimmed strings, never numbers. Each code
+ * must have the expected pattern and appear once; every offending row is reported.
+ */
+export function indexByCode(table: CsvTable, column: string, pattern: RegExp, problems: Problem[], usedBy: string): Map<string, number> {
+  const index = new Map<string, number>();
+  const c = columnIndex(table, column, problems, usedBy);
+  if (c < 0) return index;
+  table.rows.forEach((row, r) => {
+    const code = (row[c] ?? '').trim();
+    if (!pattern.test(code)) {
+      problems.push({ code: 'BAD_CODE', file: table.file, row: table.lines[r], column, value: code, message: `"${code}" is not a code of the expected form ${pattern.source}`, fix: 'Use the ONS area code (for LSOAs, E01 followed by six digits), without spaces or names.' });
+      return;
+    }
+    const first = index.get(code);
+    if (first !== undefined) {
+      problems.push({ code: 'DUPLICATE_CODE', file: table.file, row: table.lines[r], column, value: code, message: `code ${code} appears again (first on row ${table.lines[first]})`, fix: 'Keep one row per area; remove or merge the duplicate.' });
+      return;
+    }
+    index.set(code, r);
+  });
+  return index;
+}
+
+/** Reports how two key sets match, with samples of what did not, sorted for stable output. */
+export function joinReport(left: string, leftKeys: Iterable<string>, right: string, rightKeys: ReadonlySet<string> | ReadonlyMap<string, unknown>): JoinReport {
+  const leftSet = new Set(leftKeys);
+  let matched = 0;
+  const leftOnly: string[] = [];
+  for (const k of leftSet) {
+    if (rightKeys.has(k)) matched++;
+    else leftOnly.push(k);
+  }
+  const rightOnly: string[] = [];
+  for (const k of rightKeys.keys()) if (!leftSet.has(k)) rightOnly.push(k);
+  leftOnly.sort();
+  rightOnly.sort();
+  return {
+    left,
+    right,
+    leftRows: leftSet.size,
+    rightRows: rightKeys.size,
+    matched,
+    leftUnmatched: { count: leftOnly.length, samples: leftOnly.slice(0, SAMPLE) },
+    rightUnmatched: { count: rightOnly.length, samples: rightOnly.slice(0, SAMPLE) },
+  };
+}

@@ -1,0 +1,143 @@
+import { gunzipSync } from 'node:zlib';
+import Papa from 'papaparse';
+import type { Problem } from '../errors.ts';
+
+/** A CSV file as read: header and rows of raw string cells, codes untouched. */
+export interface CsvTable {
+  file: string;
+  header: string[];
+  /** Data rows (only the kept columns, when `keep` was given). */
+  rows: string[][];
+  /** 1-based line number in the file of each data row (the header is line 1). */
+  lines: number[];
+}
+
+/** Bytes of a raw file, gunzipped when its name ends in `.gz`; a leading BOM is dropped. */
+export function decode(file: string, bytes: Uint8Array): string {
+  const raw = file.endsWith('.gz') ? gunzipSync(bytes) : bytes;
+  let text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text;
+}
+
+/**
+ * Parses CSV text. Tolerates a BOM, CRLF or LF line ends, blank lines and quoted cells; keeps
+ * every cell a string (so codes and leading zeros survive). With `keep`, only those columns
+ * are kept, which saves most of the memory on wide files. Reports an empty file, blank or
+ * repeated header names and ragged rows, all at once.
+ */
+export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>): { table: CsvTable; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const nl = text.indexOf('\n');
+  const headerLine = (nl < 0 ? text : text.slice(0, nl)).replace(/\r$/, '');
+  const body = nl < 0 ? '' : text.slice(nl + 1);
+  if (headerLine.trim() === '') {
+    problems.push({ code: 'EMPTY_FILE', file, row: 1, message: 'the file has no header row', fix: 'Check that the right file was saved; a CSV needs a header row and at least one data row.' });
+    return { table: { file, header: [], rows: [], lines: [] }, problems };
+  }
+  const fullHeader = (Papa.parse<string[]>(headerLine, { header: false }).data[0] ?? []).map((h) => h.trim());
+  const seen = new Map<string, number>();
+  fullHeader.forEach((h, i) => {
+    if (h === '') problems.push({ code: 'BLANK_HEADER', file, row: 1, column: `#${i + 1}`, message: `column ${i + 1} has no name`, fix: 'Give every column a name in the header row.' });
+    else if (seen.has(h)) problems.push({ code: 'DUPLICATE_HEADER', file, row: 1, column: h, message: `column name "${h}" appears twice (columns ${seen.get(h)! + 1} and ${i + 1})`, fix: 'Rename or remove one of the two columns.' });
+    else seen.set(h, i);
+  });
+  const cols = keep ? fullHeader.map((h, i) => (keep.has(h) ? i : -1)).filter((i) => i >= 0) : fullHeader.map((_, i) => i);
+  const header = cols.map((i) => fullHeader[i]);
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const width = fullHeader.length;
+  const take = (cells: string[], line: number) => {
+    if (cells.length === 1 && cells[0].trim() === '') return; // blank line
+    if (cells.length !== width) problems.push({ code: 'RAGGED_ROW', file, row: line, message: `row has ${cells.length} cells but the header has ${width}`, fix: 'Make every row have one cell per header column; quote cells that contain commas.' });
+    rows.push(cols.map((i) => cells[i] ?? ''));
+    lines.push(line);
+  };
+  if (!body.includes('"')) {
+    // No quoting anywhere in the body: a plain split is exact, and several times faster.
+    const split = body.split('\n');
+    split.forEach((l, k) => {
+      if (k === split.length - 1 && l === '') return;
+      take((l.endsWith('\r') ? l.slice(0, -1) : l).split(','), k + 2);
+    });
+  } else {
+    const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, newline: text.includes('\r\n') ? '\r\n' : '\n' });
+    for (const e of parsed.errors) {
+      if (e.code === 'TooFewFields' || e.code === 'TooManyFields') continue;
+      problems.push({ code: 'CSV_SYNTAX', file, row: (e.row ?? 0) + 2, message: e.message, fix: 'Check quoting on this line: a quote that opens a cell must close it.' });
+    }
+    parsed.data.forEach((cells, k) => {
+      if (k === parsed.data.length - 1 && cells.length === 1 && cells[0] === '') return;
+      take(cells, k + 2);
+    });
+  }
+  if (rows.length === 0) problems.push({ code: 'EMPTY_FILE', file, row: 2, message: 'the file has a header but no data rows', fix: 'Add the data rows, or check that the export did not stop after the header.' });
+  return { table: { file, header, rows, lines }, problems };
+}
+
+/** A parsed cell: a number, or one of the two kinds of absence, kept apart from zero. */
+export type Cell = { status: 'value'; value: number } | { status: 'missing' } | { status: 'suppressed' } | { status: 'invalid' };
+
+/** Reads one cell as a number, a missing marker or a suppression marker. */
+export function parseCell(raw: string, missingMarkers: readonly string[], suppressedMarkers: readonly string[]): Cell {
+  const s = raw.length > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw;
+  if (missingMarkers.includes(s)) return { status: 'missing' };
+  if (suppressedMarkers.includes(s)) return { status: 'suppressed' };
+  // Plain numbers only: no thousands separators, units or hex. Number('') is 0, so blanks are handled above.
+  const n = Number(s);
+  if (s === '' || !Number.isFinite(n) || !NUMBER.test(s)) return { status: 'invalid' };
+  return { status: 'value', value: n };
+}
+
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/** A feature whose geometry is parsed only when asked for: most of England is read but never drawn. */
+export interface LazyFeature {
+  properties: Record<string, unknown>;
+  geometry(): GeoJSON.Geometry | null;
+}
+
+const FEATURE_LINE = /^\{"type":"Feature","properties":(\{[^{}]*\}),"geometry":/;
+
+/**
+ * Parses a GeoJSON FeatureCollection. When the file has one feature per line with its
+ * properties first (as ONS-derived files here do), only the properties are parsed up front
+ * and each geometry when it is needed; any other layout is parsed whole.
+ */
+export function parseGeoJson(file: string, text: string): { features: LazyFeature[] | null; problems: Problem[] } {
+  const lines = text.split('\n');
+  if (lines.length > 2 && /^\{"type":"FeatureCollection","features":\[\s*$/.test(lines[0].trim())) {
+    const features: LazyFeature[] = [];
+    const problems: Problem[] = [];
+    for (let k = 1; k < lines.length; k++) {
+      let l = lines[k].trim();
+      if (l === '' || l === ']}' || l === ']' || l === '}') continue;
+      if (l.endsWith(',')) l = l.slice(0, -1);
+      const m = FEATURE_LINE.exec(l);
+      try {
+        if (m) {
+          const properties = JSON.parse(m[1]) as Record<string, unknown>;
+          const line = l;
+          features.push({ properties, geometry: () => (JSON.parse(line) as GeoJSON.Feature).geometry });
+        } else {
+          const f = JSON.parse(l) as GeoJSON.Feature;
+          features.push({ properties: (f.properties ?? {}) as Record<string, unknown>, geometry: () => f.geometry });
+        }
+      } catch (e) {
+        problems.push({ code: 'INVALID_JSON', file, row: k + 1, message: `line ${k + 1} is not a valid GeoJSON feature: ${(e as Error).message}`, fix: 'Re-export the boundaries as GeoJSON.' });
+      }
+    }
+    return { features, problems };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { features: null, problems: [{ code: 'INVALID_JSON', file, message: `not valid JSON: ${(e as Error).message}`, fix: 'Re-export the boundaries as GeoJSON.' }] };
+  }
+  const fc = json as GeoJSON.FeatureCollection;
+  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+    return { features: null, problems: [{ code: 'NOT_FEATURE_COLLECTION', file, message: 'the file is JSON but not a GeoJSON FeatureCollection', fix: 'Export the boundaries as a GeoJSON FeatureCollection in WGS84 (EPSG:4326).' }] };
+  }
+  return { features: fc.features.map((f) => ({ properties: (f?.properties ?? {}) as Record<string, unknown>, geometry: () => f?.geometry ?? null })), problems: [] };
+}

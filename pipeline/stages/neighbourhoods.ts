@@ -1,0 +1,123 @@
+import type { Problem } from '../errors.ts';
+import type { MemberLsoa, NeighbourhoodConfig } from '../schema.ts';
+import { CONFIG_FILES } from '../schema.ts';
+import type { AreaFrame } from './areas.ts';
+
+/** The ONS LSOA 2011 to 2021 lookup as pairs, with the change indicator of each pair. */
+export interface VintageLookup {
+  pairs: { from: string; to: string; change: string }[];
+  changeCodes: Record<string, string>;
+}
+
+export interface ResolvedNeighbourhood {
+  config: NeighbourhoodConfig;
+  lsoas2011: MemberLsoa[];
+  lsoas2021: MemberLsoa[];
+  /** Local authority per vintage: code and name, from the area lookup of that vintage. */
+  lad: { 2011: { code: string; name: string }; 2021: { code: string; name: string } };
+}
+
+type Change = MemberLsoa['change'];
+const byCode = (a: MemberLsoa, b: MemberLsoa) => a.code.localeCompare(b.code);
+
+/**
+ * Carries a set of LSOAs across vintages through the ONS lookup. An LSOA on the other side is
+ * `partial` when it also covers LSOAs outside the set (a merge or redraw with a neighbour).
+ */
+export function crossVintage(members: ReadonlySet<string>, lookup: VintageLookup, direction: 'forward' | 'backward'): MemberLsoa[] {
+  const [mine, theirs] = direction === 'forward' ? (['from', 'to'] as const) : (['to', 'from'] as const);
+  const linked = new Map<string, { change: Set<string>; others: Set<string> }>();
+  for (const p of lookup.pairs) {
+    if (!members.has(p[mine])) continue;
+    const e = linked.get(p[theirs]) ?? { change: new Set(), others: new Set() };
+    e.change.add(p.change);
+    linked.set(p[theirs], e);
+  }
+  for (const p of lookup.pairs) {
+    const e = linked.get(p[theirs]);
+    if (e && !members.has(p[mine])) e.others.add(p[mine]);
+  }
+  return [...linked].map(([code, e]) => ({ code, change: changeOf(e.change, lookup.changeCodes), partial: e.others.size > 0 })).sort(byCode);
+}
+
+function changeOf(codes: Set<string>, names: Record<string, string>): Change {
+  for (const c of ['X', 'M', 'S', 'U']) if (codes.has(c)) return names[c] as Change;
+  throw new Error(`unexpected change codes ${[...codes].join(',')}`);
+}
+
+/** The change recorded for an LSOA of the derivation's own vintage (it lies wholly inside). */
+function selfMembers(codes: string[], lookup: VintageLookup, side: 'from' | 'to'): MemberLsoa[] {
+  const change = new Map<string, Set<string>>();
+  for (const p of lookup.pairs) {
+    const s = change.get(p[side]) ?? new Set();
+    s.add(p.change);
+    change.set(p[side], s);
+  }
+  return codes.map((code) => ({ code, change: changeOf(change.get(code) ?? new Set(['U']), lookup.changeCodes), partial: false })).sort(byCode);
+}
+
+function majority(frame: AreaFrame, codes: string[]): { code: string; name: string } {
+  const count = new Map<string, number>();
+  for (const c of codes) {
+    const i = frame.index.get(c);
+    if (i !== undefined) count.set(frame.lad[i], (count.get(frame.lad[i]) ?? 0) + 1);
+  }
+  const [code] = [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [''];
+  const i = frame.lad.indexOf(code);
+  return { code, name: i >= 0 ? frame.ladName[i] : '' };
+}
+
+/**
+ * Resolves each neighbourhood's LSOAs from its derivation (2019 wards, or an explicit LSOA
+ * list) for both vintages, and checks the lists written in neighbourhoods.json against them.
+ */
+export function resolveNeighbourhoods(
+  list: NeighbourhoodConfig[],
+  frames: { 2011: AreaFrame; 2021: AreaFrame },
+  lookup: VintageLookup,
+): { resolved: ResolvedNeighbourhood[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const file = CONFIG_FILES.neighbourhoods;
+  const resolved: ResolvedNeighbourhood[] = [];
+  list.forEach((n, k) => {
+    let l11: MemberLsoa[];
+    let l21: MemberLsoa[];
+    const d = n.derivation;
+    if (d.method === 'wards') {
+      const codes: string[] = [];
+      for (const w of d.wards) {
+        const inWard = frames[2011].codes.filter((_, i) => frames[2011].ward[i] === w.code);
+        if (inWard.length === 0) problems.push({ code: 'UNKNOWN_WARD', file, column: `neighbourhoods.${k}.derivation.wards`, value: w.code, message: `${n.name}: no LSOA (2011) lies in ward ${w.code} of the 2019 lookup`, fix: 'Use a ward code of December 2019 (E05…) that appears in the LSOA 2011 to ward 2019 lookup.' });
+        codes.push(...inWard);
+      }
+      l11 = selfMembers(codes, lookup, 'from');
+      l21 = crossVintage(new Set(codes), lookup, 'forward');
+    } else {
+      const frame = frames[d.lsoaVintage];
+      const unknown = d.lsoas.filter((c) => !frame.index.has(c));
+      for (const c of unknown) problems.push({ code: 'UNKNOWN_LSOA', file, column: `neighbourhoods.${k}.derivation.lsoas`, value: c, message: `${n.name}: ${c} is not an LSOA of ${d.lsoaVintage} in England`, fix: `List LSOA codes of the ${d.lsoaVintage} vintage, as in the boundary file.` });
+      const dup = d.lsoas.filter((c, i) => d.lsoas.indexOf(c) !== i);
+      for (const c of dup) problems.push({ code: 'DUPLICATE_CODE', file, column: `neighbourhoods.${k}.derivation.lsoas`, value: c, message: `${n.name}: ${c} is listed twice`, fix: 'List each LSOA once.' });
+      if (d.lsoaVintage === 2021) {
+        l21 = selfMembers(d.lsoas, lookup, 'to');
+        l11 = crossVintage(new Set(d.lsoas), lookup, 'backward');
+      } else {
+        l11 = selfMembers(d.lsoas, lookup, 'from');
+        l21 = crossVintage(new Set(d.lsoas), lookup, 'forward');
+      }
+    }
+    const same = (a: MemberLsoa[], b: MemberLsoa[]) => JSON.stringify([...a].sort(byCode)) === JSON.stringify(b);
+    if (!same(n.lsoas2011, l11) || !same(n.lsoas2021, l21)) {
+      problems.push({
+        code: 'NEIGHBOURHOOD_LSOAS_STALE',
+        file,
+        column: `neighbourhoods.${k}.lsoas2011/lsoas2021`,
+        value: n.slug,
+        message: `${n.name}: the LSOA lists do not match what the derivation gives (2011: ${l11.map((m) => m.code).join(' ')}; 2021: ${l21.map((m) => m.code).join(' ')})`,
+        fix: 'Run `npm run data -- --update-neighbourhoods` to rewrite the lists from the derivation, then review the change.',
+      });
+    }
+    resolved.push({ config: n, lsoas2011: l11, lsoas2021: l21, lad: { 2011: majority(frames[2011], l11.map((m) => m.code)), 2021: majority(frames[2021], l21.map((m) => m.code)) } });
+  });
+  return { resolved, problems };
+}

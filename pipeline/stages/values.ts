@@ -1,0 +1,134 @@
+import type { Problem } from '../errors.ts';
+import type { Indicator, TableConfig, Tables } from '../schema.ts';
+import type { AreaFrame } from './areas.ts';
+import { LSOA_CODE } from './areas.ts';
+import { columnIndex, indexByCode } from './join.ts';
+import { parseCell, type CsvTable } from './load.ts';
+
+/** Status of one area's value: a figure, or why there is none. Zero is a value like any other. */
+export const STATUS = { value: 0, missing: 1, suppressed: 2, noRow: 3 } as const;
+
+/** One indicator over every England LSOA of its vintage, in frame order. NaN where status is not value. */
+export interface Series {
+  indicator: Indicator;
+  values: Float64Array;
+  status: Uint8Array;
+  /** For percentages built from counts: numerator and denominator per area (NaN where absent), for pooled aggregates. */
+  counts?: { num: Float64Array; den: Float64Array };
+}
+
+/** Accounts for every row of one input table. */
+export interface TableReport {
+  table: string;
+  file: string;
+  vintage: number;
+  rowsRead: number;
+  matched: number;
+  published: number;
+  excluded: { outsideScope: number; otherNation: number };
+  rejected: { unknownCode: { count: number; samples: string[] } };
+  /** Areas of the frame the table has no row for. */
+  areasWithoutRow: { count: number; inScope: number; samples: string[] };
+}
+
+/** A joined table: for each frame area, its row in the table or -1. */
+export interface JoinedTable {
+  config: TableConfig;
+  csv: CsvTable;
+  rowOf: Int32Array;
+  report: TableReport;
+}
+
+/** Joins a table onto the frame of its vintage and accounts for every row. */
+export function joinTable(frame: AreaFrame, config: TableConfig, csv: CsvTable, englandPrefix: string, problems: Problem[]): JoinedTable {
+  const index = indexByCode(csv, config.code, LSOA_CODE, problems, `table "${config.id}"`);
+  const rowOf = new Int32Array(frame.codes.length).fill(-1);
+  const inScope = new Uint8Array(frame.codes.length);
+  for (const i of frame.scope) inScope[i] = 1;
+  let matched = 0, published = 0, otherNation = 0;
+  const unknown: string[] = [];
+  for (const [code, r] of index) {
+    const i = frame.index.get(code);
+    if (i !== undefined) {
+      rowOf[i] = r;
+      matched++;
+      if (inScope[i]) published++;
+    } else if (!code.startsWith(englandPrefix)) otherNation++;
+    else unknown.push(code);
+  }
+  unknown.sort();
+  const without: string[] = [];
+  let withoutInScope = 0;
+  rowOf.forEach((r, i) => {
+    if (r < 0) {
+      without.push(frame.codes[i]);
+      if (inScope[i]) withoutInScope++;
+    }
+  });
+  // Rows that failed validation (bad or duplicate codes) are reported as problems and fail the build.
+  const invalidRows = csv.rows.length - index.size;
+  const report: TableReport = {
+    table: config.id,
+    file: csv.file,
+    vintage: config.vintage,
+    rowsRead: csv.rows.length,
+    matched,
+    published,
+    excluded: { outsideScope: matched - published, otherNation },
+    rejected: { unknownCode: { count: unknown.length, samples: unknown.slice(0, 5) } },
+    areasWithoutRow: { count: without.length, inScope: withoutInScope, samples: without.slice(0, 5) },
+  };
+  if (invalidRows === 0 && report.rowsRead !== report.published + report.excluded.outsideScope + report.excluded.otherNation + report.rejected.unknownCode.count) {
+    throw new Error(`row accounting for ${csv.file} does not add up: ${JSON.stringify(report)}`);
+  }
+  return { config, csv, rowOf, report };
+}
+
+/** Reads one indicator's cells from its joined table; invalid cells become problems. */
+export function extractSeries(frame: AreaFrame, joined: JoinedTable, indicator: Indicator, defaults: Tables['defaults'], problems: Problem[]): Series {
+  const missing = joined.config.missingMarkers ?? defaults.missingMarkers;
+  const suppressed = joined.config.suppressedMarkers ?? defaults.suppressedMarkers;
+  const user = `indicator "${indicator.id}"`;
+  const cols = indicator.column !== undefined ? [indicator.column] : [...indicator.numerator!, indicator.denominator!];
+  const idx = cols.map((c) => columnIndex(joined.csv, c, problems, user));
+  const n = frame.codes.length;
+  const values = new Float64Array(n).fill(NaN);
+  const status = new Uint8Array(n).fill(STATUS.noRow);
+  const counts = indicator.column === undefined ? { num: new Float64Array(n).fill(NaN), den: new Float64Array(n).fill(NaN) } : undefined;
+  if (idx.some((i) => i < 0)) return { indicator, values, status, counts };
+  const scale = indicator.transform === 'proportion-to-percent' ? 100 : 1;
+  for (let a = 0; a < n; a++) {
+    const r = joined.rowOf[a];
+    if (r < 0) continue;
+    const row = joined.csv.rows[r];
+    const cells = idx.map((c, k) => {
+      const cell = parseCell(row[c] ?? '', missing, suppressed);
+      if (cell.status === 'invalid') {
+        problems.push({ code: 'NOT_A_NUMBER', file: joined.csv.file, row: joined.csv.lines[r], column: cols[k], value: row[c], message: `${user} needs a number here`, fix: `Write a plain number (no commas or units), leave the cell empty for missing, or use a suppression marker (${suppressed.join(' ')}).` });
+      }
+      return cell;
+    });
+    if (cells.some((c) => c.status === 'invalid')) continue;
+    if (cells.some((c) => c.status === 'suppressed')) status[a] = STATUS.suppressed;
+    else if (cells.some((c) => c.status === 'missing')) status[a] = STATUS.missing;
+    else {
+      const nums = cells.map((c) => (c as { value: number }).value);
+      let v: number;
+      if (indicator.column !== undefined) v = nums[0] * scale;
+      else {
+        const den = nums[nums.length - 1];
+        const num = nums.slice(0, -1).reduce((s, x) => s + x, 0);
+        counts!.num[a] = num;
+        counts!.den[a] = den;
+        if (den <= 0) {
+          status[a] = STATUS.missing;
+          continue;
+        }
+        v = (num / den) * 100;
+      }
+      values[a] = v;
+      status[a] = STATUS.value;
+    }
+  }
+  return { indicator, values, status, counts };
+}

@@ -1,0 +1,66 @@
+/**
+ * A small static server for the built site (`dist/`), used by `npm start` and the browser
+ * tests. It sends the same security headers as the host configuration in public/_headers.
+ *   node scripts/serve.ts [dir] [--port N]
+ */
+import { createServer, type Server } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.csv': 'text/csv; charset=utf-8', '.geojson': 'application/geo+json', '.txt': 'text/plain; charset=utf-8', '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json',
+};
+
+/** Content-Security-Policy of the atlas: no inline script, no eval, no third-party requests. */
+export const CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:", "font-src 'self'",
+  "connect-src 'self'", "worker-src 'self' blob:", "child-src 'self' blob:", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'self'",
+].join('; ');
+
+/** Headers for a path: embeds may be framed by any site, every other page only by the atlas itself. */
+export function headersFor(path: string): Record<string, string> {
+  const embed = path.startsWith('/embed/');
+  return {
+    'Content-Security-Policy': embed ? CSP.replace("frame-ancestors 'self'", 'frame-ancestors *') : CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    ...(embed ? {} : { 'X-Frame-Options': 'SAMEORIGIN' }),
+  };
+}
+
+/** Serves `dir` on `port` (0 picks a free one); resolves with the server once listening. */
+export function serve(dir: string, port = 0, host = '127.0.0.1'): Promise<Server> {
+  const root = resolve(dir);
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    let path = normalize(decodeURIComponent(url.pathname));
+    if (path.includes('\0') || !resolve(root, '.' + path).startsWith(root)) { res.writeHead(400).end(); return; }
+    let file = join(root, path);
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!path.endsWith('/')) { res.writeHead(301, { Location: path + '/' + url.search }).end(); return; }
+      file = join(file, 'index.html');
+    }
+    const headers = headersFor(path);
+    if (!existsSync(file)) {
+      const notFound = join(root, '404.html');
+      res.writeHead(404, { 'Content-Type': TYPES['.html'], ...headers });
+      if (existsSync(notFound)) createReadStream(notFound).pipe(res); else res.end('Not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', ...headers });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => server.listen(port, host, () => ok(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const dir = args.find((a) => !a.startsWith('--')) ?? 'dist';
+  const p = args.indexOf('--port');
+  const port = p >= 0 ? Number(args[p + 1]) : Number(process.env.PORT ?? 4321);
+  const server = await serve(dir, port);
+  const addr = server.address();
+  console.log(`Serving ${dir} at http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : port}/ (Ctrl+C to stop)`);
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Build-time access to the pipeline's output in public/data. Pages read it once per build;
+ * the browser fetches the same files only for the interactive map.
+ */
+const DATA_DIR = join(process.cwd(), 'public', 'data');
+
+const cache = new Map<string, unknown>();
+/** Parsed JSON of one output file, read once per build. */
+export function readData<T>(path: string): T {
+  if (!cache.has(path)) cache.set(path, JSON.parse(readFileSync(join(DATA_DIR, path), 'utf8')));
+  return cache.get(path) as T;
+}
+
+export interface DeprivedShare { areas: number; share: number; population: number; populationShare: number }
+export interface Summary {
+  areas: number; withValue: number; missing: number; suppressed: number;
+  mean?: number; min?: number; max?: number; deciles?: number[];
+  mostDeprived10?: DeprivedShare; mostDeprived20?: DeprivedShare;
+}
+export interface MemberLsoa { code: string; change: string; partial: boolean }
+export interface Neighbourhood {
+  slug: string; name: string; council: string; description: string; sourceUrl: string;
+  derivation: { method: 'wards'; wardVintage: number; wards: { code: string; name: string; part: boolean }[] } | { method: 'lsoas'; lsoaVintage: number; lsoas: string[]; how: string };
+  approximate: true; fitNotes: string;
+  lad: Record<'2011' | '2021', { code: string; name: string }>;
+  lsoas2011: MemberLsoa[]; lsoas2021: MemberLsoa[];
+  placement: Record<'2011' | '2021', { label: [number, number]; bbox: [number, number, number, number] } | null>;
+  summaries: Record<string, { neighbourhood: Summary; lad: Summary; region: Summary; england: Summary }>;
+}
+export interface Classes { method: 'decile' | 'quantile'; breaks: number[]; classes: number; worse: 'high' | 'low' | null; over: string }
+export interface IndicatorMeta {
+  id: string; label: string; shortLabel: string; description: string; unit: string; decimals: number;
+  polarity: 'higher-worse' | 'lower-worse' | 'neutral'; edition: string; vintage: 2011 | 2021; source: string;
+  sourceFile: string; domain: string; domainReason: string; values: string; classes: Classes; family: string;
+  column?: string; numerator?: string[]; denominator?: string; table: string;
+}
+export interface Domain { id: string; name: string; summary: string; description: string; colour: string; number?: number; systemProperty?: string; indicators: string[] }
+export interface Source { id: string; title: string; publisher: string; edition: string; url: string; retrieved: string; licence: { name: string; id: string; url: string }; attribution: string; via?: string; files: { path: string; sha256: string; bytes: number }[] }
+export interface Catalogue {
+  scope: { regionCode: string; regionName: string; mode: string; nation: string };
+  headline: string;
+  vintages: Record<'2011' | '2021', { label: string; geometry: string; areas: string; boundary: { source: string; generalisation: string }; wardEdition: string; ladEdition: string; population: string; count: number }>;
+  framework: { name: string; note: string };
+  domains: Domain[];
+  indicators: IndicatorMeta[];
+  sources: Source[];
+}
+export interface ValuesFile { id: string; geometry: string; decimals: number; breaks: number[]; values: (number | null)[]; missing: number[]; suppressed: number[] }
+export interface AreasFile { vintage: number; codes: string[]; names: string[]; ward: string[]; lad: string[]; wardNames: Record<string, string>; ladNames: Record<string, string> }
+
+export const catalogue = () => readData<Catalogue>('catalogue.json');
+export const neighbourhoods = () => readData<{ neighbourhoods: Neighbourhood[] }>('neighbourhoods.json').neighbourhoods;
+export const valuesOf = (id: string) => readData<ValuesFile>(`values/${id}.json`);
+export const areasOf = (vintage: 2011 | 2021) => readData<AreasFile>(`areas/lsoa-${vintage}.json`);
+export const indicator = (id: string) => {
+  const i = catalogue().indicators.find((x) => x.id === id);
+  if (!i) throw new Error(`no indicator ${id} in catalogue.json`);
+  return i;
+};

@@ -1,0 +1,56 @@
+/**
+ * Small planar geometry helpers on lon/lat coordinates, shared by the pipeline (label points,
+ * boxes) and the site (SVG drawn at build time). Planar on purpose: it is indifferent to ring
+ * winding, which spherical libraries read as inside-out polygons.
+ */
+export type Position = readonly [number, number] | readonly number[];
+export type Ring = readonly Position[];
+export type PolygonCoords = readonly Ring[];
+export type BBox = [number, number, number, number];
+
+/** Polygons of a Polygon or MultiPolygon geometry. */
+export function polygonsOf(g: GeoJSON.Geometry | null | undefined): PolygonCoords[] {
+  if (!g) return [];
+  if (g.type === 'Polygon') return [g.coordinates];
+  if (g.type === 'MultiPolygon') return g.coordinates;
+  return [];
+}
+
+/** Signed area of a ring (shoelace), in squared degrees. */
+export function ringArea(ring: Ring): number {
+  let a = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  return a / 2;
+}
+
+/** Bounding box of any number of geometries. */
+export function bboxOf(geoms: (GeoJSON.Geometry | null | undefined)[]): BBox {
+  const b: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const g of geoms) for (const p of polygonsOf(g)) for (const r of p) for (const [x, y] of r as number[][]) {
+    if (x < b[0]) b[0] = x;
+    if (y < b[1]) b[1] = y;
+    if (x > b[2]) b[2] = x;
+    if (y > b[3]) b[3] = y;
+  }
+  return b;
+}
+
+/** Area-weighted centroid of the largest polygon's outer ring: where a label goes. */
+export function labelPoint(g: GeoJSON.Geometry): [number, number] {
+  let best: Ring | null = null;
+  let bestArea = -1;
+  for (const p of polygonsOf(g)) {
+    const a = Math.abs(ringArea(p[0]));
+    if (a > bestArea) [best, bestArea] = [p[0], a];
+  }
+  if (!best) return [NaN, NaN];
+  let cx = 0, cy = 0, a2 = 0;
+  for (let i = 0, j = best.length - 1; i < best.length; j = i++) {
+    const f = best[j][0] * best[i][1] - best[i][0] * best[j][1];
+    cx += (best[j][0] + best[i][0]) * f;
+    cy += (best[j][1] + best[i][1]) * f;
+    a2 += f;
+  }
+  if (a2 === 0) return [best[0][0], best[0][1]];
+  return [cx / (3 * a2), cy / (3 * a2)];
+}
