@@ -6,7 +6,9 @@
  *   npm run data -- --data DIR --out DIR      other input and output folders (tests use these)
  * Exit codes: 0 built; 1 a problem with the input data (explained, nothing written); 2 a bug.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatProblem, InputError, type Problem } from './errors.ts';
@@ -94,7 +96,7 @@ function main(): number {
       onStage: (stage, counts) => {
         const now = performance.now();
         const c = Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');
-        log(`${stage.padEnd(16)} ${String((now - last).toFixed(0)).padStart(5)} ms  ${c}`);
+        log(`${stage.padEnd(16)} ${String((now - last).toFixed(0)).padStart(5)} ms  ${c}${process.env.ATLAS_MEM ? `${((globalThis as { gc?: () => void }).gc?.(), "")} [heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB]` : ""}`);
         last = now;
       },
     });
@@ -107,7 +109,7 @@ function main(): number {
     writeAtomically(args.out, result.files);
     const r = result.report;
     const unknown = r.tables.reduce((n, t) => n + t.rejected.unknownCode.count, 0);
-    log(`wrote ${result.files.size} files to ${args.out} in ${(performance.now() - t0).toFixed(0)} ms; ${r.tables.length} tables, ${r.tables.reduce((n, t) => n + t.rowsRead, 0)} rows read, ${r.tables.reduce((n, t) => n + t.published, 0)} published, ${unknown} rejected (see build-report.json)`);
+    log(`wrote ${result.files.size} files to ${args.out} in ${(performance.now() - t0).toFixed(0)} ms (peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB); ${r.tables.length} tables, ${r.tables.reduce((n, t) => n + t.rowsRead, 0)} rows read, ${r.tables.reduce((n, t) => n + t.published, 0)} published, ${unknown} rejected (see build-report.json)`);
     return 0;
   } catch (e) {
     if (e instanceof InputError) {
@@ -121,4 +123,16 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+/**
+ * The pipeline runs with a fixed heap ceiling, part of its contract (512 MB for a region,
+ * 1 GB for England): without one, V8 grows its heap far past the live set before collecting.
+ * The first process only sets the ceiling and runs the real one.
+ */
+const HEAP_MB = { region: 320, england: 900 } as const;
+if (process.env.ATLAS_PIPELINE_CHILD) {
+  process.exitCode = main();
+} else {
+  const scope = process.argv.includes('england') ? 'england' : 'region';
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB[scope]}`, '--max-semi-space-size=16', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, ATLAS_PIPELINE_CHILD: '1' } });
+  process.exitCode = r.status ?? 2;
+}

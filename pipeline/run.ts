@@ -76,72 +76,66 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     use(g.regionLookup.file, g.regionLookup.lad, g.regionLookup.region, g.regionLookup.regionName);
   }
   use(geo.vintageLookup.file, geo.vintageLookup.from, geo.vintageLookup.to, geo.vintageLookup.change);
-  const csvCache = new Map<string, CsvTable>();
+  // Parsed once each; tables are parsed, joined and reduced to series one at a time, so only
+  // one table's rows are ever in memory.
   const csv = (file: string): CsvTable => {
-    let t = csvCache.get(file);
-    if (!t) {
-      const r = parseCsv(`raw/${file}`, decode(file, inputs.files.get(file)!), keep.get(file));
-      problems.push(...r.problems);
-      t = r.table;
-      csvCache.set(file, t);
-    }
-    return t;
+    const r = parseCsv(`raw/${file}`, decode(file, inputs.files.get(file)!), keep.get(file));
+    problems.push(...r.problems);
+    return r.table;
   };
   const geojson = (file: string): LazyFeature[] => {
     const r = parseGeoJson(`raw/${file}`, decode(file, inputs.files.get(file)!));
     problems.push(...r.problems);
     return r.features ?? [];
   };
-  const collection = (features: LazyFeature[]): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: features.map((f) => ({ type: 'Feature', properties: f.properties, geometry: f.geometry()! })).filter((f) => f.geometry) });
-  const boundaries = Object.fromEntries(VINTAGES.map((v) => [v, geojson(geo.vintages[v].boundary.file)])) as Record<Vintage, LazyFeature[]>;
-  for (const t of cfg.tables.tables) csv(t.file);
-  for (const v of VINTAGES) { csv(geo.vintages[v].areaLookup.file); csv(geo.vintages[v].regionLookup.file); }
-  const lookupCsv = csv(geo.vintageLookup.file);
-  failIfAny(problems);
-  stage('load', { csvFiles: csvCache.size, csvRows: [...csvCache.values()].reduce((n, t) => n + t.rows.length, 0), boundaryFeatures: boundaries[2021].length + boundaries[2011].length });
+  const collection = (features: LazyFeature[]): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: features.map((f) => ({ type: 'Feature' as const, properties: f.properties, geometry: f.geometry()! })).filter((f) => f.geometry) });
 
-  // Areas of each vintage, in England, with their scope.
+  // Areas of each vintage, in England, with their scope: boundaries joined to their lookups.
   const frames = {} as Record<Vintage, AreaFrame>;
   const frameReports: FrameReport[] = [];
+  let features = 0;
   for (const v of VINTAGES) {
     const g = geo.vintages[v];
-    const r = buildFrame(v, geo, boundaries[v], csv(g.areaLookup.file), csv(g.regionLookup.file), options.scope);
+    const boundary = geojson(g.boundary.file);
+    features += boundary.length;
+    const r = buildFrame(v, geo, boundary, csv(g.areaLookup.file), csv(g.regionLookup.file), options.scope);
     problems.push(...r.problems);
     frames[v] = r.frame;
     frameReports.push(r.report);
   }
   failIfAny(problems);
-  stage('areas', { lsoa2021: frames[2021].codes.length, lsoa2011: frames[2011].codes.length, inScope2021: frames[2021].scope.length, inScope2011: frames[2011].scope.length });
+  stage('load areas', { boundaryFeatures: features, lsoa2021: frames[2021].codes.length, lsoa2011: frames[2011].codes.length, inScope2021: frames[2021].scope.length, inScope2011: frames[2011].scope.length });
 
   // The LSOA 2011 to 2021 lookup.
   const vl = geo.vintageLookup;
-  const [cFrom, cTo, cChange] = [vl.from, vl.to, vl.change].map((c) => columnIndex(lookupCsv, c, problems, 'the LSOA 2011 to 2021 lookup'));
-  failIfAny(problems);
   const lookup: VintageLookup = { changeCodes: vl.changeCodes, pairs: [] };
-  lookupCsv.rows.forEach((row, r) => {
-    const change = row[cChange]?.trim() ?? '';
-    if (!(change in vl.changeCodes)) problems.push({ code: 'BAD_VALUE', file: lookupCsv.file, row: lookupCsv.lines[r], column: vl.change, value: change, message: 'unknown change code', fix: `Use one of ${Object.keys(vl.changeCodes).join(', ')}.` });
-    lookup.pairs.push({ from: row[cFrom].trim(), to: row[cTo].trim(), change });
-  });
+  const vintageLookup = ((lookupCsv) => {
+    const [cFrom, cTo, cChange] = [vl.from, vl.to, vl.change].map((c) => columnIndex(lookupCsv, c, problems, 'the LSOA 2011 to 2021 lookup'));
+    failIfAny(problems);
+    lookupCsv.rows.forEach((row, r) => {
+      const change = row[cChange]?.trim() ?? '';
+      if (!(change in vl.changeCodes)) problems.push({ code: 'BAD_VALUE', file: lookupCsv.file, row: lookupCsv.lines[r], column: vl.change, value: change, message: 'unknown change code', fix: `Use one of ${Object.keys(vl.changeCodes).join(', ')}.` });
+      lookup.pairs.push({ from: row[cFrom].trim(), to: row[cTo].trim(), change });
+    });
+    return [
+      joinReport('LSOA 2011 (England, boundaries)', frames[2011].codes, `${lookupCsv.file} (from)`, new Set(lookup.pairs.map((p) => p.from))),
+      joinReport('LSOA 2021 (England, boundaries)', frames[2021].codes, `${lookupCsv.file} (to)`, new Set(lookup.pairs.map((p) => p.to))),
+    ];
+  })(csv(vl.file));
   failIfAny(problems);
-  const vintageLookup = [
-    joinReport(`LSOA 2011 (England, boundaries)`, frames[2011].codes, `${lookupCsv.file} (from)`, new Set(lookup.pairs.map((p) => p.from))),
-    joinReport(`LSOA 2021 (England, boundaries)`, frames[2021].codes, `${lookupCsv.file} (to)`, new Set(lookup.pairs.map((p) => p.to))),
-  ];
 
-  // Join every table onto its vintage's frame.
-  const joined = new Map<string, JoinedTable>();
-  for (const t of cfg.tables.tables) joined.set(t.id, joinTable(frames[t.vintage], t, csv(t.file), geo.nation.lsoaPrefix, problems));
-  failIfAny(problems);
-  stage('join', Object.fromEntries([...joined.values()].map((j) => [j.config.id, `${j.report.matched}/${j.report.rowsRead}`])));
-
-  // Series: one per indicator, plus population weights per vintage.
+  // Each table: load, join onto its vintage's frame, extract its indicators' series (and population weights).
   const series = new Map<string, Series>();
-  for (const ind of cfg.indicators.indicators) series.set(ind.id, extractSeries(frames[tableVintage(cfg, ind)], joined.get(ind.table)!, ind, cfg.tables.defaults, problems));
   const population = {} as Record<Vintage, Float64Array>;
-  for (const v of VINTAGES) population[v] = populationOf(frames[v], joined.get(geo.vintages[v].population.table)!, geo.vintages[v].population.column, problems);
+  const tableReports: TableReport[] = [];
+  for (const t of cfg.tables.tables) {
+    const joined = joinTable(frames[t.vintage], t, csv(t.file), geo.nation.lsoaPrefix, problems);
+    tableReports.push(joined.report);
+    for (const ind of cfg.indicators.indicators) if (ind.table === t.id) series.set(ind.id, extractSeries(frames[t.vintage], joined, ind, cfg.tables.defaults, problems));
+    for (const v of VINTAGES) if (geo.vintages[v].population.table === t.id) population[v] = populationOf(frames[v], joined, geo.vintages[v].population.column, problems);
+  }
   failIfAny(problems);
-  stage('values', { series: series.size, cells: series.size * frames[2021].codes.length });
+  stage('tables', { tables: tableReports.length, rows: tableReports.reduce((n, r) => n + r.rowsRead, 0), matched: tableReports.reduce((n, r) => n + r.matched, 0), series: series.size });
 
   const nb = resolveNeighbourhoods(cfg.neighbourhoods.neighbourhoods, frames, lookup);
   const stale = nb.problems.filter((p) => p.code === 'NEIGHBOURHOOD_LSOAS_STALE');
@@ -196,6 +190,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     const lad = new Map([...ladMembers[v]].filter(([code]) => f.scope.some((i) => f.lad[i] === code)).map(([code, idx]) => [code, { name: f.ladName[idx[0]], members: idx.map((i) => f.codes[i]) }]));
     const neighbourhood = new Map(nb.resolved.map((n) => [n.config.slug, { name: n.config.name, members: (v === 2011 ? n.lsoas2011 : n.lsoas2021).map((m) => m.code).filter((c) => f.geometry.has(c)) }]));
     geometry[v] = buildGeometry(f, { lad, neighbourhood }, geo.geometry.simplifyKeepShare[v], geo.geometry.quantization);
+    f.geometry.clear(); // drawn into the topology; the parsed GeoJSON can go
   }
   const scopeBox = Object.values(geometry[2021].placements.lad).reduce<BBox>((b, p) => [Math.min(b[0], p.bbox[0]), Math.min(b[1], p.bbox[1]), Math.max(b[2], p.bbox[2]), Math.max(b[3], p.bbox[3])], [180, 90, -180, -90]);
   const context = buildContext(collection(geojson(geo.context.land.file)), collection(geojson(geo.context.lad.file)), geo.context.lad.code, geo.context.lad.name, scopeBox, geo.geometry.quantization);
@@ -244,13 +239,14 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   }));
   files.set('comparators.json', json({ ...comparators, ladPlacement: geometry[2021].placements.lad }));
 
+  const inScope2021 = new Set(frames[2021].scope.map((i) => frames[2021].codes[i]));
   const report: BuildReport = {
     scope: { ...geo.scope, mode: options.scope },
     boundaries: frameReports,
     vintageLookup,
-    tables: [...joined.values()].map((j) => j.report),
+    tables: tableReports,
     indicators: indicatorReport,
-    neighbourhoods: nb.resolved.map((n) => ({ slug: n.config.slug, lsoas2011: n.lsoas2011.length, lsoas2021: n.lsoas2021.length, partial2021: n.lsoas2021.filter((m) => m.partial).length, inScope2021: n.lsoas2021.filter((m) => frames[2021].geometry.has(m.code)).length })),
+    neighbourhoods: nb.resolved.map((n) => ({ slug: n.config.slug, lsoas2011: n.lsoas2011.length, lsoas2021: n.lsoas2021.length, partial2021: n.lsoas2021.filter((m) => m.partial).length, inScope2021: n.lsoas2021.filter((m) => inScope2021.has(m.code)).length })),
     geometry: Object.fromEntries(VINTAGES.map((v) => [v, geometry[v].report])),
     outputs: [],
   };

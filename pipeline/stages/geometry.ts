@@ -1,7 +1,7 @@
 import { feature, mergeArcs, quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
-import type { GeometryCollection, MultiPolygon, Polygon, Topology } from 'topojson-specification';
+import type { GeometryCollection, MultiPolygon, Objects, Polygon, Topology } from 'topojson-specification';
 import { bboxOf, labelPoint } from '../../src/lib/planar.ts';
 import type { AreaFrame } from './areas.ts';
 
@@ -31,11 +31,11 @@ export function placement(geom: GeoJSON.Polygon | GeoJSON.MultiPolygon): Placeme
 
 /** Simplifies a quantized topology on its arcs, keeping the given share of points, and re-encodes the arcs as deltas. */
 export function simplifyTopology(t: Topology, keepShare: number, quantization: number): Topology {
-  const pre = presimplify(t);
+  const pre = presimplify(t as Topology<Objects<{}>>);
   const out = simplify(pre, quantile(pre, keepShare)) as Topology;
   // presimplify() undoes the quantization (positions come back in degrees), so quantize again.
   delete out.transform;
-  const q = quantize(out, quantization);
+  const q = quantize(out as Topology<Objects<{}>>, quantization) as Topology;
   delete q.bbox;
   return q;
 }
@@ -58,7 +58,7 @@ export function buildGeometry(
   quantization: number,
 ): VintageGeometry {
   const features: GeoJSON.Feature[] = frame.scope.map((i) => ({ type: 'Feature', id: frame.codes[i], properties: { name: frame.names[i], lad: frame.lad[i] }, geometry: frame.geometry.get(frame.codes[i])! }));
-  const built = topology({ lsoa: { type: 'FeatureCollection', features } }, quantization);
+  const built = topology({ lsoa: { type: 'FeatureCollection', features } as GeoJSON.FeatureCollection }, quantization);
   const pointsBefore = countPoints(built);
   const simplified = simplifyTopology(built, keepShare, quantization);
   const lsoa = simplified.objects.lsoa as GeometryCollection<{ name: string; lad: string }>;
@@ -99,6 +99,6 @@ export function buildContext(land: GeoJSON.FeatureCollection, lads: GeoJSON.Feat
   const ladFeatures = lads.features.filter(near).map((f) => ({ type: 'Feature' as const, id: String(f.properties?.[ladCode]), properties: { name: String(f.properties?.[ladName]) }, geometry: f.geometry }));
   ladFeatures.sort((a, b) => a.id.localeCompare(b.id));
   const landFeatures = land.features.filter(near).map((f) => ({ type: 'Feature' as const, properties: {}, geometry: f.geometry }));
-  const t = topology({ land: { type: 'FeatureCollection', features: landFeatures }, lad: { type: 'FeatureCollection', features: ladFeatures } }, quantization);
+  const t = topology({ land: { type: 'FeatureCollection', features: landFeatures } as GeoJSON.FeatureCollection, lad: { type: 'FeatureCollection', features: ladFeatures } as GeoJSON.FeatureCollection }, quantization);
   return simplifyTopology(t, 0.5, quantization);
 }

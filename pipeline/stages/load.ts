@@ -35,7 +35,12 @@ export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>)
     problems.push({ code: 'EMPTY_FILE', file, row: 1, message: 'the file has no header row', fix: 'Check that the right file was saved; a CSV needs a header row and at least one data row.' });
     return { table: { file, header: [], rows: [], lines: [] }, problems };
   }
-  const fullHeader = (Papa.parse<string[]>(headerLine, { header: false }).data[0] ?? []).map((h) => h.trim());
+  const fullHeader = (Papa.parse<string[]>(headerLine, { header: false, delimiter: ',' }).data[0] ?? []).map((h) => h.trim());
+  if (fullHeader.length === 1 && /[;\t|]/.test(headerLine)) {
+    const d = headerLine.includes(';') ? 'semicolons' : headerLine.includes('\t') ? 'tabs' : 'pipes';
+    problems.push({ code: 'WRONG_DELIMITER', file, row: 1, value: headerLine.slice(0, 60), message: `the header is separated by ${d}, not commas`, fix: 'Save the file as CSV with commas between cells (in a spreadsheet: "CSV UTF-8 (comma delimited)").' });
+    return { table: { file, header: [], rows: [], lines: [] }, problems };
+  }
   const seen = new Map<string, number>();
   fullHeader.forEach((h, i) => {
     if (h === '') problems.push({ code: 'BLANK_HEADER', file, row: 1, column: `#${i + 1}`, message: `column ${i + 1} has no name`, fix: 'Give every column a name in the header row.' });
@@ -53,15 +58,48 @@ export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>)
     rows.push(cols.map((i) => cells[i] ?? ''));
     lines.push(line);
   };
-  if (!body.includes('"')) {
-    // No quoting anywhere in the body: a plain split is exact, and several times faster.
-    const split = body.split('\n');
-    split.forEach((l, k) => {
-      if (k === split.length - 1 && l === '') return;
-      take((l.endsWith('\r') ? l.slice(0, -1) : l).split(','), k + 2);
-    });
+  // Quotes that open and close on one line (e.g. "Bristol, City of") can be read line by line;
+  // a quoted cell that spans lines needs the full parser.
+  const quotesOnOneLine = !body.includes('"') || body.split('\n').every((l) => (l.split('"').length - 1) % 2 === 0);
+  if (quotesOnOneLine) {
+    // Scanning commas allocates only the kept cells; a line with quotes goes through papaparse alone.
+    const want = new Int32Array(width).fill(-1);
+    cols.forEach((c, k) => (want[c] = k));
+    let start = 0;
+    let line = 2;
+    let nextQuote = body.indexOf('"');
+    while (start < body.length) {
+      let end = body.indexOf('\n', start);
+      if (end < 0) end = body.length;
+      const stop = end > start && body.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      if (stop > start) {
+        if (nextQuote >= 0 && nextQuote < start) nextQuote = body.indexOf('"', start);
+        if (nextQuote >= 0 && nextQuote < stop) {
+          const parsed = Papa.parse<string[]>(body.slice(start, stop), { header: false, delimiter: ',' });
+          for (const e of parsed.errors) problems.push({ code: 'CSV_SYNTAX', file, row: line, message: e.message, fix: 'Check quoting on this line: a quote that opens a cell must close it.' });
+          take(parsed.data[0] ?? [''], line);
+        } else {
+          const cells: string[] = new Array(cols.length).fill('');
+          let field = 0;
+          let from = start;
+          for (;;) {
+            let comma = body.indexOf(',', from);
+            if (comma < 0 || comma > stop) comma = stop;
+            if (field < width && want[field] >= 0) cells[want[field]] = body.slice(from, comma);
+            field++;
+            if (comma === stop) break;
+            from = comma + 1;
+          }
+          if (field !== width) problems.push({ code: 'RAGGED_ROW', file, row: line, message: `row has ${field} cells but the header has ${width}`, fix: 'Make every row have one cell per header column; quote cells that contain commas.' });
+          rows.push(cells);
+          lines.push(line);
+        }
+      }
+      start = end + 1;
+      line++;
+    }
   } else {
-    const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, newline: text.includes('\r\n') ? '\r\n' : '\n' });
+    const parsed = Papa.parse<string[]>(body, { header: false, delimiter: ',', skipEmptyLines: false, newline: text.includes('\r\n') ? '\r\n' : '\n' });
     for (const e of parsed.errors) {
       if (e.code === 'TooFewFields' || e.code === 'TooManyFields') continue;
       problems.push({ code: 'CSV_SYNTAX', file, row: (e.row ?? 0) + 2, message: e.message, fix: 'Check quoting on this line: a quote that opens a cell must close it.' });
@@ -78,18 +116,28 @@ export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>)
 /** A parsed cell: a number, or one of the two kinds of absence, kept apart from zero. */
 export type Cell = { status: 'value'; value: number } | { status: 'missing' } | { status: 'suppressed' } | { status: 'invalid' };
 
-/** Reads one cell as a number, a missing marker or a suppression marker. */
-export function parseCell(raw: string, missingMarkers: readonly string[], suppressedMarkers: readonly string[]): Cell {
+// Plain numbers only: no thousands separators, units, hex or Infinity.
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/** Status codes of a cell, without allocating: see {@link cellStatus}. */
+export const CELL = { value: 0, missing: 1, suppressed: 2, invalid: 3 } as const;
+
+/** The status of one cell (a CELL code); its number, when a value, is `Number(cell.trim())`. */
+export function cellStatus(raw: string, missingMarkers: readonly string[], suppressedMarkers: readonly string[]): number {
   const s = raw.length > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw;
-  if (missingMarkers.includes(s)) return { status: 'missing' };
-  if (suppressedMarkers.includes(s)) return { status: 'suppressed' };
-  // Plain numbers only: no thousands separators, units or hex. Number('') is 0, so blanks are handled above.
-  const n = Number(s);
-  if (s === '' || !Number.isFinite(n) || !NUMBER.test(s)) return { status: 'invalid' };
-  return { status: 'value', value: n };
+  if (missingMarkers.includes(s)) return CELL.missing;
+  if (suppressedMarkers.includes(s)) return CELL.suppressed;
+  if (s === '' || !NUMBER.test(s) || !Number.isFinite(Number(s))) return CELL.invalid;
+  return CELL.value;
 }
 
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+/** Reads one cell as a number, a missing marker or a suppression marker. */
+export function parseCell(raw: string, missingMarkers: readonly string[], suppressedMarkers: readonly string[]): Cell {
+  const st = cellStatus(raw, missingMarkers, suppressedMarkers);
+  if (st === CELL.value) return { status: 'value', value: Number(raw.trim()) };
+  return { status: st === CELL.missing ? 'missing' : st === CELL.suppressed ? 'suppressed' : 'invalid' };
+}
+
 
 /** A feature whose geometry is parsed only when asked for: most of England is read but never drawn. */
 export interface LazyFeature {

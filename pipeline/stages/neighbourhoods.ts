@@ -46,13 +46,17 @@ function changeOf(codes: Set<string>, names: Record<string, string>): Change {
 }
 
 /** The change recorded for an LSOA of the derivation's own vintage (it lies wholly inside). */
-function selfMembers(codes: string[], lookup: VintageLookup, side: 'from' | 'to'): MemberLsoa[] {
+function changesBySide(lookup: VintageLookup, side: 'from' | 'to'): Map<string, Set<string>> {
   const change = new Map<string, Set<string>>();
   for (const p of lookup.pairs) {
     const s = change.get(p[side]) ?? new Set();
     s.add(p.change);
     change.set(p[side], s);
   }
+  return change;
+}
+
+function selfMembers(codes: string[], change: Map<string, Set<string>>, lookup: VintageLookup): MemberLsoa[] {
   return codes.map((code) => ({ code, change: changeOf(change.get(code) ?? new Set(['U']), lookup.changeCodes), partial: false })).sort(byCode);
 }
 
@@ -79,6 +83,7 @@ export function resolveNeighbourhoods(
   const problems: Problem[] = [];
   const file = CONFIG_FILES.neighbourhoods;
   const resolved: ResolvedNeighbourhood[] = [];
+  const changes = { from: changesBySide(lookup, 'from'), to: changesBySide(lookup, 'to') };
   list.forEach((n, k) => {
     let l11: MemberLsoa[];
     let l21: MemberLsoa[];
@@ -90,7 +95,7 @@ export function resolveNeighbourhoods(
         if (inWard.length === 0) problems.push({ code: 'UNKNOWN_WARD', file, column: `neighbourhoods.${k}.derivation.wards`, value: w.code, message: `${n.name}: no LSOA (2011) lies in ward ${w.code} of the 2019 lookup`, fix: 'Use a ward code of December 2019 (E05…) that appears in the LSOA 2011 to ward 2019 lookup.' });
         codes.push(...inWard);
       }
-      l11 = selfMembers(codes, lookup, 'from');
+      l11 = selfMembers(codes, changes.from, lookup);
       l21 = crossVintage(new Set(codes), lookup, 'forward');
     } else {
       const frame = frames[d.lsoaVintage];
@@ -99,10 +104,10 @@ export function resolveNeighbourhoods(
       const dup = d.lsoas.filter((c, i) => d.lsoas.indexOf(c) !== i);
       for (const c of dup) problems.push({ code: 'DUPLICATE_CODE', file, column: `neighbourhoods.${k}.derivation.lsoas`, value: c, message: `${n.name}: ${c} is listed twice`, fix: 'List each LSOA once.' });
       if (d.lsoaVintage === 2021) {
-        l21 = selfMembers(d.lsoas, lookup, 'to');
+        l21 = selfMembers(d.lsoas, changes.to, lookup);
         l11 = crossVintage(new Set(d.lsoas), lookup, 'backward');
       } else {
-        l11 = selfMembers(d.lsoas, lookup, 'from');
+        l11 = selfMembers(d.lsoas, changes.from, lookup);
         l21 = crossVintage(new Set(d.lsoas), lookup, 'forward');
       }
     }

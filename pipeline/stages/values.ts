@@ -3,7 +3,7 @@ import type { Indicator, TableConfig, Tables } from '../schema.ts';
 import type { AreaFrame } from './areas.ts';
 import { LSOA_CODE } from './areas.ts';
 import { columnIndex, indexByCode } from './join.ts';
-import { parseCell, type CsvTable } from './load.ts';
+import { CELL, cellStatus, type CsvTable } from './load.ts';
 
 /** Status of one area's value: a figure, or why there is none. Zero is a value like any other. */
 export const STATUS = { value: 0, missing: 1, suppressed: 2, noRow: 3 } as const;
@@ -97,38 +97,35 @@ export function extractSeries(frame: AreaFrame, joined: JoinedTable, indicator: 
   const counts = indicator.column === undefined ? { num: new Float64Array(n).fill(NaN), den: new Float64Array(n).fill(NaN) } : undefined;
   if (idx.some((i) => i < 0)) return { indicator, values, status, counts };
   const scale = indicator.transform === 'proportion-to-percent' ? 100 : 1;
+  const st = new Int32Array(idx.length);
   for (let a = 0; a < n; a++) {
     const r = joined.rowOf[a];
     if (r < 0) continue;
     const row = joined.csv.rows[r];
-    const cells = idx.map((c, k) => {
-      const cell = parseCell(row[c] ?? '', missing, suppressed);
-      if (cell.status === 'invalid') {
-        problems.push({ code: 'NOT_A_NUMBER', file: joined.csv.file, row: joined.csv.lines[r], column: cols[k], value: row[c], message: `${user} needs a number here`, fix: `Write a plain number (no commas or units), leave the cell empty for missing, or use a suppression marker (${suppressed.join(' ')}).` });
+    let worst = CELL.value as number;
+    for (let k = 0; k < idx.length; k++) {
+      st[k] = cellStatus(row[idx[k]] ?? '', missing, suppressed);
+      if (st[k] === CELL.invalid) {
+        problems.push({ code: 'NOT_A_NUMBER', file: joined.csv.file, row: joined.csv.lines[r], column: cols[k], value: row[idx[k]], message: `${user} needs a number here`, fix: `Write a plain number (no commas or units), leave the cell empty for missing, or use a suppression marker (${suppressed.join(' ')}).` });
       }
-      return cell;
-    });
-    if (cells.some((c) => c.status === 'invalid')) continue;
-    if (cells.some((c) => c.status === 'suppressed')) status[a] = STATUS.suppressed;
-    else if (cells.some((c) => c.status === 'missing')) status[a] = STATUS.missing;
-    else {
-      const nums = cells.map((c) => (c as { value: number }).value);
-      let v: number;
-      if (indicator.column !== undefined) v = nums[0] * scale;
-      else {
-        const den = nums[nums.length - 1];
-        const num = nums.slice(0, -1).reduce((s, x) => s + x, 0);
-        counts!.num[a] = num;
-        counts!.den[a] = den;
-        if (den <= 0) {
-          status[a] = STATUS.missing;
-          continue;
-        }
-        v = (num / den) * 100;
-      }
-      values[a] = v;
-      status[a] = STATUS.value;
+      // invalid (3) outranks suppressed (2), which outranks missing (1).
+      if (st[k] > worst) worst = st[k];
     }
+    if (worst === CELL.invalid) continue;
+    if (worst === CELL.suppressed) { status[a] = STATUS.suppressed; continue; }
+    if (worst === CELL.missing) { status[a] = STATUS.missing; continue; }
+    if (indicator.column !== undefined) {
+      values[a] = Number(row[idx[0]]) * scale;
+    } else {
+      let num = 0;
+      for (let k = 0; k < idx.length - 1; k++) num += Number(row[idx[k]]);
+      const den = Number(row[idx[idx.length - 1]]);
+      counts!.num[a] = num;
+      counts!.den[a] = den;
+      if (den <= 0) { status[a] = STATUS.missing; continue; }
+      values[a] = (num / den) * 100;
+    }
+    status[a] = STATUS.value;
   }
   return { indicator, values, status, counts };
 }

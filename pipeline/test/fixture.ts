@@ -1,0 +1,129 @@
+/**
+ * A SYNTHETIC world for tests: invented LSOA codes (E018…/E019…, ranges ONS does not use),
+ * invented local authorities, wards and values, drawn as squares near (-2.5, 53.5). It is
+ * shaped like the real inputs (same column names, same file kinds) and is small enough for
+ * every number to be checked by hand. Nothing here describes a real place.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { sha256 } from '../stages/provenance.ts';
+import type { RawConfig } from '../schema.ts';
+import type { RunInputs } from '../run.ts';
+
+export const SYNTHETIC = 'SYNTHETIC test fixture: invented areas and values, not real places.';
+
+const sq = (x0: number, w = 1) => {
+  const x = -2.5 + x0 * 0.01, y = 53.5, d = 0.01;
+  return { type: 'Polygon', coordinates: [[[x, y], [x + w * d, y], [x + w * d, y + d], [x, y + d], [x, y]]] };
+};
+const lines = (code: string, name: string, feats: [string, string, object][]) =>
+  '{"type":"FeatureCollection","features":[\n' + feats.map(([c, n, g]) => JSON.stringify({ type: 'Feature', properties: { [code]: c, [name]: n }, geometry: g })).join(',\n') + '\n]}\n';
+
+/** Raw files of the synthetic world, keyed by path under data/raw. */
+export function rawFiles(): Record<string, string> {
+  return {
+    'synthetic/lsoa2021.geojson': lines('LSOA21CD', 'LSOA21NM', [
+      ['E01900001', 'Testshire 001A', sq(0)], ['E01900002', 'Testshire 001B', sq(1)], ['E01900003', 'Testshire 002A', sq(2, 2)],
+      ['E01800004', 'Testshire 003A', sq(4)], ['E01800005', 'Otherton 001A', sq(5)],
+    ]),
+    'synthetic/lsoa2011.geojson': lines('LSOA11CD', 'LSOA11NM', [
+      ['E01800001', 'Testshire 001A', sq(0, 2)], ['E01800002', 'Testshire 002A', sq(2)], ['E01800003', 'Testshire 002B', sq(3)],
+      ['E01800004', 'Testshire 003A', sq(4)], ['E01800005', 'Otherton 001A', sq(5)],
+    ]),
+    'synthetic/land.geojson': JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[-2.6, 53.4], [-2.3, 53.4], [-2.3, 53.6], [-2.6, 53.6], [-2.6, 53.4]]] } }] }),
+    'synthetic/lad.geojson': JSON.stringify({ type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { LAD24CD: 'E06999901', LAD24NM: 'Testshire' }, geometry: { type: 'Polygon', coordinates: [[[-2.5, 53.5], [-2.45, 53.5], [-2.45, 53.51], [-2.5, 53.51], [-2.5, 53.5]]] } },
+      { type: 'Feature', properties: { LAD24CD: 'E06999902', LAD24NM: 'Otherton' }, geometry: { type: 'Polygon', coordinates: [[[-2.45, 53.5], [-2.44, 53.5], [-2.44, 53.51], [-2.45, 53.51], [-2.45, 53.5]]] } },
+    ] }),
+    'synthetic/lookup_lsoa21_ward24.csv': 'LSOA21NM,LSOA21CD,WD24NM,WD24CD,LAD24NM,LAD24CD\nTestshire 001A,E01900001,North,E05999101,Testshire,E06999901\nTestshire 001B,E01900002,North,E05999101,Testshire,E06999901\nTestshire 002A,E01900003,South,E05999102,Testshire,E06999901\nTestshire 003A,E01800004,South,E05999102,Testshire,E06999901\nOtherton 001A,E01800005,Otherton Central,E05999103,Otherton,E06999902\n',
+    'synthetic/lookup_lsoa11_ward19.csv': 'FID,LSOA11CD,LSOA11NM,WD19CD,WD19NM,LAD19CD,LAD19NM\n1,E01800001,Testshire 001A,E05999001,North Ward,E06999901,Testshire\n2,E01800002,Testshire 002A,E05999001,North Ward,E06999901,Testshire\n3,E01800003,Testshire 002B,E05999002,South Ward,E06999901,Testshire\n4,E01800004,Testshire 003A,E05999002,South Ward,E06999901,Testshire\n5,E01800005,Otherton 001A,E05999003,Otherton Ward,E06999902,Otherton\n',
+    'synthetic/lad_region.csv': 'LADNM,LADCD,RGNNM,RGNCD\nTestshire,E06999901,Test Region,E12999999\nOtherton,E06999902,Other Region,E12999998\n',
+    'synthetic/lookup_lsoa11_lsoa21.csv': 'LSOA11NM,LSOA11CD,CHGIND,LSOA21NM,LSOA21CD,LAD22NM,LAD22CD\nTestshire 001A,E01800001,S,Testshire 001A,E01900001,Testshire,E06999901\nTestshire 001A,E01800001,S,Testshire 001B,E01900002,Testshire,E06999901\nTestshire 002A,E01800002,M,Testshire 002A,E01900003,Testshire,E06999901\nTestshire 002B,E01800003,M,Testshire 002A,E01900003,Testshire,E06999901\nTestshire 003A,E01800004,U,Testshire 003A,E01800004,Testshire,E06999901\nOtherton 001A,E01800005,U,Otherton 001A,E01800005,Otherton,E06999902\n',
+    'synthetic/iod21.csv': 'LSOA21CD,IMD_score,IMD_decile\nE01900001,40.0,1\nE01900002,30.0,2\nE01900003,20.0,4\nE01800004,10.0,7\nE01800005,5.0,9\n',
+    'synthetic/iod11.csv': 'LSOA11CD,imd_score,imd_decile\nE01800001,35.5,1\nE01800002,25.5,3\nE01800003,15.5,5\nE01800004,12.0,6\nE01800005,4.0,10\n',
+    'synthetic/census21.csv': 'LSOA21CD,total_households,Private rented,total_residents\nE01900001,100,50,200\nE01900002,100,25,300\nE01900003,200,20,400\nE01800004,100,0,100\nE01800005,100,10,100\nW01000001,100,5,100\n',
+    'synthetic/pop11.csv': 'LSOA11CD,total_population\nE01800001,500\nE01800002,200\nE01800003,200\nE01800004,100\nE01800005,100\n',
+  };
+}
+
+const vintage = (v: '2011' | '2021') => ({
+  label: `LSOA ${v}`,
+  boundary: { source: 'synthetic', file: `synthetic/lsoa${v}.geojson`, code: `LSOA${v.slice(2)}CD`, name: `LSOA${v.slice(2)}NM`, generalisation: 'synthetic squares' },
+  areaLookup: v === '2021'
+    ? { source: 'synthetic', file: 'synthetic/lookup_lsoa21_ward24.csv', code: 'LSOA21CD', ward: 'WD24CD', wardName: 'WD24NM', lad: 'LAD24CD', ladName: 'LAD24NM', wardEdition: 'synthetic wards 2024', ladEdition: 'synthetic LADs 2024' }
+    : { source: 'synthetic', file: 'synthetic/lookup_lsoa11_ward19.csv', code: 'LSOA11CD', ward: 'WD19CD', wardName: 'WD19NM', lad: 'LAD19CD', ladName: 'LAD19NM', wardEdition: 'synthetic wards 2019', ladEdition: 'synthetic LADs 2019' },
+  regionLookup: { source: 'synthetic', file: 'synthetic/lad_region.csv', lad: 'LADCD', region: 'RGNCD', regionName: 'RGNNM' },
+  population: v === '2021' ? { table: 'census21', column: 'total_residents', label: 'synthetic residents' } : { table: 'pop11', column: 'total_population', label: 'synthetic population' },
+});
+
+/** Configuration of the synthetic world (the same shape as data/config and data/sources.json). */
+export function configFor(raw: Record<string, string>): RawConfig {
+  const q = { method: 'quantile', classes: 3, over: 'england' };
+  const ind = (id: string, table: string, extra: object) => ({ id, label: `Synthetic ${id}`, shortLabel: id, description: `${SYNTHETIC} (${id})`, table, edition: 'Synthetic', family: id, ...extra });
+  return {
+    sources: { $comment: SYNTHETIC, sources: [{ id: 'synthetic', title: 'Synthetic test world', publisher: 'Test fixture', edition: 'synthetic', url: 'https://example.org/synthetic', retrieved: '2026-01-01', licence: { name: 'Test', id: 'test', url: 'https://example.org/licence' }, attribution: SYNTHETIC,
+      files: Object.entries(raw).sort().map(([path, text]) => ({ path, sha256: sha256(text), bytes: Buffer.byteLength(text) })) }] },
+    tables: { defaults: { missingMarkers: ['', 'NA'], suppressedMarkers: ['c', '*'] }, tables: [
+      { id: 'iod21', source: 'synthetic', file: 'synthetic/iod21.csv', vintage: 2021, code: 'LSOA21CD' },
+      { id: 'iod11', source: 'synthetic', file: 'synthetic/iod11.csv', vintage: 2011, code: 'LSOA11CD' },
+      { id: 'census21', source: 'synthetic', file: 'synthetic/census21.csv', vintage: 2021, code: 'LSOA21CD' },
+      { id: 'pop11', source: 'synthetic', file: 'synthetic/pop11.csv', vintage: 2011, code: 'LSOA11CD' },
+    ] },
+    geographies: {
+      scope: { regionCode: 'E12999999', regionName: 'Test Region' },
+      nation: { code: 'E92000001', name: 'England', lsoaPrefix: 'E01' },
+      vintages: { '2021': vintage('2021'), '2011': vintage('2011') },
+      vintageLookup: { source: 'synthetic', file: 'synthetic/lookup_lsoa11_lsoa21.csv', from: 'LSOA11CD', to: 'LSOA21CD', change: 'CHGIND', changeCodes: { U: 'unchanged', S: 'split', M: 'merged', X: 'redrawn' } },
+      context: { lad: { source: 'synthetic', file: 'synthetic/lad.geojson', code: 'LAD24CD', name: 'LAD24NM' }, land: { source: 'synthetic', file: 'synthetic/land.geojson' } },
+      geometry: { simplifyKeepShare: { '2021': 1, '2011': 1 }, quantization: 10000 },
+    },
+    indicators: { headline: 'synth-decile-21', indicators: [
+      ind('synth-score-21', 'iod21', { column: 'IMD_score', unit: 'score', decimals: 1, polarity: 'higher-worse', classification: q }),
+      ind('synth-decile-21', 'iod21', { column: 'IMD_decile', unit: 'decile', decimals: 0, polarity: 'lower-worse', classification: { method: 'decile' } }),
+      ind('synth-rented', 'census21', { numerator: ['Private rented'], denominator: 'total_households', unit: 'percent', decimals: 1, polarity: 'neutral', classification: q }),
+      ind('synth-score-11', 'iod11', { column: 'imd_score', unit: 'score', decimals: 1, polarity: 'higher-worse', classification: q }),
+      ind('synth-decile-11', 'iod11', { column: 'imd_decile', unit: 'decile', decimals: 0, polarity: 'lower-worse', classification: { method: 'decile' } }),
+    ] },
+    domains: {
+      framework: { name: 'Synthetic framework', note: SYNTHETIC },
+      domains: [{ id: 'living-environment', number: 1, name: 'Living environment', summary: 's', description: 'd', systemProperty: 'p', colour: '#2f7d4f' }, { id: 'economic-systems', number: 2, name: 'Economic systems', summary: 's', description: 'd', systemProperty: 'p', colour: '#8a5a00' }],
+      context: { id: 'context', name: 'Context', summary: 's', description: 'd', colour: '#555555' },
+      mapping: [
+        { family: 'synth-score-21', domain: 'context', reason: 'synthetic' }, { family: 'synth-decile-21', domain: 'context', reason: 'synthetic' },
+        { family: 'synth-rented', domain: 'living-environment', reason: 'synthetic' }, { family: 'synth-score-11', domain: 'economic-systems', reason: 'synthetic' }, { family: 'synth-decile-11', domain: 'economic-systems', reason: 'synthetic' },
+      ],
+    },
+    neighbourhoods: { $comment: SYNTHETIC, neighbourhoods: [
+      { slug: 'ward-hood', name: 'Ward Hood (synthetic)', council: 'Testshire', description: SYNTHETIC, sourceUrl: 'https://example.org/ward-hood', derivation: { method: 'wards', wardVintage: 2019, wards: [{ code: 'E05999001', name: 'North Ward', part: false }] }, approximate: true, fitNotes: SYNTHETIC,
+        lsoas2011: [{ code: 'E01800001', change: 'split', partial: false }, { code: 'E01800002', change: 'merged', partial: false }],
+        lsoas2021: [{ code: 'E01900001', change: 'split', partial: false }, { code: 'E01900002', change: 'split', partial: false }, { code: 'E01900003', change: 'merged', partial: true }] },
+      { slug: 'list-hood', name: 'List Hood (synthetic)', council: 'Testshire', description: SYNTHETIC, sourceUrl: 'https://example.org/list-hood', derivation: { method: 'lsoas', lsoaVintage: 2021, lsoas: ['E01900003', 'E01800004'], how: SYNTHETIC }, approximate: true, fitNotes: SYNTHETIC,
+        lsoas2011: [{ code: 'E01800002', change: 'merged', partial: false }, { code: 'E01800003', change: 'merged', partial: false }, { code: 'E01800004', change: 'unchanged', partial: false }],
+        lsoas2021: [{ code: 'E01800004', change: 'unchanged', partial: false }, { code: 'E01900003', change: 'merged', partial: false }] },
+    ] },
+  };
+}
+
+/**
+ * The synthetic world with some raw files replaced. Hashes are recorded for the replaced
+ * files too, unless `recordedFrom` names the files whose recorded hash should stay the original's.
+ */
+export function world(overrides: Record<string, string> = {}, opts: { keepOriginalHashes?: boolean } = {}): { raw: Record<string, string>; config: RawConfig; inputs: RunInputs } {
+  const base = rawFiles();
+  const raw = { ...base, ...overrides };
+  const config = configFor(opts.keepOriginalHashes ? base : raw);
+  const files = new Map(Object.entries(raw).map(([k, v]) => [k, new Uint8Array(Buffer.from(v))]));
+  return { raw, config, inputs: { config, files } };
+}
+
+/** Writes a world as a data/ folder (sources.json, config/, raw/) for CLI tests. */
+export function writeWorld(dir: string, w: { raw: Record<string, string>; config: RawConfig }): void {
+  const put = (p: string, text: string) => { mkdirSync(dirname(join(dir, p)), { recursive: true }); writeFileSync(join(dir, p), text); };
+  for (const [p, text] of Object.entries(w.raw)) put(`raw/${p}`, text);
+  put('sources.json', JSON.stringify(w.config.sources, null, 2));
+  put('config/tables.json', JSON.stringify(w.config.tables, null, 2));
+  put('config/geographies.json', JSON.stringify(w.config.geographies, null, 2));
+  put('config/indicators.json', JSON.stringify(w.config.indicators, null, 2));
+  put('config/domains.json', JSON.stringify(w.config.domains, null, 2));
+  put('config/neighbourhoods.json', JSON.stringify(w.config.neighbourhoods, null, 2));
+}

@@ -1,0 +1,67 @@
+/**
+ * Golden scenarios: each folder in cases/ holds input/ (raw files replacing those of the
+ * synthetic world) and expected/ (normalised outputs). Goldens are updated on purpose with
+ * `npx vitest run -u`, then reviewed; CI never writes them.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../errors.ts';
+import { run } from '../run.ts';
+import { world } from './fixture.ts';
+
+const CASES = join(import.meta.dirname, 'cases');
+
+function filesUnder(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!existsSync(dir)) return out;
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function build(name: string) {
+  const w = world(filesUnder(join(CASES, name, 'input')));
+  return run(w.inputs, { scope: 'region' });
+}
+
+const pretty = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
+
+describe('golden scenarios', () => {
+  for (const name of readdirSync(CASES).sort()) {
+    const scenario = JSON.parse(readFileSync(join(CASES, name, 'scenario.json'), 'utf8')) as { description: string; fails?: boolean; sameOutputAs?: string };
+    it(`${name}: ${scenario.description}`, async () => {
+      const expected = join(CASES, name, 'expected');
+      if (scenario.fails) {
+        let error: unknown;
+        try { build(name); } catch (e) { error = e; }
+        expect(error).toBeInstanceOf(InputError);
+        const problems = (error as InputError).problems.map(({ code, file, row, column, value }) => ({ code, file, row, column, value }));
+        await expect(pretty(problems)).toMatchFileSnapshot(join(expected, 'problems.json'));
+        return;
+      }
+      const result = build(name);
+      const values = Object.fromEntries([...result.files].filter(([p]) => p.startsWith('values/')).map(([p, t]) => [p, JSON.parse(t)]));
+      const nb = JSON.parse(result.files.get('neighbourhoods.json')!).neighbourhoods.map((n: { slug: string; lsoas2011: unknown; lsoas2021: unknown; summaries: unknown }) => ({ slug: n.slug, lsoas2011: n.lsoas2011, lsoas2021: n.lsoas2021, summaries: n.summaries }));
+      const { tables, boundaries, vintageLookup, indicators, neighbourhoods } = result.report;
+      await expect(pretty({ tables, boundaries, vintageLookup, indicators, neighbourhoods })).toMatchFileSnapshot(join(expected, 'report.json'));
+      await expect(pretty(values)).toMatchFileSnapshot(join(expected, 'values.json'));
+      await expect(pretty(nb)).toMatchFileSnapshot(join(expected, 'neighbourhoods.json'));
+      if (scenario.sameOutputAs) {
+        const other = build(scenario.sameOutputAs);
+        // Input hashes differ by design (manifest, report, the catalogue's sources); every other byte must not.
+        const strip = (path: string, text: string) => (path === 'catalogue.json' ? JSON.stringify({ ...JSON.parse(text), sources: null }) : text);
+        for (const [path, text] of other.files) {
+          if (path === 'manifest.json' || path === 'build-report.json') continue;
+          expect(strip(path, result.files.get(path)!), path).toBe(strip(path, text));
+        }
+      }
+    });
+  }
+});

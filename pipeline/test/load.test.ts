@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { decode, parseCell, parseCsv, parseGeoJson } from '../stages/load.ts';
+
+describe('load', () => {
+  it('reads a BOM, CRLF and quoted numbers exactly as the plain file', () => {
+    const plain = parseCsv('a.csv', decode('a.csv', Buffer.from('code,value\nE01000001,1.5\nE01000002,2\n')));
+    const twin = parseCsv('a.csv', decode('a.csv', Buffer.from('\uFEFFcode,value\r\n"E01000001","1.5"\r\nE01000002,2\r\n')));
+    expect(twin.problems).toEqual([]);
+    expect(twin.table.header).toEqual(plain.table.header);
+    expect(twin.table.rows).toEqual(plain.table.rows);
+  });
+
+  it('gunzips .gz files and keeps codes as strings with leading zeros', () => {
+    const t = parseCsv('a.csv.gz', decode('a.csv.gz', gzipSync('code,n\n0012,007\n'))).table;
+    expect(t.rows[0]).toEqual(['0012', '007']);
+  });
+
+  it('keeps only the asked-for columns, and line numbers across blank lines', () => {
+    const { table } = parseCsv('a.csv', 'a,b,c\n1,2,3\n\n4,5,6\n', new Set(['c', 'a']));
+    expect(table.header).toEqual(['a', 'c']);
+    expect(table.rows).toEqual([['1', '3'], ['4', '6']]);
+    expect(table.lines).toEqual([2, 4]);
+  });
+
+  it('reports every ragged row, blank and repeated header names, all at once', () => {
+    const { problems } = parseCsv('a.csv', 'a,a,\n1,2\n1,2,3,4\n');
+    expect(problems.map((p) => [p.code, p.row])).toEqual([['DUPLICATE_HEADER', 1], ['BLANK_HEADER', 1], ['RAGGED_ROW', 2], ['RAGGED_ROW', 3]]);
+  });
+
+  it('reports an empty file and a header with no rows', () => {
+    expect(parseCsv('a.csv', '').problems[0].code).toBe('EMPTY_FILE');
+    expect(parseCsv('a.csv', 'a,b\n').problems[0].code).toBe('EMPTY_FILE');
+  });
+
+  it('parses quoted cells with commas through papaparse', () => {
+    const { table, problems } = parseCsv('a.csv', 'name,v\n"Smith, J",1\n');
+    expect(problems).toEqual([]);
+    expect(table.rows[0]).toEqual(['Smith, J', '1']);
+  });
+
+  it('keeps zero, missing and suppressed apart', () => {
+    const m = ['', 'NA'], s = ['c'];
+    expect(parseCell('0', m, s)).toEqual({ status: 'value', value: 0 });
+    expect(parseCell('', m, s)).toEqual({ status: 'missing' });
+    expect(parseCell('c', m, s)).toEqual({ status: 'suppressed' });
+    expect(parseCell(' 12.50 ', m, s)).toEqual({ status: 'value', value: 12.5 });
+    for (const bad of ['1,200', '12%', '0x10', 'abc', 'Infinity']) expect(parseCell(bad, m, s).status).toBe('invalid');
+  });
+
+  it('reads line-per-feature GeoJSON lazily and other layouts whole, to the same features', () => {
+    const f = { type: 'Feature', properties: { code: 'E01000001' }, geometry: { type: 'Point', coordinates: [1, 2] } };
+    const lined = parseGeoJson('a.geojson', `{"type":"FeatureCollection","features":[\n${JSON.stringify(f)}\n]}\n`);
+    const whole = parseGeoJson('a.geojson', JSON.stringify({ type: 'FeatureCollection', features: [f] }));
+    expect(lined.features![0].properties).toEqual(whole.features![0].properties);
+    expect(lined.features![0].geometry()).toEqual(whole.features![0].geometry());
+  });
+
+  it('names what is wrong with a file that is not GeoJSON', () => {
+    expect(parseGeoJson('a.geojson', '{"type":').problems[0].code).toBe('INVALID_JSON');
+    expect(parseGeoJson('a.geojson', '{"type":"Feature"}').problems[0].code).toBe('NOT_FEATURE_COLLECTION');
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * Checks on the real build (data/ as committed): the pipeline is run twice, under different
+ * time zones and locales, into two folders. Expected values here were read by hand from the
+ * raw files (zcat | grep), never from pipeline output.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, snapshotDir } from './helpers.ts';
+const dirs: string[] = [];
+
+function build(out: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((ok) => {
+    const p = spawn(process.execPath, [join(ROOT, 'pipeline', 'cli.ts'), '--out', out], { cwd: ROOT, env: { ...process.env, ...env } });
+    let stdout = '', stderr = '';
+    p.stdout.on('data', (d) => (stdout += d));
+    p.stderr.on('data', (d) => (stderr += d));
+    p.on('close', (code) => ok({ code, stdout, stderr }));
+  });
+}
+
+let A = '', B = '';
+let runA: Awaited<ReturnType<typeof build>>;
+beforeAll(async () => {
+  A = join(mkdtempSync(join(tmpdir(), 'atlas-a-')), 'data');
+  B = join(mkdtempSync(join(tmpdir(), 'atlas-b-')), 'data');
+  dirs.push(A, B);
+  const [a, b] = await Promise.all([build(A, { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' }), build(B, { TZ: 'America/Los_Angeles', LANG: 'C', LC_ALL: 'C' })]);
+  runA = a;
+  expect(a.code, a.stderr).toBe(0);
+  expect(b.code, b.stderr).toBe(0);
+});
+afterAll(() => dirs.forEach((d) => rmSync(join(d, '..'), { recursive: true, force: true })));
+
+const readJson = (dir: string, p: string) => JSON.parse(readFileSync(join(dir, p), 'utf8'));
+
+/** A raw CSV read independently of the pipeline's loader: gunzip, strip BOM, split. */
+function rawCsv(path: string): string[][] {
+  let buf = readFileSync(join(ROOT, 'data/raw', path));
+  if (path.endsWith('.gz')) buf = gunzipSync(buf);
+  return buf.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean).map((l) => l.split(','));
+}
+
+describe('the real build', () => {
+  it('two builds under different TZ and LANG give byte-identical output', () => {
+    expect(snapshotDir(A)).toEqual(snapshotDir(B));
+  });
+
+  it('prints progress for each stage with counts and times', () => {
+    for (const stage of ['validate config', 'verify sources', 'load areas', 'tables', 'neighbourhoods', 'aggregate', 'derive', 'geometry', 'serialize']) expect(runA.stdout).toMatch(new RegExp(`^${stage}\\s+\\d+ ms`, 'm'));
+  });
+
+  it('publishes the IMD 2025 deciles read by hand from the raw file', () => {
+    // zcat data/raw/iod2025/iod2025_domains_scores_ranks_deciles.csv.gz | grep E01012684 (and so on): column IMD_decile
+    const byHand: Record<string, number> = { E01006414: 1, E01012684: 1, E01019108: 1, E01025397: 2, E01033798: 1 };
+    const areas = readJson(A, 'areas/lsoa-2021.json');
+    const values = readJson(A, 'values/iod25-imd-decile.json');
+    for (const [code, decile] of Object.entries(byHand)) expect(values.values[areas.codes.indexOf(code)], code).toBe(decile);
+  });
+
+  it('each neighbourhood derived from wards has exactly the LSOAs the ONS ward lookup puts in those wards', () => {
+    const lookup = rawCsv('ons-lookups/lsoa11_ward19_lad19_ew.csv.gz'); // FID,LSOA11CD,LSOA11NM,WD19CD,...
+    const change = rawCsv('ons-lookups/lsoa11_lsoa21_lad22_ew.csv.gz'); // LSOA11NM,LSOA11CD,CHGIND,LSOA21NM,LSOA21CD,...
+    const config = JSON.parse(readFileSync(join(ROOT, 'data/config/neighbourhoods.json'), 'utf8'));
+    let checked = 0;
+    for (const n of config.neighbourhoods) {
+      if (n.derivation.method !== 'wards') continue;
+      const wards = new Set(n.derivation.wards.map((w: { code: string }) => w.code));
+      const l11 = lookup.filter((r) => wards.has(r[3])).map((r) => r[1]).sort();
+      expect(n.lsoas2011.map((m: { code: string }) => m.code), n.slug).toEqual(l11);
+      const l21 = [...new Set(change.filter((r) => l11.includes(r[1])).map((r) => r[4]))].sort();
+      expect(n.lsoas2021.map((m: { code: string }) => m.code), n.slug).toEqual(l21);
+      checked++;
+    }
+    expect(checked).toBe(6);
+  });
+
+  it('accounts for every input row: read = published + excluded + rejected', () => {
+    const report = readJson(A, 'build-report.json');
+    expect(report.tables.length).toBe(10);
+    for (const t of report.tables) expect(t.rowsRead, t.table).toBe(t.published + t.excluded.outsideScope + t.excluded.otherNation + t.rejected.unknownCode.count);
+    const tenure = report.tables.find((t: { table: string }) => t.table === 'census2021-ts054');
+    expect(tenure).toMatchObject({ rowsRead: 35672, published: 4567, excluded: { otherNation: 1917 } }); // E&W file: 33,755 England + 1,917 Wales
+  });
+
+  it('the manifest hashes every output', () => {
+    const manifest = readJson(A, 'manifest.json');
+    const outputs = new Set(manifest.outputs.map((o: { path: string }) => o.path));
+    for (const p of Object.keys(snapshotDir(A))) if (p !== 'manifest.json' && p !== 'build-report.json') expect(outputs.has(p), p).toBe(true);
+    expect(manifest.inputs.length).toBe(19);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { summarise } from '../stages/aggregate.ts';
+import { classOf, deriveBreaks } from '../stages/derive.ts';
+import { indexByCode, joinReport } from '../stages/join.ts';
+import { crossVintage } from '../stages/neighbourhoods.ts';
+import { verifySources, sha256 } from '../stages/provenance.ts';
+import { STATUS, type Series } from '../stages/values.ts';
+import type { Indicator } from '../schema.ts';
+
+const ind = (extra: Partial<Indicator>): Indicator => ({ id: 'x', label: 'x', shortLabel: 'x', description: 'x', table: 't', column: 'c', unit: 'score', decimals: 1, polarity: 'higher-worse', edition: 'e', classification: { method: 'quantile', classes: 4, over: 'england' }, family: 'x', ...extra }) as Indicator;
+const series = (indicator: Indicator, values: (number | 'm' | 's')[]): Series => ({
+  indicator,
+  values: Float64Array.from(values.map((v) => (typeof v === 'number' ? v : NaN))),
+  status: Uint8Array.from(values.map((v) => (v === 'm' ? STATUS.missing : v === 's' ? STATUS.suppressed : STATUS.value))),
+});
+
+describe('provenance', () => {
+  it('names a file whose bytes no longer match sources.json, and a missing one', () => {
+    const sources = { sources: [{ id: 's', title: 't', publisher: 'p', edition: 'e', url: 'https://x', retrieved: '2026-01-01', licence: { name: 'n', id: 'i', url: 'https://x' }, attribution: 'a', files: [{ path: 'a.csv', sha256: sha256('old'), bytes: 3 }, { path: 'b.csv', sha256: sha256('b'), bytes: 1 }] }] };
+    const problems = verifySources(sources, new Map([['a.csv', new Uint8Array(Buffer.from('new'))]]));
+    expect(problems.map((p) => [p.code, p.file])).toEqual([['HASH_MISMATCH', 'raw/a.csv'], ['MISSING_FILE', 'raw/b.csv']]);
+    expect(problems[0].fix).toMatch(/sources\.json/);
+  });
+});
+
+describe('join', () => {
+  it('reports every duplicate and malformed code with its row', () => {
+    const problems: never[] = [];
+    const t = { file: 'f.csv', header: ['code'], rows: [['E01000001'], ['E01000001'], ['E1'], [' E01000002 ']], lines: [2, 3, 4, 5] };
+    const idx = indexByCode(t, 'code', /^E01\d{6}$/, problems, 'test');
+    expect([...idx.keys()]).toEqual(['E01000001', 'E01000002']);
+    expect((problems as { code: string; row: number }[]).map((p) => [p.code, p.row])).toEqual([['DUPLICATE_CODE', 3], ['BAD_CODE', 4]]);
+  });
+
+  it('join reports matched / total and samples of what did not match on each side', () => {
+    const r = joinReport('left', ['a', 'b', 'c'], 'right', new Set(['b', 'c', 'd', 'e']));
+    expect(r).toMatchObject({ leftRows: 3, rightRows: 4, matched: 2, leftUnmatched: { count: 1, samples: ['a'] }, rightUnmatched: { count: 2, samples: ['d', 'e'] } });
+  });
+});
+
+describe('neighbourhoods across vintages', () => {
+  const lookup = { changeCodes: { U: 'unchanged', S: 'split', M: 'merged', X: 'redrawn' }, pairs: [
+    { from: 'A', to: 'A1', change: 'S' }, { from: 'A', to: 'A2', change: 'S' },
+    { from: 'B', to: 'BC', change: 'M' }, { from: 'C', to: 'BC', change: 'M' }, { from: 'D', to: 'D', change: 'U' },
+  ] };
+  it('a split LSOA gives all its parts; a merge with an outside LSOA is partial', () => {
+    expect(crossVintage(new Set(['A', 'B']), lookup, 'forward')).toEqual([
+      { code: 'A1', change: 'split', partial: false }, { code: 'A2', change: 'split', partial: false }, { code: 'BC', change: 'merged', partial: true },
+    ]);
+  });
+  it('going back, a part of a split LSOA makes its parent partial', () => {
+    expect(crossVintage(new Set(['A1', 'D']), lookup, 'backward')).toEqual([{ code: 'A', change: 'split', partial: true }, { code: 'D', change: 'unchanged', partial: false }]);
+  });
+});
+
+describe('aggregate', () => {
+  it('weights means by population and counts missing and suppressed apart from zero', () => {
+    const s = summarise(series(ind({}), [10, 20, 'm', 's', 0]), [0, 1, 2, 3, 4], Float64Array.from([100, 300, 50, 50, 100]));
+    // (10*100 + 20*300 + 0*100) / 500 = 14
+    expect(s).toMatchObject({ areas: 5, withValue: 3, missing: 1, suppressed: 1, mean: 14, min: 0, max: 20 });
+  });
+  it('pools percentages built from counts', () => {
+    const sr = series(ind({ unit: 'percent', column: undefined, numerator: ['n'], denominator: 'd' }), [50, 10]);
+    sr.counts = { num: Float64Array.from([5, 90]), den: Float64Array.from([10, 900]) };
+    // pooled: (5 + 90) / (10 + 900) = 10.44%, where the mean of the two rates would be 30%
+    expect(summarise(sr, [0, 1], Float64Array.from([1, 1])).mean).toBe(10.44);
+  });
+  it('counts areas and people in the most deprived decile and quintile', () => {
+    const s = summarise(series(ind({ unit: 'decile', decimals: 0 }), [1, 2, 1, 5]), [0, 1, 2, 3], Float64Array.from([100, 200, 300, 400]));
+    expect(s.deciles).toEqual([2, 1, 0, 0, 1, 0, 0, 0, 0, 0]);
+    expect(s.mostDeprived10).toEqual({ areas: 2, share: 0.5, population: 400, populationShare: 0.4 });
+    expect(s.mostDeprived20).toEqual({ areas: 3, share: 0.75, population: 600, populationShare: 0.6 });
+    expect(s.mean).toBeUndefined();
+  });
+});
+
+describe('derive', () => {
+  it('deciles get fixed breaks: decile 1 is class 0, decile 10 class 9', () => {
+    const b = deriveBreaks(series(ind({ unit: 'decile', classification: { method: 'decile' }, polarity: 'lower-worse' }), [1, 10]), []);
+    expect(b).toMatchObject({ classes: 10, worse: 'low' });
+    expect([1, 2, 9, 10].map((d) => classOf(d, b.breaks))).toEqual([0, 1, 8, 9]);
+  });
+  it('quantile breaks split England into classes of equal count, on published rounding', () => {
+    const b = deriveBreaks(series(ind({}), [1, 2, 3, 4, 5, 6, 7, 8, 'm']), [0]);
+    expect(b.breaks).toEqual([2.8, 4.5, 6.3]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((v) => classOf(v, b.breaks))).toEqual([0, 0, 1, 1, 2, 2, 3, 3]);
+  });
+});
