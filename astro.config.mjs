@@ -1,5 +1,20 @@
 // @ts-check
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+
+/**
+ * MapLibre 6 runs its worker from a separate module file, which bundlers do not emit: copy it
+ * into public/vendor/ (gitignored) so it is served from the site's own origin.
+ */
+const maplibreWorker = {
+  name: 'maplibre-worker',
+  hooks: {
+    'astro:config:setup': () => {
+      mkdirSync('public/vendor', { recursive: true });
+      copyFileSync('node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs', 'public/vendor/maplibre-gl-worker.mjs');
+    },
+  },
+};
 
 // The site is static: every page is HTML built from public/data (made by `npm run data`).
 export default defineConfig({
@@ -7,5 +22,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  telemetry: false,
+  integrations: [maplibreWorker],
+  // No inline scripts: the Content-Security-Policy allows scripts from the site's own files only.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

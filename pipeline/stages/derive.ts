@@ -1,4 +1,5 @@
 import { quantileSorted } from 'simple-statistics';
+import { classOf } from '../../src/lib/classes.ts';
 import type { Indicator } from '../schema.ts';
 import { STATUS, type Series } from './values.ts';
 
@@ -18,12 +19,7 @@ export interface Breaks {
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
-/** Class of a value for given breaks: the number of breaks at or below it. */
-export function classOf(value: number, breaks: readonly number[]): number {
-  let k = 0;
-  while (k < breaks.length && value >= breaks[k]) k++;
-  return k;
-}
+export { classOf };
 
 /** Derives the class breaks of one indicator from its series (England) and the scope's indices. */
 export function deriveBreaks(series: Series, scope: readonly number[]): Breaks {

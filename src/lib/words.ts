@@ -19,3 +19,29 @@ export function headlineSentence(n: Neighbourhood, headline: IndicatorMeta): str
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** The share of the neighbourhood's people living in England's most deprived tenth. */
+export function populationSentence(n: Neighbourhood, headline: IndicatorMeta): string {
+  const s = n.summaries[headline.id]?.neighbourhood.mostDeprived10;
+  const e = n.summaries[headline.id]?.england.mostDeprived10;
+  if (!s || !e) return '';
+  return `About ${Math.round(s.populationShare * 100)}% of its residents live in those areas, against ${Math.round(e.populationShare * 100)}% of England's.`;
+}
+
+/** How the neighbourhood stood in the 2019 Indices, on the small areas of 2011. */
+export function changeSentence(n: Neighbourhood): string {
+  const s19 = n.summaries['iod19-imd-decile']?.neighbourhood;
+  const s15 = n.summaries['iod15-imd-decile']?.neighbourhood;
+  if (!s19?.mostDeprived10 || !s15?.mostDeprived10) return '';
+  return `In the 2019 Indices, during the programme, ${count(s19.mostDeprived10.areas)} of its ${count(s19.withValue)} small areas of 2011 were in the most deprived 10%; in 2015, ${count(s15.mostDeprived10.areas)}.`;
+}
+
+/** A one-paragraph summary of what a neighbourhood map shows, generated from the values. */
+export function mapSummary(n: Neighbourhood, ind: IndicatorMeta, values: Map<string, { value: number | null; status: string }>): string {
+  const vals = n.lsoas2021.map((m) => ({ code: m.code, v: values.get(m.code)?.value ?? null })).filter((x) => x.v !== null) as { code: string; v: number }[];
+  if (vals.length === 0) return `The map shows ${n.name}; no ${ind.shortLabel} figures are available.`;
+  const sorted = [...vals].sort((a, b) => a.v - b.v);
+  const lo = sorted[0].v, hi = sorted[sorted.length - 1].v;
+  const what = ind.unit === 'decile' ? 'deciles' : ind.shortLabel;
+  return `The map shows the ${n.lsoas2021.length} small areas of ${n.name} coloured by ${ind.label}; their ${what} range from ${lo} to ${hi}.`;
+}

@@ -1,0 +1,40 @@
+import type { Topology } from 'topojson-specification';
+import { areasOf, catalogue, readData, valuesOf, type IndicatorMeta } from './data.ts';
+
+export type Status = 'value' | 'missing' | 'suppressed';
+export interface AreaValue { value: number | null; status: Status }
+
+/** The topology of one LSOA vintage (read once per build). */
+export const topologyOf = (vintage: 2011 | 2021) => readData<Topology>(`geo/lsoa-${vintage}.topo.json`);
+export const contextTopology = () => readData<Topology>('geo/context.topo.json');
+
+/** One indicator's value and status for each LSOA code of its vintage. */
+export function valuesByCode(ind: IndicatorMeta): Map<string, AreaValue> {
+  const cached = memo.get(ind.id);
+  if (cached) return cached;
+  const v = valuesOf(ind.id);
+  const codes = areasOf(ind.vintage).codes;
+  const missing = new Set(v.missing);
+  const suppressed = new Set(v.suppressed);
+  const out = new Map<string, AreaValue>();
+  codes.forEach((code, i) => out.set(code, { value: v.values[i], status: suppressed.has(i) ? 'suppressed' : missing.has(i) ? 'missing' : 'value' }));
+  memo.set(ind.id, out);
+  return out;
+}
+const memo = new Map<string, Map<string, AreaValue>>();
+
+/** Name, ward and local authority of each LSOA of a vintage. */
+export function areaInfo(vintage: 2011 | 2021): Map<string, { name: string; ward: string; lad: string }> {
+  const a = areasOf(vintage);
+  return new Map(a.codes.map((c, i) => [c, { name: a.names[i], ward: a.wardNames[a.ward[i]] ?? a.ward[i], lad: a.ladNames[a.lad[i]] ?? a.lad[i] }]));
+}
+
+/** Indicators of a domain, in catalogue order. */
+export function indicatorsOfDomain(domainId: string): IndicatorMeta[] {
+  return catalogue().indicators.filter((i) => i.domain === domainId);
+}
+
+/** The indicators shown in profiles: one headline measure per family (score, rate or percentage). */
+export function profileIndicators(domainId: string): IndicatorMeta[] {
+  return indicatorsOfDomain(domainId).filter((i) => i.unit === 'score' || i.unit === 'percent' || i.unit === 'rate');
+}

@@ -1,0 +1,82 @@
+import { feature, merge, mesh } from 'topojson-client';
+import type { GeometryObject, Topology } from 'topojson-specification';
+import { polygonsOf, type BBox } from './planar.ts';
+
+/**
+ * Maps drawn at build time as SVG: the first view of every map, readable with no JavaScript
+ * and no WebGL. Web Mercator (as the interactive map uses), fitted to a box, coordinates
+ * rounded to a tenth of a pixel and written relative, to keep the HTML small.
+ */
+export interface Projection {
+  width: number;
+  height: number;
+  point: (lon: number, lat: number) => [number, number];
+}
+
+const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+
+/** A projection that fits `bbox` (lon/lat) into `width` pixels, with `pad` pixels around it. */
+export function fitProjection(bbox: BBox, width: number, pad = 8): Projection {
+  const [x0, y0, x1, y1] = bbox;
+  const k = (width - 2 * pad) / ((x1 - x0) * (Math.PI / 180));
+  const top = mercY(y1);
+  const height = Math.ceil(k * (top - mercY(y0)) + 2 * pad);
+  return { width, height, point: (lon, lat) => [pad + k * ((lon - x0) * (Math.PI / 180)), pad + k * (top - mercY(lat))] };
+}
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const fmt = (x: number) => String(r1(x) === 0 ? 0 : r1(x));
+
+/** SVG path data of a polygon, multipolygon or line geometry, in relative moves. */
+export function pathOf(g: GeoJSON.Geometry | null, p: Projection): string {
+  if (!g) return '';
+  const rings: GeoJSON.Position[][] = g.type === 'MultiLineString' ? g.coordinates : g.type === 'LineString' ? [g.coordinates] : polygonsOf(g).flatMap((poly) => poly as GeoJSON.Position[][]);
+  const closed = g.type === 'Polygon' || g.type === 'MultiPolygon';
+  let d = '';
+  for (const ring of rings) {
+    let px = 0, py = 0, first = true, last = '';
+    for (const pos of ring) {
+      const [x, y] = p.point(pos[0], pos[1]);
+      const rx = r1(x), ry = r1(y);
+      if (first) { d += `M${fmt(rx)} ${fmt(ry)}`; first = false; }
+      else {
+        const seg = `${fmt(rx - px)} ${fmt(ry - py)}`;
+        if (seg === '0 0') continue;
+        d += (last === 'l' ? ' ' : 'l') + seg.replace(' -', '-');
+        last = 'l';
+      }
+      px = rx; py = ry;
+    }
+    if (closed) d += 'z';
+  }
+  return d.replace(/ -/g, '-');
+}
+
+/** Features of one object of a topology, as GeoJSON, keyed by id. */
+export function featuresOf(topology: Topology, object: string): Map<string, GeoJSON.Feature> {
+  const fc = feature(topology, topology.objects[object] as GeometryObject) as unknown as GeoJSON.FeatureCollection;
+  return new Map(fc.features.map((f) => [String(f.id), f]));
+}
+
+/** The borders between the given geometries of an object, drawn once each (for thin outlines). */
+export function innerBorders(topology: Topology, object: string, keep: (id: string) => boolean): GeoJSON.MultiLineString {
+  const obj = topology.objects[object] as { type: 'GeometryCollection'; geometries: GeometryObject[] };
+  const sub = { type: 'GeometryCollection' as const, geometries: obj.geometries.filter((g) => keep(String(g.id))) };
+  return mesh(topology, sub as never, (a, b) => a !== b);
+}
+
+/** Merges the given areas into one multipolygon per key (e.g. per fill colour), on the topology. */
+export function dissolveBy(topology: Topology, codes: string[], key: (code: string) => string): Map<string, GeoJSON.MultiPolygon> {
+  const obj = topology.objects.lsoa as { type: 'GeometryCollection'; geometries: GeometryObject[] };
+  const byId = new Map(obj.geometries.map((g) => [String(g.id), g]));
+  const groups = new Map<string, GeometryObject[]>();
+  for (const c of codes) {
+    const g = byId.get(c);
+    if (!g) continue;
+    const k = key(c);
+    const list = groups.get(k) ?? [];
+    list.push(g);
+    groups.set(k, list);
+  }
+  return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, gs]) => [k, merge(topology, gs as never) as GeoJSON.MultiPolygon]));
+}

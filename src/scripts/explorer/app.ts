@@ -1,0 +1,369 @@
+/**
+ * The interactive map (MapLibre GL, WebGL 2). It takes over from the SVG drawn at build time,
+ * using the same breaks and colours (src/lib/classes.ts). No third-party requests: land,
+ * boundaries and labels come from the atlas's own data; labels are HTML.
+ */
+import { Map as MapLibre, Marker, NavigationControl, Popup, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Catalogue, IndicatorMeta, Neighbourhood } from '../../lib/data.ts';
+import { fillColourExpression, formatValue, legendItems, directionInWords, NO_DATA } from '../../lib/classes.ts';
+import type { BBox } from '../../lib/planar.ts';
+import { DataStore, type VintageGeo } from './data.ts';
+import { readState, writeState, type ExplorerState } from './state.ts';
+import { valueInWords } from './words.ts';
+import { attachSearch, type SearchEntry } from './search.ts';
+import { labelSides } from '../../lib/labels.ts';
+
+const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+interface Ctx {
+  root: HTMLElement;
+  map: MapLibre;
+  store: DataStore;
+  cat: Catalogue;
+  nbs: Neighbourhood[];
+  state: ExplorerState;
+  ind: IndicatorMeta;
+  geo: VintageGeo;
+  /** Per code: index in the values file, and the values file of the current indicator. */
+  current: { codes: string[]; index: Map<string, number>; values: (number | null)[]; missing: Set<number>; suppressed: Set<number> };
+  names: Map<string, { name: string; lad: string; ward: string }>;
+  popup: Popup;
+  embed: boolean;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (cls) e.className = cls;
+  return e;
+}
+
+function alertBox(root: HTMLElement, message: string) {
+  const p = root.querySelector<HTMLElement>('[data-map-notice]');
+  if (p) { p.textContent = message; p.setAttribute('role', 'alert'); p.hidden = false; }
+}
+
+/** Mounts the interactive map in a `[data-explorer]` element. */
+export async function mount(root: HTMLElement): Promise<void> {
+  const base = root.dataset.base ?? '/';
+  setWorkerUrl(`${base}vendor/maplibre-gl-worker.mjs`);
+  const store = new DataStore(base);
+  const stage = root.querySelector<HTMLElement>('[data-map-stage]')!;
+  const embed = root.dataset.embed === 'true';
+  let cat: Catalogue, nbs: Neighbourhood[];
+  try {
+    [cat, nbs] = await Promise.all([store.catalogue(), store.neighbourhoods()]);
+  } catch (e) {
+    alertBox(root, `The map's data could not be loaded: ${(e as Error).message}. The map above and the table still show the figures.`);
+    return;
+  }
+  const state = readState(location.search, root.dataset.indicator ?? cat.headline);
+  if (root.dataset.neighbourhood && !state.n) state.n = root.dataset.neighbourhood;
+  let ind = cat.indicators.find((i) => i.id === state.i) ?? cat.indicators.find((i) => i.id === cat.headline)!;
+  state.i = ind.id;
+
+  let geo: VintageGeo, land: GeoJSON.FeatureCollection;
+  try {
+    [geo, land] = await Promise.all([store.geometry(ind.vintage), store.context()]);
+  } catch (e) {
+    alertBox(root, `The map's boundaries could not be loaded: ${(e as Error).message}. The map above and the table still show the figures.`);
+    return;
+  }
+  const holder = el('div', undefined, 'maplibre-holder');
+  stage.append(holder);
+  const nb = nbs.find((n) => n.slug === state.n);
+  const regionBox = unionBox([...geo.boxes.values()].map((b) => b.bbox));
+  const map = new MapLibre({
+    container: holder,
+    style: { version: 8, sources: {}, layers: [{ id: 'sea', type: 'background', paint: { 'background-color': '#dfe9f2' } }] },
+    bounds: (state.v ? undefined : (nb ? padBox(nb.placement['2021']!.bbox, 0.3) : regionBox)) as LngLatBoundsLike | undefined,
+    center: state.v ? [state.v[0], state.v[1]] : undefined,
+    zoom: state.v ? state.v[2] : undefined,
+    maxBounds: padBox(regionBox, 1.5) as LngLatBoundsLike,
+    attributionControl: { compact: false, customAttribution: 'Contains OS data © Crown copyright and database right 2024; ONS, MHCLG (OGL v3.0); Natural Earth' },
+    cooperativeGestures: embed,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    fadeDuration: reducedMotion() ? 0 : 300,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  const popup = new Popup({ closeButton: true, closeOnClick: false, maxWidth: '18rem', focusAfterOpen: false });
+  const ctx: Ctx = { root, map, store, cat, nbs, state, ind, geo, current: { codes: [], index: new Map(), values: [], missing: new Set(), suppressed: new Set() }, names: new Map(), popup, embed };
+
+  map.on('error', (e) => console.warn('map error', e.error?.message));
+  await new Promise<void>((ok) => map.once('load', () => ok()));
+  addPatterns(map);
+  map.addSource('land', { type: 'geojson', data: land });
+  map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f4f2ec' } });
+  map.addSource('lsoa', { type: 'geojson', data: geo.lsoa, promoteId: 'code' });
+  map.addLayer({ id: 'lsoa-fill', type: 'fill', source: 'lsoa', paint: { 'fill-color': fillColourExpression(ind.classes) as never } });
+  map.addLayer({ id: 'lsoa-nodata', type: 'fill', source: 'lsoa', filter: ['!=', ['typeof', ['get', 'v']], 'number'], paint: { 'fill-pattern': ['case', ['==', ['get', 's'], 'suppressed'], 'hatch-suppressed', 'hatch-missing'] as never } });
+  map.addLayer({ id: 'lsoa-line', type: 'line', source: 'lsoa', paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.1, 12, 1] as never, 'line-opacity': 0.8 } });
+  map.addSource('lad', { type: 'geojson', data: geo.lad });
+  map.addLayer({ id: 'lad-line', type: 'line', source: 'lad', paint: { 'line-color': '#4d4d4d', 'line-width': 1, 'line-dasharray': [3, 2] } });
+  map.addSource('nb', { type: 'geojson', data: geo.neighbourhood });
+  map.addLayer({ id: 'nb-line', type: 'line', source: 'nb', paint: { 'line-color': '#111111', 'line-width': 2.5 } });
+  map.addLayer({ id: 'lsoa-hover', type: 'line', source: 'lsoa', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#111111', 'line-width': 1.5 } });
+  map.addLayer({ id: 'lsoa-selected', type: 'line', source: 'lsoa', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#ffbf47', 'line-width': 4 } });
+  const sides = labelSides(nbs.filter((n) => n.placement['2021']).map((n) => ({ id: n.slug, lon: n.placement['2021']!.label[0], lat: n.placement['2021']!.label[1] })));
+  for (const n of nbs) {
+    const p = n.placement['2021'];
+    if (!p) continue;
+    const left = sides.get(n.slug) === 'left';
+    const label = el('a', n.name, 'map-label');
+    label.href = `${root.dataset.base ?? '/'}neighbourhoods/${n.slug}/`;
+    label.tabIndex = -1; // the same links are in the page's list; keep the map once in the tab order
+    new Marker({ element: label, anchor: left ? 'right' : 'left', offset: [left ? -8 : 8, 0] }).setLngLat(p.label).addTo(map);
+  }
+
+  try {
+    await showIndicator(ctx, ind);
+  } catch (e) {
+    alertBox(root, `The figures could not be loaded: ${(e as Error).message}. The table below still shows them.`);
+  }
+  root.classList.add('is-interactive');
+  map.once('idle', () => performance.mark('map-ready'));
+
+  wireInteractions(ctx);
+  wireControls(ctx);
+  if (state.a) selectArea(ctx, state.a, false);
+  addEventListener('popstate', () => {
+    const s = readState(location.search, cat.headline);
+    if (s.i !== ctx.ind.id) void changeIndicator(ctx, s.i, false);
+    if (s.a && s.a !== ctx.state.a) selectArea(ctx, s.a, false);
+    if (s.v) map.jumpTo({ center: [s.v[0], s.v[1]], zoom: s.v[2] });
+  });
+  map.on('moveend', () => {
+    const c = map.getCenter();
+    ctx.state.v = [c.lng, c.lat, map.getZoom()];
+    history.replaceState(null, '', writeState(ctx.state));
+  });
+}
+
+function addPatterns(map: MapLibre) {
+  const make = (bg: string, cross: boolean) => {
+    const size = 8, c = document.createElement('canvas');
+    c.width = c.height = size;
+    const g = c.getContext('2d')!;
+    g.fillStyle = bg; g.fillRect(0, 0, size, size);
+    g.strokeStyle = NO_DATA.stroke; g.lineWidth = 1.2;
+    g.beginPath(); g.moveTo(0, size); g.lineTo(size, 0);
+    if (cross) { g.moveTo(0, 0); g.lineTo(size, size); }
+    g.stroke();
+    return g.getImageData(0, 0, size, size);
+  };
+  map.addImage('hatch-missing', make(NO_DATA.missing, false));
+  map.addImage('hatch-suppressed', make(NO_DATA.suppressed, true));
+}
+
+async function showIndicator(ctx: Ctx, ind: IndicatorMeta) {
+  const [values, areas, geo] = await Promise.all([ctx.store.values(ind), ctx.store.areas(ind.vintage), ctx.store.geometry(ind.vintage)]);
+  ctx.ind = ind;
+  ctx.geo = geo;
+  ctx.current = { codes: areas.codes, index: new Map(areas.codes.map((c, i) => [c, i])), values: values.values, missing: new Set(values.missing), suppressed: new Set(values.suppressed) };
+  ctx.names = new Map(areas.codes.map((c, i) => [c, { name: areas.names[i], lad: areas.ladNames[areas.lad[i]] ?? areas.lad[i], ward: areas.wardNames[areas.ward[i]] ?? areas.ward[i] }]));
+  for (const f of geo.lsoa.features) {
+    const i = ctx.current.index.get(String(f.id));
+    f.properties = { code: String(f.id), v: i === undefined ? null : values.values[i], s: i === undefined ? 'missing' : ctx.current.suppressed.has(i) ? 'suppressed' : ctx.current.missing.has(i) ? 'missing' : 'value' };
+  }
+  (ctx.map.getSource('lsoa') as GeoJSONSource).setData(geo.lsoa);
+  (ctx.map.getSource('lad') as GeoJSONSource).setData(geo.lad);
+  (ctx.map.getSource('nb') as GeoJSONSource).setData(geo.neighbourhood);
+  ctx.map.setPaintProperty('lsoa-fill', 'fill-color', fillColourExpression(ind.classes) as never);
+  renderLegend(ctx);
+  renderTable(ctx);
+  const heading = ctx.root.querySelector('[data-indicator-label]');
+  if (heading) heading.textContent = ind.label;
+}
+
+async function changeIndicator(ctx: Ctx, id: string, push = true) {
+  const ind = ctx.cat.indicators.find((i) => i.id === id);
+  if (!ind) return;
+  try {
+    await showIndicator(ctx, ind);
+  } catch (e) {
+    alertBox(ctx.root, `The figures for ${ind.shortLabel} could not be loaded: ${(e as Error).message}.`);
+    return;
+  }
+  ctx.state.i = id;
+  const select = ctx.root.querySelector<HTMLSelectElement>('[data-indicator-select]');
+  if (select) select.value = id;
+  if (ctx.state.a) selectArea(ctx, ctx.state.a, false, false);
+  if (push) history.pushState(null, '', writeState(ctx.state));
+}
+
+function statusOf(ctx: Ctx, code: string): { value: number | null; status: 'value' | 'missing' | 'suppressed' } {
+  const i = ctx.current.index.get(code);
+  if (i === undefined) return { value: null, status: 'missing' };
+  if (ctx.current.suppressed.has(i)) return { value: null, status: 'suppressed' };
+  if (ctx.current.missing.has(i)) return { value: null, status: 'missing' };
+  return { value: ctx.current.values[i], status: 'value' };
+}
+
+/** Popup and details panel for one small area; all text set with textContent. */
+function selectArea(ctx: Ctx, code: string, push = true, move = true) {
+  const box = ctx.geo.boxes.get(code);
+  const name = ctx.names.get(code);
+  if (!box || !name) return;
+  ctx.state.a = code;
+  ctx.map.setFilter('lsoa-selected', ['==', ['get', 'code'], code]);
+  const { value, status } = statusOf(ctx, code);
+  const body = el('div', undefined, 'popup-body');
+  body.append(el('p', name.name, 'popup-title'), el('p', `${code} · ${name.ward}, ${name.lad}`, 'popup-meta'));
+  const v = el('p', undefined, 'popup-value');
+  v.append(el('strong', status === 'value' ? formatValue(value, ctx.ind.unit, ctx.ind.decimals) : status === 'suppressed' ? 'Suppressed' : 'No data'), document.createTextNode(` ${ctx.ind.shortLabel}`));
+  body.append(v, el('p', valueInWords(ctx.ind, value, status), 'popup-words'));
+  ctx.popup.setDOMContent(body).setLngLat(box.label).addTo(ctx.map);
+  const live = ctx.root.querySelector<HTMLElement>('[data-selection]');
+  if (live) live.textContent = `${name.name} (${code}), ${name.lad}: ${status === 'value' ? formatValue(value, ctx.ind.unit, ctx.ind.decimals) : status === 'suppressed' ? 'suppressed' : 'no data'}. ${valueInWords(ctx.ind, value, status)}`;
+  if (move) fitTo(ctx, padBox(box.bbox, 1.5), 13);
+  if (push) history.pushState(null, '', writeState(ctx.state));
+}
+
+function fitTo(ctx: Ctx, bbox: BBox, maxZoom = 14) {
+  ctx.map.fitBounds(bbox as LngLatBoundsLike, { padding: 30, maxZoom, animate: !reducedMotion(), duration: reducedMotion() ? 0 : 800 });
+}
+
+function wireInteractions(ctx: Ctx) {
+  const { map } = ctx;
+  const tip = el('div', undefined, 'map-tip');
+  tip.hidden = true;
+  tip.setAttribute('aria-hidden', 'true');
+  map.getContainer().append(tip);
+  map.on('mousemove', 'lsoa-fill', (e) => {
+    const f = e.features?.[0];
+    if (!f) return;
+    const code = String(f.properties.code);
+    map.setFilter('lsoa-hover', ['==', ['get', 'code'], code]);
+    map.getCanvas().style.cursor = 'pointer';
+    const { value, status } = statusOf(ctx, code);
+    tip.textContent = `${ctx.names.get(code)?.name ?? code}: ${status === 'value' ? formatValue(value, ctx.ind.unit, ctx.ind.decimals) : status === 'suppressed' ? 'suppressed' : 'no data'}`;
+    tip.hidden = false;
+    tip.style.transform = `translate(${Math.round(e.point.x + 12)}px, ${Math.round(e.point.y + 12)}px)`;
+  });
+  map.on('mouseleave', 'lsoa-fill', () => {
+    map.setFilter('lsoa-hover', ['==', ['get', 'code'], '']);
+    map.getCanvas().style.cursor = '';
+    tip.hidden = true;
+  });
+  map.on('click', 'lsoa-fill', (e) => {
+    const f = e.features?.[0];
+    if (f) selectArea(ctx, String(f.properties.code), true, false);
+  });
+  ctx.popup.on('close', () => {
+    ctx.map.setFilter('lsoa-selected', ['==', ['get', 'code'], '']);
+    ctx.state.a = null;
+    history.replaceState(null, '', writeState(ctx.state));
+  });
+  ctx.root.addEventListener('keydown', (e) => { if (e.key === 'Escape' && ctx.popup.isOpen()) ctx.popup.remove(); });
+}
+
+function wireControls(ctx: Ctx) {
+  const select = ctx.root.querySelector<HTMLSelectElement>('[data-indicator-select]');
+  if (select) {
+    select.value = ctx.ind.id;
+    select.addEventListener('change', () => void changeIndicator(ctx, select.value));
+  }
+  const input = ctx.root.querySelector<HTMLInputElement>('[data-search]');
+  if (input) {
+    void Promise.all([ctx.store.comparators(), ctx.store.areas(2021)]).then(([cmp, areas]) => {
+      const entries: SearchEntry[] = [];
+      for (const n of ctx.nbs) entries.push({ label: n.name, kind: 'Neighbourhood', key: `n:${n.slug}`, bbox: n.placement['2021']!.bbox });
+      for (const [code, p] of Object.entries(cmp.ladPlacement)) entries.push({ label: areas.ladNames[code] ?? code, kind: 'Local authority', key: `l:${code}`, bbox: p.bbox });
+      const wards = new Map<string, BBox>();
+      areas.codes.forEach((c, i) => {
+        const b = ctx.geo.boxes.get(c)?.bbox;
+        const w = areas.ward[i];
+        if (b) wards.set(w, wards.has(w) ? unionBox([wards.get(w)!, b]) : b);
+        if (b) entries.push({ label: `${areas.names[i]} (${c})`, kind: 'Small area', key: `a:${c}`, bbox: b, extra: c });
+      });
+      for (const [w, b] of wards) entries.push({ label: `${areas.wardNames[w] ?? w}`, kind: 'Ward', key: `w:${w}`, bbox: b });
+      attachSearch(input, entries, (entry) => {
+        if (entry.key.startsWith('a:')) selectArea(ctx, entry.key.slice(2), true, true);
+        else fitTo(ctx, padBox(entry.bbox, 0.15));
+        if (entry.key.startsWith('n:')) { ctx.state.n = entry.key.slice(2); history.pushState(null, '', writeState(ctx.state)); }
+      });
+    });
+  }
+  const share = ctx.root.querySelector<HTMLButtonElement>('[data-share]');
+  share?.addEventListener('click', async () => {
+    const url = location.href;
+    const status = ctx.root.querySelector<HTMLElement>('[data-share-status]');
+    try {
+      await navigator.clipboard.writeText(url);
+      if (status) status.textContent = 'Link copied.';
+    } catch {
+      if (status) status.textContent = `Copy this link: ${url}`;
+    }
+  });
+}
+
+function renderLegend(ctx: Ctx) {
+  const box = ctx.root.querySelector<HTMLElement>('[data-legend]');
+  if (!box) return;
+  const ind = ctx.ind;
+  const list = el('ul');
+  for (const item of legendItems(ind.classes, ind.unit, ind.decimals)) {
+    const li = el('li');
+    li.append(swatch(item.colour), document.createTextNode(item.label));
+    list.append(li);
+  }
+  const nd = el('li');
+  nd.append(swatch(NO_DATA.missing, true), document.createTextNode('No data'));
+  list.append(nd);
+  const wrap = el('div', undefined, 'legend');
+  wrap.append(el('p', ind.shortLabel, 'legend-title'), list, el('p', directionInWords(ind.classes, ind.classes.over), 'legend-note'));
+  box.replaceChildren(wrap);
+}
+
+function swatch(colour: string, hatched = false): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const s = document.createElementNS(ns, 'svg');
+  s.setAttribute('width', '18'); s.setAttribute('height', '14'); s.setAttribute('aria-hidden', 'true');
+  const r = document.createElementNS(ns, 'rect');
+  r.setAttribute('width', '18'); r.setAttribute('height', '14'); r.setAttribute('fill', colour);
+  s.append(r);
+  if (hatched) {
+    const p = document.createElementNS(ns, 'path');
+    p.setAttribute('d', 'M0 14L14 0M4 14L18 0'); p.setAttribute('stroke', NO_DATA.stroke);
+    s.append(p);
+  }
+  return s;
+}
+
+/** The table under the map: the neighbourhoods' small areas, for the indicator shown. */
+function renderTable(ctx: Ctx) {
+  const tbody = ctx.root.querySelector<HTMLElement>('[data-table-body]');
+  const head = ctx.root.querySelector<HTMLElement>('[data-table-value]');
+  if (!tbody) return;
+  if (head) head.textContent = ctx.ind.shortLabel;
+  const rows: HTMLTableRowElement[] = [];
+  const focus = ctx.state.n ? ctx.nbs.filter((n) => n.slug === ctx.state.n) : ctx.nbs;
+  for (const n of focus) {
+    for (const m of ctx.ind.vintage === 2011 ? n.lsoas2011 : n.lsoas2021) {
+      const tr = el('tr');
+      tr.dataset.code = m.code;
+      const th = el('th');
+      th.scope = 'row';
+      const b = el('button', ctx.names.get(m.code)?.name ?? m.code, 'linkish');
+      b.type = 'button';
+      b.addEventListener('click', () => selectArea(ctx, m.code, true, true));
+      th.append(b, el('span', ` ${m.code}`, 'code'));
+      const { value, status } = statusOf(ctx, m.code);
+      tr.append(th, el('td', n.name), el('td', status === 'value' ? formatValue(value, ctx.ind.unit, ctx.ind.decimals) : status === 'suppressed' ? 'suppressed' : 'no data', 'num'));
+      rows.push(tr);
+    }
+  }
+  tbody.replaceChildren(...rows);
+}
+
+function unionBox(boxes: BBox[]): BBox {
+  return boxes.reduce<BBox>((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])], [180, 90, -180, -90]);
+}
+function padBox(b: BBox, k: number): BBox {
+  const dx = (b[2] - b[0]) * k, dy = (b[3] - b[1]) * k;
+  return [b[0] - dx, b[1] - dy, b[2] + dx, b[3] + dy];
+}

@@ -1,0 +1,61 @@
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import type { AreasFile, Catalogue, IndicatorMeta, Neighbourhood, ValuesFile } from '../../lib/data.ts';
+import { bboxOf, labelPoint, type BBox } from '../../lib/planar.ts';
+
+/** Fetches the pipeline's output files, once each, and fails with a message a person can read. */
+export class DataStore {
+  private cache = new Map<string, Promise<unknown>>();
+  constructor(private base: string) {}
+
+  json<T>(path: string): Promise<T> {
+    let p = this.cache.get(path);
+    if (!p) {
+      p = fetch(`${this.base}data/${path}`).then((r) => {
+        if (!r.ok) throw new Error(`could not load ${path} (HTTP ${r.status})`);
+        return r.json();
+      });
+      p.catch(() => this.cache.delete(path));
+      this.cache.set(path, p);
+    }
+    return p as Promise<T>;
+  }
+
+  catalogue = () => this.json<Catalogue>('catalogue.json');
+  neighbourhoods = () => this.json<{ neighbourhoods: Neighbourhood[] }>('neighbourhoods.json').then((x) => x.neighbourhoods);
+  values = (ind: IndicatorMeta) => this.json<ValuesFile>(ind.values);
+  areas = (vintage: 2011 | 2021) => this.json<AreasFile>(`areas/lsoa-${vintage}.json`);
+  comparators = () => this.json<{ ladPlacement: Record<string, { label: [number, number]; bbox: BBox }> }>('comparators.json');
+
+  private geoms = new Map<number, Promise<VintageGeo>>();
+  /** GeoJSON of one vintage's areas, local authorities and neighbourhoods, built from its topology. */
+  geometry(vintage: 2011 | 2021): Promise<VintageGeo> {
+    let g = this.geoms.get(vintage);
+    if (!g) {
+      g = this.json<Topology>(`geo/lsoa-${vintage}.topo.json`).then((t) => toGeo(t));
+      this.geoms.set(vintage, g);
+    }
+    return g;
+  }
+  context = () => this.json<Topology>('geo/context.topo.json').then((t) => feature(t, t.objects.land as never) as unknown as GeoJSON.FeatureCollection);
+}
+
+export interface VintageGeo {
+  lsoa: GeoJSON.FeatureCollection;
+  lad: GeoJSON.FeatureCollection;
+  neighbourhood: GeoJSON.FeatureCollection;
+  /** Bounding box and label point of each LSOA, for search and for flying to an area. */
+  boxes: Map<string, { bbox: BBox; label: [number, number] }>;
+}
+
+function toGeo(t: Topology): VintageGeo {
+  const fc = (name: string) => feature(t, t.objects[name] as never) as unknown as GeoJSON.FeatureCollection;
+  const lsoa = fc('lsoa');
+  const boxes = new Map<string, { bbox: BBox; label: [number, number] }>();
+  for (const f of lsoa.features) {
+    const code = String(f.id);
+    f.properties = { code, v: null };
+    boxes.set(code, { bbox: bboxOf([f.geometry]), label: labelPoint(f.geometry) });
+  }
+  return { lsoa, lad: fc('lad'), neighbourhood: fc('neighbourhood'), boxes };
+}

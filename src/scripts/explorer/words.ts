@@ -1,0 +1,20 @@
+import type { IndicatorMeta } from '../../lib/data.ts';
+import { classOf, formatValue } from '../../lib/classes.ts';
+
+/** What a value means, in words: for deciles and ranks where it stands in England, for others its class. */
+export function valueInWords(ind: IndicatorMeta, value: number | null, status: 'value' | 'missing' | 'suppressed'): string {
+  if (status === 'suppressed') return 'Suppressed: the publisher withheld this figure.';
+  if (status === 'missing' || value === null) return 'No figure is published for this area.';
+  const v = formatValue(value, ind.unit, ind.decimals);
+  if (ind.unit === 'decile') {
+    if (value === 1) return `Decile 1: among the 10% most deprived small areas in England (${ind.edition}).`;
+    if (value === 10) return `Decile 10: among the 10% least deprived small areas in England (${ind.edition}).`;
+    return `Decile ${value} of 10: more deprived than ${100 - value * 10}% of small areas in England, less than ${(value - 1) * 10}% (decile 1 is the most deprived).`;
+  }
+  if (ind.unit === 'rank') return `Rank ${v} of England's small areas, where rank 1 is the most deprived (${ind.edition}).`;
+  const k = classOf(value, ind.classes.breaks);
+  const n = ind.classes.classes;
+  const fifth = n === 5 ? ['lowest fifth', 'second fifth', 'middle fifth', 'fourth fifth', 'highest fifth'][k] : `class ${k + 1} of ${n}`;
+  const where = ind.classes.over === 'england' ? "of England's small areas" : 'of the region';
+  return `${v}: in the ${fifth} ${where}${ind.classes.worse === 'high' && k === n - 1 ? ' (the worst)' : ind.classes.worse === 'low' && k === 0 ? ' (the worst)' : ''}.`;
+}
