@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 300_000,
     // Browser tests share one built site and one Chromium; pipeline tests are light.
     fileParallelism: false,
+    globalSetup: ['test/global-setup.ts'],
   },
 });

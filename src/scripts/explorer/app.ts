@@ -30,6 +30,7 @@ interface Ctx {
   names: Map<string, { name: string; lad: string; ward: string }>;
   popup: Popup;
   embed: boolean;
+  urlState: boolean;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
@@ -51,6 +52,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   const store = new DataStore(base);
   const stage = root.querySelector<HTMLElement>('[data-map-stage]')!;
   const embed = root.dataset.embed === 'true';
+  const urlState = root.dataset.urlState !== 'off';
   let cat: Catalogue, nbs: Neighbourhood[];
   try {
     [cat, nbs] = await Promise.all([store.catalogue(), store.neighbourhoods()]);
@@ -58,7 +60,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     alertBox(root, `The map's data could not be loaded: ${(e as Error).message}. The map above and the table still show the figures.`);
     return;
   }
-  const state = readState(location.search, root.dataset.indicator ?? cat.headline);
+  const state = readState(urlState ? location.search : '', root.dataset.indicator ?? cat.headline);
   if (root.dataset.neighbourhood && !state.n) state.n = root.dataset.neighbourhood;
   let ind = cat.indicators.find((i) => i.id === state.i) ?? cat.indicators.find((i) => i.id === cat.headline)!;
   state.i = ind.id;
@@ -91,7 +93,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   map.touchZoomRotate.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   const popup = new Popup({ closeButton: true, closeOnClick: false, maxWidth: '18rem', focusAfterOpen: false });
-  const ctx: Ctx = { root, map, store, cat, nbs, state, ind, geo, current: { codes: [], index: new Map(), values: [], missing: new Set(), suppressed: new Set() }, names: new Map(), popup, embed };
+  const ctx: Ctx = { root, map, store, cat, nbs, state, ind, geo, current: { codes: [], index: new Map(), values: [], missing: new Set(), suppressed: new Set() }, names: new Map(), popup, embed, urlState };
 
   map.on('error', (e) => console.warn('map error', e.error?.message));
   await new Promise<void>((ok) => map.once('load', () => ok()));
@@ -130,6 +132,9 @@ export async function mount(root: HTMLElement): Promise<void> {
   wireInteractions(ctx);
   wireControls(ctx);
   if (state.a) selectArea(ctx, state.a, false);
+  const sel = root.querySelector<HTMLElement>('[data-selection]');
+  if (sel) sel.hidden = false;
+  if (!urlState) return;
   addEventListener('popstate', () => {
     const s = readState(location.search, cat.headline);
     if (s.i !== ctx.ind.id) void changeIndicator(ctx, s.i, false);
@@ -192,7 +197,7 @@ async function changeIndicator(ctx: Ctx, id: string, push = true) {
   const select = ctx.root.querySelector<HTMLSelectElement>('[data-indicator-select]');
   if (select) select.value = id;
   if (ctx.state.a) selectArea(ctx, ctx.state.a, false, false);
-  if (push) history.pushState(null, '', writeState(ctx.state));
+  if (push && ctx.urlState) history.pushState(null, '', writeState(ctx.state));
 }
 
 function statusOf(ctx: Ctx, code: string): { value: number | null; status: 'value' | 'missing' | 'suppressed' } {
@@ -220,7 +225,7 @@ function selectArea(ctx: Ctx, code: string, push = true, move = true) {
   const live = ctx.root.querySelector<HTMLElement>('[data-selection]');
   if (live) live.textContent = `${name.name} (${code}), ${name.lad}: ${status === 'value' ? formatValue(value, ctx.ind.unit, ctx.ind.decimals) : status === 'suppressed' ? 'suppressed' : 'no data'}. ${valueInWords(ctx.ind, value, status)}`;
   if (move) fitTo(ctx, padBox(box.bbox, 1.5), 13);
-  if (push) history.pushState(null, '', writeState(ctx.state));
+  if (push && ctx.urlState) history.pushState(null, '', writeState(ctx.state));
 }
 
 function fitTo(ctx: Ctx, bbox: BBox, maxZoom = 14) {
@@ -256,7 +261,7 @@ function wireInteractions(ctx: Ctx) {
   ctx.popup.on('close', () => {
     ctx.map.setFilter('lsoa-selected', ['==', ['get', 'code'], '']);
     ctx.state.a = null;
-    history.replaceState(null, '', writeState(ctx.state));
+    if (ctx.urlState) history.replaceState(null, '', writeState(ctx.state));
   });
   ctx.root.addEventListener('keydown', (e) => { if (e.key === 'Escape' && ctx.popup.isOpen()) ctx.popup.remove(); });
 }
@@ -284,7 +289,7 @@ function wireControls(ctx: Ctx) {
       attachSearch(input, entries, (entry) => {
         if (entry.key.startsWith('a:')) selectArea(ctx, entry.key.slice(2), true, true);
         else fitTo(ctx, padBox(entry.bbox, 0.15));
-        if (entry.key.startsWith('n:')) { ctx.state.n = entry.key.slice(2); history.pushState(null, '', writeState(ctx.state)); }
+        if (entry.key.startsWith('n:')) { ctx.state.n = entry.key.slice(2); renderTable(ctx); if (ctx.urlState) history.pushState(null, '', writeState(ctx.state)); }
       });
     });
   }

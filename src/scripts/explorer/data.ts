@@ -6,7 +6,10 @@ import { bboxOf, labelPoint, type BBox } from '../../lib/planar.ts';
 /** Fetches the pipeline's output files, once each, and fails with a message a person can read. */
 export class DataStore {
   private cache = new Map<string, Promise<unknown>>();
-  constructor(private base: string) {}
+  private base: string;
+  constructor(base: string) {
+    this.base = base;
+  }
 
   json<T>(path: string): Promise<T> {
     let p = this.cache.get(path);

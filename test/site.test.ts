@@ -1,0 +1,171 @@
+/**
+ * The built site in a real browser (Debian's Chromium through playwright-core), served with
+ * the same headers as production. Values checked here were read by hand from the raw files.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labelPoint } from '../src/lib/planar.ts';
+import { feature } from 'topojson-client';
+import { DIST, launch, serveDist } from './browser.ts';
+
+let browser: Browser;
+let site: { origin: string; close: () => Promise<void> };
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Every page of the built site, as a path. */
+export function allPages(dir = DIST): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => readdirSync(d).forEach((n) => {
+    const p = join(d, n);
+    if (statSync(p).isDirectory()) { if (n !== 'data' && n !== '_astro' && n !== 'vendor') walk(p); }
+    else if (n === 'index.html') out.push('/' + relative(dir, d).split('\\').join('/') + (d === dir ? '' : '/'));
+  });
+  walk(dir);
+  return out.map((p) => p.replace(/^\/\//, '/')).sort();
+}
+
+interface Watch { errors: string[]; csp: string[] }
+/** Records console errors, page errors, failed requests and CSP violations on a page. */
+async function watched(page: Page): Promise<Watch> {
+  const w: Watch = { errors: [], csp: [] };
+  page.on('console', (m) => { if (m.type() === 'error') w.errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => w.errors.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => { if (r.status() >= 400) w.errors.push(`HTTP ${r.status()} ${r.url()}`); });
+  page.on('requestfailed', (r) => w.errors.push(`failed ${r.url()} ${r.failure()?.errorText}`));
+  await page.exposeFunction('__cspViolation', (s: string) => w.csp.push(s));
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __cspViolation: (s: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+  return w;
+}
+
+const mapReady = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+
+describe('the explorer', () => {
+  it('loads MapLibre with its worker, draws the choropleth and reports map-ready, with no errors', async () => {
+    const page = await browser.newPage();
+    const w = await watched(page);
+    const worker: number[] = [];
+    page.on('response', (r) => { if (r.url().includes('maplibre-gl-worker')) worker.push(r.status()); });
+    await page.goto(`${site.origin}/explore/`);
+    await mapReady(page);
+    expect(worker).toContain(200);
+    await expect.poll(() => page.locator('.maplibregl-canvas').count()).toBe(1);
+    // The static SVG is replaced by the interactive map, and the legend is rebuilt from the same breaks.
+    expect(await page.locator('#xmap').isVisible()).toBe(false);
+    expect(await page.locator('[data-legend] li').count()).toBe(11);
+    expect(w.errors).toEqual([]);
+    expect(w.csp).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a known small area's value in the click popup and in the table", async () => {
+    // E01012684 (Blackpool 008E, Claremont): IMD 2025 score 70.268, read from the raw file.
+    const topo = JSON.parse(readFileSync(join(DIST, 'data/geo/lsoa-2021.topo.json'), 'utf8'));
+    const f = (feature(topo, topo.objects.lsoa) as unknown as GeoJSON.FeatureCollection).features.find((x) => x.id === 'E01012684')!;
+    const [lon, lat] = labelPoint(f.geometry);
+    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    const w = await watched(page);
+    await page.goto(`${site.origin}/explore/?i=iod25-imd-score&v=${lon},${lat},14`);
+    await mapReady(page);
+    const canvas = page.locator('.maplibregl-canvas');
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const popup = page.locator('.maplibregl-popup');
+    await expect.poll(() => popup.textContent()).toContain('Blackpool 008E');
+    expect(await popup.textContent()).toContain('70.27');
+    const row = page.locator('tr[data-code="E01012684"]');
+    expect(await row.textContent()).toContain('70.27');
+    expect(new URL(page.url()).searchParams.get('a')).toBe('E01012684');
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds a neighbourhood by search with the keyboard and keeps the indicator in the URL', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}/explore/?i=census21-private-rented`);
+    await mapReady(page);
+    await page.locator('#place-search').focus();
+    await page.keyboard.type('Claremo');
+    await expect.poll(() => page.locator('#place-search-list li').count()).toBeGreaterThan(0);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('n')).toBe('claremont');
+    expect(new URL(page.url()).searchParams.get('i')).toBe('census21-private-rented');
+    expect(await page.locator('[data-indicator-label]').textContent()).toContain('renting privately');
+    await page.close();
+  });
+
+  it('without WebGL keeps the SVG map and the table, with a plain message and no errors', async () => {
+    const noGl = await launch(['--disable-webgl', '--disable-3d-apis']);
+    try {
+      const page = await noGl.newPage();
+      const w = await watched(page);
+      await page.goto(`${site.origin}/explore/`);
+      const notice = page.locator('[data-map-notice]');
+      await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain('WebGL');
+      expect(await page.locator('#xmap svg').isVisible()).toBe(true);
+      expect(await page.locator('tbody[data-table-body] tr').count()).toBeGreaterThan(40);
+      expect(w.errors).toEqual([]);
+    } finally {
+      await noGl.close();
+    }
+  });
+});
+
+describe('a neighbourhood page', () => {
+  it('loads no map library until asked, then makes its map interactive in place', async () => {
+    const page = await browser.newPage();
+    const w = await watched(page);
+    const scripts: string[] = [];
+    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(r.url()); });
+    await page.goto(`${site.origin}/neighbourhoods/claremont/`, { waitUntil: 'networkidle' });
+    expect(scripts.some((u) => /app\.|maplibre/.test(u))).toBe(false);
+    await page.getByRole('link', { name: 'Make this map interactive' }).click();
+    await mapReady(page);
+    expect(page.url()).toBe(`${site.origin}/neighbourhoods/claremont/`);
+    expect(await page.locator('.maplibregl-canvas').count()).toBe(1);
+    expect(w.errors).toEqual([]);
+    expect(w.csp).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('every page', () => {
+  it('renders each neighbourhood page with its SVG map and table when JavaScript is off', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const pages = allPages().filter((p) => p.startsWith('/neighbourhoods/'));
+    expect(pages.length).toBe(7);
+    for (const p of pages) {
+      const page = await ctx.newPage();
+      await page.goto(site.origin + p);
+      expect(await page.locator('#nmap svg path[data-code]').count(), p).toBeGreaterThan(2);
+      expect(await page.locator('#lsoa-table tbody tr').count(), p).toBeGreaterThan(2);
+      expect(await page.locator('.key-figures .headline').textContent(), p).toMatch(/10% most deprived in England/);
+      await page.close();
+    }
+    await ctx.close();
+  });
+
+  it('logs no console errors, failed requests or CSP violations on any page', async () => {
+    const pages = allPages();
+    expect(pages.length).toBeGreaterThan(50);
+    const problems: string[] = [];
+    for (const p of pages) {
+      const page = await browser.newPage();
+      const w = await watched(page);
+      await page.goto(site.origin + p, { waitUntil: 'load' });
+      if (p === '/explore/') await mapReady(page);
+      problems.push(...w.errors.map((e) => `${p}: ${e}`), ...w.csp.map((e) => `${p}: CSP ${e}`));
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  });
+});
