@@ -2,7 +2,7 @@
  * `npm run bench`: measures, never asserts. Prints each figure beside its budget and a final
  * table of pass or fail. Pipeline: wall time and peak memory, median of 3 runs, for the
  * default (region) build and for all of England.
- *   npm run bench [-- --runs N] [-- --only pipeline]
+ *   npm run bench [-- --runs N] [-- --only pipeline|web]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,12 +36,16 @@ function pipeline(scope: 'region' | 'england', budgetS: number, budgetMb: number
   rows.push({ what: `pipeline ${label}: peak memory (median of ${runs})`, measured: median(mems), unit: 'MB', budget: budgetMb, pass: median(mems) <= budgetMb });
 }
 
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 console.log(`Benchmark on ${process.version}, ${runs} runs each\n`);
-pipeline('region', 3, 512);
-pipeline('england', 10, 1024);
+if (only !== 'web') {
+  pipeline('region', 3, 512);
+  pipeline('england', 10, 1024);
+}
 
-const extra = args.includes('--only') ? null : await import('./web.ts').then((m) => m.webFigures(ROOT)).catch((e: Error) => { console.log(`\n(web figures skipped: ${e.message})`); return null; });
+console.log('\nWeb figures (built site in dist/):');
+const extra = only === 'pipeline' ? null : await import('./web.ts').then((m) => m.webFigures(ROOT)).catch((e: Error) => { console.log(`\n(web figures not measured: ${e.message})`); return null; });
 if (extra) rows.push(...extra);
 
 console.log('\n| budget | measured | limit | result |\n|---|---:|---:|---|');
-for (const r of rows) console.log(`| ${r.what} | ${r.measured.toFixed(r.unit === 'MB' || r.unit === 'KB' || r.unit === 'ms' ? 0 : 2)} ${r.unit} | ${r.budget} ${r.unit} | ${r.pass ? 'pass' : 'FAIL'}${r.note ? ` (${r.note})` : ''} |`);
+for (const r of rows) console.log(`| ${r.what} | ${r.measured.toFixed(r.unit === 'MB' || r.unit === 'ms' || r.unit === 'points' ? 0 : r.unit === 'KB' ? 1 : 2)} ${r.unit} | ${Number.isNaN(r.budget) ? '–' : `${r.budget} ${r.unit}`} | ${r.pass ? 'pass' : 'FAIL'}${r.note ? ` (${r.note})` : ''} |`);

@@ -220,6 +220,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     scope: { ...geo.scope, mode: options.scope, nation: geo.nation.name },
     headline: cfg.indicators.headline,
     vintages: Object.fromEntries(VINTAGES.map((v) => [v, { label: geo.vintages[v].label, geometry: `geo/lsoa-${v}.topo.json`, areas: `areas/lsoa-${v}.json`, boundary: { source: geo.vintages[v].boundary.source, generalisation: geo.vintages[v].boundary.generalisation }, wardEdition: geo.vintages[v].areaLookup.wardEdition, ladEdition: geo.vintages[v].areaLookup.ladEdition, population: geo.vintages[v].population.label, count: frames[v].scope.length }])),
+    lads: Object.fromEntries(Object.entries(geometry[2021].placements.lad).map(([code, p]) => [code, { name: comparators.lads[2021][code]?.name ?? code, ...p }])),
     framework: cfg.domains.framework,
     domains: [...cfg.domains.domains, cfg.domains.context].map((d) => ({ ...d, indicators: cfg.indicators.indicators.filter((i) => domainOf.get(i.family)?.domain === d.id).map((i) => i.id) })),
     indicators: cfg.indicators.indicators.map((i) => {
@@ -234,10 +235,11 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
       derivation: n.config.derivation, approximate: n.config.approximate, fitNotes: n.config.fitNotes,
       lad: n.lad, lsoas2011: n.lsoas2011, lsoas2021: n.lsoas2021,
       placement: { 2021: geometry[2021].placements.neighbourhood[n.config.slug] ?? null, 2011: geometry[2011].placements.neighbourhood[n.config.slug] ?? null },
-      summaries,
     })),
   }));
-  files.set('comparators.json', json({ ...comparators, ladPlacement: geometry[2021].placements.lad }));
+  // Profiles are kept apart from the outlines so the interactive map does not download them.
+  files.set('profiles.json', json(Object.fromEntries(neighbourhoods.map(({ n, summaries }) => [n.config.slug, summaries]))));
+  files.set('comparators.json', json(comparators));
 
   const inScope2021 = new Set(frames[2021].scope.map((i) => frames[2021].codes[i]));
   const report: BuildReport = {

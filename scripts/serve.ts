@@ -4,7 +4,8 @@
  *   node scripts/serve.ts [dir] [--port N]
  */
 import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -30,6 +31,9 @@ export function headersFor(path: string): Record<string, string> {
   };
 }
 
+const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json|manifest\+json)|image\/svg)/;
+const compressed = new Map<string, Buffer>();
+
 /** Serves `dir` on `port` (0 picks a free one); resolves with the server once listening. */
 export function serve(dir: string, port = 0, host = '127.0.0.1'): Promise<Server> {
   const root = resolve(dir);
@@ -49,8 +53,24 @@ export function serve(dir: string, port = 0, host = '127.0.0.1'): Promise<Server
       if (existsSync(notFound)) createReadStream(notFound).pipe(res); else res.end('Not found');
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', ...headers });
-    createReadStream(file).pipe(res);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const accept = String(req.headers['accept-encoding'] ?? '');
+    const encoding = !COMPRESSIBLE.test(type) ? null : /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+    if (!encoding) {
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...headers });
+      createReadStream(file).pipe(res);
+      return;
+    }
+    // Compressed as static hosts do, once per file and encoding.
+    const key = `${encoding}:${file}:${statSync(file).mtimeMs}`;
+    let body = compressed.get(key);
+    if (!body) {
+      const raw = readFileSync(file);
+      body = encoding === 'br' ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }) : gzipSync(raw, { level: 9 });
+      compressed.set(key, body);
+    }
+    res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': encoding, 'Content-Length': body.length, Vary: 'Accept-Encoding', 'Cache-Control': 'no-cache', ...headers });
+    res.end(body);
   });
   return new Promise((ok) => server.listen(port, host, () => ok(server)));
 }

@@ -57,11 +57,13 @@ export function buildGeometry(
   keepShare: number,
   quantization: number,
 ): VintageGeometry {
-  const features: GeoJSON.Feature[] = frame.scope.map((i) => ({ type: 'Feature', id: frame.codes[i], properties: { name: frame.names[i], lad: frame.lad[i] }, geometry: frame.geometry.get(frame.codes[i])! }));
+  const features: GeoJSON.Feature[] = frame.scope.map((i) => ({ type: 'Feature', id: frame.codes[i], properties: {}, geometry: frame.geometry.get(frame.codes[i])! }));
   const built = topology({ lsoa: { type: 'FeatureCollection', features } as GeoJSON.FeatureCollection }, quantization);
   const pointsBefore = countPoints(built);
   const simplified = simplifyTopology(built, keepShare, quantization);
-  const lsoa = simplified.objects.lsoa as GeometryCollection<{ name: string; lad: string }>;
+  const lsoa = simplified.objects.lsoa as GeometryCollection;
+  // Names and codes of areas live in areas/lsoa-<vintage>.json; the geometry carries only ids.
+  for (const g of lsoa.geometries) delete (g as { properties?: unknown }).properties;
   const byCode = new Map(lsoa.geometries.map((g) => [String(g.id), g as Polygon | MultiPolygon]));
 
   const merged = (kind: 'lad' | 'neighbourhood') => {

@@ -48,7 +48,8 @@ describe('golden scenarios', () => {
       }
       const result = build(name);
       const values = Object.fromEntries([...result.files].filter(([p]) => p.startsWith('values/')).map(([p, t]) => [p, JSON.parse(t)]));
-      const nb = JSON.parse(result.files.get('neighbourhoods.json')!).neighbourhoods.map((n: { slug: string; lsoas2011: unknown; lsoas2021: unknown; summaries: unknown }) => ({ slug: n.slug, lsoas2011: n.lsoas2011, lsoas2021: n.lsoas2021, summaries: n.summaries }));
+      const profiles = JSON.parse(result.files.get('profiles.json')!);
+      const nb = JSON.parse(result.files.get('neighbourhoods.json')!).neighbourhoods.map((n: { slug: string; lsoas2011: unknown; lsoas2021: unknown }) => ({ slug: n.slug, lsoas2011: n.lsoas2011, lsoas2021: n.lsoas2021, summaries: profiles[n.slug] }));
       const { tables, boundaries, vintageLookup, indicators, neighbourhoods } = result.report;
       await expect(pretty({ tables, boundaries, vintageLookup, indicators, neighbourhoods })).toMatchFileSnapshot(join(expected, 'report.json'));
       await expect(pretty(values)).toMatchFileSnapshot(join(expected, 'values.json'));

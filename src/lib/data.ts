@@ -42,6 +42,7 @@ export interface Source { id: string; title: string; publisher: string; edition:
 export interface Catalogue {
   scope: { regionCode: string; regionName: string; mode: string; nation: string };
   headline: string;
+  lads: Record<string, { name: string; label: [number, number]; bbox: [number, number, number, number] }>;
   vintages: Record<'2011' | '2021', { label: string; geometry: string; areas: string; boundary: { source: string; generalisation: string }; wardEdition: string; ladEdition: string; population: string; count: number }>;
   framework: { name: string; note: string };
   domains: Domain[];
@@ -52,7 +53,11 @@ export interface ValuesFile { id: string; geometry: string; decimals: number; br
 export interface AreasFile { vintage: number; codes: string[]; names: string[]; ward: string[]; lad: string[]; wardNames: Record<string, string>; ladNames: Record<string, string> }
 
 export const catalogue = () => readData<Catalogue>('catalogue.json');
-export const neighbourhoods = () => readData<{ neighbourhoods: Neighbourhood[] }>('neighbourhoods.json').neighbourhoods;
+/** The neighbourhoods with their profiles (summaries beside their comparators). */
+export const neighbourhoods = (): Neighbourhood[] => {
+  const profiles = readData<Record<string, Neighbourhood['summaries']>>('profiles.json');
+  return readData<{ neighbourhoods: Omit<Neighbourhood, 'summaries'>[] }>('neighbourhoods.json').neighbourhoods.map((n) => ({ ...n, summaries: profiles[n.slug] }));
+};
 export const valuesOf = (id: string) => readData<ValuesFile>(`values/${id}.json`);
 export const areasOf = (vintage: 2011 | 2021) => readData<AreasFile>(`areas/lsoa-${vintage}.json`);
 export const indicator = (id: string) => {

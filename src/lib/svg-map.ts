@@ -24,32 +24,49 @@ export function fitProjection(bbox: BBox, width: number, pad = 8): Projection {
   return { width, height, point: (lon, lat) => [pad + k * ((lon - x0) * (Math.PI / 180)), pad + k * (top - mercY(lat))] };
 }
 
-const r1 = (x: number) => Math.round(x * 10) / 10;
-const fmt = (x: number) => String(r1(x) === 0 ? 0 : r1(x));
-
-/** SVG path data of a polygon, multipolygon or line geometry, in relative moves. */
-export function pathOf(g: GeoJSON.Geometry | null, p: Projection): string {
+/**
+ * SVG path data of a polygon, multipolygon or line geometry, in relative moves rounded to
+ * `step` pixels. With a step of 1 or more (region-wide maps), rings smaller than a pixel are left out.
+ */
+export function pathOf(g: GeoJSON.Geometry | null, p: Projection, step = 0.1): string {
   if (!g) return '';
   const rings: GeoJSON.Position[][] = g.type === 'MultiLineString' ? g.coordinates : g.type === 'LineString' ? [g.coordinates] : polygonsOf(g).flatMap((poly) => poly as GeoJSON.Position[][]);
   const closed = g.type === 'Polygon' || g.type === 'MultiPolygon';
+  const round = (x: number) => Math.round(x / step) * step;
+  const fmt = (x: number) => { const v = Math.round(x * 10) / 10; return String(v === 0 ? 0 : v); };
   let d = '';
   for (const ring of rings) {
-    let px = 0, py = 0, first = true, last = '';
-    for (const pos of ring) {
-      const [x, y] = p.point(pos[0], pos[1]);
-      const rx = r1(x), ry = r1(y);
-      if (first) { d += `M${fmt(rx)} ${fmt(ry)}`; first = false; }
-      else {
-        const seg = `${fmt(rx - px)} ${fmt(ry - py)}`;
-        if (seg === '0 0') continue;
-        d += (last === 'l' ? ' ' : 'l') + seg.replace(' -', '-');
-        last = 'l';
-      }
-      px = rx; py = ry;
+    const pts = ring.map((pos) => p.point(pos[0], pos[1]).map(round) as [number, number]);
+    if (step >= 1 && closed) {
+      const xs = pts.map((q) => q[0]), ys = pts.map((q) => q[1]);
+      if (Math.max(...xs) - Math.min(...xs) < 1.5 && Math.max(...ys) - Math.min(...ys) < 1.5) continue;
+      dropFlat(pts, step * step * 0.5);
     }
-    if (closed) d += 'z';
+    let px = 0, py = 0, seg = '', n = 0;
+    for (const [x, y] of pts) {
+      if (seg === '') seg = `M${fmt(x)} ${fmt(y)}`;
+      else {
+        const dx = fmt(x - px), dy = fmt(y - py);
+        if (dx === '0' && dy === '0') continue;
+        // After the first relative line-to, further coordinate pairs repeat it implicitly.
+        seg += (n++ === 0 ? 'l' : dx.startsWith('-') ? '' : ' ') + dx + (dy.startsWith('-') ? '' : ' ') + dy;
+      }
+      px = x; py = y;
+    }
+    d += closed ? `${seg}z` : seg;
   }
-  return d.replace(/ -/g, '-');
+  return d;
+}
+
+/** Removes, in place, points that make a triangle smaller than `minArea` (px²) with their neighbours. */
+function dropFlat(pts: [number, number][], minArea: number): void {
+  let i = 1;
+  while (i < pts.length - 1 && pts.length > 4) {
+    const [a, b, c] = [pts[i - 1], pts[i], pts[i + 1]];
+    const area = Math.abs((b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1])) / 2;
+    if (area < minArea) pts.splice(i, 1);
+    else i++;
+  }
 }
 
 /** Features of one object of a topology, as GeoJSON, keyed by id. */

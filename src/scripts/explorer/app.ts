@@ -6,6 +6,8 @@
 import { Map as MapLibre, Marker, NavigationControl, Popup, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Catalogue, IndicatorMeta, Neighbourhood } from '../../lib/data.ts';
+
+type Outline = Omit<Neighbourhood, 'summaries'>;
 import { fillColourExpression, formatValue, legendItems, directionInWords, NO_DATA } from '../../lib/classes.ts';
 import type { BBox } from '../../lib/planar.ts';
 import { DataStore, type VintageGeo } from './data.ts';
@@ -21,13 +23,14 @@ interface Ctx {
   map: MapLibre;
   store: DataStore;
   cat: Catalogue;
-  nbs: Neighbourhood[];
+  nbs: Outline[];
   state: ExplorerState;
   ind: IndicatorMeta;
   geo: VintageGeo;
   /** Per code: index in the values file, and the values file of the current indicator. */
   current: { codes: string[]; index: Map<string, number>; values: (number | null)[]; missing: Set<number>; suppressed: Set<number> };
   names: Map<string, { name: string; lad: string; ward: string }>;
+  namesVintage: number | null;
   popup: Popup;
   embed: boolean;
   urlState: boolean;
@@ -46,36 +49,30 @@ function alertBox(root: HTMLElement, message: string) {
 }
 
 /** Mounts the interactive map in a `[data-explorer]` element. */
-export async function mount(root: HTMLElement): Promise<void> {
+export async function mount(root: HTMLElement, store: DataStore): Promise<void> {
   const base = root.dataset.base ?? '/';
   setWorkerUrl(`${base}vendor/maplibre-gl-worker.mjs`);
-  const store = new DataStore(base);
   const stage = root.querySelector<HTMLElement>('[data-map-stage]')!;
   const embed = root.dataset.embed === 'true';
   const urlState = root.dataset.urlState !== 'off';
-  let cat: Catalogue, nbs: Neighbourhood[];
+  let cat: Catalogue, nbs: Outline[];
   try {
     [cat, nbs] = await Promise.all([store.catalogue(), store.neighbourhoods()]);
   } catch (e) {
-    alertBox(root, `The map's data could not be loaded: ${(e as Error).message}. The map above and the table still show the figures.`);
+    alertBox(root, `The map's data could not be loaded: ${(e as Error).message}. The static map and the table still show the figures.`);
     return;
   }
   const state = readState(urlState ? location.search : '', root.dataset.indicator ?? cat.headline);
   if (root.dataset.neighbourhood && !state.n) state.n = root.dataset.neighbourhood;
-  let ind = cat.indicators.find((i) => i.id === state.i) ?? cat.indicators.find((i) => i.id === cat.headline)!;
+  const ind = cat.indicators.find((i) => i.id === state.i) ?? cat.indicators.find((i) => i.id === cat.headline)!;
   state.i = ind.id;
-
-  let geo: VintageGeo, land: GeoJSON.FeatureCollection;
-  try {
-    [geo, land] = await Promise.all([store.geometry(ind.vintage), store.context()]);
-  } catch (e) {
-    alertBox(root, `The map's boundaries could not be loaded: ${(e as Error).message}. The map above and the table still show the figures.`);
-    return;
-  }
+  // The map (and its worker) start loading now, while the boundaries and values arrive.
+  const pending = Promise.all([store.geometry(ind.vintage), loadIndicator(ctx0(store, ind))]);
+  pending.catch(() => {});
   const holder = el('div', undefined, 'maplibre-holder');
   stage.append(holder);
   const nb = nbs.find((n) => n.slug === state.n);
-  const regionBox = unionBox([...geo.boxes.values()].map((b) => b.bbox));
+  const regionBox = unionBox(Object.values(cat.lads).map((l) => l.bbox));
   const map = new MapLibre({
     container: holder,
     style: { version: 8, sources: {}, layers: [{ id: 'sea', type: 'background', paint: { 'background-color': '#dfe9f2' } }] },
@@ -93,13 +90,23 @@ export async function mount(root: HTMLElement): Promise<void> {
   map.touchZoomRotate.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   const popup = new Popup({ closeButton: true, closeOnClick: false, maxWidth: '18rem', focusAfterOpen: false });
-  const ctx: Ctx = { root, map, store, cat, nbs, state, ind, geo, current: { codes: [], index: new Map(), values: [], missing: new Set(), suppressed: new Set() }, names: new Map(), popup, embed, urlState };
+  const loaded = new Promise<void>((ok) => map.once('load', () => ok()));
+  let geo: VintageGeo, first: Loaded;
+  try {
+    [geo, first] = await pending;
+  } catch (e) {
+    alertBox(root, `The map's data could not be loaded: ${(e as Error).message}. The static map and the table still show the figures.`);
+    map.remove();
+    holder.remove();
+    return;
+  }
+  const ctx: Ctx = { root, map, store, cat, nbs, state, ind, geo, current: { codes: [], index: new Map(), values: [], missing: new Set(), suppressed: new Set() }, names: new Map(), namesVintage: null, popup, embed, urlState };
 
   map.on('error', (e) => console.warn('map error', e.error?.message));
-  await new Promise<void>((ok) => map.once('load', () => ok()));
+  await loaded;
   addPatterns(map);
-  map.addSource('land', { type: 'geojson', data: land });
-  map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f4f2ec' } });
+  // Values are joined to the features before the source is added, so the worker tiles them once.
+  applyValues(first);
   map.addSource('lsoa', { type: 'geojson', data: geo.lsoa, promoteId: 'code' });
   map.addLayer({ id: 'lsoa-fill', type: 'fill', source: 'lsoa', paint: { 'fill-color': fillColourExpression(ind.classes) as never } });
   map.addLayer({ id: 'lsoa-nodata', type: 'fill', source: 'lsoa', filter: ['!=', ['typeof', ['get', 'v']], 'number'], paint: { 'fill-pattern': ['case', ['==', ['get', 's'], 'suppressed'], 'hatch-suppressed', 'hatch-missing'] as never } });
@@ -121,13 +128,18 @@ export async function mount(root: HTMLElement): Promise<void> {
     new Marker({ element: label, anchor: left ? 'right' : 'left', offset: [left ? -8 : 8, 0] }).setLngLat(p.label).addTo(map);
   }
 
-  try {
-    await showIndicator(ctx, ind);
-  } catch (e) {
-    alertBox(root, `The figures could not be loaded: ${(e as Error).message}. The table below still shows them.`);
-  }
+  ctx.current = first.current;
+  // The table under the map was drawn at build time for the page's own indicator; redraw it only if the URL asked for another.
+  renderIndicator(ctx, ind.id !== root.dataset.indicator || !!state.n);
   root.classList.add('is-interactive');
-  map.once('idle', () => performance.mark('map-ready'));
+  map.once('idle', () => {
+    performance.mark('map-ready');
+    // Land for context comes after the choropleth is drawn.
+    store.context().then((land) => {
+      map.addSource('land', { type: 'geojson', data: land });
+      map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f4f2ec' } }, 'lsoa-fill');
+    }).catch((e: Error) => console.warn('land not shown:', e.message));
+  });
 
   wireInteractions(ctx);
   wireControls(ctx);
@@ -164,24 +176,58 @@ function addPatterns(map: MapLibre) {
   map.addImage('hatch-suppressed', make(NO_DATA.suppressed, true));
 }
 
-async function showIndicator(ctx: Ctx, ind: IndicatorMeta) {
-  const [values, areas, geo] = await Promise.all([ctx.store.values(ind), ctx.store.areas(ind.vintage), ctx.store.geometry(ind.vintage)]);
-  ctx.ind = ind;
-  ctx.geo = geo;
-  ctx.current = { codes: areas.codes, index: new Map(areas.codes.map((c, i) => [c, i])), values: values.values, missing: new Set(values.missing), suppressed: new Set(values.suppressed) };
+interface Loaded { ind: IndicatorMeta; geo: VintageGeo; current: Ctx['current'] }
+const ctx0 = (store: DataStore, ind: IndicatorMeta) => ({ store, ind });
+
+/** Fetches an indicator's values and its vintage's geometry; values come in the geometry's order. */
+async function loadIndicator({ store, ind }: { store: DataStore; ind: IndicatorMeta }): Promise<Loaded> {
+  const [values, geo] = await Promise.all([store.values(ind), store.geometry(ind.vintage)]);
+  const codes = geo.lsoa.features.map((f) => String(f.id));
+  if (codes.length !== values.values.length) throw new Error(`${ind.values} has ${values.values.length} values for ${codes.length} areas`);
+  const current = { codes, index: new Map(codes.map((c, i) => [c, i])), values: values.values, missing: new Set(values.missing), suppressed: new Set(values.suppressed) };
+  return { ind, geo, current };
+}
+
+/** Names, wards and local authorities of the current vintage's areas, fetched on first need. */
+async function ensureNames(ctx: Ctx): Promise<void> {
+  const vintage = ctx.ind.vintage;
+  if (ctx.namesVintage === vintage) return;
+  const areas = await ctx.store.areas(vintage);
   ctx.names = new Map(areas.codes.map((c, i) => [c, { name: areas.names[i], lad: areas.ladNames[areas.lad[i]] ?? areas.lad[i], ward: areas.wardNames[areas.ward[i]] ?? areas.ward[i] }]));
+  ctx.namesVintage = vintage;
+}
+
+/** Writes each feature's value (v) and status (s) into its properties. */
+function applyValues({ geo, current }: Loaded) {
   for (const f of geo.lsoa.features) {
-    const i = ctx.current.index.get(String(f.id));
-    f.properties = { code: String(f.id), v: i === undefined ? null : values.values[i], s: i === undefined ? 'missing' : ctx.current.suppressed.has(i) ? 'suppressed' : ctx.current.missing.has(i) ? 'missing' : 'value' };
+    const i = current.index.get(String(f.id));
+    f.properties = { code: String(f.id), v: i === undefined ? null : current.values[i], s: i === undefined ? 'missing' : current.suppressed.has(i) ? 'suppressed' : current.missing.has(i) ? 'missing' : 'value' };
   }
-  (ctx.map.getSource('lsoa') as GeoJSONSource).setData(geo.lsoa);
-  (ctx.map.getSource('lad') as GeoJSONSource).setData(geo.lad);
-  (ctx.map.getSource('nb') as GeoJSONSource).setData(geo.neighbourhood);
+}
+
+async function showIndicator(ctx: Ctx, ind: IndicatorMeta) {
+  const loaded = await loadIndicator(ctx0(ctx.store, ind));
+  applyValues(loaded);
+  const vintageChanged = loaded.geo !== ctx.geo;
+  Object.assign(ctx, { ind, geo: loaded.geo, current: loaded.current });
+  await ensureNames(ctx);
+  (ctx.map.getSource('lsoa') as GeoJSONSource).setData(loaded.geo.lsoa);
+  if (vintageChanged) {
+    (ctx.map.getSource('lad') as GeoJSONSource).setData(loaded.geo.lad);
+    (ctx.map.getSource('nb') as GeoJSONSource).setData(loaded.geo.neighbourhood);
+  }
   ctx.map.setPaintProperty('lsoa-fill', 'fill-color', fillColourExpression(ind.classes) as never);
-  renderLegend(ctx);
-  renderTable(ctx);
+  renderIndicator(ctx);
+}
+
+/** Everything on the page that names the indicator shown: heading, menu, legend, table. */
+function renderIndicator(ctx: Ctx, table = true) {
   const heading = ctx.root.querySelector('[data-indicator-label]');
-  if (heading) heading.textContent = ind.label;
+  if (heading) heading.textContent = ctx.ind.label;
+  const select = ctx.root.querySelector<HTMLSelectElement>('[data-indicator-select]');
+  if (select) select.value = ctx.ind.id;
+  renderLegend(ctx);
+  if (table) void ensureNames(ctx).then(() => renderTable(ctx));
 }
 
 async function changeIndicator(ctx: Ctx, id: string, push = true) {
@@ -194,8 +240,6 @@ async function changeIndicator(ctx: Ctx, id: string, push = true) {
     return;
   }
   ctx.state.i = id;
-  const select = ctx.root.querySelector<HTMLSelectElement>('[data-indicator-select]');
-  if (select) select.value = id;
   if (ctx.state.a) selectArea(ctx, ctx.state.a, false, false);
   if (push && ctx.urlState) history.pushState(null, '', writeState(ctx.state));
 }
@@ -210,7 +254,11 @@ function statusOf(ctx: Ctx, code: string): { value: number | null; status: 'valu
 
 /** Popup and details panel for one small area; all text set with textContent. */
 function selectArea(ctx: Ctx, code: string, push = true, move = true) {
-  const box = ctx.geo.boxes.get(code);
+  if (ctx.namesVintage !== ctx.ind.vintage) {
+    void ensureNames(ctx).then(() => selectArea(ctx, code, push, move));
+    return;
+  }
+  const box = ctx.geo.box(code);
   const name = ctx.names.get(code);
   if (!box || !name) return;
   ctx.state.a = code;
@@ -239,6 +287,7 @@ function wireInteractions(ctx: Ctx) {
   tip.setAttribute('aria-hidden', 'true');
   map.getContainer().append(tip);
   map.on('mousemove', 'lsoa-fill', (e) => {
+    void ensureNames(ctx);
     const f = e.features?.[0];
     if (!f) return;
     const code = String(f.properties.code);
@@ -264,6 +313,7 @@ function wireInteractions(ctx: Ctx) {
     if (ctx.urlState) history.replaceState(null, '', writeState(ctx.state));
   });
   ctx.root.addEventListener('keydown', (e) => { if (e.key === 'Escape' && ctx.popup.isOpen()) ctx.popup.remove(); });
+  ctx.root.addEventListener('focusin', () => void ensureNames(ctx).then(() => renderTable(ctx)), { once: true });
 }
 
 function wireControls(ctx: Ctx) {
@@ -274,23 +324,30 @@ function wireControls(ctx: Ctx) {
   }
   const input = ctx.root.querySelector<HTMLInputElement>('[data-search]');
   if (input) {
-    void Promise.all([ctx.store.comparators(), ctx.store.areas(2021)]).then(([cmp, areas]) => {
+    // The index (every ward and small area) is built on first use, not on page load.
+    const build = async (): Promise<SearchEntry[]> => {
+      const areas = await ctx.store.areas(2021);
+      const geo = await ctx.store.geometry(2021);
       const entries: SearchEntry[] = [];
       for (const n of ctx.nbs) entries.push({ label: n.name, kind: 'Neighbourhood', key: `n:${n.slug}`, bbox: n.placement['2021']!.bbox });
-      for (const [code, p] of Object.entries(cmp.ladPlacement)) entries.push({ label: areas.ladNames[code] ?? code, kind: 'Local authority', key: `l:${code}`, bbox: p.bbox });
+      for (const [code, p] of Object.entries(ctx.cat.lads)) entries.push({ label: p.name, kind: 'Local authority', key: `l:${code}`, bbox: p.bbox });
       const wards = new Map<string, BBox>();
       areas.codes.forEach((c, i) => {
-        const b = ctx.geo.boxes.get(c)?.bbox;
+        const b = geo.box(c)?.bbox;
+        if (!b) return;
         const w = areas.ward[i];
-        if (b) wards.set(w, wards.has(w) ? unionBox([wards.get(w)!, b]) : b);
-        if (b) entries.push({ label: `${areas.names[i]} (${c})`, kind: 'Small area', key: `a:${c}`, bbox: b, extra: c });
+        wards.set(w, wards.has(w) ? unionBox([wards.get(w)!, b]) : b);
+        entries.push({ label: `${areas.names[i]} (${c})`, kind: 'Small area', key: `a:${c}`, bbox: b });
       });
-      for (const [w, b] of wards) entries.push({ label: `${areas.wardNames[w] ?? w}`, kind: 'Ward', key: `w:${w}`, bbox: b });
-      attachSearch(input, entries, (entry) => {
-        if (entry.key.startsWith('a:')) selectArea(ctx, entry.key.slice(2), true, true);
-        else fitTo(ctx, padBox(entry.bbox, 0.15));
-        if (entry.key.startsWith('n:')) { ctx.state.n = entry.key.slice(2); renderTable(ctx); if (ctx.urlState) history.pushState(null, '', writeState(ctx.state)); }
-      });
+      for (const [w, b] of wards) entries.push({ label: areas.wardNames[w] ?? w, kind: 'Ward', key: `w:${w}`, bbox: b });
+      return entries;
+    };
+    attachSearch(input, build, (entry) => {
+      if (entry.key.startsWith('a:')) {
+        if (ctx.ind.vintage !== 2021) void changeIndicator(ctx, ctx.cat.headline).then(() => selectArea(ctx, entry.key.slice(2), true, true));
+        else selectArea(ctx, entry.key.slice(2), true, true);
+      } else fitTo(ctx, padBox(entry.bbox, 0.15));
+      if (entry.key.startsWith('n:')) { ctx.state.n = entry.key.slice(2); void ensureNames(ctx).then(() => renderTable(ctx)); if (ctx.urlState) history.pushState(null, '', writeState(ctx.state)); }
     });
   }
   const share = ctx.root.querySelector<HTMLButtonElement>('[data-share]');

@@ -2,6 +2,8 @@
  * Small first-party script of every map page: the page is already useful (SVG map, table);
  * this loads the interactive map after first paint, or says plainly why it cannot.
  */
+import { DataStore } from './data.ts';
+
 function webgl2(): boolean {
   try {
     return !!document.createElement('canvas').getContext('webgl2');
@@ -21,20 +23,24 @@ function notice(root: HTMLElement, text: string, role: 'status' | 'alert' = 'sta
 export function boot(root: HTMLElement, onDemand: boolean): void {
   const start = () => {
     if (!webgl2()) {
-      notice(root, 'The interactive map needs WebGL 2, which this browser does not offer. The map above and the table below show the same figures.');
+      notice(root, 'The interactive map needs WebGL 2, which this browser does not offer. The static map and the table on this page show the same figures.');
       return;
     }
+    // Data requests start now, in parallel with loading the map library.
+    const store = new DataStore(root.dataset.base ?? '/');
+    store.prefetch(new URLSearchParams(root.dataset.urlState === 'off' ? '' : location.search).get('i') ?? root.dataset.indicator ?? '');
     import('./app.ts')
-      .then((m) => m.mount(root))
-      .catch((e: Error) => notice(root, `The interactive map could not be loaded (${e.message}). The map above and the table below still show the figures.`, 'alert'));
+      .then((m) => m.mount(root, store))
+      .catch((e: Error) => notice(root, `The interactive map could not be loaded (${e.message}). The static map and the table on this page still show the figures.`, 'alert'));
   };
   if (onDemand) {
     const trigger = root.querySelector<HTMLElement>('[data-enhance]');
     trigger?.addEventListener('click', (ev) => { ev.preventDefault(); trigger.hidden = true; start(); }, { once: true });
     return;
   }
-  if (document.readyState === 'complete') requestIdleCallback?.(start) ?? setTimeout(start, 0);
-  else addEventListener('load', () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(start, { timeout: 500 }) : setTimeout(start, 0)), { once: true });
+  // After first paint: the static map is already on screen.
+  if (document.readyState === 'complete') setTimeout(start, 0);
+  else addEventListener('load', () => setTimeout(start, 0), { once: true });
 }
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-explorer]')) boot(root, root.dataset.explorer === 'on-demand');

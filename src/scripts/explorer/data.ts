@@ -25,10 +25,19 @@ export class DataStore {
   }
 
   catalogue = () => this.json<Catalogue>('catalogue.json');
-  neighbourhoods = () => this.json<{ neighbourhoods: Neighbourhood[] }>('neighbourhoods.json').then((x) => x.neighbourhoods);
+
+  /** Starts every request the first view needs; failures surface later, where they are awaited. */
+  prefetch(indicatorId: string): void {
+    const quiet = (p: Promise<unknown>) => void p.catch(() => {});
+    quiet(this.neighbourhoods());
+    quiet(this.catalogue().then((cat) => {
+      const ind = cat.indicators.find((i) => i.id === indicatorId) ?? cat.indicators.find((i) => i.id === cat.headline)!;
+      return Promise.all([this.values(ind), this.geometry(ind.vintage)]);
+    }));
+  }
+  neighbourhoods = () => this.json<{ neighbourhoods: Omit<Neighbourhood, 'summaries'>[] }>('neighbourhoods.json').then((x) => x.neighbourhoods);
   values = (ind: IndicatorMeta) => this.json<ValuesFile>(ind.values);
   areas = (vintage: 2011 | 2021) => this.json<AreasFile>(`areas/lsoa-${vintage}.json`);
-  comparators = () => this.json<{ ladPlacement: Record<string, { label: [number, number]; bbox: BBox }> }>('comparators.json');
 
   private geoms = new Map<number, Promise<VintageGeo>>();
   /** GeoJSON of one vintage's areas, local authorities and neighbourhoods, built from its topology. */
@@ -47,18 +56,21 @@ export interface VintageGeo {
   lsoa: GeoJSON.FeatureCollection;
   lad: GeoJSON.FeatureCollection;
   neighbourhood: GeoJSON.FeatureCollection;
-  /** Bounding box and label point of each LSOA, for search and for flying to an area. */
-  boxes: Map<string, { bbox: BBox; label: [number, number] }>;
+  /** Bounding box and label point of an LSOA, for search and for flying to it (computed on first use). */
+  box(code: string): { bbox: BBox; label: [number, number] } | undefined;
 }
 
 function toGeo(t: Topology): VintageGeo {
   const fc = (name: string) => feature(t, t.objects[name] as never) as unknown as GeoJSON.FeatureCollection;
   const lsoa = fc('lsoa');
+  const byId = new Map<string, GeoJSON.Feature>();
+  for (const f of lsoa.features) byId.set(String(f.id), f);
   const boxes = new Map<string, { bbox: BBox; label: [number, number] }>();
-  for (const f of lsoa.features) {
-    const code = String(f.id);
-    f.properties = { code, v: null };
-    boxes.set(code, { bbox: bboxOf([f.geometry]), label: labelPoint(f.geometry) });
-  }
-  return { lsoa, lad: fc('lad'), neighbourhood: fc('neighbourhood'), boxes };
+  const box = (code: string) => {
+    let b = boxes.get(code);
+    const f = byId.get(code);
+    if (!b && f) boxes.set(code, (b = { bbox: bboxOf([f.geometry]), label: labelPoint(f.geometry) }));
+    return b;
+  };
+  return { lsoa, lad: fc('lad'), neighbourhood: fc('neighbourhood'), box };
 }

@@ -26,7 +26,11 @@ export function findEntries(entries: SearchEntry[], query: string, limit = 8): S
  * An ARIA 1.2 combobox on an input: suggestions as you type, arrow keys to move, Enter to
  * choose, Escape to close; the number of suggestions is announced.
  */
-export function attachSearch(input: HTMLInputElement, entries: SearchEntry[], onChoose: (e: SearchEntry) => void): void {
+export function attachSearch(input: HTMLInputElement, index: () => Promise<SearchEntry[]>, onChoose: (e: SearchEntry) => void): void {
+  let entries: SearchEntry[] = [];
+  let loading: Promise<void> | null = null;
+  const ready = () => (loading ??= index().then((e) => { entries = e; }));
+  input.addEventListener('focus', () => void ready(), { once: true });
   const listId = `${input.id}-list`;
   const list = document.getElementById(listId) as HTMLUListElement;
   const status = document.getElementById(`${input.id}-status`);
@@ -64,7 +68,8 @@ export function attachSearch(input: HTMLInputElement, entries: SearchEntry[], on
     if (status) status.textContent = `Showing ${e.label}.`;
     onChoose(e);
   };
-  input.addEventListener('input', () => {
+  input.addEventListener('input', async () => {
+    await ready();
     shown = findEntries(entries, input.value);
     active = -1;
     render();
@@ -77,5 +82,5 @@ export function attachSearch(input: HTMLInputElement, entries: SearchEntry[], on
     else if (ev.key === 'Escape') { if (!list.hidden) { close(); ev.stopPropagation(); } }
   });
   input.addEventListener('blur', () => setTimeout(close, 100));
-  input.form?.addEventListener('submit', (ev) => { ev.preventDefault(); shown = findEntries(entries, input.value); if (shown.length) choose(0); else if (status) status.textContent = 'No matching place, ward or small area.'; });
+  input.form?.addEventListener('submit', async (ev) => { ev.preventDefault(); await ready(); shown = findEntries(entries, input.value); if (shown.length) choose(0); else if (status) status.textContent = 'No matching place, ward or small area.'; });
 }

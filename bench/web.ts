@@ -1,0 +1,89 @@
+/**
+ * Web figures for `npm run bench`: first-view transfer (each response brotli-compressed as a
+ * host would serve it) and JavaScript bytes per page type; Lighthouse mobile (simulated
+ * throttling, median of 3) LCP, TBT and score; and the explorer's map-ready mark under
+ * devtools throttling (slow 4G, 4x CPU), median of 3.
+ */
+import { brotliCompressSync, constants } from 'node:zlib';
+import { launch as launchChrome } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import type { Row } from './run.ts';
+import { chromiumPath, launch, serveDist } from '../test/browser.ts';
+
+const br = (b: Buffer) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const RUNS = 3;
+
+export async function webFigures(_root: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  const site = await serveDist();
+  const browser = await launch();
+  const pages: [string, string, number | null, number | null][] = [
+    ['home', '/', null, null],
+    ['neighbourhood page', '/neighbourhoods/claremont/', 100, 20],
+    ['indicator page', '/indicators/iod25-income-score/', null, null],
+    ['methods page', '/methods/', null, null],
+    ['explorer', '/explore/', 550, null],
+  ];
+  try {
+    for (const [name, path, budgetKb, jsBudgetKb] of pages) {
+      const page = await browser.newPage();
+      // First view: every response until the page is loaded, and on the explorer until its map is ready.
+      const bodies: Promise<{ type: string; bytes: number }>[] = [];
+      let done = false;
+      page.on('response', (r) => { if (!done) bodies.push(r.body().then((b) => ({ type: r.request().resourceType(), bytes: br(b) })).catch(() => ({ type: 'other', bytes: 0 }))); });
+      await page.goto(site.origin + path, { waitUntil: 'load' });
+      if (path === '/explore/') await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+      done = true;
+      const all = await Promise.all(bodies);
+      const total = all.reduce((n, x) => n + x.bytes, 0) / 1000;
+      const js = all.filter((x) => x.type === 'script').reduce((n, x) => n + x.bytes, 0) / 1000;
+      console.log(`  ${name}: first view ${total.toFixed(1)} KB br, of which JavaScript ${js.toFixed(1)} KB (${all.length} requests)`);
+      rows.push({ what: `${name}: first-view transfer (brotli)`, measured: total, unit: 'KB', budget: budgetKb ?? NaN, pass: budgetKb === null ? true : total <= budgetKb, note: budgetKb === null ? 'no budget set' : undefined });
+      rows.push({ what: `${name}: JavaScript (brotli)`, measured: js, unit: 'KB', budget: jsBudgetKb ?? NaN, pass: jsBudgetKb === null ? true : js <= jsBudgetKb, note: jsBudgetKb === null ? 'no budget set' : undefined });
+      await page.close();
+    }
+
+    // map-ready under devtools throttling.
+    const ready: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const ctx = await browser.newContext();
+      const page = await ctx.newPage();
+      const cdp = await ctx.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1638.4 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.goto(`${site.origin}/explore/`);
+      const t = await page.waitForFunction(() => performance.getEntriesByName('map-ready')[0]?.startTime, null, { timeout: 120_000 }).then((h) => h.jsonValue() as Promise<number>);
+      ready.push(t);
+      console.log(`  explorer map-ready (devtools throttling) run ${i + 1}: ${(t / 1000).toFixed(2)} s`);
+      await ctx.close();
+    }
+    rows.push({ what: `explorer: map-ready, devtools slow 4G + 4x CPU (median of ${RUNS})`, measured: median(ready), unit: 'ms', budget: 4500, pass: median(ready) <= 4500 });
+  } finally {
+    await browser.close();
+  }
+
+  // Lighthouse mobile, simulated throttling.
+  for (const [name, path, lcpBudget] of [['neighbourhood page', '/neighbourhoods/claremont/', 1500], ['explorer', '/explore/', 1800]] as const) {
+    const lcp: number[] = [], tbt: number[] = [], score: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const chrome = await launchChrome({ chromePath: chromiumPath(), chromeFlags: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+      try {
+        const r = await lighthouse(site.origin + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+        const a = r!.lhr.audits;
+        lcp.push(a['largest-contentful-paint'].numericValue!);
+        tbt.push(a['total-blocking-time'].numericValue!);
+        score.push(Math.round((r!.lhr.categories.performance.score ?? 0) * 100));
+        console.log(`  lighthouse ${name} run ${i + 1}: LCP ${(lcp[i] / 1000).toFixed(2)} s, TBT ${tbt[i].toFixed(0)} ms, score ${score[i]}`);
+      } finally {
+        chrome.kill();
+      }
+    }
+    rows.push({ what: `${name}: Lighthouse mobile LCP, simulated (median of ${RUNS})`, measured: median(lcp), unit: 'ms', budget: lcpBudget, pass: median(lcp) <= lcpBudget });
+    rows.push({ what: `${name}: Lighthouse mobile TBT, simulated (median of ${RUNS})`, measured: median(tbt), unit: 'ms', budget: NaN, pass: true, note: 'no budget set' });
+    rows.push({ what: `${name}: Lighthouse performance score (median of ${RUNS})`, measured: median(score), unit: 'points', budget: NaN, pass: true, note: 'no budget set' });
+  }
+  await site.close();
+  return rows;
+}
