@@ -15,7 +15,10 @@ try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     await page.goto(site.origin + p);
     await page.waitForLoadState('networkidle');
-    if (p.startsWith('/explore')) await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30000 }).catch(() => {});
+    if (p.startsWith('/explore')) {
+      await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30000 });
+      await page.waitForTimeout(1500); // land and labels settle after the choropleth
+    }
     const name = p.replace(/\/+$/, '').replace(/^\/+/, '').replace(/\//g, '-') || 'home';
     await page.screenshot({ path: join(ROOT, 'docs', `screenshot-${name}.png`), fullPage: process.env.FULL === '1' });
     console.log(`docs/screenshot-${name}.png`);
