@@ -1,5 +1,7 @@
 // @ts-check
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { headersFile } from './src/lib/headers.ts';
 import { defineConfig } from 'astro/config';
 
 /**
@@ -16,13 +18,25 @@ const maplibreWorker = {
   },
 };
 
+/** Writes the security headers for Netlify and Cloudflare Pages (`_headers`) from src/lib/headers.ts. */
+const hostHeaders = {
+  name: 'host-headers',
+  hooks: {
+    'astro:build:done': ({ dir }) => {
+      const out = fileURLToPath(dir);
+      const sections = readdirSync(out).filter((n) => !n.startsWith('_') && n !== 'data' && n !== 'vendor' && statSync(`${out}/${n}`).isDirectory());
+      writeFileSync(`${out}/_headers`, headersFile(sections));
+    },
+  },
+};
+
 // The site is static: every page is HTML built from public/data (made by `npm run data`).
 export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  integrations: [maplibreWorker],
+  integrations: [maplibreWorker, hostHeaders],
   // No inline scripts: the Content-Security-Policy allows scripts from the site's own files only.
   vite: { build: { assetsInlineLimit: 0 } },
 });

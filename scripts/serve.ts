@@ -6,6 +6,9 @@
 import { createServer, type Server } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { headersFor } from '../src/lib/headers.ts';
+
+export { CSP, headersFor } from '../src/lib/headers.ts';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -13,23 +16,6 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
   '.csv': 'text/csv; charset=utf-8', '.geojson': 'application/geo+json', '.txt': 'text/plain; charset=utf-8', '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json',
 };
-
-/** Content-Security-Policy of the atlas: no inline script, no eval, no third-party requests. */
-export const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:", "font-src 'self'",
-  "connect-src 'self'", "worker-src 'self' blob:", "child-src 'self' blob:", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'self'",
-].join('; ');
-
-/** Headers for a path: embeds may be framed by any site, every other page only by the atlas itself. */
-export function headersFor(path: string): Record<string, string> {
-  const embed = path.startsWith('/embed/');
-  return {
-    'Content-Security-Policy': embed ? CSP.replace("frame-ancestors 'self'", 'frame-ancestors *') : CSP,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'strict-origin-when-cross-origin',
-    ...(embed ? {} : { 'X-Frame-Options': 'SAMEORIGIN' }),
-  };
-}
 
 const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json|manifest\+json)|image\/svg)/;
 const compressed = new Map<string, Buffer>();

@@ -1,0 +1,33 @@
+/**
+ * The security headers of the atlas, in one place: the test server (scripts/serve.ts) sends
+ * them, and the build writes them as `_headers` for Netlify and Cloudflare Pages.
+ */
+
+/** Content-Security-Policy: no inline script, no eval, no third-party requests. */
+export const CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
+  "connect-src 'self'", "worker-src 'self'", "child-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'self'",
+].join('; ');
+
+const COMMON = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin' };
+
+/** Headers for a path: embeds may be framed by any site, every other page only by the atlas itself. */
+export function headersFor(path: string): Record<string, string> {
+  const embed = path.startsWith('/embed/');
+  return embed
+    ? { 'Content-Security-Policy': CSP.replace("frame-ancestors 'self'", 'frame-ancestors *'), ...COMMON }
+    : { 'Content-Security-Policy': CSP, ...COMMON, 'X-Frame-Options': 'SAMEORIGIN' };
+}
+
+/**
+ * The `_headers` file of Netlify and Cloudflare Pages. Both merge the headers of every rule
+ * that matches a path, and a browser enforces every CSP it receives; so the site-wide rule
+ * carries the policy without frame-ancestors, and each non-embed section adds its own
+ * `frame-ancestors 'self'` (and X-Frame-Options). Embeds get the site-wide rule only.
+ */
+export function headersFile(sections: string[]): string {
+  const block = (pattern: string, h: Record<string, string>) => `${pattern}\n${Object.entries(h).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
+  const base = CSP.replace("; frame-ancestors 'self'", '');
+  const own = { 'Content-Security-Policy': "frame-ancestors 'self'", 'X-Frame-Options': 'SAMEORIGIN' };
+  return [block('/*', { 'Content-Security-Policy': base, ...COMMON }), block('/', own), ...sections.filter((s) => s !== 'embed').sort().map((s) => block(`/${s}/*`, own))].join('\n');
+}
