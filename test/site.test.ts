@@ -154,6 +154,15 @@ describe('every page', () => {
     await ctx.close();
   });
 
+  it('reflows at 320 px wide: the page never scrolls sideways (wide tables scroll in their own box)', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    for (const p of ['/', '/explore/', '/neighbourhoods/claremont/', '/neighbourhoods/mill-hill-wensley-fold/', '/indicators/', '/indicators/iod25-imd-score/', '/methods/']) {
+      await page.goto(site.origin + p, { waitUntil: 'load' });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), p).toBeLessThanOrEqual(320);
+    }
+    await page.close();
+  });
+
   it('logs no console errors, failed requests or CSP violations on any page', async () => {
     const pages = allPages();
     expect(pages.length).toBeGreaterThan(50);
