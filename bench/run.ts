@@ -22,7 +22,8 @@ function pipeline(scope: 'region' | 'england', budgetS: number, budgetMb: number
   for (let i = 0; i < runs; i++) {
     const out = join(mkdtempSync(join(tmpdir(), 'atlas-bench-')), 'data');
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--out', out, '--scope', scope], { cwd: ROOT, encoding: 'utf8' });
+    // As `npm run data` runs it (the CLI sets its own heap ceiling for England).
+    const r = spawnSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--out', out, '--scope', scope], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=320 --max-semi-space-size=32' } });
     const wall = (performance.now() - t0) / 1000;
     rmSync(join(out, '..'), { recursive: true, force: true });
     if (r.status !== 0) throw new Error(`pipeline failed (${scope}):\n${r.stderr}`);

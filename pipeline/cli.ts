@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatProblem, InputError, type Problem } from './errors.ts';
@@ -129,10 +130,12 @@ function main(): number {
  * The first process only sets the ceiling and runs the real one.
  */
 const HEAP_MB = { region: 320, england: 900 } as const;
-if (process.env.ATLAS_PIPELINE_CHILD) {
+const scope = process.argv.includes('england') ? 'england' : 'region';
+const limitMb = getHeapStatistics().heap_size_limit / 2 ** 20;
+// Already under the right ceiling (ATLAS_PIPELINE_CHILD, or NODE_OPTIONS as `npm run data` sets it): run here.
+if (process.env.ATLAS_PIPELINE_CHILD || (limitMb >= HEAP_MB[scope] && limitMb <= HEAP_MB[scope] * 1.25)) {
   process.exitCode = main();
 } else {
-  const scope = process.argv.includes('england') ? 'england' : 'region';
-  const r = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB[scope]}`, '--max-semi-space-size=16', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, ATLAS_PIPELINE_CHILD: '1' } });
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB[scope]}`, '--max-semi-space-size=32', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, ATLAS_PIPELINE_CHILD: '1' } });
   process.exitCode = r.status ?? 2;
 }

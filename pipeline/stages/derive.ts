@@ -27,13 +27,15 @@ export function deriveBreaks(series: Series, scope: readonly number[]): Breaks {
   const worse = ind.polarity === 'higher-worse' ? 'high' : ind.polarity === 'lower-worse' ? 'low' : null;
   const c = ind.classification;
   if (c.method === 'decile') return { method: 'decile', breaks: [2, 3, 4, 5, 6, 7, 8, 9, 10], classes: 10, worse, over: 'fixed' };
-  const picked: number[] = [];
+  const picked = new Float64Array(c.over === 'england' ? series.values.length : scope.length);
+  let n = 0;
+  const k = 10 ** ind.decimals;
   const take = (i: number) => {
-    if (series.status[i] === STATUS.value) picked.push(round(series.values[i], ind.decimals));
+    if (series.status[i] === STATUS.value) picked[n++] = Math.round(series.values[i] * k) / k;
   };
   if (c.over === 'england') for (let i = 0; i < series.values.length; i++) take(i);
   else for (const i of scope) take(i);
-  const values = Array.from(Float64Array.from(picked).sort());
+  const values = picked.subarray(0, n).sort() as unknown as number[];
   const breaks: number[] = [];
   if (values.length > 0) {
     for (let k = 1; k < c.classes; k++) {
