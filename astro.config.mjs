@@ -12,8 +12,9 @@ const maplibreWorker = {
   name: 'maplibre-worker',
   hooks: {
     'astro:config:setup': () => {
-      mkdirSync('public/vendor', { recursive: true });
-      copyFileSync('node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs', 'public/vendor/maplibre-gl-worker.mjs');
+      const dir = `${process.env.ATLAS_PUBLIC_DIR ?? 'public'}/vendor`;
+      mkdirSync(dir, { recursive: true });
+      copyFileSync('node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs', `${dir}/maplibre-gl-worker.mjs`);
     },
   },
 };
@@ -33,6 +34,9 @@ const hostHeaders = {
 // The site is static: every page is HTML built from public/data (made by `npm run data`).
 export default defineConfig({
   output: 'static',
+  // Other data and output folders, for test builds of a fixture atlas (see test/fixture-site.ts).
+  publicDir: process.env.ATLAS_PUBLIC_DIR ?? './public',
+  outDir: process.env.ATLAS_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },

@@ -7,13 +7,14 @@
  * Exit codes: 0 built; 1 a problem with the input data (explained, nothing written); 2 a bug.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatProblem, InputError, type Problem } from './errors.ts';
 import { run, type RunOptions } from './run.ts';
+import type { LocalInput } from './stages/local.ts';
 import { CONFIG_FILES, type RawConfig } from './schema.ts';
 
 interface Args { data: string; out: string; scope: RunOptions['scope']; updateNeighbourhoods: boolean; quiet: boolean }
@@ -65,6 +66,25 @@ function readRawFiles(dataDir: string, sources: unknown): Map<string, Uint8Array
   return files;
 }
 
+/** The locally gathered datasets: every folder of data/local with its dataset.json and values.csv. */
+function readLocal(dataDir: string): LocalInput[] {
+  const dir = join(dataDir, 'local');
+  if (!existsSync(dir)) return [];
+  const problems: Problem[] = [];
+  const out: LocalInput[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (!statSync(join(dir, name)).isDirectory()) continue;
+    const read = (f: string) => {
+      const p = join(dir, name, f);
+      if (!existsSync(p)) { problems.push({ code: 'MISSING_FILE', file: `local/${name}/${f}`, message: 'a local dataset needs dataset.json and values.csv', fix: 'Copy the template from the README into the folder, or remove the folder.' }); return ''; }
+      return readFileSync(p, 'utf8');
+    };
+    out.push({ dataset: name, metadata: read('dataset.json'), values: read('values.csv') });
+  }
+  if (problems.length) throw new InputError(problems);
+  return out;
+}
+
 /** Writes every file into a fresh folder, then swaps it in: a failed build never leaves half an output. */
 function writeAtomically(outDir: string, files: Map<string, string>): void {
   const out = resolve(outDir);
@@ -91,7 +111,8 @@ function main(): number {
     const files = readRawFiles(args.data, config.sources);
     log(`read ${files.size} raw files (${(performance.now() - t0).toFixed(0)} ms)`);
     last = performance.now();
-    const result = run({ config, files }, {
+    const local = readLocal(args.data);
+    const result = run({ config, files, local }, {
       scope: args.scope,
       updateNeighbourhoods: args.updateNeighbourhoods,
       onStage: (stage, counts) => {

@@ -8,7 +8,9 @@ import { joinReport, columnIndex, type JoinReport } from './stages/join.ts';
 import { decode, parseCell, parseCsv, parseGeoJson, type CsvTable, type LazyFeature } from './stages/load.ts';
 import { resolveNeighbourhoods, type ResolvedNeighbourhood, type VintageLookup } from './stages/neighbourhoods.ts';
 import { sha256, verifySources } from './stages/provenance.ts';
+import { loadLocalDataset, localBreaks, localNeighbourhoodValue, localValuesFile, type LoadedDataset, type LocalInput } from './stages/local.ts';
 import { json, valuesFile } from './stages/serialize.ts';
+import { csvFile } from './stages/csv-export.ts';
 import { validateConfig } from './stages/validate.ts';
 import { extractSeries, joinTable, STATUS, type JoinedTable, type Series, type TableReport } from './stages/values.ts';
 
@@ -24,6 +26,8 @@ export interface RunInputs {
   config: RawConfig;
   /** Raw file bytes keyed by path relative to data/raw. */
   files: ReadonlyMap<string, Uint8Array>;
+  /** Locally gathered datasets (data/local/<dataset>/dataset.json and values.csv). */
+  local?: LocalInput[];
 }
 
 export interface RunResult {
@@ -142,6 +146,22 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   failIfAny(options.updateNeighbourhoods ? nb.problems.filter((p) => !stale.includes(p)) : nb.problems);
   stage('neighbourhoods', Object.fromEntries(nb.resolved.map((n) => [n.config.slug, `${n.lsoas2011.length} (2011) / ${n.lsoas2021.length} (2021)`])));
 
+  // Locally gathered datasets: validated against the areas; nothing published from a failing one.
+  const officialIds = new Set(cfg.indicators.indicators.map((i) => i.id));
+  const domainIds = new Set([...cfg.domains.domains.map((d) => d.id), cfg.domains.context.id]);
+  const datasets: LoadedDataset[] = [];
+  for (const input of [...(inputs.local ?? [])].sort((a, b) => a.dataset.localeCompare(b.dataset))) {
+    const r = loadLocalDataset(input, { frames, neighbourhoods: new Set(nb.resolved.map((n) => n.config.slug)), domains: domainIds, officialIds });
+    problems.push(...r.problems);
+    if (r.dataset) {
+      for (const i of r.dataset.meta.indicators) if (officialIds.has(i.id)) problems.push({ code: 'DUPLICATE_ID', file: `local/${input.dataset}/dataset.json`, value: i.id, message: 'indicator id used by another dataset', fix: 'Give each indicator an id no other indicator has.' });
+      r.dataset.meta.indicators.forEach((i) => officialIds.add(i.id));
+      datasets.push(r.dataset);
+    }
+  }
+  failIfAny(problems);
+  stage('local data', { datasets: datasets.length, values: datasets.reduce((n, d) => n + d.values.length, 0), suppressed: datasets.reduce((n, d) => n + d.values.filter((v) => v.suppressedBy === 'primary' || v.suppressedBy === 'secondary').length, 0) });
+
   // Aggregate: each neighbourhood beside its local authority, the region and England.
   const members = (frame: AreaFrame, codes: string[]) => codes.map((c) => frame.index.get(c)).filter((i): i is number => i !== undefined);
   const ladMembers = {} as Record<Vintage, Map<string, number[]>>;
@@ -215,18 +235,51 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     indicatorReport.push({ id: ind.id, vintage: v, published: vf.values.length - vf.missing.length - vf.suppressed.length, missing: vf.missing.length, suppressed: vf.suppressed.length });
   }
   const domainOf = new Map(cfg.domains.mapping.map((m) => [m.family, m]));
-  const sourceOf = new Map(cfg.sources.sources.map((s) => [s.id, s]));
+  // Local LSOA-level indicators are mapped like official ones, with their uncertainty.
+  const localMapped: Record<string, unknown>[] = [];
+  for (const ds of datasets) for (const ind of ds.meta.indicators) {
+    if (ind.level !== 'lsoa' || ind.unit === 'text') continue;
+    const scopeCodes = frames[ind.vintage!].scope.map((i) => frames[ind.vintage!].codes[i]);
+    const draft = localValuesFile(ds, ind, scopeCodes, []);
+    const b = localBreaks(draft.values, ind.decimals);
+    files.set(`values/${ind.id}.json`, json({ ...draft, breaks: b }));
+    localMapped.push({
+      id: ind.id, label: `${ind.label} (local)`, shortLabel: ind.label, description: ind.description, table: `local:${ds.id}`, unit: ind.unit, decimals: ind.decimals, polarity: ind.polarity,
+      edition: `${ds.meta.collectedBy}, ${ds.meta.period}`, family: ind.id, vintage: ind.vintage, source: `local:${ds.id}`, sourceFile: `local/${ds.id}/values.csv`, domain: ind.domain,
+      domainReason: `Placed by ${ds.meta.collectedBy} in dataset.json.`, values: `values/${ind.id}.json`, local: { dataset: ds.id, synthetic: ds.meta.synthetic },
+      classes: { method: 'quantile', breaks: b, classes: b.length + 1, worse: ind.polarity === 'higher-worse' ? 'high' : ind.polarity === 'lower-worse' ? 'low' : null, over: 'scope' },
+    });
+  }
+  const localDomain = (d: string) => localMapped.filter((i) => i.domain === d).map((i) => String(i.id));
+  for (const ds of datasets) {
+    const meta = ds.meta;
+    const indicatorOf = new Map(meta.indicators.map((i) => [i.id, i]));
+    files.set(`downloads/local/${ds.id}.csv`, csvFile(
+      ['dataset', 'dataset_title', 'collected_by', 'method', 'period', 'indicator', 'indicator_label', 'unit', 'level', 'area_code', 'status', 'suppressed_by', 'value', 'numerator', 'denominator', 'sample_size', 'lower_ci', 'upper_ci', 'low_precision', 'note', 'source_url', 'licence'],
+      ds.values.map((v) => [ds.id, meta.title, meta.collectedBy, meta.method, meta.period, v.indicator, indicatorOf.get(v.indicator)!.label, indicatorOf.get(v.indicator)!.unit, indicatorOf.get(v.indicator)!.level, v.area, v.status, v.suppressedBy ?? '', v.value, v.numerator, v.denominator, v.sampleSize, v.lower, v.upper, v.lowPrecision ? 'yes' : 'no', v.note, v.sourceUrl, meta.licence]),
+    ));
+  }
+  files.set('local.json', json({
+    datasets: datasets.map((ds) => ({ id: ds.id, ...Object.fromEntries(Object.entries(ds.meta).filter(([k]) => k !== 'indicators')), indicators: ds.meta.indicators.map((i) => i.id) })),
+    indicators: datasets.flatMap((ds) => ds.meta.indicators.map((i) => ({ ...i, dataset: ds.id }))),
+    values: Object.fromEntries(datasets.flatMap((ds) => ds.meta.indicators.map((ind) => {
+      const own = ds.values.filter((v) => v.indicator === ind.id).map(({ row: _row, ...v }) => v);
+      const byNeighbourhood = ind.level === 'lsoa' ? Object.fromEntries(nb.resolved.map((n) => [n.config.slug, localNeighbourhoodValue(ds, ind, (ind.vintage === 2011 ? n.lsoas2011 : n.lsoas2021).map((m) => m.code))]).filter(([, v]) => v !== null)) : {};
+      return [ind.id, { values: own, byNeighbourhood }];
+    }))),
+  }));
   files.set('catalogue.json', json({
     scope: { ...geo.scope, mode: options.scope, nation: geo.nation.name },
     headline: cfg.indicators.headline,
+    neighbourhoodTable: cfg.indicators.neighbourhoodTable,
     vintages: Object.fromEntries(VINTAGES.map((v) => [v, { label: geo.vintages[v].label, geometry: `geo/lsoa-${v}.topo.json`, areas: `areas/lsoa-${v}.json`, boundary: { source: geo.vintages[v].boundary.source, generalisation: geo.vintages[v].boundary.generalisation }, wardEdition: geo.vintages[v].areaLookup.wardEdition, ladEdition: geo.vintages[v].areaLookup.ladEdition, population: geo.vintages[v].population.label, count: frames[v].scope.length }])),
     lads: Object.fromEntries(Object.entries(geometry[2021].placements.lad).map(([code, p]) => [code, { name: comparators.lads[2021][code]?.name ?? code, ...p }])),
     framework: cfg.domains.framework,
-    domains: [...cfg.domains.domains, cfg.domains.context].map((d) => ({ ...d, indicators: cfg.indicators.indicators.filter((i) => domainOf.get(i.family)?.domain === d.id).map((i) => i.id) })),
-    indicators: cfg.indicators.indicators.map((i) => {
+    domains: [...cfg.domains.domains, cfg.domains.context].map((d) => ({ ...d, indicators: [...cfg.indicators.indicators.filter((i) => domainOf.get(i.family)?.domain === d.id).map((i) => i.id), ...localDomain(d.id)] })),
+    indicators: [...cfg.indicators.indicators.map((i) => {
       const t = cfg.tables.tables.find((x) => x.id === i.table)!;
       return { ...i, vintage: t.vintage, source: t.source, sourceFile: t.file, domain: domainOf.get(i.family)!.domain, domainReason: domainOf.get(i.family)!.reason, values: `values/${i.id}.json`, classes: breaks.get(i.id)! };
-    }),
+    }), ...localMapped],
     sources: cfg.sources.sources.map(({ files: f, ...s }) => ({ ...s, files: f.map((x) => ({ path: x.path, sha256: x.sha256, bytes: x.bytes })) })),
   }));
   files.set('neighbourhoods.json', json({
@@ -254,7 +307,10 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   };
   report.outputs = [...files].map(([path, text]) => ({ path, bytes: Buffer.byteLength(text), sha256: sha256(text) })).sort((a, b) => a.path.localeCompare(b.path));
   files.set('build-report.json', json(report, true));
-  const inputs_ = cfg.sources.sources.flatMap((s) => s.files.map((f) => ({ source: s.id, path: f.path, sha256: f.sha256, bytes: f.bytes })));
+  const inputs_ = [
+    ...cfg.sources.sources.flatMap((s) => s.files.map((f) => ({ source: s.id, path: f.path, sha256: f.sha256, bytes: f.bytes }))),
+    ...datasets.flatMap((ds) => [['dataset.json', ds.files.metadata], ['values.csv', ds.files.values]].map(([name, text]) => ({ source: `local:${ds.id}`, path: `local/${ds.id}/${name}`, sha256: sha256(text), bytes: Buffer.byteLength(text) }))),
+  ];
   files.set('manifest.json', json({ inputs: inputs_, outputs: report.outputs }, true));
   stage('serialize', { files: files.size, bytes: [...files.values()].reduce((n, t) => n + Buffer.byteLength(t), 0) });
 

@@ -86,7 +86,7 @@ export const IndicatorSchema = z
   .refine((i) => (i.column !== undefined) !== (i.numerator !== undefined && i.denominator !== undefined), {
     message: 'give either "column", or both "numerator" and "denominator"',
   });
-export const IndicatorsSchema = z.object({ headline: z.string(), indicators: z.array(IndicatorSchema).min(1) });
+export const IndicatorsSchema = z.object({ headline: z.string(), neighbourhoodTable: z.array(z.string()).min(1), indicators: z.array(IndicatorSchema).min(1) });
 export type Indicators = z.infer<typeof IndicatorsSchema>;
 export type Indicator = Indicators['indicators'][number];
 

@@ -75,6 +75,7 @@ export function validateConfig(raw: RawConfig): { config: Config | null; problem
     if (!tableIds.has(i.table)) problems.push({ code: 'UNKNOWN_TABLE', file: CONFIG_FILES.indicators, column: `${i.id}.table`, value: i.table, message: 'no table has this id', fix: 'Use a table id from data/config/tables.json.' });
     if (i.unit === 'decile' && i.classification.method !== 'decile') problems.push({ code: 'CONFIG_RULE', file: CONFIG_FILES.indicators, column: `${i.id}.classification`, message: 'a decile indicator must use the decile classification', fix: 'Set "classification": {"method": "decile"}.' });
   }
+  for (const id of indicators.neighbourhoodTable) if (!indicatorIds.has(id)) problems.push({ code: 'UNKNOWN_INDICATOR', file: CONFIG_FILES.indicators, column: 'neighbourhoodTable', value: id, message: 'no indicator has this id', fix: 'List indicator ids defined in this file.' });
   if (!indicatorIds.has(indicators.headline)) problems.push({ code: 'UNKNOWN_INDICATOR', file: CONFIG_FILES.indicators, column: 'headline', value: indicators.headline, message: 'the headline indicator is not defined', fix: 'Name one of the indicator ids.' });
 
   const domainIds = new Set([...domains.domains.map((d) => d.id), domains.context.id]);

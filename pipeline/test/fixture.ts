@@ -77,7 +77,7 @@ export function configFor(raw: Record<string, string>): RawConfig {
       context: { lad: { source: 'synthetic', file: 'synthetic/lad.geojson', code: 'LAD24CD', name: 'LAD24NM' }, land: { source: 'synthetic', file: 'synthetic/land.geojson' } },
       geometry: { simplifyKeepShare: { '2021': 1, '2011': 1 }, quantization: 10000 },
     },
-    indicators: { headline: 'synth-decile-21', indicators: [
+    indicators: { headline: 'synth-decile-21', neighbourhoodTable: ['synth-decile-21', 'synth-score-21', 'synth-rented'], indicators: [
       ind('synth-score-21', 'iod21', { column: 'IMD_score', unit: 'score', decimals: 1, polarity: 'higher-worse', classification: q }),
       ind('synth-decile-21', 'iod21', { column: 'IMD_decile', unit: 'decile', decimals: 0, polarity: 'lower-worse', classification: { method: 'decile' } }),
       ind('synth-rented', 'census21', { numerator: ['Private rented'], denominator: 'total_households', unit: 'percent', decimals: 1, polarity: 'neutral', classification: q }),
@@ -86,7 +86,8 @@ export function configFor(raw: Record<string, string>): RawConfig {
     ] },
     domains: {
       framework: { name: 'Synthetic framework', note: SYNTHETIC },
-      domains: [{ id: 'living-environment', number: 1, name: 'Living environment', summary: 's', description: 'd', systemProperty: 'p', colour: '#2f7d4f' }, { id: 'economic-systems', number: 2, name: 'Economic systems', summary: 's', description: 'd', systemProperty: 'p', colour: '#8a5a00' }],
+      domains: [{ id: 'living-environment', number: 1, name: 'Living environment', summary: 's', description: 'd', systemProperty: 'p', colour: '#2f7d4f' }, { id: 'economic-systems', number: 2, name: 'Economic systems', summary: 's', description: 'd', systemProperty: 'p', colour: '#8a5a00' },
+        { id: 'social-relationships', number: 3, name: 'Social relationships', summary: 's', description: 'd', systemProperty: 'p', colour: '#7b3f8c' }, { id: 'community-governance', number: 4, name: 'Community governance', summary: 's', description: 'd', systemProperty: 'p', colour: '#1f5f99' }],
       context: { id: 'context', name: 'Context', summary: 's', description: 'd', colour: '#555555' },
       mapping: [
         { family: 'synth-score-21', domain: 'context', reason: 'synthetic' }, { family: 'synth-decile-21', domain: 'context', reason: 'synthetic' },

@@ -26,9 +26,32 @@ function filesUnder(dir: string): Record<string, string> {
   return out;
 }
 
+/** Raw-file overrides from input/ (except input/local), and local datasets from input/local/<dataset>/. */
 function build(name: string) {
-  const w = world(filesUnder(join(CASES, name, 'input')));
-  return run(w.inputs, { scope: 'region' });
+  const all = filesUnder(join(CASES, name, 'input'));
+  const raw = Object.fromEntries(Object.entries(all).filter(([p]) => !p.startsWith('local/')));
+  const w = world(raw);
+  const local = [...new Set(Object.keys(all).filter((p) => p.startsWith('local/')).map((p) => p.split('/')[1]))].sort().map((dataset) => ({ dataset, metadata: all[`local/${dataset}/dataset.json`] ?? '', values: all[`local/${dataset}/values.csv`] ?? '' }));
+  return run({ ...w.inputs, local }, { scope: 'region' });
+}
+
+/**
+ * Disclosure check, recomputed from the published output: wherever a total is published
+ * with its parts, no single suppressed part may be recoverable by subtraction; and no
+ * neighbourhood figure is published from small areas of which one is suppressed.
+ */
+export function recoverableByDifference(local: { indicators: { id: string; unit: string }[]; values: Record<string, { values: { area: string; status: string; value: unknown }[]; byNeighbourhood: Record<string, { status: string }> }> }): string[] {
+  const leaks: string[] = [];
+  for (const ind of local.indicators) {
+    const { values } = local.values[ind.id];
+    const total = values.find((v) => v.area === 'total');
+    if (ind.unit === 'count' && total?.status === 'value') {
+      const parts = values.filter((v) => v !== total);
+      const hidden = parts.filter((v) => v.status === 'suppressed');
+      if (hidden.length === 1) leaks.push(`${ind.id}: ${hidden[0].area} = total - the other parts`);
+    }
+  }
+  return leaks;
 }
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
@@ -54,6 +77,12 @@ describe('golden scenarios', () => {
       await expect(pretty({ tables, boundaries, vintageLookup, indicators, neighbourhoods })).toMatchFileSnapshot(join(expected, 'report.json'));
       await expect(pretty(values)).toMatchFileSnapshot(join(expected, 'values.json'));
       await expect(pretty(nb)).toMatchFileSnapshot(join(expected, 'neighbourhoods.json'));
+      const local = JSON.parse(result.files.get('local.json')!);
+      if (local.datasets.length) {
+        await expect(pretty(local)).toMatchFileSnapshot(join(expected, 'local.json'));
+        expect(recoverableByDifference(local)).toEqual([]);
+        for (const p of [...result.files.keys()].filter((f) => f.startsWith('downloads/local/'))) await expect(result.files.get(p)!).toMatchFileSnapshot(join(expected, p));
+      }
       if (scenario.sameOutputAs) {
         const other = build(scenario.sameOutputAs);
         // Input hashes differ by design (manifest, report, the catalogue's sources); every other byte must not.

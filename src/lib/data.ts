@@ -5,7 +5,7 @@ import { join } from 'node:path';
  * Build-time access to the pipeline's output in public/data. Pages read it once per build;
  * the browser fetches the same files only for the interactive map.
  */
-const DATA_DIR = join(process.cwd(), 'public', 'data');
+const DATA_DIR = process.env.ATLAS_DATA_DIR ?? join(process.cwd(), 'public', 'data');
 
 const cache = new Map<string, unknown>();
 /** Parsed JSON of one output file, read once per build. */
@@ -36,12 +36,15 @@ export interface IndicatorMeta {
   polarity: 'higher-worse' | 'lower-worse' | 'neutral'; edition: string; vintage: 2011 | 2021; source: string;
   sourceFile: string; domain: string; domainReason: string; values: string; classes: Classes; family: string;
   column?: string; numerator?: string[]; denominator?: string; table: string;
+  /** Set for locally gathered indicators mapped at LSOA level. */
+  local?: { dataset: string; synthetic: boolean };
 }
 export interface Domain { id: string; name: string; summary: string; description: string; colour: string; number?: number; systemProperty?: string; indicators: string[] }
 export interface Source { id: string; title: string; publisher: string; edition: string; url: string; retrieved: string; licence: { name: string; id: string; url: string }; attribution: string; via?: string; files: { path: string; sha256: string; bytes: number }[] }
 export interface Catalogue {
   scope: { regionCode: string; regionName: string; mode: string; nation: string };
   headline: string;
+  neighbourhoodTable: string[];
   lads: Record<string, { name: string; label: [number, number]; bbox: [number, number, number, number] }>;
   vintages: Record<'2011' | '2021', { label: string; geometry: string; areas: string; boundary: { source: string; generalisation: string }; wardEdition: string; ladEdition: string; population: string; count: number }>;
   framework: { name: string; note: string };
@@ -65,3 +68,13 @@ export const indicator = (id: string) => {
   if (!i) throw new Error(`no indicator ${id} in catalogue.json`);
   return i;
 };
+
+export type LocalStatus = 'value' | 'suppressed' | 'missing';
+export interface LocalValue {
+  indicator: string; area: string; value: number | string | null; numerator: number | null; denominator: number | null; sampleSize: number | null;
+  lower: number | null; upper: number | null; status: LocalStatus; suppressedBy: 'publisher' | 'primary' | 'secondary' | null; lowPrecision: boolean; note: string; sourceUrl: string;
+}
+export interface LocalIndicator { id: string; label: string; description: string; domain: string; level: 'lsoa' | 'neighbourhood' | 'programme'; vintage?: 2011 | 2021; unit: string; polarity: string; denominator?: string; decimals: number; dataset: string }
+export interface LocalDatasetMeta { id: string; title: string; synthetic: boolean; collectedBy: string; method: string; period: string; licence: string; sourceUrl: string; contact: string; notes?: string; disclosureControl: { applies: boolean; minCount: number; minDenominator: number; reason?: string }; indicators: string[] }
+export interface LocalData { datasets: LocalDatasetMeta[]; indicators: LocalIndicator[]; values: Record<string, { values: LocalValue[]; byNeighbourhood: Record<string, LocalValue> }> }
+export const localData = () => readData<LocalData>('local.json');

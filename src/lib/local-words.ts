@@ -1,0 +1,25 @@
+import { formatValue } from './classes.ts';
+import type { LocalDatasetMeta, LocalIndicator, LocalValue } from './data.ts';
+
+/** A local value in words: the figure with its uncertainty, or why there is none. Zero is a figure. */
+export function localValueText(ind: LocalIndicator, v: LocalValue | undefined, ds?: LocalDatasetMeta): string {
+  if (!v || v.status === 'missing') return 'No figure published.';
+  if (v.status === 'suppressed') {
+    if (v.suppressedBy === 'primary') return `Suppressed to protect privacy: fewer than ${ds?.disclosureControl.minCount ?? 10} people or responses.`;
+    if (v.suppressedBy === 'secondary') return 'Suppressed so that another hidden figure cannot be worked out from the published ones.';
+    return 'Withheld by the publisher.';
+  }
+  if (ind.unit === 'text') return String(v.value);
+  const n = Number(v.value);
+  const main = ind.unit === 'percentage points' ? `${n > 0 ? '+' : ''}${formatValue(n, 'score', ind.decimals)} percentage points` : formatValue(n, ind.unit, ind.decimals);
+  const parts = [main];
+  if (v.lower !== null && v.upper !== null) parts.push(`(95% confidence interval ${formatValue(v.lower, ind.unit === 'percent' ? 'percent' : 'score', ind.decimals)} to ${formatValue(v.upper, ind.unit === 'percent' ? 'percent' : 'score', ind.decimals)})`);
+  if (v.sampleSize !== null) parts.push(`based on ${v.sampleSize.toLocaleString('en-GB')} responses`);
+  return parts.join(' ');
+}
+
+/** A short ± form for tables. */
+export function plusMinus(v: LocalValue, ind: LocalIndicator): string {
+  if (v.status !== 'value' || typeof v.value !== 'number' || v.lower === null || v.upper === null) return '';
+  return `±${formatValue(Math.max(v.upper - v.value, v.value - v.lower), ind.unit === 'percent' ? 'score' : 'score', ind.decimals)}`;
+}
