@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, snapshotDir } from './helpers.ts';
+import { recoverableByDifference } from './disclosure.ts';
 const dirs: string[] = [];
 
 function build(out: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -86,10 +87,21 @@ describe('the real build', () => {
     expect(tenure).toMatchObject({ rowsRead: 35672, published: 4567, excluded: { otherNation: 1917 } }); // E&W file: 33,755 England + 1,917 Wales
   });
 
+  it('publishes only real, cited local data: every value has an http(s) source, no dataset is synthetic, nothing recoverable by difference', () => {
+    const local = readJson(A, 'local.json');
+    expect(local.datasets.map((d: { id: string }) => d.id)).toEqual(['nrp-household-health-survey', 'nrp-resident-enquiries']);
+    for (const d of local.datasets) expect(d.synthetic, d.id).toBe(false);
+    for (const { values } of Object.values(local.values) as { values: { sourceUrl: string }[] }[]) for (const v of values) expect(v.sourceUrl).toMatch(/^https:\/\//);
+    const finding = local.values['hhs-influence-decisions-change'].values[0];
+    expect(finding).toMatchObject({ area: 'programme', value: 7.5, lower: 1.6, upper: 13.5, status: 'value' });
+    expect(recoverableByDifference(local)).toEqual([]);
+  });
+
   it('the manifest hashes every output', () => {
     const manifest = readJson(A, 'manifest.json');
     const outputs = new Set(manifest.outputs.map((o: { path: string }) => o.path));
     for (const p of Object.keys(snapshotDir(A))) if (p !== 'manifest.json' && p !== 'build-report.json') expect(outputs.has(p), p).toBe(true);
-    expect(manifest.inputs.length).toBe(19);
+    expect(manifest.inputs.filter((i: { source: string }) => !i.source.startsWith('local:')).length).toBe(19);
+    expect(manifest.inputs.filter((i: { source: string }) => i.source.startsWith('local:')).length).toBe(4); // two datasets, two files each
   });
 });

@@ -1,0 +1,21 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { csvCell, csvFile } from '../stages/csv-export.ts';
+
+describe('CSV exports', () => {
+  const hostile = ['=HYPERLINK("https://example.org","x")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1', '<img src=x onerror=alert(1)>', 'plain, with "quotes"'];
+  it('round-trips: every formula-like text cell comes back prefixed, numbers stay numbers', () => {
+    const text = csvFile(['text', 'number'], hostile.map((h, i) => [h, i === 2 ? -2.5 : i]));
+    const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.slice(1);
+    rows.forEach(([cell, n], i) => {
+      expect(/^[=+\-@\t\r]/.test(cell), `row ${i}: ${cell}`).toBe(false);
+      expect(cell.replace(/^'/, '')).toBe(hostile[i]);
+      expect(Number(n)).toBe(i === 2 ? -2.5 : i);
+    });
+  });
+  it('leaves empty and missing cells empty, never 0', () => {
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(undefined)).toBe('');
+    expect(csvCell(0)).toBe('0');
+  });
+});
