@@ -2,13 +2,14 @@
  * The built site in a real browser (Debian's Chromium through playwright-core), served with
  * the same headers as production. Values checked here were read by hand from the raw files.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labelPoint } from '../src/lib/planar.ts';
 import { feature } from 'topojson-client';
 import { DIST, launch, serveDist } from './browser.ts';
+import { allPages } from './pages.ts';
 
 let browser: Browser;
 let site: { origin: string; close: () => Promise<void> };
@@ -20,18 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
-
-/** Every page of the built site, as a path. */
-export function allPages(dir = DIST): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => readdirSync(d).forEach((n) => {
-    const p = join(d, n);
-    if (statSync(p).isDirectory()) { if (n !== 'data' && n !== '_astro' && n !== 'vendor') walk(p); }
-    else if (n === 'index.html') out.push('/' + relative(dir, d).split('\\').join('/') + (d === dir ? '' : '/'));
-  });
-  walk(dir);
-  return out.map((p) => p.replace(/^\/\//, '/')).sort();
-}
 
 interface Watch { errors: string[]; csp: string[] }
 /** Records console errors, page errors, failed requests and CSP violations on a page. */

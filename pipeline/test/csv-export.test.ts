@@ -19,3 +19,17 @@ describe('CSV exports', () => {
     expect(csvCell(0)).toBe('0');
   });
 });
+
+import { recoverableByDifference } from './disclosure.ts';
+describe('the disclosure check itself', () => {
+  it('finds a suppressed part recoverable from a total, and a neighbourhood figure built over a suppressed area', () => {
+    const leaky = {
+      indicators: [{ id: 'c', unit: 'count', level: 'neighbourhood' }, { id: 'p', unit: 'percent', level: 'lsoa', vintage: 2021 }],
+      values: {
+        c: { values: [{ area: 'a', status: 'value', value: 20 }, { area: 'b', status: 'suppressed', value: null }, { area: 'total', status: 'value', value: 24 }], byNeighbourhood: {} },
+        p: { values: [{ area: 'E01000001', status: 'suppressed', value: null }], byNeighbourhood: { hood: { status: 'value' } } },
+      },
+    };
+    expect(recoverableByDifference(leaky, { hood: { 2011: [], 2021: ['E01000001'] } })).toHaveLength(2);
+  });
+});

@@ -36,5 +36,5 @@ export function indicatorsOfDomain(domainId: string): IndicatorMeta[] {
 
 /** The indicators shown in profiles: one headline measure per family (score, rate or percentage). */
 export function profileIndicators(domainId: string): IndicatorMeta[] {
-  return indicatorsOfDomain(domainId).filter((i) => i.unit === 'score' || i.unit === 'percent' || i.unit === 'rate');
+  return indicatorsOfDomain(domainId).filter((i) => !i.local && (i.unit === 'score' || i.unit === 'percent' || i.unit === 'rate'));
 }

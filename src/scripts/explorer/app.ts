@@ -28,7 +28,7 @@ interface Ctx {
   ind: IndicatorMeta;
   geo: VintageGeo;
   /** Per code: index in the values file, and the values file of the current indicator. */
-  current: { codes: string[]; index: Map<string, number>; values: (number | null)[]; missing: Set<number>; suppressed: Set<number> };
+  current: { codes: string[]; index: Map<string, number>; values: (number | null)[]; missing: Set<number>; suppressed: Set<number>; lower?: (number | null)[]; upper?: (number | null)[]; n?: (number | null)[]; lowPrecision: Set<number> };
   names: Map<string, { name: string; lad: string; ward: string }>;
   namesVintage: number | null;
   popup: Popup;
@@ -100,7 +100,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     holder.remove();
     return;
   }
-  const ctx: Ctx = { root, map, store, cat, nbs, state, ind, geo, current: { codes: [], index: new Map(), values: [], missing: new Set(), suppressed: new Set() }, names: new Map(), namesVintage: null, popup, embed, urlState };
+  const ctx: Ctx = { root, map, store, cat, nbs, state, ind, geo, current: { codes: [], index: new Map(), values: [], missing: new Set(), suppressed: new Set(), lowPrecision: new Set() }, names: new Map(), namesVintage: null, popup, embed, urlState };
 
   map.on('error', (e) => console.warn('map error', e.error?.message));
   await loaded;
@@ -110,6 +110,8 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   map.addSource('lsoa', { type: 'geojson', data: geo.lsoa, promoteId: 'code' });
   map.addLayer({ id: 'lsoa-fill', type: 'fill', source: 'lsoa', paint: { 'fill-color': fillColourExpression(ind.classes) as never } });
   map.addLayer({ id: 'lsoa-nodata', type: 'fill', source: 'lsoa', filter: ['!=', ['typeof', ['get', 'v']], 'number'], paint: { 'fill-pattern': ['case', ['==', ['get', 's'], 'suppressed'], 'hatch-suppressed', 'hatch-missing'] as never } });
+  // Low-precision local values are outlined, not mapped as if exact.
+  map.addLayer({ id: 'lsoa-lowprec', type: 'line', source: 'lsoa', filter: ['==', ['get', 'lp'], true], paint: { 'line-color': '#111111', 'line-width': 1.5, 'line-dasharray': [1, 1] } });
   map.addLayer({ id: 'lsoa-line', type: 'line', source: 'lsoa', paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.1, 12, 1] as never, 'line-opacity': 0.8 } });
   map.addSource('lad', { type: 'geojson', data: geo.lad });
   map.addLayer({ id: 'lad-line', type: 'line', source: 'lad', paint: { 'line-color': '#4d4d4d', 'line-width': 1, 'line-dasharray': [3, 2] } });
@@ -184,7 +186,8 @@ async function loadIndicator({ store, ind }: { store: DataStore; ind: IndicatorM
   const [values, geo] = await Promise.all([store.values(ind), store.geometry(ind.vintage)]);
   const codes = geo.lsoa.features.map((f) => String(f.id));
   if (codes.length !== values.values.length) throw new Error(`${ind.values} has ${values.values.length} values for ${codes.length} areas`);
-  const current = { codes, index: new Map(codes.map((c, i) => [c, i])), values: values.values, missing: new Set(values.missing), suppressed: new Set(values.suppressed) };
+  const u = values as typeof values & { lower?: (number | null)[]; upper?: (number | null)[]; n?: (number | null)[]; lowPrecision?: number[] };
+  const current = { codes, index: new Map(codes.map((c, i) => [c, i])), values: values.values, missing: new Set(values.missing), suppressed: new Set(values.suppressed), lower: u.lower, upper: u.upper, n: u.n, lowPrecision: new Set(u.lowPrecision ?? []) };
   return { ind, geo, current };
 }
 
@@ -201,7 +204,7 @@ async function ensureNames(ctx: Ctx): Promise<void> {
 function applyValues({ geo, current }: Loaded) {
   for (const f of geo.lsoa.features) {
     const i = current.index.get(String(f.id));
-    f.properties = { code: String(f.id), v: i === undefined ? null : current.values[i], s: i === undefined ? 'missing' : current.suppressed.has(i) ? 'suppressed' : current.missing.has(i) ? 'missing' : 'value' };
+    f.properties = { code: String(f.id), v: i === undefined ? null : current.values[i], s: i === undefined ? 'missing' : current.suppressed.has(i) ? 'suppressed' : current.missing.has(i) ? 'missing' : 'value', lp: i !== undefined && current.lowPrecision.has(i) };
   }
 }
 
@@ -269,6 +272,14 @@ function selectArea(ctx: Ctx, code: string, push = true, move = true) {
   const v = el('p', undefined, 'popup-value');
   v.append(el('strong', status === 'value' ? formatValue(value, ctx.ind.unit, ctx.ind.decimals) : status === 'suppressed' ? 'Suppressed' : 'No data'), document.createTextNode(` ${ctx.ind.shortLabel}`));
   body.append(v, el('p', valueInWords(ctx.ind, value, status), 'popup-words'));
+  const i = ctx.current.index.get(code);
+  if (i !== undefined && status === 'value') {
+    const lo = ctx.current.lower?.[i], hi = ctx.current.upper?.[i], n = ctx.current.n?.[i];
+    const extra = [lo != null && hi != null ? `95% confidence interval ${formatValue(lo, ctx.ind.unit, ctx.ind.decimals)} to ${formatValue(hi, ctx.ind.unit, ctx.ind.decimals)}` : '', n != null ? `based on ${n} responses` : ''].filter(Boolean).join('; ');
+    if (extra) body.append(el('p', extra, 'popup-words'));
+    if (ctx.current.lowPrecision.has(i)) body.append(el('p', 'Low precision: few responses or a wide interval. Treat with caution.', 'low-precision'));
+  }
+  if (ctx.ind.local) body.append(el('p', 'Local data: see the indicator page for who collected it, when and how.', 'popup-words'));
   ctx.popup.setDOMContent(body).setLngLat(box.label).addTo(ctx.map);
   const live = ctx.root.querySelector<HTMLElement>('[data-selection]');
   if (live) live.textContent = `${name.name} (${code}), ${name.lad}: ${status === 'value' ? formatValue(value, ctx.ind.unit, ctx.ind.decimals) : status === 'suppressed' ? 'suppressed' : 'no data'}. ${valueInWords(ctx.ind, value, status)}`;
@@ -377,16 +388,24 @@ function renderLegend(ctx: Ctx) {
   nd.append(swatch(NO_DATA.missing, true), document.createTextNode('No data'));
   list.append(nd);
   const wrap = el('div', undefined, 'legend');
-  wrap.append(el('p', ind.shortLabel, 'legend-title'), list, el('p', directionInWords(ind.classes, ind.classes.over), 'legend-note'));
+  const title = el('p', ind.shortLabel, 'legend-title');
+  if (ind.local) title.prepend(el('span', 'local', 'badge local'), document.createTextNode(' '));
+  if (ind.local) {
+    const lp = el('li');
+    lp.append(swatch('#ffffff', false, true), document.createTextNode('Low precision (dashed outline)'));
+    list.append(lp);
+  }
+  wrap.append(title, list, el('p', directionInWords(ind.classes, ind.classes.over), 'legend-note'));
   box.replaceChildren(wrap);
 }
 
-function swatch(colour: string, hatched = false): SVGSVGElement {
+function swatch(colour: string, hatched = false, dashed = false): SVGSVGElement {
   const ns = 'http://www.w3.org/2000/svg';
   const s = document.createElementNS(ns, 'svg');
   s.setAttribute('width', '18'); s.setAttribute('height', '14'); s.setAttribute('aria-hidden', 'true');
   const r = document.createElementNS(ns, 'rect');
   r.setAttribute('width', '18'); r.setAttribute('height', '14'); r.setAttribute('fill', colour);
+  if (dashed) { r.setAttribute('stroke', '#111111'); r.setAttribute('stroke-dasharray', '2 2'); r.setAttribute('stroke-width', '2'); }
   s.append(r);
   if (hatched) {
     const p = document.createElementNS(ns, 'path');

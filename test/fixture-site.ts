@@ -1,0 +1,32 @@
+/**
+ * A whole atlas built from the SYNTHETIC test world and synthetic local datasets (including
+ * hostile text), into a temporary folder: the pipeline, then Astro with other data and output
+ * folders. Used to test what real data cannot show (local LSOA values, hostile text).
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { world, writeWorld } from '../pipeline/test/fixture.ts';
+import { ROOT } from './browser.ts';
+
+export function buildFixtureSite(localCases: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-fixture-'));
+  const data = join(dir, 'data');
+  const pub = join(dir, 'public');
+  const dist = join(dir, 'dist');
+  writeWorld(data, world());
+  for (const c of localCases) {
+    const from = join(ROOT, 'pipeline/test/cases', c, 'input/local');
+    for (const ds of readdirSync(from)) cpSync(join(from, ds), join(data, 'local', ds), { recursive: true });
+  }
+  mkdirSync(pub, { recursive: true });
+  copyFileSync(join(ROOT, 'public/favicon.svg'), join(pub, 'favicon.svg'));
+  execFileSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--data', data, '--out', join(pub, 'data'), '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ATLAS_PUBLIC_DIR: pub, ATLAS_OUT_DIR: dist, ATLAS_DATA_DIR: join(pub, 'data') },
+  });
+  return dist;
+}
