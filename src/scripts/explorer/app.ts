@@ -73,13 +73,16 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   stage.append(holder);
   const nb = nbs.find((n) => n.slug === state.n);
   const regionBox = unionBox(Object.values(cat.lads).map((l) => l.bbox));
+  // An embed may be locked to a neighbourhood (?n=slug) or a local authority (?la=code).
+  const q = new URLSearchParams(location.search);
+  const lock = root.dataset.lockFromQuery ? (nbs.find((n) => n.slug === q.get('n'))?.placement['2021']?.bbox ?? cat.lads[q.get('la') ?? '']?.bbox) : undefined;
   const map = new MapLibre({
     container: holder,
     style: { version: 8, sources: {}, layers: [{ id: 'sea', type: 'background', paint: { 'background-color': '#dfe9f2' } }] },
-    bounds: (state.v ? undefined : (nb ? padBox(nb.placement['2021']!.bbox, 0.3) : regionBox)) as LngLatBoundsLike | undefined,
-    center: state.v ? [state.v[0], state.v[1]] : undefined,
-    zoom: state.v ? state.v[2] : undefined,
-    maxBounds: padBox(regionBox, 1.5) as LngLatBoundsLike,
+    bounds: (lock ? padBox(lock, 0.15) : state.v ? undefined : (nb ? padBox(nb.placement['2021']!.bbox, 0.3) : regionBox)) as LngLatBoundsLike | undefined,
+    center: !lock && state.v ? [state.v[0], state.v[1]] : undefined,
+    zoom: !lock && state.v ? state.v[2] : undefined,
+    maxBounds: padBox(lock ?? regionBox, lock ? 0.6 : 1.5) as LngLatBoundsLike,
     attributionControl: { compact: false, customAttribution: 'Contains OS data © Crown copyright and database right 2024; ONS, MHCLG (OGL v3.0); Natural Earth' },
     cooperativeGestures: embed,
     dragRotate: false,

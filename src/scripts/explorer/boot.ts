@@ -21,6 +21,8 @@ function notice(root: HTMLElement, text: string, role: 'status' | 'alert' = 'sta
 }
 
 export function boot(root: HTMLElement, onDemand: boolean): void {
+  // An embed asked to stay static keeps its SVG map only.
+  if (root.dataset.embed === 'true' && new URLSearchParams(location.search).get('static') === '1') return;
   const start = () => {
     if (!webgl2()) {
       notice(root, 'The interactive map needs WebGL 2, which this browser does not offer. The static map and the table on this page show the same figures.');
