@@ -8,5 +8,6 @@ export default defineConfig({
     // Browser tests share one built site and one Chromium; pipeline tests are light.
     fileParallelism: false,
     globalSetup: ['test/global-setup.ts'],
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -41,7 +41,7 @@ describe('embeds on another origin', () => {
     p.on('pageerror', (e) => errors.push(e.message));
     await p.goto(hostOrigin);
     const frame = p.frameLocator('iframe');
-    await expect.poll(() => frame.locator('h1').textContent()).toContain('Index of Multiple Deprivation');
+    await expect.poll(() => frame.locator('h1').textContent(), { timeout: 20_000 }).toContain('Index of Multiple Deprivation');
     const f = p.frames().find((x) => x.url().startsWith(atlas.origin))!;
     await f.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
     // Keyboard: focus the map and zoom in with "+"; the zoom-in button stays the alternative.
@@ -55,7 +55,7 @@ describe('embeds on another origin', () => {
     await p.waitForTimeout(1200);
     expect(Buffer.compare(before, await canvas.screenshot())).not.toBe(0);
     expect(await frame.locator('.maplibregl-ctrl-zoom-in').isEnabled()).toBe(true);
-    await expect.poll(() => p.evaluate(() => (window as unknown as { heights: [string, number][] }).heights.length)).toBeGreaterThan(0);
+    await expect.poll(() => p.evaluate(() => (window as unknown as { heights: [string, number][] }).heights.length), { timeout: 10_000 }).toBeGreaterThan(0);
     const [origin, height] = await p.evaluate(() => (window as unknown as { heights: [string, number][] }).heights[0]);
     expect(origin).toBe(atlas.origin);
     expect(height).toBeGreaterThan(200);
