@@ -34,6 +34,8 @@ const hostHeaders = {
 // The site is static: every page is HTML built from public/data (made by `npm run data`).
 export default defineConfig({
   output: 'static',
+  // The public address of the atlas, for absolute permalinks in print and embed snippets (optional).
+  site: process.env.ATLAS_SITE || undefined,
   // Other data and output folders, for test builds of a fixture atlas (see test/fixture-site.ts).
   publicDir: process.env.ATLAS_PUBLIC_DIR ?? './public',
   outDir: process.env.ATLAS_OUT_DIR ?? './dist',

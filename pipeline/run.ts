@@ -10,7 +10,8 @@ import { resolveNeighbourhoods, type ResolvedNeighbourhood, type VintageLookup }
 import { sha256, verifySources } from './stages/provenance.ts';
 import { loadLocalDataset, localBreaks, localNeighbourhoodValue, localValuesFile, type LoadedDataset, type LocalInput } from './stages/local.ts';
 import { json, valuesFile } from './stages/serialize.ts';
-import { csvFile } from './stages/csv-export.ts';
+import { csvFile } from '../src/lib/csv.ts';
+import { buildDownloads } from './stages/downloads.ts';
 import { validateConfig } from './stages/validate.ts';
 import { extractSeries, joinTable, STATUS, type JoinedTable, type Series, type TableReport } from './stages/values.ts';
 
@@ -293,6 +294,14 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   // Profiles are kept apart from the outlines so the interactive map does not download them.
   files.set('profiles.json', json(Object.fromEntries(neighbourhoods.map(({ n, summaries }) => [n.config.slug, summaries]))));
   files.set('comparators.json', json(comparators));
+
+  for (const [path, text] of buildDownloads({
+    frames, topologies: { 2021: geometry[2021].topology, 2011: geometry[2011].topology },
+    indicators: cfg.indicators.indicators.map((i) => ({ ...i, vintage: tableVintage(cfg, i), domain: domainOf.get(i.family)!.domain, source: cfg.tables.tables.find((t) => t.id === i.table)!.source })),
+    series, breaks,
+    neighbourhoods: neighbourhoods.map(({ n, summaries }) => ({ slug: n.config.slug, name: n.config.name, lsoas: { 2011: n.lsoas2011.map((m) => m.code), 2021: n.lsoas2021.map((m) => m.code) }, summaries })),
+    sources: cfg.sources.sources, local: datasets.map((ds) => ({ id: ds.id, title: ds.meta.title, path: `downloads/local/${ds.id}.csv` })), regionName: geo.scope.regionName,
+  })) files.set(path, text);
 
   const inScope2021 = new Set(frames[2021].scope.map((i) => frames[2021].codes[i]));
   const report: BuildReport = {

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvFile } from '../stages/csv-export.ts';
+import { csvCell, csvFile } from '../../src/lib/csv.ts';
 
 describe('CSV exports', () => {
   const hostile = ['=HYPERLINK("https://example.org","x")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1', '<img src=x onerror=alert(1)>', 'plain, with "quotes"'];

@@ -1,0 +1,70 @@
+/** Downloads and print: what a council or researcher takes away. */
+import Papa from 'papaparse';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, serveDist } from './browser.ts';
+
+let browser: Browser;
+let site: { origin: string; close: () => Promise<void> };
+beforeAll(async () => { site = await serveDist(); browser = await launch(); });
+afterAll(async () => { await browser?.close(); await site?.close(); });
+
+const csv = async (path: string) => Papa.parse<Record<string, string>>((await (await fetch(site.origin + path)).text()).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+
+describe('downloads', () => {
+  it('the data package lists resources that exist, whose headers match their schemas', async () => {
+    const pkg = await (await fetch(`${site.origin}/data/downloads/datapackage.json`)).json() as { resources: { path: string; schema?: { fields: { name: string }[] } }[]; licenses: unknown[]; sources: unknown[] };
+    expect(pkg.licenses.length).toBeGreaterThan(0);
+    expect(pkg.sources.length).toBe(10);
+    for (const r of pkg.resources) {
+      const res = await fetch(`${site.origin}/data/downloads/${r.path}`);
+      expect(res.status, r.path).toBe(200);
+      if (r.schema) expect(Object.keys((await csv(`/data/downloads/${r.path}`)).data[0]), r.path).toEqual(r.schema.fields.map((f) => f.name));
+    }
+  });
+
+  it("a neighbourhood's CSV has every indicator for each of its small areas, with the values read by hand", async () => {
+    const { data } = await csv('/data/downloads/neighbourhoods/claremont.csv');
+    const imd = data.find((r) => r.lsoa_code === 'E01012684' && r.indicator === 'iod25-imd-score')!;
+    expect(imd).toMatchObject({ value: '70.27', status: 'value', lsoa_vintage: '2021' }); // raw file: 70.268
+    // Claremont's five LSOAs are unchanged between 2011 and 2021: each appears once per indicator of each vintage.
+    const cat = await (await fetch(`${site.origin}/data/catalogue.json`)).json() as { indicators: { vintage: number; local?: unknown }[] };
+    const per = (v: number) => cat.indicators.filter((i) => i.vintage === v && !i.local).length;
+    expect(new Set(data.map((r) => r.lsoa_code)).size).toBe(5);
+    expect(data.filter((r) => r.lsoa_vintage === '2021').length).toBe(5 * per(2021));
+    expect(data.filter((r) => r.lsoa_vintage === '2011').length).toBe(5 * per(2011));
+  });
+
+  it('the explorer downloads its current view as a PNG, and the indicator as CSV', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(`${site.origin}/explore/?i=iod25-imd-decile`);
+    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-explorer-download="png"]')]);
+    expect(png.suggestedFilename()).toBe('iod25-imd-decile.png');
+    const bytes = await (await png.createReadStream()).toArray();
+    const buf = Buffer.concat(bytes as Buffer[]);
+    expect(buf.subarray(1, 4).toString()).toBe('PNG');
+    expect(buf.length).toBeGreaterThan(20_000);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-explorer-download="csv"]')]);
+    const text = Buffer.concat((await (await file.createReadStream()).toArray()) as Buffer[]).toString('utf8');
+    const rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    expect(rows.length).toBe(4567);
+    expect(rows.find((r) => r.lsoa_code === 'E01012684')).toMatchObject({ value: '1', status: 'value', map_class: '1' });
+    await page.close();
+  });
+});
+
+describe('print', () => {
+  it('a neighbourhood page prints with its permalink and data date, without buttons or navigation', async () => {
+    const page = await browser.newPage();
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(`${site.origin}/neighbourhoods/claremont/`);
+    expect(await page.locator('.print-only').isVisible()).toBe(true);
+    expect(await page.locator('.print-only').textContent()).toMatch(/\/neighbourhoods\/claremont\/.*$/);
+    expect(await page.locator('.print-only').textContent()).toMatch(/version \d+\.\d+\.\d+, data built/);
+    expect(await page.locator('header.site nav').isVisible()).toBe(false);
+    expect(await page.locator('.button').first().isVisible()).toBe(false);
+    expect(await page.locator('#nmap svg').isVisible()).toBe(true);
+    await page.close();
+  });
+});
