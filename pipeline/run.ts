@@ -12,6 +12,8 @@ import { loadLocalDataset, localBreaks, localNeighbourhoodValue, localValuesFile
 import { json, valuesFile } from './stages/serialize.ts';
 import { csvFile } from '../src/lib/csv.ts';
 import { buildDownloads } from './stages/downloads.ts';
+import { buildSearch, type SearchReport } from './stages/search.ts';
+import { bboxOf } from '../src/lib/planar.ts';
 import { validateConfig } from './stages/validate.ts';
 import { extractSeries, joinTable, STATUS, type JoinedTable, type Series, type TableReport } from './stages/values.ts';
 
@@ -47,6 +49,7 @@ export interface BuildReport {
   indicators: { id: string; vintage: number; published: number; missing: number; suppressed: number }[];
   neighbourhoods: { slug: string; lsoas2011: number; lsoas2021: number; partial2021: number; inScope2021: number }[];
   geometry: Record<string, VintageGeometry['report']>;
+  search: SearchReport | null;
   outputs: { path: string; bytes: number; sha256: string }[];
 }
 
@@ -81,6 +84,12 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     use(g.regionLookup.file, g.regionLookup.lad, g.regionLookup.region, g.regionLookup.regionName);
   }
   use(geo.vintageLookup.file, geo.vintageLookup.from, geo.vintageLookup.to, geo.vintageLookup.change);
+  if (geo.search) {
+    const sc = geo.search;
+    use(sc.postcodes.file, sc.postcodes.postcode, sc.postcodes.lad, sc.postcodes.ward, sc.postcodes.lsoa);
+    use(sc.places.file, sc.places.name, sc.places.type, sc.places.lat, sc.places.lon, sc.places.district, sc.places.county);
+    use(sc.names.file, sc.names.code, sc.names.name, sc.names.parent);
+  }
   // Parsed once each; tables are parsed, joined and reduced to series one at a time, so only
   // one table's rows are ever in memory.
   const csv = (file: string): CsvTable => {
@@ -206,11 +215,17 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
 
   // Geometry per vintage, with local authorities and neighbourhoods merged on the topology.
   const geometry = {} as Record<Vintage, VintageGeometry>;
+  const wardBoxes = new Map<string, BBox>();
   for (const v of VINTAGES) {
     const f = frames[v];
     const lad = new Map([...ladMembers[v]].filter(([code]) => f.scope.some((i) => f.lad[i] === code)).map(([code, idx]) => [code, { name: f.ladName[idx[0]], members: idx.map((i) => f.codes[i]) }]));
     const neighbourhood = new Map(nb.resolved.map((n) => [n.config.slug, { name: n.config.name, members: (v === 2011 ? n.lsoas2011 : n.lsoas2021).map((m) => m.code).filter((c) => f.geometry.has(c)) }]));
     geometry[v] = buildGeometry(f, { lad, neighbourhood }, geo.geometry.simplifyKeepShare[v], geo.geometry.quantization);
+    if (v === 2021) for (const i of f.scope) {
+      const b = bboxOf([f.geometry.get(f.codes[i])!]) as BBox;
+      const w = wardBoxes.get(f.ward[i]);
+      wardBoxes.set(f.ward[i], w ? [Math.min(w[0], b[0]), Math.min(w[1], b[1]), Math.max(w[2], b[2]), Math.max(w[3], b[3])] : b);
+    }
     f.geometry.clear(); // drawn into the topology; the parsed GeoJSON can go
   }
   const scopeBox = Object.values(geometry[2021].placements.lad).reduce<BBox>((b, p) => [Math.min(b[0], p.bbox[0]), Math.min(b[1], p.bbox[1]), Math.max(b[2], p.bbox[2]), Math.max(b[3], p.bbox[3])], [180, 90, -180, -90]);
@@ -303,6 +318,27 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     sources: cfg.sources.sources, local: datasets.map((ds) => ({ id: ds.id, title: ds.meta.title, path: `downloads/local/${ds.id}.csv` })), regionName: geo.scope.regionName,
   })) files.set(path, text);
 
+  // Offline search: postcodes by sector, and places.
+  let searchReport: SearchReport | null = null;
+  if (geo.search) {
+    const sc = geo.search;
+    const lsoa11Of = new Map<string, string[]>();
+    for (const p of lookup.pairs) lsoa11Of.set(p.to, [...(lsoa11Of.get(p.to) ?? []), p.from]);
+    const neighbourhoodOf = new Map<string, string>();
+    for (const n of nb.resolved) for (const m of n.lsoas2021) neighbourhoodOf.set(m.code, n.config.slug);
+    const lads = Object.fromEntries(Object.entries(geometry[2021].placements.lad).map(([code, p]) => [code, { name: comparators.lads[2021][code]?.name ?? code, ...p }]));
+    const built = buildSearch({
+      cfg: sc, postcodes: csv(sc.postcodes.file), places: csv(sc.places.file), names: csv(sc.names.file),
+      frame2021: frames[2021], lsoa11Of, neighbourhoodOf,
+      neighbourhoods: nb.resolved.filter((n) => geometry[2021].placements.neighbourhood[n.config.slug]).map((n) => ({ slug: n.config.slug, name: n.config.name, ...geometry[2021].placements.neighbourhood[n.config.slug] })),
+      lads, wardBoxes,
+    }, problems);
+    failIfAny(problems);
+    for (const [p, t] of built.files) files.set(p, t);
+    searchReport = built.report;
+    stage('search', { postcodes: built.report.postcodes, sectors: built.report.sectors, places: built.report.places, wards: built.report.wards, parishes: built.report.parishes });
+  }
+
   const inScope2021 = new Set(frames[2021].scope.map((i) => frames[2021].codes[i]));
   const report: BuildReport = {
     scope: { ...geo.scope, mode: options.scope },
@@ -312,6 +348,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     indicators: indicatorReport,
     neighbourhoods: nb.resolved.map((n) => ({ slug: n.config.slug, lsoas2011: n.lsoas2011.length, lsoas2021: n.lsoas2021.length, partial2021: n.lsoas2021.filter((m) => m.partial).length, inScope2021: n.lsoas2021.filter((m) => inScope2021.has(m.code)).length })),
     geometry: Object.fromEntries(VINTAGES.map((v) => [v, geometry[v].report])),
+    search: searchReport,
     outputs: [],
   };
   report.outputs = [...files].map(([path, text]) => ({ path, bytes: Buffer.byteLength(text), sha256: sha256(text) })).sort((a, b) => a.path.localeCompare(b.path));

@@ -57,6 +57,11 @@ export const GeographiesSchema = z.object({
   vintages: z.object({ '2021': vintageGeo, '2011': vintageGeo }),
   vintageLookup: z.object({ ...fileRef, from: z.string(), to: z.string(), change: z.string(), changeCodes: z.record(z.string(), z.string()) }),
   context: z.object({ lad: z.object({ ...fileRef, code: z.string(), name: z.string() }), land: z.object(fileRef) }),
+  search: z.object({
+    postcodes: z.object({ ...fileRef, postcode: z.string(), lad: z.string(), ward: z.string(), lsoa: z.string(), edition: z.string() }),
+    places: z.object({ ...fileRef, name: z.string(), type: z.string(), lat: z.string(), lon: z.string(), district: z.string(), county: z.string() }),
+    names: z.object({ ...fileRef, code: z.string(), name: z.string(), parent: z.string() }),
+  }).optional(),
   geometry: z.object({ simplifyKeepShare: z.object({ '2021': z.number().gt(0).lte(1), '2011': z.number().gt(0).lte(1) }), quantization: z.number().int().min(1000) }),
 });
 export type Geographies = z.infer<typeof GeographiesSchema>;

@@ -153,8 +153,12 @@ describe('every page', () => {
   });
 
   it('logs no console errors, failed requests or CSP violations on any page', async () => {
-    const pages = allPages();
-    expect(pages.length).toBeGreaterThan(50);
+    // Every page template, all pages but the postcode district lists, of which a few stand for the rest.
+    const all = allPages();
+    const districts = all.filter((p) => p.startsWith('/search/postcodes/'));
+    expect(districts.length).toBeGreaterThan(300);
+    const pages = [...all.filter((p) => !p.startsWith('/search/postcodes/')), ...districts.filter((_, i) => i % 100 === 0)];
+    expect(pages.length).toBeGreaterThan(100);
     const problems: string[] = [];
     for (const p of pages) {
       const page = await browser.newPage();
@@ -165,5 +169,56 @@ describe('every page', () => {
       await page.close();
     }
     expect(problems).toEqual([]);
+  }, 300_000);
+});
+
+describe('finding your own area', () => {
+  const search = async (page: Page, text: string) => {
+    await page.locator('#place-search').fill('');
+    await page.locator('#place-search').pressSequentially(text);
+    await page.keyboard.press('Enter');
+  };
+  it('a postcode in a neighbourhood moves the map to its small area and shows its values', async () => {
+    const page = await browser.newPage();
+    const w = await watched(page);
+    await page.goto(`${site.origin}/explore/?i=iod25-imd-score`);
+    await mapReady(page);
+    await search(page, 'fy1 2es');
+    await expect.poll(() => page.locator('[data-search-result]').textContent()).toContain('Blackpool 008E (E01012684)');
+    expect(await page.locator('[data-search-result]').textContent()).toContain("is in one of the programme's neighbourhoods");
+    await expect.poll(() => new URL(page.url()).searchParams.get('a')).toBe('E01012684');
+    await expect.poll(() => page.locator('.maplibregl-popup').textContent()).toContain('70.27');
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says what a postcode looks like, which postcodes are outside the region, and which cannot be found', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}/`);
+    const box = page.locator('#home-search');
+    const result = page.locator('[data-search-result]');
+    for (const [text, expected] of [['FY1 2E', 'not a full postcode'], ['SW1A 1AA', 'not a North West postcode'], ['FY1 1ZZ', 'could not be found']]) {
+      await box.fill('');
+      await box.pressSequentially(text);
+      await box.press('Enter');
+      await expect.poll(() => result.textContent(), { timeout: 5000 }).toContain(expected);
+      expect(await result.getAttribute('role')).toBe('alert');
+    }
+    await page.close();
+  });
+
+  it('suggestions work with the keyboard alone', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}/`);
+    await page.keyboard.press('Tab');
+    while (!(await page.evaluate(() => document.activeElement?.id === 'home-search'))) await page.keyboard.press('Tab');
+    await page.keyboard.type('Haslingd');
+    await expect.poll(() => page.locator('#home-search-list li').count()).toBeGreaterThan(0);
+    expect(await page.locator('#home-search').getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#home-search').getAttribute('aria-activedescendant')).toBe('home-search-list-0');
+    await Promise.all([page.waitForURL(/\/explore\/\?/), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).searchParams.get('v')).toMatch(/^-2\.\d+,53\.\d+,/);
+    await page.close();
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -6,6 +6,10 @@ import { join } from 'node:path';
  * the browser fetches the same files only for the interactive map.
  */
 const DATA_DIR = process.env.ATLAS_DATA_DIR ?? join(process.cwd(), 'public', 'data');
+/** Where the pipeline's output is read from at build time. */
+export const dataDir = () => DATA_DIR;
+/** Whether the pipeline wrote an output file (optional parts such as the search index). */
+export const hasData = (path: string) => existsSync(join(DATA_DIR, path));
 
 const cache = new Map<string, unknown>();
 /** Parsed JSON of one output file, read once per build. */

@@ -13,7 +13,7 @@ import type { BBox } from '../../lib/planar.ts';
 import { DataStore, type VintageGeo } from './data.ts';
 import { readState, writeState, type ExplorerState } from './state.ts';
 import { valueInWords } from './words.ts';
-import { attachSearch, type SearchEntry } from './search.ts';
+import { mountSearchBox } from '../search/search-box.ts';
 import { labelSides } from '../../lib/labels.ts';
 import { indicatorCsv, indicatorGeojson, saveBlob, saveText } from '../../lib/downloads.ts';
 
@@ -337,32 +337,29 @@ function wireControls(ctx: Ctx) {
     select.value = ctx.ind.id;
     select.addEventListener('change', () => void changeIndicator(ctx, select.value));
   }
-  const input = ctx.root.querySelector<HTMLInputElement>('[data-search]');
-  if (input) {
-    // The index (every ward and small area) is built on first use, not on page load.
-    const build = async (): Promise<SearchEntry[]> => {
-      const areas = await ctx.store.areas(2021);
-      const geo = await ctx.store.geometry(2021);
-      const entries: SearchEntry[] = [];
-      for (const n of ctx.nbs) entries.push({ label: n.name, kind: 'Neighbourhood', key: `n:${n.slug}`, bbox: n.placement['2021']!.bbox });
-      for (const [code, p] of Object.entries(ctx.cat.lads)) entries.push({ label: p.name, kind: 'Local authority', key: `l:${code}`, bbox: p.bbox });
-      const wards = new Map<string, BBox>();
-      areas.codes.forEach((c, i) => {
-        const b = geo.box(c)?.bbox;
-        if (!b) return;
-        const w = areas.ward[i];
-        wards.set(w, wards.has(w) ? unionBox([wards.get(w)!, b]) : b);
-        entries.push({ label: `${areas.names[i]} (${c})`, kind: 'Small area', key: `a:${c}`, bbox: b });
-      });
-      for (const [w, b] of wards) entries.push({ label: areas.wardNames[w] ?? w, kind: 'Ward', key: `w:${w}`, bbox: b });
-      return entries;
-    };
-    attachSearch(input, build, (entry) => {
-      if (entry.key.startsWith('a:')) {
-        if (ctx.ind.vintage !== 2021) void changeIndicator(ctx, ctx.cat.headline).then(() => selectArea(ctx, entry.key.slice(2), true, true));
-        else selectArea(ctx, entry.key.slice(2), true, true);
-      } else fitTo(ctx, padBox(entry.bbox, 0.15));
-      if (entry.key.startsWith('n:')) { ctx.state.n = entry.key.slice(2); void ensureNames(ctx).then(() => renderTable(ctx)); if (ctx.urlState) history.pushState(null, '', writeState(ctx.state)); }
+  const form = ctx.root.querySelector<HTMLFormElement>('form[data-place-search]');
+  if (form) {
+    mountSearchBox(form, {
+      // Small areas by code or name: the explorer already has their names and boxes.
+      extra: async () => {
+        const areas = await ctx.store.areas(2021);
+        const geo = await ctx.store.geometry(2021);
+        return areas.codes.map((c, i) => ({ label: `${areas.names[i]} (${c})`, kind: 'Small area', key: `a:${c}`, bbox: geo.box(c)?.bbox ?? [0, 0, 0, 0] }));
+      },
+      onPlace: (entry) => {
+        if (entry.key.startsWith('a:')) {
+          if (ctx.ind.vintage !== 2021) void changeIndicator(ctx, ctx.cat.headline).then(() => selectArea(ctx, entry.key.slice(2), true, true));
+          else selectArea(ctx, entry.key.slice(2), true, true);
+          return;
+        }
+        fitTo(ctx, padBox(entry.bbox, 0.15));
+        if (entry.key.startsWith('N:')) { ctx.state.n = entry.key.slice(2); void ensureNames(ctx).then(() => renderTable(ctx)); if (ctx.urlState) history.pushState(null, '', writeState(ctx.state)); }
+      },
+      onPostcode: (r) => {
+        const go = () => selectArea(ctx, r.lsoa.code, true, true);
+        if (ctx.ind.vintage !== 2021) void changeIndicator(ctx, ctx.cat.headline).then(go);
+        else go();
+      },
     });
   }
   const dl = ctx.root.querySelector<HTMLElement>('[data-explorer-downloads]');

@@ -1,0 +1,53 @@
+/** Postcode and place lookups against the atlas's own static files: a search downloads a few KB. */
+import { parsePostcode, shardName } from '../../lib/postcode.ts';
+import type { BBox } from '../../lib/planar.ts';
+
+export interface PostcodeAnswer {
+  kind: 'found';
+  postcode: string;
+  lsoa: { code: string; name: string; lsoa11: string[] };
+  ward: { code: string; name: string };
+  lad: { code: string; name: string };
+  neighbourhood: string | null;
+}
+export type PostcodeResult = PostcodeAnswer | { kind: 'malformed' } | { kind: 'outside'; postcode: string; area: string; partly: boolean } | { kind: 'unknown'; postcode: string };
+
+const cache = new Map<string, Promise<unknown>>();
+function getJson<T>(url: string): Promise<T> {
+  let p = cache.get(url);
+  if (!p) {
+    p = fetch(url).then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status}`); return r.json(); });
+    p.catch(() => cache.delete(url));
+    cache.set(url, p);
+  }
+  return p as Promise<T>;
+}
+
+/** Looks a postcode up: its LSOA (both vintages), ward, local authority and neighbourhood, or why not. */
+export async function lookupPostcode(base: string, input: string): Promise<PostcodeResult> {
+  const p = parsePostcode(input);
+  if (!p) return { kind: 'malformed' };
+  const index = await getJson<{ districts: Record<string, string> }>(`${base}data/search/postcode-districts.json`);
+  const sectors = index.districts[p.district];
+  const areas = new Set(Object.keys(index.districts).map((d) => d.replace(/[0-9].*$/, '')));
+  if (!sectors) return areas.has(p.area) ? { kind: 'unknown', postcode: p.postcode } : { kind: 'outside', postcode: p.postcode, area: p.area, partly: false };
+  if (!sectors.includes(p.sector.slice(-1))) return { kind: 'unknown', postcode: p.postcode };
+  const shard = await getJson<{ lsoas: [string, string, string[], string | null][]; wards: [string, string, string, string][]; postcodes: [string, number, number][] }>(`${base}data/search/postcodes/${shardName(p.sector)}.json`);
+  const row = shard.postcodes.find((r) => r[0] === p.unit);
+  if (!row) return { kind: 'unknown', postcode: p.postcode };
+  const [code, name, lsoa11, nb] = shard.lsoas[row[1]];
+  const [wardCode, wardName, ladCode, ladName] = shard.wards[row[2]];
+  return { kind: 'found', postcode: p.postcode, lsoa: { code, name, lsoa11 }, ward: { code: wardCode, name: wardName }, lad: { code: ladCode, name: ladName }, neighbourhood: nb };
+}
+
+export interface Place { label: string; kind: string; kindName: string; bbox?: BBox; point?: [number, number]; id?: string; where?: string }
+
+/** The place index: neighbourhoods, local authorities, wards, parishes, towns, villages, suburbs. */
+export async function loadPlaces(base: string): Promise<Place[]> {
+  const data = await getJson<{ kinds: Record<string, string>; places: unknown[][] }>(`${base}data/search/places.json`);
+  return data.places.map((p) => {
+    const [label, kind] = p as [string, string];
+    if (p.length === 7) return { label, kind, kindName: data.kinds[kind], bbox: p.slice(2, 6) as BBox, id: String(p[6]) };
+    return { label, kind, kindName: data.kinds[kind], point: [p[2] as number, p[3] as number], where: String(p[4] ?? '') };
+  });
+}
