@@ -27,17 +27,23 @@ function getJson<T>(url: string): Promise<T> {
 export async function lookupPostcode(base: string, input: string): Promise<PostcodeResult> {
   const p = parsePostcode(input);
   if (!p) return { kind: 'malformed' };
-  const index = await getJson<{ districts: Record<string, string> }>(`${base}data/search/postcode-districts.json`);
-  const sectors = index.districts[p.district];
-  const areas = new Set(Object.keys(index.districts).map((d) => d.replace(/[0-9].*$/, '')));
-  if (!sectors) return areas.has(p.area) ? { kind: 'unknown', postcode: p.postcode } : { kind: 'outside', postcode: p.postcode, area: p.area, partly: false };
-  if (!sectors.includes(p.sector.slice(-1))) return { kind: 'unknown', postcode: p.postcode };
-  const shard = await getJson<{ lsoas: [string, string, string[], string | null][]; wards: [string, string, string, string][]; postcodes: [string, number, number][] }>(`${base}data/search/postcodes/${shardName(p.sector)}.json`);
-  const row = shard.postcodes.find((r) => r[0] === p.unit);
-  if (!row) return { kind: 'unknown', postcode: p.postcode };
+  // One request when the postcode exists: its sector's shard. Only a miss consults the district index.
+  const shard = await getJson<{ lsoas: [string, string, string[], string | null][]; wards: [string, string, string, string][]; postcodes: [string, number, number][] }>(`${base}data/search/postcodes/${shardName(p.sector)}.json`).catch(() => null);
+  const row = shard?.postcodes.find((r) => r[0] === p.unit);
+  if (!shard || !row) {
+    const index = await getJson<{ districts: Record<string, string> }>(`${base}data/search/postcode-districts.json`);
+    const areas = new Set(Object.keys(index.districts).map((d) => d.replace(/[0-9].*$/, '')));
+    return areas.has(p.area) ? { kind: 'unknown', postcode: p.postcode } : { kind: 'outside', postcode: p.postcode, area: p.area, partly: false };
+  }
   const [code, name, lsoa11, nb] = shard.lsoas[row[1]];
   const [wardCode, wardName, ladCode, ladName] = shard.wards[row[2]];
   return { kind: 'found', postcode: p.postcode, lsoa: { code, name, lsoa11 }, ward: { code: wardCode, name: wardName }, lad: { code: ladCode, name: ladName }, neighbourhood: nb };
+}
+
+/** Starts fetching a postcode's shard while it is being typed, so the answer is ready on Enter. */
+export function prefetchPostcode(base: string, input: string): void {
+  const p = parsePostcode(input);
+  if (p) void getJson(`${base}data/search/postcodes/${shardName(p.sector)}.json`).catch(() => {});
 }
 
 export interface Place { label: string; kind: string; kindName: string; bbox?: BBox; point?: [number, number]; id?: string; where?: string }

@@ -5,7 +5,7 @@
  */
 import { looksLikePostcode, parsePostcode } from '../../lib/postcode.ts';
 import { findEntries, type SearchEntry } from '../explorer/search.ts';
-import { loadPlaces, lookupPostcode, type PostcodeResult } from './lookup.ts';
+import { loadPlaces, lookupPostcode, prefetchPostcode, type PostcodeResult } from './lookup.ts';
 
 export interface SearchHandlers {
   /** Extra entries (the explorer adds small areas). */
@@ -87,6 +87,7 @@ export function mountSearchBox(form: HTMLFormElement, handlers: SearchHandlers):
     if (looksLikePostcode(v)) {
       const p = parsePostcode(v);
       shown = p ? [{ label: `Postcode ${p.postcode}`, kind: 'Postcode', key: `pc:${p.postcode}`, bbox: [0, 0, 0, 0] }] : [];
+      if (p) prefetchPostcode(base, v);
       active = -1;
       render();
       status.textContent = p ? 'Press Enter to look up the postcode.' : 'Keep typing the full postcode.';
@@ -98,7 +99,7 @@ export function mountSearchBox(form: HTMLFormElement, handlers: SearchHandlers):
     render();
     status.textContent = v.trim().length < 2 ? '' : shown.length ? `${shown.length} suggestion${shown.length === 1 ? '' : 's'}; use the up and down arrows to choose.` : 'No matching place, ward or small area.';
   };
-  input.addEventListener('focus', () => void ready(), { once: true });
+  // The place index loads on the first letters that are not a postcode; a postcode search never needs it.
   input.addEventListener('input', () => void update());
   input.addEventListener('keydown', (ev) => {
     if (ev.key === 'ArrowDown' && shown.length) { active = (active + 1) % shown.length; render(); ev.preventDefault(); }
