@@ -91,7 +91,7 @@ function writeAtomically(outDir: string, files: Map<string, string>): void {
   const tmp = `${out}.tmp-${process.pid}`;
   const old = `${out}.old-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b, 'en-GB'))) {
     const p = join(tmp, path);
     mkdirSync(dirname(p), { recursive: true });
     writeFileSync(p, text);

@@ -160,7 +160,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   const officialIds = new Set(cfg.indicators.indicators.map((i) => i.id));
   const domainIds = new Set([...cfg.domains.domains.map((d) => d.id), cfg.domains.context.id]);
   const datasets: LoadedDataset[] = [];
-  for (const input of [...(inputs.local ?? [])].sort((a, b) => a.dataset.localeCompare(b.dataset))) {
+  for (const input of [...(inputs.local ?? [])].sort((a, b) => a.dataset.localeCompare(b.dataset, 'en-GB'))) {
     const r = loadLocalDataset(input, { frames, neighbourhoods: new Set(nb.resolved.map((n) => n.config.slug)), domains: domainIds, officialIds });
     problems.push(...r.problems);
     if (r.dataset) {
@@ -182,7 +182,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     const scoped = new Set(f.scope.map((i) => f.lad[i]));
     const m = new Map<string, number[]>();
     f.lad.forEach((lad, i) => { if (scoped.has(lad)) { const a = m.get(lad) ?? []; a.push(i); m.set(lad, a); } });
-    ladMembers[v] = new Map([...m].sort(([a], [b]) => a.localeCompare(b)));
+    ladMembers[v] = new Map([...m].sort(([a], [b]) => a.localeCompare(b, 'en-GB')));
     regionMembers[v] = f.codes.map((_, i) => i).filter((i) => f.region[i] === geo.scope.regionCode);
     englandMembers[v] = f.codes.map((_, i) => i);
   }
@@ -351,7 +351,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     search: searchReport,
     outputs: [],
   };
-  report.outputs = [...files].map(([path, text]) => ({ path, bytes: Buffer.byteLength(text), sha256: sha256(text) })).sort((a, b) => a.path.localeCompare(b.path));
+  report.outputs = [...files].map(([path, text]) => ({ path, bytes: Buffer.byteLength(text), sha256: sha256(text) })).sort((a, b) => a.path.localeCompare(b.path, 'en-GB'));
   files.set('build-report.json', json(report, true));
   const inputs_ = [
     ...cfg.sources.sources.flatMap((s) => s.files.map((f) => ({ source: s.id, path: f.path, sha256: f.sha256, bytes: f.bytes }))),

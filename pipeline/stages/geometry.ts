@@ -69,7 +69,7 @@ export function buildGeometry(
   const merged = (kind: 'lad' | 'neighbourhood') => {
     const geometries: (MultiPolygon & { id: string; properties: { name: string } })[] = [];
     const placements: Record<string, Placement> = {};
-    for (const [id, g] of [...groups[kind]].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [id, g] of [...groups[kind]].sort(([a], [b]) => a.localeCompare(b, 'en-GB'))) {
       const members = g.members.map((c) => byCode.get(c)).filter((x): x is Polygon | MultiPolygon => x !== undefined);
       if (members.length === 0) continue;
       const m = mergeArcs(simplified, members) as MultiPolygon;
@@ -99,7 +99,7 @@ export function buildContext(land: GeoJSON.FeatureCollection, lads: GeoJSON.Feat
     return !(c < x0 - pad || a > x1 + pad || d < y0 - pad || b > y1 + pad);
   };
   const ladFeatures = lads.features.filter(near).map((f) => ({ type: 'Feature' as const, id: String(f.properties?.[ladCode]), properties: { name: String(f.properties?.[ladName]) }, geometry: f.geometry }));
-  ladFeatures.sort((a, b) => a.id.localeCompare(b.id));
+  ladFeatures.sort((a, b) => a.id.localeCompare(b.id, 'en-GB'));
   const landFeatures = land.features.filter(near).map((f) => ({ type: 'Feature' as const, properties: {}, geometry: f.geometry }));
   const t = topology({ land: { type: 'FeatureCollection', features: landFeatures } as GeoJSON.FeatureCollection, lad: { type: 'FeatureCollection', features: ladFeatures } as GeoJSON.FeatureCollection }, quantization);
   return simplifyTopology(t, 0.5, quantization);

@@ -191,7 +191,7 @@ export function applyDisclosureControl(values: LocalValue[], indicators: Map<str
   for (const group of additiveGroups(out, indicators)) {
     const hidden = group.parts.filter((p) => p.status === 'suppressed');
     if (hidden.length !== 1 || group.total.status !== 'value') continue;
-    const candidates = group.parts.filter((p) => p.status === 'value').sort((a, b) => (numberOf(a) - numberOf(b)) || a.area.localeCompare(b.area));
+    const candidates = group.parts.filter((p) => p.status === 'value').sort((a, b) => (numberOf(a) - numberOf(b)) || a.area.localeCompare(b.area, 'en-GB'));
     if (candidates[0]) suppress(candidates[0], 'secondary');
   }
   return out;

@@ -18,7 +18,7 @@ export interface ResolvedNeighbourhood {
 }
 
 type Change = MemberLsoa['change'];
-const byCode = (a: MemberLsoa, b: MemberLsoa) => a.code.localeCompare(b.code);
+const byCode = (a: MemberLsoa, b: MemberLsoa) => a.code.localeCompare(b.code, 'en-GB');
 
 /**
  * Carries a set of LSOAs across vintages through the ONS lookup. An LSOA on the other side is
@@ -66,7 +66,7 @@ function majority(frame: AreaFrame, codes: string[]): { code: string; name: stri
     const i = frame.index.get(c);
     if (i !== undefined) count.set(frame.lad[i], (count.get(frame.lad[i]) ?? 0) + 1);
   }
-  const [code] = [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [''];
+  const [code] = [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en-GB'))[0] ?? [''];
   const i = frame.lad.indexOf(code);
   return { code, name: i >= 0 ? frame.ladName[i] : '' };
 }

@@ -67,7 +67,7 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
     ds.add(p.sector.slice(-1));
     districts.set(p.district, ds);
   });
-  for (const [sector, s] of [...sectors].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [sector, s] of [...sectors].sort(([a], [b]) => a.localeCompare(b, 'en-GB'))) {
     files.set(`search/postcodes/${shardName(sector)}.json`, JSON.stringify({
       sector,
       lsoas: s.lsoas.map((code) => { const i = f.index.get(code); return [code, i === undefined ? '' : f.names[i], d.lsoa11Of.get(code) ?? [], d.neighbourhoodOf.get(code) ?? null]; }),
@@ -76,7 +76,7 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
     }) + '\n');
   }
   report.sectors = sectors.size;
-  files.set('search/postcode-districts.json', JSON.stringify({ edition: c.postcodes.edition, districts: Object.fromEntries([...districts].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, [...v].sort().join('')])) }) + '\n');
+  files.set('search/postcode-districts.json', JSON.stringify({ edition: c.postcodes.edition, districts: Object.fromEntries([...districts].sort(([a], [b]) => a.localeCompare(b, 'en-GB')).map(([k, v]) => [k, [...v].sort().join('')])) }) + '\n');
 
   // Places: [name, kind, lon, lat] or [name, kind, x0, y0, x1, y1, id]; kinds: N neighbourhood, L local authority, W ward, P parish, then OS types.
   const places: unknown[][] = [];
@@ -99,7 +99,7 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
     places.push([row[nName], TYPES[row[nType]] ?? 'O', r3(lon), r3(lat), row[nDistrict] || row[nCounty] || '']);
     report.places++;
   }
-  places.sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])));
+  places.sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'en-GB') || String(a[1]).localeCompare(String(b[1]), 'en-GB'));
   files.set('search/places.json', JSON.stringify({ kinds: { N: 'Neighbourhood', L: 'Local authority', W: 'Ward', P: 'Parish', C: 'City', T: 'Town', V: 'Village', H: 'Hamlet', S: 'Suburb', O: 'Place' }, places }) + '\n');
   return { files, report };
 }

@@ -95,5 +95,5 @@ export function dissolveBy(topology: Topology, codes: string[], key: (code: stri
     list.push(g);
     groups.set(k, list);
   }
-  return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, gs]) => [k, merge(topology, gs as never) as GeoJSON.MultiPolygon]));
+  return new Map([...groups].sort(([a], [b]) => a.localeCompare(b, 'en-GB')).map(([k, gs]) => [k, merge(topology, gs as never) as GeoJSON.MultiPolygon]));
 }

@@ -52,7 +52,10 @@ function alertBox(root: HTMLElement, message: string) {
 /** Mounts the interactive map in a `[data-explorer]` element. */
 export async function mount(root: HTMLElement, store: DataStore): Promise<void> {
   const base = root.dataset.base ?? '/';
-  setWorkerUrl(`${base}vendor/maplibre-gl-worker.mjs`);
+  const workerUrl = `${base}vendor/maplibre-gl-worker.mjs`;
+  setWorkerUrl(workerUrl);
+  // A worker that cannot load gives MapLibre no error to report: check it, alongside the data.
+  const workerOk = fetch(workerUrl, { method: 'HEAD' }).then((r) => r.ok, () => false);
   const stage = root.querySelector<HTMLElement>('[data-map-stage]')!;
   const embed = root.dataset.embed === 'true';
   const urlState = root.dataset.urlState !== 'off';
@@ -68,7 +71,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   const ind = cat.indicators.find((i) => i.id === state.i) ?? cat.indicators.find((i) => i.id === cat.headline)!;
   state.i = ind.id;
   // The map (and its worker) start loading now, while the boundaries and values arrive.
-  const pending = Promise.all([store.geometry(ind.vintage), loadIndicator(ctx0(store, ind))]);
+  const pending = Promise.all([store.geometry(ind.vintage), loadIndicator(ctx0(store, ind)), workerOk.then((ok) => { if (!ok) throw new Error('the map worker did not load'); })]);
   pending.catch(() => {});
   const holder = el('div', undefined, 'maplibre-holder');
   stage.append(holder);
@@ -97,7 +100,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   const loaded = new Promise<void>((ok) => map.once('load', () => ok()));
   let geo: VintageGeo, first: Loaded;
   try {
-    [geo, first] = await pending;
+    [geo, first] = await pending.then(([g, f]) => [g, f] as const);
   } catch (e) {
     alertBox(root, `The map's data could not be loaded: ${(e as Error).message}. The static map and the table still show the figures.`);
     map.remove();
@@ -106,7 +109,12 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   }
   const ctx: Ctx = { root, map, store, cat, nbs, state, ind, geo, current: { codes: [], index: new Map(), values: [], missing: new Set(), suppressed: new Set(), lowPrecision: new Set() }, names: new Map(), namesVintage: null, popup, embed, urlState };
 
-  map.on('error', (e) => console.warn('map error', e.error?.message));
+  let ready = false;
+  map.on('error', (e) => {
+    console.warn('map error', e.error?.message);
+    // Before the first full draw an error means the map cannot show: say so, keep the static map and table.
+    if (!ready) alertBox(root, `The interactive map could not finish loading (${e.error?.message ?? 'unknown error'}). The static map and the table still show the figures.`);
+  });
   await loaded;
   addPatterns(map);
   // Values are joined to the features before the source is added, so the worker tiles them once.
@@ -139,6 +147,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   renderIndicator(ctx, ind.id !== root.dataset.indicator || !!state.n);
   root.classList.add('is-interactive');
   map.once('idle', () => {
+    ready = true;
     performance.mark('map-ready');
     // Land for context comes after the choropleth is drawn.
     store.context().then((land) => {

@@ -18,6 +18,6 @@ export function findEntries(entries: SearchEntry[], query: string, limit = 8): S
     const score = (l === q ? 0 : i === 0 ? 1 : l.includes(` ${q}`) ? 2 : 3) * 10 + order.indexOf(e.kind);
     scored.push([score, e]);
   }
-  scored.sort((a, b) => a[0] - b[0] || a[1].label.localeCompare(b[1].label));
+  scored.sort((a, b) => a[0] - b[0] || a[1].label.localeCompare(b[1].label, 'en-GB'));
   return scored.slice(0, limit).map(([, e]) => e);
 }

@@ -1,0 +1,53 @@
+/**
+ * Accessibility: axe-core with the WCAG 2.2 AA rules on every page template and embed, at rest
+ * and with the explorer's popup and the search suggestions open.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, serveDist } from './browser.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let browser: Browser;
+let site: { origin: string; close: () => Promise<void> };
+beforeAll(async () => { site = await serveDist(); browser = await launch(); });
+afterAll(async () => { await browser?.close(); await site?.close(); });
+
+/** Runs axe in the page (through the devtools protocol, so the page's CSP does not block it). */
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+const TEMPLATES = ['/', '/explore/', '/neighbourhoods/claremont/', '/indicators/', '/indicators/iod25-imd-score/', '/indicators/census21-private-rented/', '/methods/', '/search/', '/search/postcodes/FY1/', '/embed/neighbourhoods/claremont/', '/embed/indicators/iod25-imd-decile/', '/404/'];
+
+describe('WCAG 2.2 AA (axe-core)', () => {
+  it('no violations on any page template or embed, at rest', async () => {
+    const found: string[] = [];
+    for (const p of TEMPLATES) {
+      const page = await browser.newPage();
+      const r = await page.goto(site.origin + p, { waitUntil: 'load' });
+      if (p === '/explore/' || p.startsWith('/embed/indicators')) await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+      if (p !== '/404/') expect(r?.status(), p).toBe(200);
+      found.push(...(await violations(page)).map((v) => `${p}: ${v}`));
+      await page.close();
+    }
+    expect(found).toEqual([]);
+  }, 300_000);
+
+  it('no violations with the explorer popup, the search suggestions and the embed builder open', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}/explore/?i=iod25-imd-decile&a=E01012684`);
+    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+    await expect.poll(() => page.locator('.maplibregl-popup').count()).toBe(1);
+    await page.locator('#place-search').pressSequentially('Black');
+    await expect.poll(() => page.locator('#place-search-list li').count()).toBeGreaterThan(0);
+    expect(await violations(page)).toEqual([]);
+    await page.goto(`${site.origin}/indicators/iod25-imd-score/`);
+    await page.locator('.embed-builder summary').click();
+    expect(await violations(page)).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * Failure paths: each request of the explorer's first view made to fail in turn. The page says
+ * so plainly within 10 s, the static map and the table stay usable, and nothing is thrown uncaught.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, serveDist } from './browser.ts';
+
+let browser: Browser;
+let site: { origin: string; close: () => Promise<void> };
+beforeAll(async () => { site = await serveDist(); browser = await launch(); });
+afterAll(async () => { await browser?.close(); await site?.close(); });
+
+const REQUESTS = ['/data/catalogue.json', '/data/neighbourhoods.json', '/data/geo/lsoa-2021.topo.json', '/data/values/iod25-imd-decile.json', '/vendor/maplibre-gl-worker.mjs', '/_astro/app.'];
+
+describe('when a request fails', () => {
+  for (const failing of REQUESTS) {
+    it(`${failing}: a visible alert within 10 s, the table still there, no uncaught error`, async () => {
+      const page = await browser.newPage();
+      const uncaught: string[] = [];
+      page.on('pageerror', (e) => uncaught.push(e.message));
+      await page.route((url) => url.pathname.startsWith(failing), (route) => route.abort('failed'));
+      await page.goto(`${site.origin}/explore/`);
+      const alert = page.locator('[data-map-notice][role="alert"]');
+      await expect.poll(() => alert.isVisible(), { timeout: 10_000 }).toBe(true);
+      expect(await alert.textContent()).toMatch(/could not/);
+      expect(await page.locator('tbody[data-table-body] tr').count()).toBeGreaterThan(40);
+      expect(await page.locator('#xmap svg').isVisible()).toBe(true);
+      expect(uncaught).toEqual([]);
+      await page.close();
+    });
+  }
+});

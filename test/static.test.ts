@@ -1,0 +1,55 @@
+/** Checks on the source and the built site that need no browser. */
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join, relative, dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DIST, ROOT } from './browser.ts';
+
+function walk(dir: string, keep: (p: string) => boolean, out: string[] = []): string[] {
+  for (const n of readdirSync(dir)) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) { if (n !== 'node_modules') walk(p, keep, out); } else if (keep(p)) out.push(p);
+  }
+  return out;
+}
+
+describe('no data-derived string reaches HTML parsing', () => {
+  it('the source never uses innerHTML, outerHTML, insertAdjacentHTML, setHTML, document.write or set:html', () => {
+    const files = [...walk(join(ROOT, 'src'), (p) => /\.(ts|astro)$/.test(p)), ...walk(join(ROOT, 'scripts'), (p) => p.endsWith('.ts'))];
+    expect(files.length).toBeGreaterThan(20);
+    const hits = files.flatMap((f) => readFileSync(f, 'utf8').split('\n').map((l, i) => [f, i + 1, l] as const).filter(([, , l]) => /\b(innerHTML|outerHTML|insertAdjacentHTML|setHTML|document\.write)\b|set:html/.test(l)).map(([f, i]) => `${relative(ROOT, f)}:${i}`));
+    expect(hits).toEqual([]);
+  });
+});
+
+describe('the built site', () => {
+  it('has no broken internal links or anchors', () => {
+    const pages = walk(DIST, (p) => p.endsWith('.html'));
+    const ids = new Map<string, Set<string>>();
+    const idsOf = (file: string) => {
+      let s = ids.get(file);
+      if (!s) { s = new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])); ids.set(file, s); }
+      return s;
+    };
+    const broken: string[] = [];
+    let checked = 0;
+    for (const page of pages) {
+      const html = readFileSync(page, 'utf8');
+      for (const m of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) {
+        const url = m[1].replace(/&amp;/g, '&');
+        if (/^(https?:|mailto:|data:|blob:)/.test(url) || url.startsWith('//')) continue;
+        checked++;
+        const [pathAndQuery, hash] = url.split('#');
+        const path = pathAndQuery.split('?')[0];
+        let target = page;
+        if (path) {
+          const abs = path.startsWith('/') ? join(DIST, path) : join(dirname(page), path);
+          target = path.endsWith('/') ? join(abs, 'index.html') : abs;
+          if (!existsSync(target)) { broken.push(`${relative(DIST, page)} -> ${url}`); continue; }
+        }
+        if (hash && target.endsWith('.html') && !idsOf(target).has(decodeURIComponent(hash))) broken.push(`${relative(DIST, page)} -> ${url} (no such anchor)`);
+      }
+    }
+    expect(checked).toBeGreaterThan(5000);
+    expect(broken.slice(0, 20)).toEqual([]);
+  }, 120_000);
+});
