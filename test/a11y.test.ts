@@ -51,3 +51,40 @@ describe('WCAG 2.2 AA (axe-core)', () => {
     await page.close();
   });
 });
+
+describe('keyboard only', () => {
+  it('finds a neighbourhood by search, steps through its areas on the map with each announced, closes details with Escape; the map is once in the tab order', async () => {
+    const page = await browser.newPage();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`${site.origin}/explore/?i=iod25-imd-decile`);
+    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+    // Tab to the search box and find a neighbourhood.
+    while (!(await page.evaluate(() => document.activeElement?.id === 'place-search'))) await page.keyboard.press('Tab');
+    await page.keyboard.type('Claremont');
+    await expect.poll(() => page.locator('#place-search-list li').count()).toBeGreaterThan(0);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('n')).toBe('claremont');
+    // Focus stays visible on every stop; the map canvas is one stop.
+    const stops: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const s = await page.evaluate(() => { const el = document.activeElement as HTMLElement; const cs = getComputedStyle(el); return `${el.tagName}.${el.className}|${cs.outlineStyle !== 'none' || cs.boxShadow !== 'none'}`; });
+      stops.push(s);
+      if (s.startsWith('CANVAS')) break;
+    }
+    expect(stops.filter((s) => s.startsWith('CANVAS'))).toHaveLength(1);
+    expect(stops.filter((s) => s.endsWith('|false'))).toEqual([]);
+    // Step through the areas in view: each is announced with its name and value.
+    const live = page.locator('[data-selection]');
+    await page.keyboard.press('n');
+    await expect.poll(() => live.textContent()).toMatch(/\(E01\d{6}\).*: (\d|no data|suppressed)/);
+    const first = await live.textContent();
+    await page.keyboard.press('n');
+    await expect.poll(() => live.textContent()).not.toBe(first);
+    expect(await page.locator('.maplibregl-popup').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.maplibregl-popup').count()).toBe(0);
+    await page.close();
+  });
+});

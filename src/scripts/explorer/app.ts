@@ -337,6 +337,20 @@ function wireInteractions(ctx: Ctx) {
     if (ctx.urlState) history.replaceState(null, '', writeState(ctx.state));
   });
   ctx.root.addEventListener('keydown', (e) => { if (e.key === 'Escape' && ctx.popup.isOpen()) ctx.popup.remove(); });
+  // Keyboard: N and P step through the small areas in view (west to east, then north to south), each announced.
+  const canvas = map.getCanvas();
+  canvas.setAttribute('aria-label', `Interactive map of ${ctx.ind.label}. Arrow keys move the map, plus and minus zoom, N and P step through the small areas in view, Escape closes the details.`);
+  canvas.addEventListener('keydown', (e) => {
+    if (e.key !== 'n' && e.key !== 'p' && e.key !== 'N' && e.key !== 'P') return;
+    e.preventDefault();
+    const seen = new Set<string>();
+    const inView = map.queryRenderedFeatures({ layers: ['lsoa-fill'] }).map((f) => String(f.properties.code)).filter((c) => !seen.has(c) && seen.add(c));
+    const order = inView.map((c) => ({ c, b: ctx.geo.box(c) })).filter((x) => x.b).sort((a, b) => Math.round(b.b!.label[1] * 200) - Math.round(a.b!.label[1] * 200) || a.b!.label[0] - b.b!.label[0]).map((x) => x.c);
+    if (order.length === 0) return;
+    const at = ctx.state.a ? order.indexOf(ctx.state.a) : -1;
+    const next = e.key.toLowerCase() === 'n' ? (at + 1) % order.length : (at - 1 + order.length) % order.length;
+    selectArea(ctx, order[next], true, false);
+  });
   ctx.root.addEventListener('focusin', () => void ensureNames(ctx).then(() => renderTable(ctx)), { once: true });
 }
 
