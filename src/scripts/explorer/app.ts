@@ -52,10 +52,7 @@ function alertBox(root: HTMLElement, message: string) {
 /** Mounts the interactive map in a `[data-explorer]` element. */
 export async function mount(root: HTMLElement, store: DataStore): Promise<void> {
   const base = root.dataset.base ?? '/';
-  const workerUrl = `${base}vendor/maplibre-gl-worker.mjs`;
-  setWorkerUrl(workerUrl);
-  // A worker that cannot load gives MapLibre no error to report: check it, alongside the data.
-  const workerOk = fetch(workerUrl, { method: 'HEAD' }).then((r) => r.ok, () => false);
+  setWorkerUrl(`${base}vendor/maplibre-gl-worker.mjs`);
   const stage = root.querySelector<HTMLElement>('[data-map-stage]')!;
   const embed = root.dataset.embed === 'true';
   const urlState = root.dataset.urlState !== 'off';
@@ -71,7 +68,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   const ind = cat.indicators.find((i) => i.id === state.i) ?? cat.indicators.find((i) => i.id === cat.headline)!;
   state.i = ind.id;
   // The map (and its worker) start loading now, while the boundaries and values arrive.
-  const pending = Promise.all([store.geometry(ind.vintage), loadIndicator(ctx0(store, ind)), workerOk.then((ok) => { if (!ok) throw new Error('the map worker did not load'); })]);
+  const pending = Promise.all([store.geometry(ind.vintage), loadIndicator(ctx0(store, ind))]);
   pending.catch(() => {});
   const holder = el('div', undefined, 'maplibre-holder');
   stage.append(holder);
@@ -110,10 +107,16 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   const ctx: Ctx = { root, map, store, cat, nbs, state, ind, geo, current: { codes: [], index: new Map(), values: [], missing: new Set(), suppressed: new Set(), lowPrecision: new Set() }, names: new Map(), namesVintage: null, popup, embed, urlState };
 
   let ready = false;
+  // Before the first full draw, a failure means the map cannot show: say so, and bring the static map back.
+  const giveUp = (why: string) => {
+    if (ready) return;
+    root.classList.remove('is-interactive');
+    holder.hidden = true;
+    alertBox(root, `The interactive map could not finish loading (${why}). The static map and the table still show the figures.`);
+  };
   map.on('error', (e) => {
     console.warn('map error', e.error?.message);
-    // Before the first full draw an error means the map cannot show: say so, keep the static map and table.
-    if (!ready) alertBox(root, `The interactive map could not finish loading (${e.error?.message ?? 'unknown error'}). The static map and the table still show the figures.`);
+    giveUp(e.error?.message ?? 'unknown error');
   });
   await loaded;
   addPatterns(map);
@@ -145,8 +148,14 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   ctx.current = first.current;
   // The table under the map was drawn at build time for the page's own indicator; redraw it only if the URL asked for another.
   renderIndicator(ctx, ind.id !== root.dataset.indicator || !!state.n);
-  root.classList.add('is-interactive');
+  if (!holder.hidden) root.classList.add('is-interactive');
+  // A map worker that cannot load gives MapLibre no error to report: if the map has not drawn
+  // within 6 s of its data arriving, say so and bring the static map back.
+  const watchdog = setTimeout(() => giveUp('it did not draw in time'), 6000);
   map.once('idle', () => {
+    clearTimeout(watchdog);
+    holder.hidden = false;
+    root.classList.add('is-interactive');
     ready = true;
     performance.mark('map-ready');
     // Land for context comes after the choropleth is drawn.
