@@ -38,3 +38,18 @@ export function indicatorsOfDomain(domainId: string): IndicatorMeta[] {
 export function profileIndicators(domainId: string): IndicatorMeta[] {
   return indicatorsOfDomain(domainId).filter((i) => !i.local && (i.unit === 'score' || i.unit === 'percent' || i.unit === 'rate'));
 }
+
+/**
+ * What a neighbourhood's map draws: its LSOAs (2021) in colour, the rest of its local authority
+ * in grey, in a box padded around the neighbourhood. Shared by its page and its embed.
+ */
+export function neighbourhoodMap(n: { lsoas2021: { code: string }[]; lad: Record<'2021', { name: string }>; placement: Record<'2021', { bbox: [number, number, number, number] } | null> }) {
+  const info = areaInfo(2021);
+  const codes = n.lsoas2021.map((m) => m.code);
+  const own = new Set(codes);
+  const contextCodes = [...info].filter(([c, a]) => a.lad === n.lad['2021'].name && !own.has(c)).map(([c]) => c);
+  const [x0, y0, x1, y1] = n.placement['2021']!.bbox;
+  const px = (x1 - x0) * 0.35, py = (y1 - y0) * 0.35;
+  const bbox: [number, number, number, number] = [x0 - px, y0 - py, x1 + px, y1 + py];
+  return { info, codes, contextCodes, bbox };
+}
