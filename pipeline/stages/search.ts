@@ -50,8 +50,12 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
   // Shards by sector: a dictionary of the LSOAs and wards the sector's postcodes use, then one row per postcode.
   const sectors = new Map<string, { lsoas: string[]; lsoaIdx: Map<string, number>; wards: string[]; wardIdx: Map<string, number>; rows: unknown[][] }>();
   const districts = new Map<string, Set<string>>();
+  // ONS pcds is already "DISTRICT UNIT": split it directly; anything else goes through the full parser.
+  const fast = /^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$/;
   d.postcodes.rows.forEach((row) => {
-    const p = parsePostcode(row[pc]);
+    const raw = row[pc];
+    const sp = raw.indexOf(' ');
+    const p = fast.test(raw) ? { postcode: raw, district: raw.slice(0, sp), sector: raw.slice(0, sp + 2), unit: raw.slice(sp + 2) } : parsePostcode(raw);
     if (!p) { report.rejected.badPostcode++; return; }
     report.postcodes++;
     const lsoa = row[pLsoa].trim();
