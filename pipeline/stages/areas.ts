@@ -95,8 +95,11 @@ export function buildFrame(
     if (scope === 'england' || frame.region[i] === geo.scope.regionCode) {
       // Only areas in scope are drawn, so only their geometry is parsed and checked.
       const g = e.feature.geometry();
+      const defect = g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? ringDefect(g) : null;
       if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
         problems.push({ code: 'BAD_GEOMETRY', file: bfile, row: e.row, column: 'geometry', value: g ? g.type : 'null', message: `feature ${code} has no polygon geometry`, fix: 'Each LSOA needs a Polygon or MultiPolygon geometry in WGS84.' });
+      } else if (defect) {
+        problems.push({ code: defect.code, file: bfile, row: e.row, column: 'geometry', value: defect.value, message: `feature ${code}: ${defect.message}`, fix: defect.fix });
       } else {
         frame.scope.push(i);
         frame.geometry.set(code, g);
@@ -120,4 +123,18 @@ export function buildFrame(
     joins,
   };
   return { frame, report, problems };
+}
+
+/** A ring that is not closed or too short, or coordinates that are not longitude and latitude in degrees. */
+function ringDefect(g: GeoJSON.Polygon | GeoJSON.MultiPolygon): { code: string; value: string; message: string; fix: string } | null {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  for (const poly of polys) for (const ring of poly) {
+    if (ring.length < 4) return { code: 'RING_DEFECT', value: `${ring.length} positions`, message: 'a ring has fewer than 4 positions', fix: 'Repair the geometry (e.g. mapshaper -clean) and export again.' };
+    const [a, b] = [ring[0], ring[ring.length - 1]];
+    if (a[0] !== b[0] || a[1] !== b[1]) return { code: 'RING_DEFECT', value: `${a} … ${b}`, message: 'a ring is not closed (its last position is not its first)', fix: 'Repair the geometry (e.g. mapshaper -clean) and export again.' };
+    for (const p of ring) {
+      if (!(Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90)) return { code: 'WRONG_CRS', value: `${p[0]}, ${p[1]}`, message: 'coordinates are not longitude and latitude in degrees (British National Grid metres?)', fix: 'Export the boundaries in WGS84 (EPSG:4326), longitude first; the pipeline does not reproject.' };
+    }
+  }
+  return null;
 }

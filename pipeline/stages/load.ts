@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
-import type { Problem } from '../errors.ts';
+import { InputError, type Problem } from '../errors.ts';
 
 /** A CSV file as read: header and rows of raw string cells, codes untouched. */
 export interface CsvTable {
@@ -12,9 +12,21 @@ export interface CsvTable {
   lines: number[];
 }
 
+/** Largest text a raw file may decode to; a bigger one fails at once rather than exhausting memory. */
+export const MAX_TEXT_BYTES = 256 * 1024 * 1024;
+
 /** Bytes of a raw file, gunzipped when its name ends in `.gz`; a leading BOM is dropped. */
 export function decode(file: string, bytes: Uint8Array): string {
-  const raw = file.endsWith('.gz') ? gunzipSync(bytes) : bytes;
+  if (bytes.byteLength > MAX_TEXT_BYTES) throw new InputError([{ code: 'TOO_LARGE', file, message: `the file is ${Math.round(bytes.byteLength / 1e6)} MB; the limit is ${MAX_TEXT_BYTES / 2 ** 20} MiB`, fix: 'Select the rows and columns the atlas needs before adding the file.' }]);
+  let raw: Uint8Array;
+  try {
+    raw = file.endsWith('.gz') ? gunzipSync(bytes, { maxOutputLength: MAX_TEXT_BYTES }) : bytes;
+  } catch (e) {
+    const tooBig = (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || /larger than|too large|maxOutputLength/i.test((e as Error).message);
+    throw new InputError([tooBig
+      ? { code: 'TOO_LARGE', file, message: `the file decompresses to more than ${MAX_TEXT_BYTES / 2 ** 20} MiB`, fix: 'Select the rows and columns the atlas needs before adding the file.' }
+      : { code: 'NOT_GZIP', file, message: `the file is named .gz but is not gzip data (${(e as Error).message})`, fix: 'Compress it with gzip, or drop .gz from its name.' }]);
+  }
   let text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return text;
@@ -28,6 +40,8 @@ export function decode(file: string, bytes: Uint8Array): string {
  */
 export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>): { table: CsvTable; problems: Problem[] } {
   const problems: Problem[] = [];
+  const format = formatProblem(file, text);
+  if (format) return { table: { file, header: [], rows: [], lines: [] }, problems: [format] };
   const nl = text.indexOf('\n');
   const headerLine = (nl < 0 ? text : text.slice(0, nl)).replace(/\r$/, '');
   const body = nl < 0 ? '' : text.slice(nl + 1);
@@ -111,6 +125,22 @@ export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>)
   }
   if (rows.length === 0) problems.push({ code: 'EMPTY_FILE', file, row: 2, message: 'the file has a header but no data rows', fix: 'Add the data rows, or check that the export did not stop after the header.' });
   return { table: { file, header, rows, lines }, problems };
+}
+
+/**
+ * Whether some text is plainly not a UTF-8 CSV: bytes that are not UTF-8 (decoded as U+FFFD),
+ * a spreadsheet or zip file (NUL bytes), or a web page.
+ */
+function formatProblem(file: string, text: string): Problem | null {
+  const head = text.slice(0, 4096);
+  if (head.includes('\u0000')) return { code: 'NOT_A_CSV', file, message: 'the file holds binary data (a spreadsheet, zip or other non-text file)', fix: 'Export the sheet as CSV (UTF-8): File, Save as, "CSV UTF-8 (comma delimited)".' };
+  if (/^\s*<(!doctype|html|\?xml)/i.test(head)) return { code: 'NOT_A_CSV', file, message: 'the file is a web page or XML, not CSV (a download may have failed)', fix: 'Download the CSV again and check it opens as a table.' };
+  const bad = text.indexOf('\ufffd');
+  if (bad >= 0) {
+    const row = text.slice(0, bad).split('\n').length;
+    return { code: 'ENCODING_ERROR', file, row, message: 'the file is not UTF-8: some characters cannot be read (often Windows-1252 from Excel)', fix: 'Save the file as "CSV UTF-8", or convert it with iconv -f WINDOWS-1252 -t UTF-8.' };
+  }
+  return null;
 }
 
 /** A parsed cell: a number, or one of the two kinds of absence, kept apart from zero. */

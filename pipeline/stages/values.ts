@@ -115,7 +115,13 @@ export function extractSeries(frame: AreaFrame, joined: JoinedTable, indicator: 
     if (worst === CELL.suppressed) { status[a] = STATUS.suppressed; continue; }
     if (worst === CELL.missing) { status[a] = STATUS.missing; continue; }
     if (indicator.column !== undefined) {
-      values[a] = Number(row[idx[0]]) * scale;
+      const v = Number(row[idx[0]]) * scale;
+      const range = indicator.unit === 'decile' ? [1, 10] : indicator.unit === 'rank' ? [1, frame.codes.length] : indicator.unit === 'percent' ? [0, 100] : null;
+      if (range && (v < range[0] || v > range[1] || (indicator.unit !== 'percent' && !Number.isInteger(v)))) {
+        problems.push({ code: 'OUT_OF_RANGE', file: joined.csv.file, row: joined.csv.lines[r], column: cols[0], value: row[idx[0]], message: `${user} is a ${indicator.unit}: it must be ${indicator.unit === 'percent' ? 'between' : 'a whole number from'} ${range[0]} ${indicator.unit === 'percent' ? 'and' : 'to'} ${range[1]}`, fix: 'Check the column against the publisher\'s file; a shifted column or a different edition is the usual cause.' });
+        continue;
+      }
+      values[a] = v;
     } else {
       let num = 0;
       for (let k = 0; k < idx.length - 1; k++) num += Number(row[idx[k]]);
@@ -123,6 +129,10 @@ export function extractSeries(frame: AreaFrame, joined: JoinedTable, indicator: 
       counts!.num[a] = num;
       counts!.den[a] = den;
       if (den <= 0) { status[a] = STATUS.missing; continue; }
+      if (num < 0 || num > den) {
+        problems.push({ code: 'OUT_OF_RANGE', file: joined.csv.file, row: joined.csv.lines[r], column: cols.join(' / '), value: `${num} of ${den}`, message: `${user}: the counts give a share outside 0 to 100%`, fix: 'Check that the numerator columns are parts of the denominator column.' });
+        continue;
+      }
       values[a] = (num / den) * 100;
     }
     status[a] = STATUS.value;
