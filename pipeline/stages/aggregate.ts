@@ -1,5 +1,6 @@
 import type { Indicator } from '../schema.ts';
 import { STATUS, type Series } from './values.ts';
+import { round } from '../round.ts';
 
 /** The share of a group's areas, and of its people, in England's most deprived tenth or fifth. */
 export interface DeprivedShare {
@@ -25,7 +26,6 @@ export interface Summary {
   mostDeprived20?: DeprivedShare;
 }
 
-const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
 /**
  * Summarises one series over the areas at `members` (frame indices). Means are weighted by

@@ -2,6 +2,7 @@ import { quantileSorted } from 'simple-statistics';
 import { classOf } from '../../src/lib/classes.ts';
 import type { Indicator } from '../schema.ts';
 import { STATUS, type Series } from './values.ts';
+import { round } from '../round.ts';
 
 /**
  * Class breaks of one indicator, computed once here; the legend and the map style are both
@@ -17,7 +18,6 @@ export interface Breaks {
   over: 'england' | 'scope' | 'fixed';
 }
 
-const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
 export { classOf };
 

@@ -6,6 +6,7 @@ import type { Breaks } from './derive.ts';
 import { csvFile } from '../../src/lib/csv.ts';
 import { STATUS, type Series } from './values.ts';
 import type { Summary } from './aggregate.ts';
+import { round } from '../round.ts';
 
 /**
  * Files for people to take away: CSV (formula-like cells neutralised) and GeoJSON per
@@ -23,7 +24,6 @@ export interface DownloadInputs {
   regionName: string;
 }
 
-const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 const cellOf = (s: Series, i: number): { value: number | null; status: string } => {
   const st = s.status[i];
   if (st === STATUS.value) return { value: round(s.values[i], s.indicator.decimals), status: 'value' };

@@ -4,6 +4,7 @@ import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryCollection, MultiPolygon, Objects, Polygon, Topology } from 'topojson-specification';
 import { bboxOf, labelPoint } from '../../src/lib/planar.ts';
 import type { AreaFrame } from './areas.ts';
+import { round } from '../round.ts';
 
 export type BBox = [number, number, number, number];
 
@@ -20,13 +21,12 @@ export interface VintageGeometry {
   report: { areas: number; arcs: number; pointsBefore: number; pointsAfter: number; keepShare: number };
 }
 
-const round = (x: number, d = 5) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** Label point and bounding box of a polygon or multipolygon. */
 export function placement(geom: GeoJSON.Polygon | GeoJSON.MultiPolygon): Placement {
   const [x, y] = labelPoint(geom);
   const [x0, y0, x1, y1] = bboxOf([geom]);
-  return { label: [round(x), round(y)], bbox: [round(x0), round(y0), round(x1), round(y1)] };
+  return { label: [round(x, 5), round(y, 5)], bbox: [round(x0, 5), round(y0, 5), round(x1, 5), round(y1, 5)] };
 }
 
 /** Simplifies a quantized topology on its arcs, keeping the given share of points, and re-encodes the arcs as deltas. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Problem } from '../errors.ts';
 import type { AreaFrame, Vintage } from './areas.ts';
 import { parseCsv } from './load.ts';
+import { round } from '../round.ts';
 
 /**
  * Locally gathered indicators: residents' and councils' own evidence, each value with who
@@ -239,7 +240,7 @@ export function localBreaks(values: (number | null)[], decimals: number): number
   const k = Math.min(5, xs.length);
   const out: number[] = [];
   for (let i = 1; i < k; i++) {
-    const b = Math.round(xs[Math.floor((i * xs.length) / k)] * 10 ** decimals) / 10 ** decimals;
+    const b = round(xs[Math.floor((i * xs.length) / k)], decimals);
     if (b > (out[out.length - 1] ?? -Infinity) && b > xs[0]) out.push(b);
   }
   return out;
@@ -263,5 +264,5 @@ export function localNeighbourhoodValue(ds: LoadedDataset, ind: LocalIndicator, 
   const num = sum((v) => v.numerator), den = sum((v) => v.denominator);
   if (num === null || den === null || den === 0) return { ...base, value: null, numerator: null, denominator: null, sampleSize, status: 'missing', suppressedBy: null, note: 'The small areas do not all give numerator and denominator, so no pooled figure can be made.' };
   const scale = ind.unit === 'percent' ? 100 : 1;
-  return { ...base, value: Math.round((num / den) * scale * 10 ** ind.decimals) / 10 ** ind.decimals, numerator: num, denominator: den, sampleSize, status: 'value', suppressedBy: null };
+  return { ...base, value: round((num / den) * scale, ind.decimals), numerator: num, denominator: den, sampleSize, status: 'value', suppressedBy: null };
 }

@@ -5,6 +5,7 @@ import type { AreaFrame } from './areas.ts';
 import { columnIndex } from './join.ts';
 import type { CsvTable } from './load.ts';
 import type { BBox } from './geometry.ts';
+import { round } from '../round.ts';
 
 /**
  * The offline search index: postcodes sharded by postcode sector (a few hundred postcodes,
@@ -28,7 +29,7 @@ export interface SearchInputs {
 
 export interface SearchReport { postcodes: number; sectors: number; lsoaNotInScope: number; places: number; wards: number; parishes: number; rejected: { badPostcode: number } }
 
-const r3 = (x: number) => Math.round(x * 1e3) / 1e3;
+const r3 = (x: number) => round(x, 3);
 
 export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<string, string>; report: SearchReport } {
   const files = new Map<string, string>();

@@ -1,7 +1,7 @@
 import type { Breaks } from './derive.ts';
 import { STATUS, type Series } from './values.ts';
+import { round } from '../round.ts';
 
-const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** Stable JSON text: objects keep insertion order, which every stage builds deterministically. */
 export function json(value: unknown, pretty = false): string {
