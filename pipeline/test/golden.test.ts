@@ -78,3 +78,18 @@ describe('golden scenarios', () => {
     });
   }
 });
+
+describe('clean-join, checked by hand (not from the goldens)', () => {
+  it('gives the population-weighted mean, the pooled percentage and the most-deprived share worked out on paper', () => {
+    const profiles = JSON.parse(build('clean-join').files.get('profiles.json')!);
+    const hood = profiles['ward-hood'];
+    // ward-hood 2021 = E01900001 (40, 200 residents), E01900002 (30, 300), E01900003 (20, 400): (8000 + 9000 + 8000) / 900
+    expect(hood['synth-score-21'].neighbourhood.mean).toBe(27.78);
+    // households renting privately: (50 + 25 + 20) / (100 + 100 + 200) = 23.75%
+    expect(hood['synth-rented'].neighbourhood.mean).toBe(23.75);
+    // decile 1: only E01900001, 200 of 900 residents
+    expect(hood['synth-decile-21'].neighbourhood.mostDeprived10).toEqual({ areas: 1, share: 0.3333, population: 200, populationShare: 0.2222 });
+    // its local authority (Testshire) adds E01800004 (10, 100 residents): (25000 + 1000) / 1000
+    expect(hood['synth-score-21'].lad.mean).toBe(26);
+  });
+});
