@@ -82,3 +82,7 @@ export interface LocalIndicator { id: string; label: string; description: string
 export interface LocalDatasetMeta { id: string; title: string; synthetic: boolean; collectedBy: string; method: string; period: string; licence: string; sourceUrl: string; contact: string; notes?: string; disclosureControl: { applies: boolean; minCount: number; minDenominator: number; reason?: string }; indicators: string[] }
 export interface LocalData { datasets: LocalDatasetMeta[]; indicators: LocalIndicator[]; values: Record<string, { values: LocalValue[]; byNeighbourhood: Record<string, LocalValue> }> }
 export const localData = () => readData<LocalData>('local.json');
+
+/** Static paths of the per-neighbourhood and per-indicator pages (full pages and embeds alike). */
+export const neighbourhoodPaths = () => neighbourhoods().map((n) => ({ params: { slug: n.slug }, props: { n } }));
+export const indicatorPaths = () => catalogue().indicators.map((i) => ({ params: { id: i.id }, props: { ind: i } }));
