@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { formatProblem, InputError, type Problem } from './errors.ts';
 import { run, type RunOptions } from './run.ts';
 import type { LocalInput } from './stages/local.ts';
+import { MAX_TEXT_BYTES } from './stages/load.ts';
 import { CONFIG_FILES, type RawConfig } from './schema.ts';
 
 interface Args { data: string; out: string; scope: RunOptions['scope']; updateNeighbourhoods: boolean; quiet: boolean }
@@ -55,14 +56,20 @@ function readConfig(dataDir: string): RawConfig {
   return config as unknown as RawConfig;
 }
 
+/** Reads every raw file listed in sources.json. A file over the size limit is refused from its size alone, unread. */
 function readRawFiles(dataDir: string, sources: unknown): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
+  const problems: Problem[] = [];
   const list = (sources as { sources?: { files?: { path?: unknown }[] }[] })?.sources ?? [];
   for (const s of list) for (const f of s.files ?? []) {
     if (typeof f.path !== 'string') continue;
     const path = join(dataDir, 'raw', f.path);
-    if (existsSync(path)) files.set(f.path, readFileSync(path));
+    if (!existsSync(path)) continue;
+    const bytes = statSync(path).size;
+    if (bytes > MAX_TEXT_BYTES) problems.push({ code: 'TOO_LARGE', file: `raw/${f.path}`, value: `${bytes} bytes`, message: `the file is ${(bytes / 2 ** 20).toFixed(0)} MiB; the limit is ${MAX_TEXT_BYTES / 2 ** 20} MiB, and it was not read`, fix: 'Select the rows and columns the atlas needs (or the region) before adding the file.' });
+    else files.set(f.path, readFileSync(path));
   }
+  if (problems.length) throw new InputError(problems);
   return files;
 }
 
@@ -130,8 +137,7 @@ function main(): number {
     }
     writeAtomically(args.out, result.files);
     const r = result.report;
-    const unknown = r.tables.reduce((n, t) => n + t.rejected.unknownCode.count, 0);
-    log(`wrote ${result.files.size} files to ${args.out} in ${(performance.now() - t0).toFixed(0)} ms (peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB); ${r.tables.length} tables, ${r.tables.reduce((n, t) => n + t.rowsRead, 0)} rows read, ${r.tables.reduce((n, t) => n + t.published, 0)} published, ${unknown} rejected (see build-report.json)`);
+    log(`wrote ${result.files.size} files to ${args.out} in ${(performance.now() - t0).toFixed(0)} ms (peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB); ${r.tables.length} tables, ${r.tables.reduce((n, t) => n + t.rowsRead, 0)} rows read, ${r.tables.reduce((n, t) => n + t.published, 0)} published (see build-report.json)`);
     return 0;
   } catch (e) {
     if (e instanceof InputError) {

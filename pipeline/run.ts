@@ -143,7 +143,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   const population = {} as Record<Vintage, Float64Array>;
   const tableReports: TableReport[] = [];
   for (const t of cfg.tables.tables) {
-    const joined = joinTable(frames[t.vintage], t, csv(t.file), geo.nation.lsoaPrefix, problems);
+    const joined = joinTable(frames[t.vintage], t, csv(t.file), geo.nation.lsoaPrefix, problems, frames[t.vintage === 2021 ? 2011 : 2021]);
     tableReports.push(joined.report);
     for (const ind of cfg.indicators.indicators) if (ind.table === t.id) series.set(ind.id, extractSeries(frames[t.vintage], joined, ind, cfg.tables.defaults, problems));
     for (const v of VINTAGES) if (geo.vintages[v].population.table === t.id) population[v] = populationOf(frames[v], joined, geo.vintages[v].population.column, problems);

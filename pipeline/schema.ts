@@ -46,14 +46,22 @@ export type TableConfig = Tables['tables'][number];
 const fileRef = { source: z.string(), file: z.string() };
 const vintageGeo = z.object({
   label: z.string(),
-  boundary: z.object({ ...fileRef, code: z.string(), name: z.string(), generalisation: z.string() }),
+  boundary: z.object({
+    ...fileRef, code: z.string(), name: z.string(), generalisation: z.string(),
+    /** Self-intersecting rings fail the build unless this declares them known in the published file (they are then counted and located in the build report). */
+    selfIntersections: z.object({ policy: z.enum(['fail', 'report']), reason: z.string().min(1) }).optional(),
+  }),
   areaLookup: z.object({ ...fileRef, code: z.string(), ward: z.string(), wardName: z.string(), lad: z.string(), ladName: z.string(), wardEdition: z.string(), ladEdition: z.string() }),
   regionLookup: z.object({ ...fileRef, lad: z.string(), region: z.string(), regionName: z.string() }),
   population: z.object({ table: z.string(), column: z.string(), label: z.string() }),
 });
 export const GeographiesSchema = z.object({
   scope: z.object({ regionCode: z.string().regex(/^E12\d{6}$/), regionName: z.string() }),
-  nation: z.object({ code: z.string(), name: z.string(), lsoaPrefix: z.string() }),
+  nation: z.object({
+    code: z.string(), name: z.string(), lsoaPrefix: z.string(),
+    /** [west, south, east, north] in degrees: every boundary position must fall inside it (catches British National Grid metres and swapped latitude and longitude). */
+    bbox: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)]),
+  }),
   vintages: z.object({ '2021': vintageGeo, '2011': vintageGeo }),
   vintageLookup: z.object({ ...fileRef, from: z.string(), to: z.string(), change: z.string(), changeCodes: z.record(z.string(), z.string()) }),
   context: z.object({ lad: z.object({ ...fileRef, code: z.string(), name: z.string() }), land: z.object(fileRef) }),

@@ -2,6 +2,8 @@ import type { Problem } from '../errors.ts';
 import type { Geographies } from '../schema.ts';
 import { columnIndex, indexByCode, joinReport, type JoinReport } from './join.ts';
 import type { CsvTable, LazyFeature } from './load.ts';
+import kinks from '@turf/kinks';
+import { round } from '../round.ts';
 
 export type Vintage = 2011 | 2021;
 
@@ -28,9 +30,12 @@ export interface AreaFrame {
 
 export interface FrameReport {
   vintage: Vintage;
-  boundary: { file: string; featuresRead: number; england: number; excludedOtherNation: number; inScope: number; excludedOutsideScope: number };
+  boundary: { file: string; featuresRead: number; england: number; excludedOtherNation: number; inScope: number; excludedOutsideScope: number; selfIntersections: SelfIntersections };
   joins: JoinReport[];
 }
+
+/** Places where an in-scope ring touches or crosses itself (or another ring of its polygon), when the boundary declares them known. */
+export interface SelfIntersections { policy: 'fail' | 'report'; features: number; points: number; samples: { code: string; at: [number, number] }[] }
 
 export const LSOA_CODE = /^[EW]01\d{6}$/;
 const LAD_CODE = /^[EWSN]\d{8}$/;
@@ -48,6 +53,7 @@ export function buildFrame(
   const cfg = geo.vintages[String(vintage) as '2011' | '2021'];
   const bfile = `raw/${cfg.boundary.file}`;
   const england = new Map<string, { name: string; feature: LazyFeature; row: number }>();
+  const selfIntersections: SelfIntersections = { policy: cfg.boundary.selfIntersections?.policy ?? 'fail', features: 0, points: 0, samples: [] };
   let otherNation = 0;
   boundary.forEach((f, i) => {
     const code = String(f.properties?.[cfg.boundary.code] ?? '').trim();
@@ -95,12 +101,23 @@ export function buildFrame(
     if (scope === 'england' || frame.region[i] === geo.scope.regionCode) {
       // Only areas in scope are drawn, so only their geometry is parsed and checked.
       const g = e.feature.geometry();
-      const defect = g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? ringDefect(g) : null;
+      const defect = g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? ringDefect(g, geo.nation.bbox) : null;
       if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
         problems.push({ code: 'BAD_GEOMETRY', file: bfile, row: e.row, column: 'geometry', value: g ? g.type : 'null', message: `feature ${code} has no polygon geometry`, fix: 'Each LSOA needs a Polygon or MultiPolygon geometry in WGS84.' });
       } else if (defect) {
         problems.push({ code: defect.code, file: bfile, row: e.row, column: 'geometry', value: defect.value, message: `feature ${code}: ${defect.message}`, fix: defect.fix });
       } else {
+        // Self-intersections (with where they are), unless the boundary declares them known.
+        const at = kinks(g).features.map((k) => k.geometry.coordinates.map((c) => round(c, 6)) as [number, number]);
+        if (at.length && selfIntersections.policy === 'fail') {
+          problems.push({ code: 'GEOMETRY_INVALID', file: bfile, row: e.row, column: 'geometry', value: at.slice(0, 3).map((p) => p.join(', ')).join('; '), message: `feature ${code}: a ring crosses or touches itself or another ring at ${at.length} place${at.length === 1 ? '' : 's'} (first at longitude, latitude ${at[0].join(', ')})`, fix: 'Repair the geometry (e.g. mapshaper -clean, or ST_MakeValid) and export again; or, for a published file used as it is, declare "selfIntersections": {"policy": "report", "reason": …} on the boundary in geographies.json.' });
+          return;
+        }
+        if (at.length) {
+          selfIntersections.features++;
+          selfIntersections.points += at.length;
+          if (selfIntersections.samples.length < 10) selfIntersections.samples.push({ code, at: at[0] });
+        }
         frame.scope.push(i);
         frame.geometry.set(code, g);
       }
@@ -119,21 +136,31 @@ export function buildFrame(
 
   const report: FrameReport = {
     vintage,
-    boundary: { file: bfile, featuresRead: boundary.length, england: codes.length, excludedOtherNation: otherNation, inScope: frame.scope.length, excludedOutsideScope: codes.length - frame.scope.length },
+    boundary: { file: bfile, featuresRead: boundary.length, england: codes.length, excludedOtherNation: otherNation, inScope: frame.scope.length, excludedOutsideScope: codes.length - frame.scope.length, selfIntersections },
     joins,
   };
   return { frame, report, problems };
 }
 
-/** A ring that is not closed or too short, or coordinates that are not longitude and latitude in degrees. */
-function ringDefect(g: GeoJSON.Polygon | GeoJSON.MultiPolygon): { code: string; value: string; message: string; fix: string } | null {
+/**
+ * A ring that is not closed or too short, or positions that are not longitude and latitude in
+ * degrees inside the nation's box: British National Grid metres, or latitude and longitude swapped.
+ */
+function ringDefect(g: GeoJSON.Polygon | GeoJSON.MultiPolygon, [west, south, east, north]: readonly [number, number, number, number]): { code: string; value: string; message: string; fix: string } | null {
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  const inBox = (x: number, y: number) => x >= west && x <= east && y >= south && y <= north;
+  const repair = 'Repair the geometry (e.g. mapshaper -clean) and export again.';
   for (const poly of polys) for (const ring of poly) {
-    if (ring.length < 4) return { code: 'RING_DEFECT', value: `${ring.length} positions`, message: 'a ring has fewer than 4 positions', fix: 'Repair the geometry (e.g. mapshaper -clean) and export again.' };
+    if (ring.length < 4) return { code: 'RING_DEFECT', value: `${ring.length} positions`, message: 'a ring has fewer than 4 positions', fix: repair };
     const [a, b] = [ring[0], ring[ring.length - 1]];
-    if (a[0] !== b[0] || a[1] !== b[1]) return { code: 'RING_DEFECT', value: `${a} … ${b}`, message: 'a ring is not closed (its last position is not its first)', fix: 'Repair the geometry (e.g. mapshaper -clean) and export again.' };
+    if (a[0] !== b[0] || a[1] !== b[1]) return { code: 'RING_DEFECT', value: `${a} … ${b}`, message: 'a ring is not closed (its last position is not its first)', fix: repair };
     for (const p of ring) {
-      if (!(Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90)) return { code: 'WRONG_CRS', value: `${p[0]}, ${p[1]}`, message: 'coordinates are not longitude and latitude in degrees (British National Grid metres?)', fix: 'Export the boundaries in WGS84 (EPSG:4326), longitude first; the pipeline does not reproject.' };
+      if (inBox(p[0], p[1])) continue;
+      const value = `${p[0]}, ${p[1]}`;
+      const fix = 'Export the boundaries in WGS84 (EPSG:4326) with longitude first, as RFC 7946 requires; the pipeline does not reproject.';
+      if (!(Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90)) return { code: 'WRONG_CRS', value, message: 'coordinates are not longitude and latitude in degrees (British National Grid metres?)', fix };
+      if (inBox(p[1], p[0])) return { code: 'WRONG_CRS', value, message: 'latitude and longitude are swapped (latitude first)', fix };
+      return { code: 'WRONG_CRS', value, message: `a position lies outside the box of ${west}, ${south} to ${east}, ${north} set for the nation in geographies.json`, fix };
     }
   }
   return null;

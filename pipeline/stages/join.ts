@@ -41,7 +41,12 @@ export function indexByCode(table: CsvTable, column: string, pattern: RegExp, pr
   const c = columnIndex(table, column, problems, usedBy);
   if (c < 0) return index;
   table.rows.forEach((row, r) => {
-    const code = (row[c] ?? '').trim();
+    const raw = row[c] ?? '';
+    const code = raw.trim();
+    if (code !== raw && pattern.test(code)) {
+      problems.push({ code: 'BAD_CODE', file: table.file, row: table.lines[r], column, value: raw, message: `"${code}" has spaces around it; codes are matched exactly, never trimmed silently`, fix: 'Remove the spaces around the code (in a spreadsheet: =TRIM()).' });
+      return;
+    }
     if (!pattern.test(code)) {
       problems.push({ code: 'BAD_CODE', file: table.file, row: table.lines[r], column, value: code, message: `"${code}" is not a code of the expected form ${pattern.source}`, fix: 'Use the ONS area code (for LSOAs, E01 followed by six digits), without spaces or names.' });
       return;

@@ -12,19 +12,23 @@ export interface CsvTable {
   lines: number[];
 }
 
-/** Largest text a raw file may decode to; a bigger one fails at once rather than exhausting memory. */
+/** Largest text a raw file may decode to (and largest file read at all); a bigger one fails at once rather than exhausting memory. */
 export const MAX_TEXT_BYTES = 256 * 1024 * 1024;
+/** Most data rows and columns a CSV may have: far above any small-area table (England has 33,755 LSOAs; the postcode lookup 2.7 million rows). */
+export const MAX_ROWS = 5_000_000;
+export const MAX_COLUMNS = 1_000;
+const TOO_LARGE_FIX = 'Select the rows and columns the atlas needs before adding the file.';
 
 /** Bytes of a raw file, gunzipped when its name ends in `.gz`; a leading BOM is dropped. */
 export function decode(file: string, bytes: Uint8Array): string {
-  if (bytes.byteLength > MAX_TEXT_BYTES) throw new InputError([{ code: 'TOO_LARGE', file, message: `the file is ${Math.round(bytes.byteLength / 1e6)} MB; the limit is ${MAX_TEXT_BYTES / 2 ** 20} MiB`, fix: 'Select the rows and columns the atlas needs before adding the file.' }]);
+  if (bytes.byteLength > MAX_TEXT_BYTES) throw new InputError([{ code: 'TOO_LARGE', file, message: `the file is ${Math.round(bytes.byteLength / 1e6)} MB; the limit is ${MAX_TEXT_BYTES / 2 ** 20} MiB`, fix: TOO_LARGE_FIX }]);
   let raw: Uint8Array;
   try {
     raw = file.endsWith('.gz') ? gunzipSync(bytes, { maxOutputLength: MAX_TEXT_BYTES }) : bytes;
   } catch (e) {
     const tooBig = (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || /larger than|too large|maxOutputLength/i.test((e as Error).message);
     throw new InputError([tooBig
-      ? { code: 'TOO_LARGE', file, message: `the file decompresses to more than ${MAX_TEXT_BYTES / 2 ** 20} MiB`, fix: 'Select the rows and columns the atlas needs before adding the file.' }
+      ? { code: 'TOO_LARGE', file, message: `the file decompresses to more than ${MAX_TEXT_BYTES / 2 ** 20} MiB`, fix: TOO_LARGE_FIX }
       : { code: 'NOT_GZIP', file, message: `the file is named .gz but is not gzip data (${(e as Error).message})`, fix: 'Compress it with gzip, or drop .gz from its name.' }]);
   }
   let text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
@@ -40,16 +44,26 @@ export function decode(file: string, bytes: Uint8Array): string {
  */
 export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>): { table: CsvTable; problems: Problem[] } {
   const problems: Problem[] = [];
+  const none = { file, header: [], rows: [], lines: [] };
   const format = formatProblem(file, text);
-  if (format) return { table: { file, header: [], rows: [], lines: [] }, problems: [format] };
+  if (format) return { table: none, problems: [format] };
+  let newlines = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && newlines <= MAX_ROWS; at = text.indexOf('\n', at + 1)) newlines++;
+  if (newlines > MAX_ROWS) return { table: none, problems: [{ code: 'TOO_LARGE', file, message: `the file has more than ${MAX_ROWS.toLocaleString('en-GB')} rows`, fix: TOO_LARGE_FIX }] };
   const nl = text.indexOf('\n');
   const headerLine = (nl < 0 ? text : text.slice(0, nl)).replace(/\r$/, '');
-  const body = nl < 0 ? '' : text.slice(nl + 1);
+  const title = titleRow(headerLine, text);
+  if (title) return { table: none, problems: [{ code: 'TITLE_ROW', file, row: 1, value: headerLine.slice(0, 60), message: `row 1 looks like a title, not a header; the header seems to be on row ${title}`, fix: `Delete the rows above the header (rows 1 to ${title - 1}) so the column names are on row 1.` }] };
+  // Notes under the data ("Source: …") are named as such, not read as rows.
+  const footer = footerStart(text);
+  for (const f of footer.rows) problems.push({ code: 'FOOTER_ROW', file, row: f.row, value: f.text.slice(0, 60), message: 'a note or source line below the data, not a data row', fix: 'Delete the notes below the last data row (keep them in the source\'s documentation instead).' });
+  const body = nl < 0 ? '' : text.slice(nl + 1, Math.max(nl + 1, footer.offset));
   if (headerLine.trim() === '') {
     problems.push({ code: 'EMPTY_FILE', file, row: 1, message: 'the file has no header row', fix: 'Check that the right file was saved; a CSV needs a header row and at least one data row.' });
     return { table: { file, header: [], rows: [], lines: [] }, problems };
   }
   const fullHeader = (Papa.parse<string[]>(headerLine, { header: false, delimiter: ',' }).data[0] ?? []).map((h) => h.trim());
+  if (fullHeader.length > MAX_COLUMNS) return { table: none, problems: [{ code: 'TOO_LARGE', file, row: 1, message: `the header has ${fullHeader.length.toLocaleString('en-GB')} columns; the limit is ${MAX_COLUMNS.toLocaleString('en-GB')}`, fix: TOO_LARGE_FIX }] };
   if (fullHeader.length === 1 && /[;\t|]/.test(headerLine)) {
     const d = headerLine.includes(';') ? 'semicolons' : headerLine.includes('\t') ? 'tabs' : 'pipes';
     problems.push({ code: 'WRONG_DELIMITER', file, row: 1, value: headerLine.slice(0, 60), message: `the header is separated by ${d}, not commas`, fix: 'Save the file as CSV with commas between cells (in a spreadsheet: "CSV UTF-8 (comma delimited)").' });
@@ -66,8 +80,9 @@ export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>)
   const rows: string[][] = [];
   const lines: number[] = [];
   const width = fullHeader.length;
+  const blank = (line: number) => problems.push({ code: 'BLANK_ROW', file, row: line, message: 'an empty row inside the data', fix: 'Delete the empty row.' });
   const take = (cells: string[], line: number) => {
-    if (cells.length === 1 && cells[0].trim() === '') return; // blank line
+    if (cells.every((c) => c.trim() === '')) { blank(line); return; }
     if (cells.length !== width) problems.push({ code: 'RAGGED_ROW', file, row: line, message: `row has ${cells.length} cells but the header has ${width}`, fix: 'Make every row have one cell per header column; quote cells that contain commas.' });
     rows.push(cols.map((i) => cells[i] ?? ''));
     lines.push(line);
@@ -79,6 +94,8 @@ export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>)
     // Scanning commas allocates only the kept cells; a line with quotes goes through papaparse alone.
     const want = new Int32Array(width).fill(-1);
     cols.forEach((c, k) => (want[c] = k));
+    let lastContent = body.length;
+    while (lastContent > 0 && (body.charCodeAt(lastContent - 1) === 10 || body.charCodeAt(lastContent - 1) === 13)) lastContent--;
     let start = 0;
     let line = 2;
     let nextQuote = body.indexOf('"');
@@ -86,7 +103,10 @@ export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>)
       let end = body.indexOf('\n', start);
       if (end < 0) end = body.length;
       const stop = end > start && body.charCodeAt(end - 1) === 13 ? end - 1 : end;
-      if (stop > start) {
+      const c0 = body.charCodeAt(start);
+      if (stop === start) { if (end < lastContent) blank(line); } // an empty line inside the data; trailing newlines are not rows
+      else if ((c0 === 44 || c0 <= 32) && !/[^,\s]/.test(body.slice(start, stop))) blank(line);
+      else {
         if (nextQuote >= 0 && nextQuote < start) nextQuote = body.indexOf('"', start);
         if (nextQuote >= 0 && nextQuote < stop) {
           const parsed = Papa.parse<string[]>(body.slice(start, stop), { header: false, delimiter: ',' });
@@ -119,12 +139,50 @@ export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>)
       problems.push({ code: 'CSV_SYNTAX', file, row: (e.row ?? 0) + 2, message: e.message, fix: 'Check quoting on this line: a quote that opens a cell must close it.' });
     }
     parsed.data.forEach((cells, k) => {
-      if (k === parsed.data.length - 1 && cells.length === 1 && cells[0] === '') return;
+      if (k === parsed.data.length - 1 && cells.length === 1 && cells[0] === '') return; // the final newline
       take(cells, k + 2);
     });
   }
   if (rows.length === 0) problems.push({ code: 'EMPTY_FILE', file, row: 2, message: 'the file has a header but no data rows', fix: 'Add the data rows, or check that the export did not stop after the header.' });
   return { table: { file, header, rows, lines }, problems };
+}
+
+/** The 1-based row of the real header when row 1 is a title ("Table 3: …") above it, else 0. */
+function titleRow(headerLine: string, text: string): number {
+  const cells = (line: string) => Papa.parse<string[]>(line, { header: false, delimiter: ',' }).data[0] ?? [];
+  const first = cells(headerLine);
+  const filled = first.filter((c) => c.trim() !== '').length;
+  const lines = text.slice(0, 64 * 1024).split('\n').slice(1, 10).map((l) => l.replace(/\r$/, ''));
+  for (let k = 0; k < lines.length; k++) {
+    if (lines[k].trim() === '' || /^[,\s]*$/.test(lines[k])) continue;
+    const next = cells(lines[k]);
+    // A title fills one or two cells of a row that is narrower than, or as wide as but mostly
+    // empty beside, the first real row under it.
+    return next.length > 2 && filled <= 2 && filled * 2 < next.filter((c) => c.trim() !== '').length ? k + 2 : 0;
+  }
+  return 0;
+}
+
+/** Notes at the end of a file: the trailing rows whose only filled cell is prose ("Source: ONS"). */
+function footerStart(text: string): { offset: number; rows: { row: number; text: string }[] } {
+  let end = text.length;
+  const found: { offset: number; text: string }[] = [];
+  for (let k = 0; k < 20 && end > 0; k++) {
+    let stop = end;
+    while (stop > 0 && (text[stop - 1] === '\n' || text[stop - 1] === '\r')) stop--;
+    const start = text.lastIndexOf('\n', stop - 1) + 1;
+    if (start === 0) break; // never the header
+    const line = text.slice(start, stop);
+    const cells = Papa.parse<string[]>(line, { header: false, delimiter: ',' }).data[0] ?? [];
+    const note = cells.length > 0 && /[\s:]/.test(cells[0].trim()) && /[A-Za-z]{3}/.test(cells[0]) && cells.slice(1).every((c) => c.trim() === '');
+    if (!note) break;
+    found.push({ offset: start, text: cells[0].trim() });
+    end = start;
+  }
+  if (found.length === 0) return { offset: text.length, rows: [] };
+  const offset = found[found.length - 1].offset;
+  const rows = found.reverse().map((f) => ({ row: text.slice(0, f.offset).split('\n').length, text: f.text }));
+  return { offset, rows };
 }
 
 /**
@@ -216,6 +274,12 @@ export function parseGeoJson(file: string, text: string): { features: LazyFeatur
   const fc = json as GeoJSON.FeatureCollection;
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
     return { features: null, problems: [{ code: 'NOT_FEATURE_COLLECTION', file, message: 'the file is JSON but not a GeoJSON FeatureCollection', fix: 'Export the boundaries as a GeoJSON FeatureCollection in WGS84 (EPSG:4326).' }] };
+  }
+  // RFC 7946 dropped the `crs` member: positions are WGS84 longitude, latitude. A file that names
+  // another system (e.g. EPSG:27700, British National Grid) is refused, never silently reprojected.
+  const crs = (json as { crs?: { properties?: { name?: unknown } } }).crs;
+  if (crs !== undefined && crs !== null && !/CRS84$|EPSG:{1,2}(\d*:)?4326$/i.test(String(crs.properties?.name ?? ''))) {
+    return { features: null, problems: [{ code: 'WRONG_CRS', file, column: 'crs', value: String(crs.properties?.name ?? JSON.stringify(crs)).slice(0, 80), message: 'the file declares a coordinate system other than WGS84 longitude and latitude', fix: 'Export the boundaries in WGS84 (EPSG:4326) as RFC 7946 GeoJSON; the pipeline does not reproject.' }] };
   }
   return { features: fc.features.map((f) => ({ properties: (f?.properties ?? {}) as Record<string, unknown>, geometry: () => f?.geometry ?? null })), problems: [] };
 }

@@ -26,7 +26,6 @@ export interface TableReport {
   matched: number;
   published: number;
   excluded: { outsideScope: number; otherNation: number };
-  rejected: { unknownCode: { count: number; samples: string[] } };
   /** Areas of the frame the table has no row for. */
   areasWithoutRow: { count: number; inScope: number; samples: string[] };
 }
@@ -39,14 +38,18 @@ export interface JoinedTable {
   report: TableReport;
 }
 
-/** Joins a table onto the frame of its vintage and accounts for every row. */
-export function joinTable(frame: AreaFrame, config: TableConfig, csv: CsvTable, englandPrefix: string, problems: Problem[]): JoinedTable {
+/**
+ * Joins a table onto the frame of its vintage and accounts for every row. A code of the
+ * nation that no boundary of the table's vintage has is an error: `VINTAGE_MIXED` when it is
+ * an area of the other vintage (`other`), `UNKNOWN_CODE` when it is an area of neither.
+ */
+export function joinTable(frame: AreaFrame, config: TableConfig, csv: CsvTable, englandPrefix: string, problems: Problem[], other?: AreaFrame): JoinedTable {
   const index = indexByCode(csv, config.code, LSOA_CODE, problems, `table "${config.id}"`);
   const rowOf = new Int32Array(frame.codes.length).fill(-1);
   const inScope = new Uint8Array(frame.codes.length);
   for (const i of frame.scope) inScope[i] = 1;
   let matched = 0, published = 0, otherNation = 0;
-  const unknown: string[] = [];
+  const unknown: [string, number][] = [];
   for (const [code, r] of index) {
     const i = frame.index.get(code);
     if (i !== undefined) {
@@ -54,9 +57,15 @@ export function joinTable(frame: AreaFrame, config: TableConfig, csv: CsvTable, 
       matched++;
       if (inScope[i]) published++;
     } else if (!code.startsWith(englandPrefix)) otherNation++;
-    else unknown.push(code);
+    else unknown.push([code, r]);
   }
-  unknown.sort();
+  const ofOther = unknown.filter(([code]) => other?.index.has(code));
+  for (const [code, r] of unknown) {
+    const mixed = other?.index.has(code);
+    problems.push(mixed
+      ? { code: 'VINTAGE_MIXED', file: csv.file, row: csv.lines[r], column: config.code, value: code, message: `${code} is an LSOA of ${other!.vintage}, not of ${frame.vintage} as table "${config.id}" declares (${ofOther.length} of the file's ${index.size} codes are ${other!.vintage}-only, e.g. ${ofOther.slice(0, 3).map(([c]) => c).join(', ')})`, fix: `Use a file on LSOA ${frame.vintage} codes throughout, or declare the table's vintage as ${other!.vintage} in tables.json if the whole file is on ${other!.vintage} codes.` }
+      : { code: 'UNKNOWN_CODE', file: csv.file, row: csv.lines[r], column: config.code, value: code, message: `no LSOA of ${frame.vintage} in the boundary file has code ${code} (a terminated or mistyped code?)`, fix: `Check the code against the ONS LSOA ${frame.vintage} lookup; remove the row if the area does not exist.` });
+  }
   const without: string[] = [];
   let withoutInScope = 0;
   rowOf.forEach((r, i) => {
@@ -65,8 +74,8 @@ export function joinTable(frame: AreaFrame, config: TableConfig, csv: CsvTable, 
       if (inScope[i]) withoutInScope++;
     }
   });
-  // Rows that failed validation (bad or duplicate codes) are reported as problems and fail the build.
-  const invalidRows = csv.rows.length - index.size;
+  // Rows that failed validation (bad, duplicate or unknown codes) are reported as problems and fail the build.
+  const invalidRows = csv.rows.length - index.size + unknown.length;
   const report: TableReport = {
     table: config.id,
     file: csv.file,
@@ -75,10 +84,9 @@ export function joinTable(frame: AreaFrame, config: TableConfig, csv: CsvTable, 
     matched,
     published,
     excluded: { outsideScope: matched - published, otherNation },
-    rejected: { unknownCode: { count: unknown.length, samples: unknown.slice(0, 5) } },
     areasWithoutRow: { count: without.length, inScope: withoutInScope, samples: without.slice(0, 5) },
   };
-  if (invalidRows === 0 && report.rowsRead !== report.published + report.excluded.outsideScope + report.excluded.otherNation + report.rejected.unknownCode.count) {
+  if (invalidRows === 0 && report.rowsRead !== report.published + report.excluded.outsideScope + report.excluded.otherNation) {
     throw new Error(`row accounting for ${csv.file} does not add up: ${JSON.stringify(report)}`);
   }
   return { config, csv, rowOf, report };

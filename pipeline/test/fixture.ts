@@ -71,7 +71,7 @@ export function configFor(raw: Record<string, string>): RawConfig {
     ] },
     geographies: {
       scope: { regionCode: 'E12999999', regionName: 'Test Region' },
-      nation: { code: 'E92000001', name: 'England', lsoaPrefix: 'E01' },
+      nation: { code: 'E92000001', name: 'England', lsoaPrefix: 'E01', bbox: [-6.5, 49.8, 1.8, 55.9] },
       vintages: { '2021': vintage('2021'), '2011': vintage('2011') },
       vintageLookup: { source: 'synthetic', file: 'synthetic/lookup_lsoa11_lsoa21.csv', from: 'LSOA11CD', to: 'LSOA21CD', change: 'CHGIND', changeCodes: { U: 'unchanged', S: 'split', M: 'merged', X: 'redrawn' } },
       context: { lad: { source: 'synthetic', file: 'synthetic/lad.geojson', code: 'LAD24CD', name: 'LAD24NM' }, land: { source: 'synthetic', file: 'synthetic/land.geojson' } },

@@ -28,8 +28,9 @@ describe('join', () => {
     const problems: never[] = [];
     const t = { file: 'f.csv', header: ['code'], rows: [['E01000001'], ['E01000001'], ['E1'], [' E01000002 ']], lines: [2, 3, 4, 5] };
     const idx = indexByCode(t, 'code', /^E01\d{6}$/, problems, 'test');
-    expect([...idx.keys()]).toEqual(['E01000001', 'E01000002']);
-    expect((problems as { code: string; row: number }[]).map((p) => [p.code, p.row])).toEqual([['DUPLICATE_CODE', 3], ['BAD_CODE', 4]]);
+    expect([...idx.keys()]).toEqual(['E01000001']);
+    // A padded code is an error, not trimmed silently.
+    expect((problems as { code: string; row: number }[]).map((p) => [p.code, p.row])).toEqual([['DUPLICATE_CODE', 3], ['BAD_CODE', 4], ['BAD_CODE', 5]]);
   });
 
   it('join reports matched / total and samples of what did not match on each side', () => {
