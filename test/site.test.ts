@@ -92,6 +92,53 @@ describe('the explorer', () => {
     await page.close();
   });
 
+  it('makes camera moves instant under prefers-reduced-motion, and animates them otherwise (control)', async () => {
+    /** Choose a neighbourhood (the atlas's own move), then zoom with "+" (MapLibre's keyboard move); return each move's batches and duration. */
+    const moves = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const page = await browser.newPage({ reducedMotion, viewport: { width: 1000, height: 800 } });
+      await page.addInitScript(() => {
+        const log: { value: string; batch: number; t: number }[] = [];
+        (window as unknown as { __camera: typeof log }).__camera = log;
+        let batch = 0;
+        new MutationObserver((records) => {
+          batch++;
+          // Each record holds the value before it; the value it set is the next one's old value (or the current one).
+          records.forEach((r, k) => log.push({ value: records[k + 1]?.oldValue ?? (r.target as HTMLElement).dataset.camera ?? '', batch, t: performance.now() }));
+        }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-camera'] });
+      });
+      await page.goto(`${site.origin}/explore/`);
+      await mapReady(page);
+      const settled = async (n: number) => {
+        await expect.poll(() => page.evaluate(() => (window as unknown as { __camera: { value: string }[] }).__camera.filter((e) => e.value === 'still').length), { timeout: 20_000 }).toBeGreaterThanOrEqual(n);
+      };
+      await page.locator('#place-search').focus();
+      await page.keyboard.type('Claremo');
+      await expect.poll(() => page.locator('#place-search-list li').count()).toBeGreaterThan(0);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await settled(1);
+      await page.locator('.maplibregl-canvas').focus();
+      await page.keyboard.press('Equal');
+      await settled(2);
+      const log = await page.evaluate(() => (window as unknown as { __camera: { value: string; batch: number; t: number }[] }).__camera);
+      await page.close();
+      const out: { sameBatch: boolean; ms: number }[] = [];
+      for (let k = 0; k < log.length; k++) {
+        if (log[k].value !== 'moving') continue;
+        const end = log.slice(k + 1).find((e) => e.value === 'still')!;
+        out.push({ sameBatch: end.batch === log[k].batch, ms: end.t - log[k].t });
+      }
+      return out;
+    };
+    const reduced = await moves('reduce');
+    expect(reduced.length).toBeGreaterThanOrEqual(2);
+    // A jump starts and ends in the same task: one observer batch holds both.
+    for (const m of reduced) expect(m.sameBatch, JSON.stringify(reduced)).toBe(true);
+    const animated = await moves('no-preference');
+    expect(animated.length).toBeGreaterThanOrEqual(2);
+    for (const m of animated) expect(m.sameBatch, JSON.stringify(animated)).toBe(false);
+  });
+
   it('without WebGL keeps the SVG map and the table, with a plain message and no errors', async () => {
     const noGl = await launch(['--disable-webgl', '--disable-3d-apis']);
     try {

@@ -165,6 +165,10 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     }).catch((e: Error) => console.warn('land not shown:', e.message));
   });
 
+  // Whether the camera is moving, as an attribute: a move under prefers-reduced-motion is a
+  // jump (MapLibre gives non-essential moves no duration), so it is "moving" for no time at all.
+  map.on('movestart', () => { holder.dataset.camera = 'moving'; });
+  map.on('moveend', () => { holder.dataset.camera = 'still'; });
   wireInteractions(ctx);
   wireControls(ctx);
   if (state.a) selectArea(ctx, state.a, false);
