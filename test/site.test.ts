@@ -77,6 +77,41 @@ describe('the explorer', () => {
     await page.close();
   });
 
+  it('lists every small area in view in the table, with the values the map is coloured by, and summarises the view', async () => {
+    const topo = JSON.parse(readFileSync(join(DIST, 'data/geo/lsoa-2021.topo.json'), 'utf8'));
+    const f = (feature(topo, topo.objects.lsoa) as unknown as GeoJSON.FeatureCollection).features.find((x) => x.id === 'E01012684')!;
+    const [lon, lat] = labelPoint(f.geometry);
+    const values = JSON.parse(readFileSync(join(DIST, 'data/values/iod25-imd-score.json'), 'utf8')) as { values: (number | null)[] };
+    const codes = (JSON.parse(readFileSync(join(DIST, 'data/areas/lsoa-2021.json'), 'utf8')) as { codes: string[] }).codes;
+    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await page.goto(`${site.origin}/explore/?i=iod25-imd-score&v=${lon},${lat},14`);
+    await mapReady(page);
+    const heading = page.locator('[data-table-heading]');
+    await expect.poll(() => heading.textContent()).toMatch(/^The [\d,]+ small areas in view$/);
+    const n = Number((await heading.textContent())!.match(/[\d,]+/)![0].replace(/,/g, ''));
+    expect(n).toBeGreaterThan(1);
+    expect(n).toBeLessThan(100); // a street-level view of Blackpool: tens of areas, not the region's 4,567
+    const rows = await page.locator('tbody[data-table-body] tr').evaluateAll((trs) => trs.map((tr) => [(tr as HTMLElement).dataset.code!, tr.querySelector('td.num')!.textContent!]));
+    expect(rows.length).toBe(n);
+    expect(rows.map(([c]) => c)).toContain('E01012684');
+    for (const [code, shown] of rows) {
+      const v = values.values[codes.indexOf(code)];
+      expect(shown, code).toBe(v === null ? 'no data' : v.toFixed(2));
+    }
+    // Worst (highest score) first.
+    const nums = rows.map(([, t]) => Number(t)).filter((x) => !Number.isNaN(x));
+    expect(nums).toEqual([...nums].sort((a, b) => b - a));
+    const summary = await page.locator('[data-map-summary]').textContent();
+    expect(summary).toContain(`for the ${n} small areas in view`);
+    expect(summary).toContain("The programme's neighbourhoods in view: Claremont");
+    // Zooming out brings more areas into the table.
+    await page.locator('.maplibregl-canvas').focus();
+    await page.keyboard.press('Minus');
+    await page.keyboard.press('Minus');
+    await expect.poll(async () => Number((await heading.textContent())!.match(/[\d,]+/)![0].replace(/,/g, '')), { timeout: 20_000 }).toBeGreaterThan(n);
+    await page.close();
+  });
+
   it('finds a neighbourhood by search with the keyboard and keeps the indicator in the URL', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.origin}/explore/?i=census21-private-rented`);

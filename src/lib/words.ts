@@ -1,4 +1,5 @@
 import type { IndicatorMeta, Neighbourhood } from './data.ts';
+import { formatValue } from './classes.ts';
 
 const NUMBERS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 /** A count in words up to ten, digits above. */
@@ -44,4 +45,40 @@ export function mapSummary(n: Neighbourhood, ind: IndicatorMeta, values: Map<str
   const lo = sorted[0].v, hi = sorted[sorted.length - 1].v;
   const what = ind.unit === 'decile' ? 'deciles' : ind.shortLabel;
   return `The map shows the ${n.lsoas2021.length} small areas of ${n.name} coloured by ${ind.label}; their ${what} range from ${lo} to ${hi}.`;
+}
+
+/** One small area as a map view shows it, for {@link viewSummary}. */
+export interface ViewArea { code: string; name: string; value: number | null; status: 'value' | 'missing' | 'suppressed' }
+
+/**
+ * A one-paragraph summary of what a map view shows, generated from the areas in it: how many,
+ * the spread of their values (with the areas at each end), and those without a figure. `where`
+ * completes "the N small areas …" (e.g. "in view", "of the North West").
+ */
+export function viewSummary(ind: Pick<IndicatorMeta, 'label' | 'unit' | 'decimals' | 'polarity'>, areas: readonly ViewArea[], where: string): string {
+  const n = areas.length;
+  const fmt = (v: number) => formatValue(v, ind.unit, ind.decimals);
+  const areasWord = `${n.toLocaleString('en-GB')} small area${n === 1 ? '' : 's'} ${where}`;
+  if (n === 0) return `The map shows no small areas ${where}.`;
+  const withValue = areas.filter((a) => a.status === 'value' && a.value !== null) as (ViewArea & { value: number })[];
+  const none = n - withValue.length;
+  const suppressed = areas.filter((a) => a.status === 'suppressed').length;
+  const gap = none === 0 ? '' : ` ${none === n ? 'None' : `${cap(count(none))}`} ${none === 1 ? 'has' : 'have'} no figure${suppressed ? ` (${suppressed} suppressed to protect privacy)` : ''}.`;
+  if (withValue.length === 0) return `The map shows ${ind.label} for the ${areasWord}.${gap}`;
+  const sorted = [...withValue].sort((a, b) => a.value - b.value || a.code.localeCompare(b.code, 'en-GB'));
+  const lo = sorted[0], hi = sorted[sorted.length - 1];
+  let spread: string;
+  if (ind.unit === 'decile') {
+    const d1 = withValue.filter((a) => a.value === 1).length;
+    const d10 = withValue.filter((a) => a.value === 10).length;
+    const pct = (k: number) => `${Math.round((k / withValue.length) * 100)}%`;
+    spread = ind.polarity === 'lower-worse'
+      ? `${cap(count(d1))} of them (${pct(d1)}) are in decile 1, the 10% most deprived in England, and ${count(d10)} (${pct(d10)}) in decile 10, the 10% least deprived.`
+      : `${cap(count(d1))} of them (${pct(d1)}) are in decile 1 and ${count(d10)} (${pct(d10)}) in decile 10.`;
+  } else {
+    const mid = sorted[Math.floor((sorted.length - 1) / 2)].value;
+    const ends = lo.value === hi.value ? `All have ${fmt(lo.value)}.` : `Values range from ${fmt(lo.value)} (${lo.name}) to ${fmt(hi.value)} (${hi.name}); the middle value is ${fmt(mid)}.`;
+    spread = ind.unit === 'rank' ? `${ends} Rank 1 is the most deprived small area in England.` : ends;
+  }
+  return `The map shows ${ind.label} for the ${areasWord}. ${spread}${gap}`;
 }

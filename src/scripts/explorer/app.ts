@@ -13,6 +13,7 @@ import type { BBox } from '../../lib/planar.ts';
 import { DataStore, type VintageGeo } from './data.ts';
 import { readState, writeState, type ExplorerState } from './state.ts';
 import { valueInWords } from './words.ts';
+import { viewSummary } from '../../lib/words.ts';
 import { mountSearchBox } from '../search/search-box.ts';
 import { labelSides } from '../../lib/labels.ts';
 import { indicatorCsv, indicatorGeojson, saveBlob, saveText } from '../../lib/downloads.ts';
@@ -35,7 +36,14 @@ interface Ctx {
   popup: Popup;
   embed: boolean;
   urlState: boolean;
+  /** Whether the map has drawn once (until then the page's own table and summary stand). */
+  ready: boolean;
+  /** Whether the reader asked for every row of the table, not the first {@link TABLE_ROWS}. */
+  tableAll: boolean;
 }
+
+/** Rows the table shows before "Show all". */
+const TABLE_ROWS = 100;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -104,7 +112,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     holder.remove();
     return;
   }
-  const ctx: Ctx = { root, map, store, cat, nbs, state, ind, geo, current: { codes: [], index: new Map(), values: [], missing: new Set(), suppressed: new Set(), lowPrecision: new Set() }, names: new Map(), namesVintage: null, popup, embed, urlState };
+  const ctx: Ctx = { root, map, store, cat, nbs, state, ind, geo, current: { codes: [], index: new Map(), values: [], missing: new Set(), suppressed: new Set(), lowPrecision: new Set() }, names: new Map(), namesVintage: null, popup, embed, urlState, ready: false, tableAll: false };
 
   let ready = false;
   // Before the first full draw, a failure means the map cannot show: say so, and bring the static map back.
@@ -157,7 +165,9 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     holder.hidden = false;
     root.classList.add('is-interactive');
     ready = true;
+    ctx.ready = true;
     performance.mark('map-ready');
+    void ensureNames(ctx).then(() => renderTable(ctx));
     // Land for context comes after the choropleth is drawn.
     store.context().then((land) => {
       map.addSource('land', { type: 'geojson', data: land });
@@ -169,6 +179,9 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   // jump (MapLibre gives non-essential moves no duration), so it is "moving" for no time at all.
   map.on('movestart', () => { holder.dataset.camera = 'moving'; });
   map.on('moveend', () => { holder.dataset.camera = 'still'; });
+  // The table and summary follow the view, once it settles.
+  let tableTimer: ReturnType<typeof setTimeout> | undefined;
+  map.on('moveend', () => { clearTimeout(tableTimer); tableTimer = setTimeout(() => void ensureNames(ctx).then(() => renderTable(ctx)), 250); });
   wireInteractions(ctx);
   wireControls(ctx);
   if (state.a) selectArea(ctx, state.a, false);
@@ -247,6 +260,8 @@ async function showIndicator(ctx: Ctx, ind: IndicatorMeta) {
   }
   ctx.map.setPaintProperty('lsoa-fill', 'fill-color', fillColourExpression(ind.classes) as never);
   renderIndicator(ctx);
+  // Another vintage has other areas: list them once they are drawn.
+  if (vintageChanged) ctx.map.once('idle', () => renderTable(ctx));
 }
 
 /** Everything on the page that names the indicator shown: heading, menu, legend, table. */
@@ -356,9 +371,7 @@ function wireInteractions(ctx: Ctx) {
   canvas.addEventListener('keydown', (e) => {
     if (e.key !== 'n' && e.key !== 'p' && e.key !== 'N' && e.key !== 'P') return;
     e.preventDefault();
-    const seen = new Set<string>();
-    const inView = map.queryRenderedFeatures({ layers: ['lsoa-fill'] }).map((f) => String(f.properties.code)).filter((c) => !seen.has(c) && seen.add(c));
-    const order = inView.map((c) => ({ c, b: ctx.geo.box(c) })).filter((x) => x.b).sort((a, b) => Math.round(b.b!.label[1] * 200) - Math.round(a.b!.label[1] * 200) || a.b!.label[0] - b.b!.label[0]).map((x) => x.c);
+    const order = areasInView(ctx).map((c) => ({ c, b: ctx.geo.box(c) })).filter((x) => x.b).sort((a, b) => Math.round(b.b!.label[1] * 200) - Math.round(a.b!.label[1] * 200) || a.b!.label[0] - b.b!.label[0]).map((x) => x.c);
     if (order.length === 0) return;
     const at = ctx.state.a ? order.indexOf(ctx.state.a) : -1;
     const next = e.key.toLowerCase() === 'n' ? (at + 1) % order.length : (at - 1 + order.length) % order.length;
@@ -512,30 +525,64 @@ function swatch(colour: string, hatched = false, dashed = false): SVGSVGElement 
   return s;
 }
 
-/** The table under the map: the neighbourhoods' small areas, for the indicator shown. */
+/** The small areas the map draws in its current view, each once. */
+function areasInView(ctx: Ctx): string[] {
+  const seen = new Set<string>();
+  return ctx.map.queryRenderedFeatures({ layers: ['lsoa-fill'] }).map((f) => String(f.properties.code)).filter((c) => !seen.has(c) && !!seen.add(c));
+}
+
+/**
+ * The table under the map and the summary above it, for the view shown: every small area in
+ * view with the same value the map colours it by, worst first (the first 100 until the reader
+ * asks for all). Before the map has drawn, the page's own table and summary stand.
+ */
 function renderTable(ctx: Ctx) {
   const tbody = ctx.root.querySelector<HTMLElement>('[data-table-body]');
   const head = ctx.root.querySelector<HTMLElement>('[data-table-value]');
-  if (!tbody) return;
   if (head) head.textContent = ctx.ind.shortLabel;
-  const rows: HTMLTableRowElement[] = [];
-  const focus = ctx.state.n ? ctx.nbs.filter((n) => n.slug === ctx.state.n) : ctx.nbs;
-  for (const n of focus) {
-    for (const m of ctx.ind.vintage === 2011 ? n.lsoas2011 : n.lsoas2021) {
-      const tr = el('tr');
-      tr.dataset.code = m.code;
-      const th = el('th');
-      th.scope = 'row';
-      const b = el('button', ctx.names.get(m.code)?.name ?? m.code, 'linkish');
-      b.type = 'button';
-      b.addEventListener('click', () => selectArea(ctx, m.code, true, true));
-      th.append(b, el('span', ` ${m.code}`, 'code'));
-      const { value, status } = statusOf(ctx, m.code);
-      tr.append(th, el('td', n.name), el('td', status === 'value' ? formatValue(value, ctx.ind.unit, ctx.ind.decimals) : status === 'suppressed' ? 'suppressed' : 'no data', 'num'));
-      rows.push(tr);
+  if (!tbody || !ctx.ready) return;
+  const codes = areasInView(ctx);
+  const nbOf = new Map<string, string>();
+  for (const n of ctx.nbs) for (const m of ctx.ind.vintage === 2011 ? n.lsoas2011 : n.lsoas2021) nbOf.set(m.code, n.name);
+  const areas = codes.map((code) => ({ code, name: ctx.names.get(code)?.name ?? code, lad: ctx.names.get(code)?.lad ?? '', ...statusOf(ctx, code) }));
+  const sign = ctx.ind.polarity === 'lower-worse' ? 1 : -1;
+  areas.sort((a, b) => (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || (a.value !== null && b.value !== null ? sign * (a.value - b.value) : 0) || a.code.localeCompare(b.code, 'en-GB'));
+  const shown = ctx.tableAll ? areas : areas.slice(0, TABLE_ROWS);
+  const rows = shown.map((a) => {
+    const tr = el('tr');
+    tr.dataset.code = a.code;
+    const th = el('th');
+    th.scope = 'row';
+    const b = el('button', a.name, 'linkish');
+    b.type = 'button';
+    b.addEventListener('click', () => selectArea(ctx, a.code, true, true));
+    th.append(b, el('span', ` ${a.code}`, 'code'));
+    tr.append(th, el('td', a.lad), el('td', nbOf.get(a.code) ?? ''), el('td', a.status === 'value' ? formatValue(a.value, ctx.ind.unit, ctx.ind.decimals) : a.status === 'suppressed' ? 'suppressed' : 'no data', 'num'));
+    return tr;
+  });
+  tbody.replaceChildren(...rows);
+  const order = ctx.ind.polarity === 'neutral' ? 'highest first' : 'worst first';
+  const heading = ctx.root.querySelector<HTMLElement>('[data-table-heading]');
+  if (heading) heading.textContent = `The ${areas.length.toLocaleString('en-GB')} small areas in view`;
+  const caption = ctx.root.querySelector<HTMLElement>('[data-table-caption]');
+  if (caption) caption.textContent = `Small areas in the map's view with ${ctx.ind.label}, ${order}`;
+  const note = ctx.root.querySelector<HTMLElement>('[data-table-note]');
+  if (note) {
+    const more = areas.length - shown.length;
+    note.replaceChildren(document.createTextNode(`${more > 0 ? `The first ${shown.length} of ${areas.length.toLocaleString('en-GB')}, ${order}. ` : `${order.charAt(0).toUpperCase()}${order.slice(1)}. `}The table follows the map: zoom or move it to change the list.`));
+    if (more > 0) {
+      const all = el('button', `Show all ${areas.length.toLocaleString('en-GB')}`, 'linkish');
+      all.type = 'button';
+      all.addEventListener('click', () => { ctx.tableAll = true; renderTable(ctx); tbody.querySelector<HTMLButtonElement>(`tr:nth-child(${shown.length + 1}) button`)?.focus(); });
+      note.append(' ', all);
     }
   }
-  tbody.replaceChildren(...rows);
+  const summary = ctx.root.querySelector<HTMLElement>('[data-map-summary]');
+  if (summary) {
+    const here = new Set(codes);
+    const inView = ctx.nbs.filter((n) => (ctx.ind.vintage === 2011 ? n.lsoas2011 : n.lsoas2021).some((m) => here.has(m.code))).map((n) => n.name);
+    summary.textContent = `${viewSummary(ctx.ind, areas, 'in view')}${inView.length ? ` The programme's neighbourhoods in view: ${inView.join(', ')}.` : ''}`;
+  }
 }
 
 function unionBox(boxes: BBox[]): BBox {
