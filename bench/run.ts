@@ -5,7 +5,9 @@
  *   npm run bench [-- --runs N] [-- --only pipeline|web]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { world, writeWorld } from '../pipeline/test/fixture.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -37,11 +39,54 @@ function pipeline(scope: 'region' | 'england', budgetS: number, budgetMb: number
   rows.push({ what: `pipeline ${label}: peak memory (median of ${runs})`, measured: median(mems), unit: 'MB', budget: budgetMb, pass: median(mems) <= budgetMb });
 }
 
+/**
+ * Oversized input (SYNTHETIC world): a 2 GiB file (sparse: no disk used), refused from its size
+ * unread, and a 250 MiB CSV of 18 million rows, just under the size limit, refused on its row
+ * count before parsing. Time to fail and peak memory of each.
+ */
+function oversized(budgetS: number, budgetMb: number) {
+  const cases: [string, (file: string) => { bytes: number; sha256: string }][] = [
+    ['a 2 GiB CSV (refused from its size, unread)', (file) => { truncateSync(file, 2 * 2 ** 30); return { bytes: 2 * 2 ** 30, sha256: '0'.repeat(64) }; }],
+    ['a 250 MiB CSV of 18 million rows (refused on its row count)', (file) => {
+      const fd = openSync(file, 'w');
+      const h = createHash('sha256');
+      const put = (b: Buffer) => { writeSync(fd, b); h.update(b); return b.length; };
+      let bytes = put(Buffer.from('LSOA21CD,IMD_score,IMD_decile\n'));
+      const chunk = Buffer.from('E01900001,40.0,1\n'.repeat(65536));
+      while (bytes + chunk.length < 250 * 2 ** 20) bytes += put(chunk);
+      closeSync(fd);
+      return { bytes, sha256: h.digest('hex') };
+    }],
+  ];
+  // Time is the whole process, start to exit, as a user waits for it.
+  for (const [what, make] of cases) {
+    const data = mkdtempSync(join(tmpdir(), 'atlas-bench-big-'));
+    const w = world();
+    writeWorld(data, w);
+    const rec = make(join(data, 'raw', 'synthetic/iod21.csv'));
+    const sources = w.config.sources as { sources: { files: { path: string; sha256: string; bytes: number }[] }[] };
+    Object.assign(sources.sources[0].files.find((f) => f.path === 'synthetic/iod21.csv')!, rec);
+    writeFileSync(join(data, 'sources.json'), JSON.stringify(sources));
+    const out = join(data, 'out');
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--data', data, '--out', out, '--quiet'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ATLAS_MEM: '1', NODE_OPTIONS: '--max-old-space-size=320 --max-semi-space-size=32' } });
+    const wall = (performance.now() - t0) / 1000;
+    rmSync(data, { recursive: true, force: true });
+    const m = /peak memory (\d+) MB/.exec(r.stderr);
+    if (r.status !== 1 || !r.stderr.includes('TOO_LARGE') || !m) throw new Error(`oversized input (${what}) did not fail as expected (exit ${r.status}):\n${r.stderr.slice(0, 2000)}`);
+    const [s, mb] = [wall, Number(m[1])];
+    console.log(`  oversized input, ${what}: TOO_LARGE after ${s.toFixed(2)} s, peak ${mb} MB`);
+    rows.push({ what: `oversized input, ${what}: time to fail`, measured: s, unit: 's', budget: budgetS, pass: s <= budgetS });
+    rows.push({ what: `oversized input, ${what}: peak memory`, measured: mb, unit: 'MB', budget: budgetMb, pass: mb <= budgetMb });
+  }
+}
+
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 console.log(`Benchmark on ${process.version}, ${runs} runs each\n`);
 if (only !== 'web') {
   pipeline('region', 3, 512);
   pipeline('england', 10, 1024);
+  oversized(5, 1024);
 }
 
 console.log('\nWeb figures (built site in dist/):');

@@ -144,6 +144,7 @@ function main(): number {
       process.stderr.write(`\nThe data could not be built; nothing was written.\n${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}:\n`);
       for (const p of e.problems.slice(0, 200)) process.stderr.write(`  ${formatProblem(p)}\n`);
       if (e.problems.length > 200) process.stderr.write(`  … and ${e.problems.length - 200} more of the same kinds\n`);
+      if (process.env.ATLAS_MEM) process.stderr.write(`(failed after ${(performance.now() - t0).toFixed(0)} ms; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)\n`);
       return 1;
     }
     process.stderr.write(`\nA bug in the pipeline (not in your data):\n${(e as Error).stack ?? String(e)}\n`);

@@ -19,7 +19,8 @@ const SAMPLE = 5;
 /** Column index by name, or a problem naming the columns that are there. */
 export function columnIndex(table: CsvTable, column: string, problems: Problem[], usedBy: string): number {
   const i = table.header.indexOf(column);
-  if (i < 0) {
+  // No header at all: the file could not be read, and that problem is already reported.
+  if (i < 0 && table.header.length > 0) {
     problems.push({
       code: 'MISSING_COLUMN',
       file: table.file,

@@ -1,0 +1,22 @@
+import { mkdtempSync, writeFileSync, openSync, writeSync, closeSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { world, writeWorld } from '../pipeline/test/fixture.ts';
+import { sha256 } from '../pipeline/stages/provenance.ts';
+import { createHash } from 'node:crypto';
+const data = mkdtempSync(join(tmpdir(), 'atlas-over-'));
+const w = world();
+writeWorld(data, w);
+const file = join(data, 'raw', 'synthetic/iod21.csv');
+const fd = openSync(file, 'w');
+const line = 'E01900001,40.0,1\n';
+const chunk = Buffer.from(line.repeat(65536));
+let bytes = 0; const h = createHash('sha256');
+const head = Buffer.from('LSOA21CD,IMD_score,IMD_decile\n'); writeSync(fd, head); h.update(head); bytes += head.length;
+while (bytes + chunk.length < 250 * 2 ** 20) { writeSync(fd, chunk); h.update(chunk); bytes += chunk.length; }
+closeSync(fd);
+const sources = w.config.sources as any;
+const rec = sources.sources[0].files.find((f: any) => f.path === 'synthetic/iod21.csv');
+rec.bytes = bytes; rec.sha256 = h.digest('hex');
+writeFileSync(join(data, 'sources.json'), JSON.stringify(sources));
+console.log(data, bytes);
