@@ -1,6 +1,7 @@
 /**
  * Accessibility: axe-core with the WCAG 2.2 AA rules on every page template and embed, at rest
- * and with the explorer's popup and the search suggestions open.
+ * and with the explorer's popup, the search suggestions, the embed builder and the table of
+ * every small area open.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -37,7 +38,7 @@ describe('WCAG 2.2 AA (axe-core)', () => {
     expect(found).toEqual([]);
   }, 300_000);
 
-  it('no violations with the explorer popup, the search suggestions and the embed builder open', async () => {
+  it('no violations with the explorer popup, the search suggestions, the embed builder and the area table open', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.origin}/explore/?i=iod25-imd-decile&a=E01012684`);
     await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
@@ -47,6 +48,8 @@ describe('WCAG 2.2 AA (axe-core)', () => {
     expect(await violations(page)).toEqual([]);
     await page.goto(`${site.origin}/indicators/iod25-imd-score/`);
     await page.locator('.embed-builder summary').click();
+    await page.locator('.area-table summary').click(); // the table of every small area
+    expect(await page.locator('.area-table tbody tr').count()).toBe(4567);
     expect(await violations(page)).toEqual([]);
     await page.close();
   });
