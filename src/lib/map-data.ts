@@ -1,8 +1,10 @@
 import type { Topology } from 'topojson-specification';
-import { areasOf, catalogue, readData, valuesOf, type IndicatorMeta } from './data.ts';
+import { areasOf, catalogue, readData, valuesOf, type IndicatorMeta, type Neighbourhood } from './data.ts';
 
 export type Status = 'value' | 'missing' | 'suppressed';
 export interface AreaValue { value: number | null; status: Status }
+/** One small area as a map's table lists it. */
+export interface ViewRow extends AreaValue { code: string; name: string; lad: string; neighbourhood: string }
 
 /** The topology of one LSOA vintage (read once per build). */
 export const topologyOf = (vintage: 2011 | 2021) => readData<Topology>(`geo/lsoa-${vintage}.topo.json`);
@@ -52,4 +54,14 @@ export function neighbourhoodMap(n: { lsoas2021: { code: string }[]; lad: Record
   const px = (x1 - x0) * 0.35, py = (y1 - y0) * 0.35;
   const bbox: [number, number, number, number] = [x0 - px, y0 - py, x1 + px, y1 + py];
   return { info, codes, contextCodes, bbox };
+}
+
+/** The neighbourhoods' small areas (of the indicator's vintage) as table rows, in neighbourhood order. */
+export function neighbourhoodRows(ind: IndicatorMeta, nbs: readonly Neighbourhood[]): ViewRow[] {
+  const info = areaInfo(ind.vintage);
+  const values = valuesByCode(ind);
+  return nbs.flatMap((n) => (ind.vintage === 2011 ? n.lsoas2011 : n.lsoas2021).map((m) => {
+    const v = values.get(m.code);
+    return { code: m.code, name: info.get(m.code)?.name ?? m.code, lad: info.get(m.code)?.lad ?? '', neighbourhood: n.name, value: v?.value ?? null, status: v?.status ?? 'missing' };
+  }));
 }

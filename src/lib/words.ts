@@ -37,14 +37,13 @@ export function changeSentence(n: Neighbourhood): string {
   return `In the 2019 Indices, during the programme, ${count(s19.mostDeprived10.areas)} of its ${count(s19.withValue)} small areas of 2011 were in the most deprived 10%; in 2015, ${count(s15.mostDeprived10.areas)}.`;
 }
 
-/** A one-paragraph summary of what a neighbourhood map shows, generated from the values. */
-export function mapSummary(n: Neighbourhood, ind: IndicatorMeta, values: Map<string, { value: number | null; status: string }>): string {
-  const vals = n.lsoas2021.map((m) => ({ code: m.code, v: values.get(m.code)?.value ?? null })).filter((x) => x.v !== null) as { code: string; v: number }[];
-  if (vals.length === 0) return `The map shows ${n.name}; no ${ind.shortLabel} figures are available.`;
-  const sorted = [...vals].sort((a, b) => a.v - b.v);
-  const lo = sorted[0].v, hi = sorted[sorted.length - 1].v;
-  const what = ind.unit === 'decile' ? 'deciles' : ind.shortLabel;
-  return `The map shows the ${n.lsoas2021.length} small areas of ${n.name} coloured by ${ind.label}; their ${what} range from ${lo} to ${hi}.`;
+/** A one-paragraph summary of what a neighbourhood map shows, generated from the values (see {@link viewSummary}). */
+export function mapSummary(n: Neighbourhood, ind: IndicatorMeta, values: Map<string, { value: number | null; status: string }>, names?: Map<string, { name: string }>): string {
+  const areas = n.lsoas2021.map((m) => {
+    const v = values.get(m.code);
+    return { code: m.code, name: names?.get(m.code)?.name ?? m.code, value: v?.value ?? null, status: (v?.status ?? 'missing') as ViewArea['status'] };
+  });
+  return viewSummary(ind, areas, `of ${n.name}`);
 }
 
 /** One small area as a map view shows it, for {@link viewSummary}. */
@@ -69,12 +68,15 @@ export function viewSummary(ind: Pick<IndicatorMeta, 'label' | 'unit' | 'decimal
   const lo = sorted[0], hi = sorted[sorted.length - 1];
   let spread: string;
   if (ind.unit === 'decile') {
+    const m = withValue.length;
+    const pct = (k: number) => `${Math.round((k / m) * 100)}%`;
+    const lead = (k: number) => (k === m ? (m === 1 ? 'It is' : `All ${count(m)} are`) : k === 0 ? 'None is' : `${cap(count(k))} of them (${pct(k)}) ${k === 1 ? 'is' : 'are'}`);
     const d1 = withValue.filter((a) => a.value === 1).length;
     const d10 = withValue.filter((a) => a.value === 10).length;
-    const pct = (k: number) => `${Math.round((k / withValue.length) * 100)}%`;
-    spread = ind.polarity === 'lower-worse'
-      ? `${cap(count(d1))} of them (${pct(d1)}) are in decile 1, the 10% most deprived in England, and ${count(d10)} (${pct(d10)}) in decile 10, the 10% least deprived.`
-      : `${cap(count(d1))} of them (${pct(d1)}) are in decile 1 and ${count(d10)} (${pct(d10)}) in decile 10.`;
+    const [most, least] = ind.polarity === 'lower-worse' ? [', the 10% most deprived in England', ', the 10% least deprived'] : ['', ''];
+    spread = d10 === m
+      ? `${lead(d10)} in decile 10${least}.`
+      : `${lead(d1)} in decile 1${most}${d10 > 0 ? `, and ${count(d10)} (${pct(d10)}) in decile 10${least}` : ''}.`;
   } else {
     const mid = sorted[Math.floor((sorted.length - 1) / 2)].value;
     const ends = lo.value === hi.value ? `All have ${fmt(lo.value)}.` : `Values range from ${fmt(lo.value)} (${lo.name}) to ${fmt(hi.value)} (${hi.name}); the middle value is ${fmt(mid)}.`;

@@ -167,7 +167,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     ready = true;
     ctx.ready = true;
     performance.mark('map-ready');
-    void ensureNames(ctx).then(() => renderTable(ctx));
+    withNames(ctx, () => renderTable(ctx));
     // Land for context comes after the choropleth is drawn.
     store.context().then((land) => {
       map.addSource('land', { type: 'geojson', data: land });
@@ -181,7 +181,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   map.on('moveend', () => { holder.dataset.camera = 'still'; });
   // The table and summary follow the view, once it settles.
   let tableTimer: ReturnType<typeof setTimeout> | undefined;
-  map.on('moveend', () => { clearTimeout(tableTimer); tableTimer = setTimeout(() => void ensureNames(ctx).then(() => renderTable(ctx)), 250); });
+  map.on('moveend', () => { clearTimeout(tableTimer); tableTimer = setTimeout(() => withNames(ctx, () => renderTable(ctx)), 250); });
   wireInteractions(ctx);
   wireControls(ctx);
   if (state.a) selectArea(ctx, state.a, false);
@@ -239,6 +239,11 @@ async function ensureNames(ctx: Ctx): Promise<void> {
   ctx.namesVintage = vintage;
 }
 
+/** Runs `then` once the names are in; if they cannot be fetched, says so, and the page's own table stays. */
+function withNames(ctx: Ctx, then: () => void = () => {}): void {
+  ensureNames(ctx).then(then, (e: Error) => alertBox(ctx.root, `The names of the small areas could not be loaded (${e.message}). The map still shows the figures; the table lists the neighbourhoods' areas.`));
+}
+
 /** Writes each feature's value (v) and status (s) into its properties. */
 function applyValues({ geo, current }: Loaded) {
   for (const f of geo.lsoa.features) {
@@ -271,7 +276,7 @@ function renderIndicator(ctx: Ctx, table = true) {
   const select = ctx.root.querySelector<HTMLSelectElement>('[data-indicator-select]');
   if (select) select.value = ctx.ind.id;
   renderLegend(ctx);
-  if (table) void ensureNames(ctx).then(() => renderTable(ctx));
+  if (table) withNames(ctx, () => renderTable(ctx));
 }
 
 async function changeIndicator(ctx: Ctx, id: string, push = true) {
@@ -299,7 +304,7 @@ function statusOf(ctx: Ctx, code: string): { value: number | null; status: 'valu
 /** Popup and details panel for one small area; all text set with textContent. */
 function selectArea(ctx: Ctx, code: string, push = true, move = true) {
   if (ctx.namesVintage !== ctx.ind.vintage) {
-    void ensureNames(ctx).then(() => selectArea(ctx, code, push, move));
+    withNames(ctx, () => selectArea(ctx, code, push, move));
     return;
   }
   const box = ctx.geo.box(code);
@@ -339,7 +344,7 @@ function wireInteractions(ctx: Ctx) {
   tip.setAttribute('aria-hidden', 'true');
   map.getContainer().append(tip);
   map.on('mousemove', 'lsoa-fill', (e) => {
-    void ensureNames(ctx);
+    withNames(ctx);
     const f = e.features?.[0];
     if (!f) return;
     const code = String(f.properties.code);
@@ -377,7 +382,7 @@ function wireInteractions(ctx: Ctx) {
     const next = e.key.toLowerCase() === 'n' ? (at + 1) % order.length : (at - 1 + order.length) % order.length;
     selectArea(ctx, order[next], true, false);
   });
-  ctx.root.addEventListener('focusin', () => void ensureNames(ctx).then(() => renderTable(ctx)), { once: true });
+  ctx.root.addEventListener('focusin', () => withNames(ctx, () => renderTable(ctx)), { once: true });
 }
 
 function wireControls(ctx: Ctx) {
@@ -402,7 +407,7 @@ function wireControls(ctx: Ctx) {
           return;
         }
         fitTo(ctx, padBox(entry.bbox, 0.15));
-        if (entry.key.startsWith('N:')) { ctx.state.n = entry.key.slice(2); void ensureNames(ctx).then(() => renderTable(ctx)); if (ctx.urlState) history.pushState(null, '', writeState(ctx.state)); }
+        if (entry.key.startsWith('N:')) { ctx.state.n = entry.key.slice(2); withNames(ctx, () => renderTable(ctx)); if (ctx.urlState) history.pushState(null, '', writeState(ctx.state)); }
       },
       onPostcode: (r) => {
         const go = () => selectArea(ctx, r.lsoa.code, true, true);
