@@ -48,8 +48,8 @@ describe('WCAG 2.2 AA (axe-core)', () => {
     expect(await violations(page)).toEqual([]);
     await page.goto(`${site.origin}/indicators/iod25-imd-score/`);
     await page.locator('.embed-builder summary').click();
-    await page.locator('.area-table summary').click(); // the table of every small area
-    expect(await page.locator('.area-table tbody tr').count()).toBe(4567);
+    await page.locator('.view-table summary').click(); // the table of every small area
+    expect(await page.locator('.view-table tbody tr').count()).toBe(4567);
     expect(await violations(page)).toEqual([]);
     await page.close();
   });

@@ -104,3 +104,12 @@ export function directionInWords(c: ClassInfo, over: string): string {
   if (c.worse === 'low') return `${base} Lower values are worse; darker colours are worse.`;
   return `${base} Neither end is better or worse; darker colours are higher.`;
 }
+
+/**
+ * Orders areas worst first (by polarity; highest first where neither end is worse), then
+ * those with no figure, each group by code: the order of every table beside a map.
+ */
+export function worstFirst(polarity: 'higher-worse' | 'lower-worse' | 'neutral'): (a: { code: string; value: number | null }, b: { code: string; value: number | null }) => number {
+  const sign = polarity === 'lower-worse' ? 1 : -1;
+  return (a, b) => (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || (a.value !== null && b.value !== null ? sign * (a.value - b.value) : 0) || a.code.localeCompare(b.code, 'en-GB');
+}

@@ -8,7 +8,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Catalogue, IndicatorMeta, Neighbourhood } from '../../lib/data.ts';
 
 type Outline = Omit<Neighbourhood, 'summaries'>;
-import { fillColourExpression, formatValue, legendItems, directionInWords, NO_DATA } from '../../lib/classes.ts';
+import { fillColourExpression, formatValue, legendItems, directionInWords, NO_DATA, worstFirst } from '../../lib/classes.ts';
 import type { BBox } from '../../lib/planar.ts';
 import { DataStore, type VintageGeo } from './data.ts';
 import { readState, writeState, type ExplorerState } from './state.ts';
@@ -550,8 +550,7 @@ function renderTable(ctx: Ctx) {
   const nbOf = new Map<string, string>();
   for (const n of ctx.nbs) for (const m of ctx.ind.vintage === 2011 ? n.lsoas2011 : n.lsoas2021) nbOf.set(m.code, n.name);
   const areas = codes.map((code) => ({ code, name: ctx.names.get(code)?.name ?? code, lad: ctx.names.get(code)?.lad ?? '', ...statusOf(ctx, code) }));
-  const sign = ctx.ind.polarity === 'lower-worse' ? 1 : -1;
-  areas.sort((a, b) => (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || (a.value !== null && b.value !== null ? sign * (a.value - b.value) : 0) || a.code.localeCompare(b.code, 'en-GB'));
+  areas.sort(worstFirst(ctx.ind.polarity));
   const shown = ctx.tableAll ? areas : areas.slice(0, TABLE_ROWS);
   const rows = shown.map((a) => {
     const tr = el('tr');
