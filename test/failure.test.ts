@@ -23,6 +23,8 @@ describe('when a request fails', () => {
       page.on('pageerror', (e) => uncaught.push(e.message));
       await page.route((url) => url.pathname.startsWith(failing), (route) => route.abort('failed'));
       await page.goto(`${site.origin}/explore/`);
+      // The names are asked for when the table comes near the screen.
+      if (failing.startsWith('/data/areas/')) await page.locator('[data-table-body]').scrollIntoViewIfNeeded();
       const alert = page.locator('[data-map-notice][role="alert"]');
       await expect.poll(() => alert.isVisible(), { timeout: 10_000 }).toBe(true);
       expect(await alert.textContent()).toMatch(/could not/);

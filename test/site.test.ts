@@ -87,6 +87,7 @@ describe('the explorer', () => {
     await page.goto(`${site.origin}/explore/?i=iod25-imd-score&v=${lon},${lat},14`);
     await mapReady(page);
     const heading = page.locator('[data-table-heading]');
+    await heading.scrollIntoViewIfNeeded(); // the table follows the view once it is near the screen
     await expect.poll(() => heading.textContent()).toMatch(/^The [\d,]+ small areas in view$/);
     const n = Number((await heading.textContent())!.match(/[\d,]+/)![0].replace(/,/g, ''));
     expect(n).toBeGreaterThan(1);

@@ -40,6 +40,8 @@ interface Ctx {
   ready: boolean;
   /** Whether the reader asked for every row of the table, not the first {@link TABLE_ROWS}. */
   tableAll: boolean;
+  /** Whether the summary and table are on screen or near it (they follow the view only then, so a phone that never scrolls there fetches no names). */
+  tableNear: boolean;
 }
 
 /** Rows the table shows before "Show all". */
@@ -112,7 +114,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     holder.remove();
     return;
   }
-  const ctx: Ctx = { root, map, store, cat, nbs, state, ind, geo, current: { codes: [], index: new Map(), values: [], missing: new Set(), suppressed: new Set(), lowPrecision: new Set() }, names: new Map(), namesVintage: null, popup, embed, urlState, ready: false, tableAll: false };
+  const ctx: Ctx = { root, map, store, cat, nbs, state, ind, geo, current: { codes: [], index: new Map(), values: [], missing: new Set(), suppressed: new Set(), lowPrecision: new Set() }, names: new Map(), namesVintage: null, popup, embed, urlState, ready: false, tableAll: false, tableNear: false };
 
   let ready = false;
   // Before the first full draw, a failure means the map cannot show: say so, and bring the static map back.
@@ -167,7 +169,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     ready = true;
     ctx.ready = true;
     performance.mark('map-ready');
-    withNames(ctx, () => renderTable(ctx));
+    refreshTable(ctx);
     // Land for context comes after the choropleth is drawn.
     store.context().then((land) => {
       map.addSource('land', { type: 'geojson', data: land });
@@ -181,7 +183,17 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   map.on('moveend', () => { holder.dataset.camera = 'still'; });
   // The table and summary follow the view, once it settles.
   let tableTimer: ReturnType<typeof setTimeout> | undefined;
-  map.on('moveend', () => { clearTimeout(tableTimer); tableTimer = setTimeout(() => withNames(ctx, () => renderTable(ctx)), 250); });
+  map.on('moveend', () => { clearTimeout(tableTimer); tableTimer = setTimeout(() => refreshTable(ctx), 250); });
+  const watched = [ctx.root.querySelector('[data-map-summary]'), ctx.root.querySelector('[data-table-body]')?.closest('table')].filter((e): e is Element => !!e);
+  if (watched.length && 'IntersectionObserver' in window) {
+    const seen = new Map<Element, boolean>();
+    const io = new IntersectionObserver((entries) => {
+      for (const e of entries) seen.set(e.target, e.isIntersecting);
+      ctx.tableNear = [...seen.values()].some(Boolean);
+      refreshTable(ctx);
+    }, { rootMargin: '300px 0px' });
+    watched.forEach((e) => io.observe(e));
+  } else ctx.tableNear = true;
   wireInteractions(ctx);
   wireControls(ctx);
   if (state.a) selectArea(ctx, state.a, false);
@@ -239,6 +251,11 @@ async function ensureNames(ctx: Ctx): Promise<void> {
   ctx.namesVintage = vintage;
 }
 
+/** Brings the table and summary up to date with the view, when they are near the screen. */
+function refreshTable(ctx: Ctx) {
+  if (ctx.ready && ctx.tableNear) withNames(ctx, () => renderTable(ctx));
+}
+
 /** Runs `then` once the names are in; if they cannot be fetched, says so, and the page's own table stays. */
 function withNames(ctx: Ctx, then: () => void = () => {}): void {
   ensureNames(ctx).then(then, (e: Error) => alertBox(ctx.root, `The names of the small areas could not be loaded (${e.message}). The map still shows the figures; the table lists the neighbourhoods' areas.`));
@@ -266,7 +283,7 @@ async function showIndicator(ctx: Ctx, ind: IndicatorMeta) {
   ctx.map.setPaintProperty('lsoa-fill', 'fill-color', fillColourExpression(ind.classes) as never);
   renderIndicator(ctx);
   // Another vintage has other areas: list them once they are drawn.
-  if (vintageChanged) ctx.map.once('idle', () => renderTable(ctx));
+  if (vintageChanged) ctx.map.once('idle', () => refreshTable(ctx));
 }
 
 /** Everything on the page that names the indicator shown: heading, menu, legend, table. */
@@ -276,7 +293,7 @@ function renderIndicator(ctx: Ctx, table = true) {
   const select = ctx.root.querySelector<HTMLSelectElement>('[data-indicator-select]');
   if (select) select.value = ctx.ind.id;
   renderLegend(ctx);
-  if (table) withNames(ctx, () => renderTable(ctx));
+  if (table) refreshTable(ctx);
 }
 
 async function changeIndicator(ctx: Ctx, id: string, push = true) {
@@ -382,7 +399,7 @@ function wireInteractions(ctx: Ctx) {
     const next = e.key.toLowerCase() === 'n' ? (at + 1) % order.length : (at - 1 + order.length) % order.length;
     selectArea(ctx, order[next], true, false);
   });
-  ctx.root.addEventListener('focusin', () => withNames(ctx, () => renderTable(ctx)), { once: true });
+  ctx.root.addEventListener('focusin', () => { ctx.tableNear = true; refreshTable(ctx); }, { once: true });
 }
 
 function wireControls(ctx: Ctx) {
@@ -407,7 +424,7 @@ function wireControls(ctx: Ctx) {
           return;
         }
         fitTo(ctx, padBox(entry.bbox, 0.15));
-        if (entry.key.startsWith('N:')) { ctx.state.n = entry.key.slice(2); withNames(ctx, () => renderTable(ctx)); if (ctx.urlState) history.pushState(null, '', writeState(ctx.state)); }
+        if (entry.key.startsWith('N:')) { ctx.state.n = entry.key.slice(2); refreshTable(ctx); if (ctx.urlState) history.pushState(null, '', writeState(ctx.state)); }
       },
       onPostcode: (r) => {
         const go = () => selectArea(ctx, r.lsoa.code, true, true);
