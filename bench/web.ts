@@ -48,8 +48,8 @@ export async function webFigures(_root: string): Promise<Row[]> {
     {
       const sizes = await Promise.all(['search/places.json'].map(async (p) => br(Buffer.from(await (await fetch(`${site.origin}/data/${p}`)).arrayBuffer())) / 1000));
       rows.push({ what: 'search: place index (brotli)', measured: sizes[0], unit: 'KB', budget: 60, pass: sizes[0] <= 60 });
-      const times: number[] = [], bytes: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
+      /** One search from the home page: the postcode pasted whole (its shard starts loading with Enter), or typed at 5 keys a second. */
+      const search = async (typed: boolean) => {
         const ctx = await browser.newContext();
         const page = await ctx.newPage();
         const cdp = await ctx.newCDPSession(page);
@@ -59,17 +59,28 @@ export async function webFigures(_root: string): Promise<Row[]> {
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
         const got: Promise<number>[] = [];
         page.on('response', (r) => { if (r.url().includes('/data/search/')) got.push(r.body().then((b) => br(b)).catch(() => 0)); });
-        await page.locator('#home-search').fill('FY1 2ES');
+        if (typed) await page.locator('#home-search').pressSequentially('FY1 2ES', { delay: 200 });
+        else await page.locator('#home-search').fill('FY1 2ES');
         const t0 = Date.now();
         await page.locator('#home-search').press('Enter');
         await page.waitForFunction(() => /E01012684/.test(document.querySelector('[data-search-result]')?.textContent ?? ''), null, { timeout: 30_000 });
-        times.push(Date.now() - t0);
-        bytes.push((await Promise.all(got)).reduce((a, b) => a + b, 0) / 1000);
-        console.log(`  postcode search run ${i + 1}: ${times[i]} ms, ${bytes[i].toFixed(1)} KB br`);
+        const ms = Date.now() - t0;
+        const kb = (await Promise.all(got)).reduce((a, b) => a + b, 0) / 1000;
         await ctx.close();
+        return { ms, kb };
+      };
+      const times: number[] = [], bytes: number[] = [], typedTimes: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const pasted = await search(false);
+        const typed = await search(true);
+        times.push(pasted.ms);
+        bytes.push(pasted.kb);
+        typedTimes.push(typed.ms);
+        console.log(`  postcode search run ${i + 1}: pasted ${pasted.ms} ms, typed ${typed.ms} ms, ${pasted.kb.toFixed(1)} KB br`);
       }
       rows.push({ what: `search: one postcode search, transfer (brotli, median of ${RUNS})`, measured: median(bytes), unit: 'KB', budget: 15, pass: median(bytes) <= 15 });
-      rows.push({ what: `search: one postcode search, time to answer, slow 4G + 4x CPU (median of ${RUNS})`, measured: median(times), unit: 'ms', budget: 300, pass: median(times) <= 300, note: 'the shard is fetched as the postcode is typed; 150 ms round trips' });
+      rows.push({ what: `search: one postcode search, time to answer, pasted then Enter, slow 4G + 4x CPU (median of ${RUNS})`, measured: median(times), unit: 'ms', budget: 300, pass: median(times) <= 300, note: 'the shard request starts with Enter: one 150 ms round trip at least' });
+      rows.push({ what: `search: one postcode search, time to answer, typed at 5 keys a second (median of ${RUNS})`, measured: median(typedTimes), unit: 'ms', budget: NaN, pass: true, note: 'no budget set; the shard is fetched once the sector is typed' });
     }
 
     // map-ready under devtools throttling.

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { looksLikePostcode, parsePostcode, shardName } from '../src/lib/postcode.ts';
+import { looksLikePostcode, parsePostcode, shardName, typedSector } from '../src/lib/postcode.ts';
 import { ROOT } from './browser.ts';
 
 describe('postcode normalisation', () => {
@@ -20,6 +20,12 @@ describe('postcode normalisation', () => {
     expect(looksLikePostcode('L36')).toBe(true);
     expect(looksLikePostcode('Haslingden')).toBe(false);
     expect(looksLikePostcode('E01012684')).toBe(false);
+  });
+  it('knows the sector of a postcode being typed once it is certain, so its shard can be fetched early', () => {
+    for (const s of ['FY1 2', 'fy1 2e', 'FY1 2ES', 'FY12ES', ' FY1  2E ']) expect(typedSector(s), s).toBe('FY1 2');
+    expect(typedSector('EC1A 1')).toBe('EC1A 1');
+    // Without the space, "FY12" may be district FY12 or sector FY1 2: not guessed.
+    for (const s of ['FY1', 'FY12', 'FY12E', 'Haslingden', 'E01012684']) expect(typedSector(s), s).toBeNull();
   });
 });
 

@@ -16,6 +16,16 @@ export function parsePostcode(input: string): Postcode | null {
   return { postcode: `${district} ${digit}${unit}`, area: district.replace(/[0-9].*$/, ''), district, sector: `${district} ${digit}`, unit };
 }
 
+/**
+ * The sector of a postcode still being typed, once it is certain: the outward code, a space,
+ * and the sector digit ("FY1 2", "FY1 2E"). Without the space "FY12" could be FY1 2 or FY12, so
+ * it is not guessed.
+ */
+export function typedSector(input: string): string | null {
+  const m = /^([A-Z]{1,2}[0-9][A-Z0-9]?) +([0-9])[A-Z]{0,2}$/.exec(input.toUpperCase().trim());
+  return m ? `${m[1]} ${m[2]}` : parsePostcode(input)?.sector ?? null;
+}
+
 /** True when the text looks like the start of a postcode, so the search box treats it as one. */
 export function looksLikePostcode(input: string): boolean {
   const s = input.toUpperCase().replace(/\s+/g, ' ').trim();

@@ -1,5 +1,5 @@
 /** Postcode and place lookups against the atlas's own static files: a search downloads a few KB. */
-import { parsePostcode, shardName } from '../../lib/postcode.ts';
+import { parsePostcode, shardName, typedSector } from '../../lib/postcode.ts';
 import type { BBox } from '../../lib/planar.ts';
 
 export interface PostcodeAnswer {
@@ -40,10 +40,13 @@ export async function lookupPostcode(base: string, input: string): Promise<Postc
   return { kind: 'found', postcode: p.postcode, lsoa: { code, name, lsoa11 }, ward: { code: wardCode, name: wardName }, lad: { code: ladCode, name: ladName }, neighbourhood: nb };
 }
 
-/** Starts fetching a postcode's shard while it is being typed, so the answer is ready on Enter. */
+/**
+ * Starts fetching a postcode's shard while it is being typed, as soon as its sector is certain
+ * ("FY1 2…"), so the answer is ready on Enter.
+ */
 export function prefetchPostcode(base: string, input: string): void {
-  const p = parsePostcode(input);
-  if (p) void getJson(`${base}data/search/postcodes/${shardName(p.sector)}.json`).catch(() => {});
+  const sector = typedSector(input);
+  if (sector) void getJson(`${base}data/search/postcodes/${shardName(sector)}.json`).catch(() => {});
 }
 
 export interface Place { label: string; kind: string; kindName: string; bbox?: BBox; point?: [number, number]; id?: string; where?: string }

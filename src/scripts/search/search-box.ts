@@ -87,7 +87,7 @@ export function mountSearchBox(form: HTMLFormElement, handlers: SearchHandlers):
     if (looksLikePostcode(v)) {
       const p = parsePostcode(v);
       shown = p ? [{ label: `Postcode ${p.postcode}`, kind: 'Postcode', key: `pc:${p.postcode}`, bbox: [0, 0, 0, 0] }] : [];
-      if (p) prefetchPostcode(base, v);
+      prefetchPostcode(base, v);
       active = -1;
       render();
       status.textContent = p ? 'Press Enter to look up the postcode.' : 'Keep typing the full postcode.';
