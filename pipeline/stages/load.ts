@@ -193,6 +193,12 @@ function formatProblem(file: string, text: string): Problem | null {
   const head = text.slice(0, 4096);
   if (head.includes('\u0000')) return { code: 'NOT_A_CSV', file, message: 'the file holds binary data (a spreadsheet, zip or other non-text file)', fix: 'Export the sheet as CSV (UTF-8): File, Save as, "CSV UTF-8 (comma delimited)".' };
   if (/^\s*<(!doctype|html|\?xml)/i.test(head)) return { code: 'NOT_A_CSV', file, message: 'the file is a web page or XML, not CSV (a download may have failed)', fix: 'Download the CSV again and check it opens as a table.' };
+  let cr = text.indexOf('\r');
+  while (cr >= 0 && text.charCodeAt(cr + 1) === 10) cr = text.indexOf('\r', cr + 2);
+  if (cr >= 0) {
+    const row = text.slice(0, cr).split('\n').length;
+    return { code: 'LINE_BREAKS', file, row, message: 'a line ends in a bare carriage return (\\r without \\n), as old Mac exports do, so rows cannot be told apart', fix: 'Save the file again as "CSV UTF-8" (Windows or Unix line ends), or convert it with: tr "\\r" "\\n".' };
+  }
   const bad = text.indexOf('\ufffd');
   if (bad >= 0) {
     const row = text.slice(0, bad).split('\n').length;
