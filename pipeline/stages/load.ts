@@ -60,7 +60,7 @@ export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>)
   const body = nl < 0 ? '' : text.slice(nl + 1, Math.max(nl + 1, footer.offset));
   if (headerLine.trim() === '') {
     problems.push({ code: 'EMPTY_FILE', file, row: 1, message: 'the file has no header row', fix: 'Check that the right file was saved; a CSV needs a header row and at least one data row.' });
-    return { table: { file, header: [], rows: [], lines: [] }, problems };
+    return { table: none, problems };
   }
   const fullHeader = (Papa.parse<string[]>(headerLine, { header: false, delimiter: ',' }).data[0] ?? []).map((h) => h.trim());
   if (fullHeader.length > MAX_COLUMNS) return { table: none, problems: [{ code: 'TOO_LARGE', file, row: 1, message: `the header has ${fullHeader.length.toLocaleString('en-GB')} columns; the limit is ${MAX_COLUMNS.toLocaleString('en-GB')}`, fix: TOO_LARGE_FIX }] };

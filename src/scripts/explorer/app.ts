@@ -116,10 +116,9 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   }
   const ctx: Ctx = { root, map, store, cat, nbs, state, ind, geo, current: { codes: [], index: new Map(), values: [], missing: new Set(), suppressed: new Set(), lowPrecision: new Set() }, names: new Map(), namesVintage: null, popup, embed, urlState, ready: false, tableAll: false, tableNear: false };
 
-  let ready = false;
   // Before the first full draw, a failure means the map cannot show: say so, and bring the static map back.
   const giveUp = (why: string) => {
-    if (ready) return;
+    if (ctx.ready) return;
     root.classList.remove('is-interactive');
     holder.hidden = true;
     alertBox(root, `The interactive map could not finish loading (${why}). The static map and the table still show the figures.`);
@@ -166,7 +165,6 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     clearTimeout(watchdog);
     holder.hidden = false;
     root.classList.add('is-interactive');
-    ready = true;
     ctx.ready = true;
     performance.mark('map-ready');
     refreshTable(ctx);
