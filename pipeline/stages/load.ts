@@ -67,7 +67,7 @@ export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>)
   if (fullHeader.length === 1 && /[;\t|]/.test(headerLine)) {
     const d = headerLine.includes(';') ? 'semicolons' : headerLine.includes('\t') ? 'tabs' : 'pipes';
     problems.push({ code: 'WRONG_DELIMITER', file, row: 1, value: headerLine.slice(0, 60), message: `the header is separated by ${d}, not commas`, fix: 'Save the file as CSV with commas between cells (in a spreadsheet: "CSV UTF-8 (comma delimited)").' });
-    return { table: { file, header: [], rows: [], lines: [] }, problems };
+    return { table: none, problems };
   }
   const seen = new Map<string, number>();
   fullHeader.forEach((h, i) => {
