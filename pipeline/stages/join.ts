@@ -48,6 +48,11 @@ export function indexByCode(table: CsvTable, column: string, pattern: RegExp, pr
       problems.push({ code: 'BAD_CODE', file: table.file, row: table.lines[r], column, value: raw, message: `"${code}" has spaces around it; codes are matched exactly, never trimmed silently`, fix: 'Remove the spaces around the code (in a spreadsheet: =TRIM()).' });
       return;
     }
+    const level = pattern.test(code) ? null : geographyOf(code);
+    if (level) {
+      problems.push({ code: 'GEOGRAPHY_MISMATCH', file: table.file, row: table.lines[r], column, value: code, message: `"${code}" is ${level} code, not of the expected form ${pattern.source}`, fix: 'Use a file of the geography the atlas expects (LSOAs: E01 and six digits), or aggregate to it first.' });
+      return;
+    }
     if (!pattern.test(code)) {
       problems.push({ code: 'BAD_CODE', file: table.file, row: table.lines[r], column, value: code, message: `"${code}" is not a code of the expected form ${pattern.source}`, fix: 'Use the ONS area code (for LSOAs, E01 followed by six digits), without spaces or names.' });
       return;
@@ -60,6 +65,18 @@ export function indexByCode(table: CsvTable, column: string, pattern: RegExp, pr
     index.set(code, r);
   });
   return index;
+}
+
+/** GSS code prefixes of other geographies, to name what a wrong-level file holds. */
+const LEVELS: [RegExp, string][] = [
+  [/^[EW]00\d{6}$/, 'an output area'], [/^[EW]02\d{6}$/, 'an MSOA'], [/^[EW]05\d{6}$/, 'an electoral ward'],
+  [/^E0[6-9]\d{6}$|^W06\d{6}$/, 'a local authority'], [/^E10\d{6}$/, 'a county'], [/^E12\d{6}$/, 'a region'], [/^(E92|W92)\d{6}$/, 'a country'],
+  [/^S01\d{6}$/, 'a Scottish data zone'], [/^95[A-Z]{2}\d{2}[A-Z]\d$|^N00\d{6}$/, 'a Northern Irish small area'],
+];
+
+/** The geography a well-formed GSS code of another level belongs to, as "an MSOA", or null. */
+export function geographyOf(code: string): string | null {
+  return LEVELS.find(([re]) => re.test(code))?.[1] ?? null;
 }
 
 /** Reports how two key sets match, with samples of what did not, sorted for stable output. */

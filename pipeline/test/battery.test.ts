@@ -55,7 +55,7 @@ const CASES: [string, string, string | Buffer, string[]][] = [
   ['13 out of range (a share over 100%, a negative count)', 'synthetic/census21.csv', 'LSOA21CD,total_households,Private rented,total_residents\nE01900001,100,104,200\nE01900002,100,-5,300\nE01900003,200,20,400\nE01800004,100,0,100\nE01800005,100,10,100\n', ['OUT_OF_RANGE 2', 'OUT_OF_RANGE 3']],
   ['14 code format (lower case, short, padded)', 'synthetic/iod21.csv', iod('e01900001,40.0,1', 'E0190002,30.0,2', '" E01900003",20.0,4', ...OK.slice(2)), ['BAD_CODE 2 LSOA21CD', 'BAD_CODE 3 LSOA21CD', 'BAD_CODE 4 LSOA21CD ~spaces']],
   ['15 unknown area code', 'synthetic/iod21.csv', iod('E01900001,40.0,1', 'E01999999,33.0,3', ...OK), ['UNKNOWN_CODE 3 LSOA21CD']],
-  ['16 wrong geography level (an MSOA code)', 'synthetic/iod21.csv', iod('E02000001,40.0,1', ...OK), ['BAD_CODE 2 LSOA21CD']],
+  ['16 wrong geography level (MSOA and ward codes)', 'synthetic/iod21.csv', iod('E02000001,40.0,1', 'E05000002,30.0,2', ...OK.slice(1)), ['GEOGRAPHY_MISMATCH 2 LSOA21CD ~an MSOA', 'GEOGRAPHY_MISMATCH 3 LSOA21CD ~an electoral ward']],
   ['17 mixed vintages (a 2011-only code in a 2021 table)', 'synthetic/iod21.csv', iod('E01800001,40.0,1', ...OK), ['VINTAGE_MIXED 2 LSOA21CD ~of 2011']],
   ['19 invalid GeoJSON', 'synthetic/lsoa2021.geojson', '{"type":"FeatureCollection","features":[', ['INVALID_JSON']],
   ['19 not a FeatureCollection', 'synthetic/lsoa2021.geojson', '{"type":"Feature","properties":{},"geometry":null}', ['NOT_FEATURE_COLLECTION']],
