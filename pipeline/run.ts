@@ -1,4 +1,4 @@
-import { failIfAny, type Problem } from './errors.ts';
+import { failIfAny, InputError, type Problem } from './errors.ts';
 import type { Config, Indicator, RawConfig } from './schema.ts';
 import { buildFrame, type AreaFrame, type FrameReport, type Vintage } from './stages/areas.ts';
 import { summarise, type Summary } from './stages/aggregate.ts';
@@ -63,7 +63,12 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   const cfg = config as Config;
   stage('validate config', { indicators: cfg.indicators.indicators.length, neighbourhoods: cfg.neighbourhoods.neighbourhoods.length, sources: cfg.sources.sources.length });
 
-  failIfAny(verifySources(cfg.sources, inputs.files));
+  // A missing file stops the build here. A changed one (hash drift) is reported with whatever
+  // else is wrong in the files, so that a researcher fixes everything in one round; it never
+  // lets the build finish.
+  const provenance = verifySources(cfg.sources, inputs.files);
+  failIfAny(provenance.filter((p) => p.code !== 'HASH_MISMATCH'));
+  const fail = (found: readonly Problem[]) => { if (found.length) failIfAny([...provenance, ...found]); };
   stage('verify sources', { files: cfg.sources.sources.reduce((n, s) => n + s.files.length, 0) });
 
   // Load: every file once, all problems collected.
@@ -92,13 +97,28 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   }
   // Parsed once each; tables are parsed, joined and reduced to series one at a time, so only
   // one table's rows are ever in memory.
+  // A file that cannot be decoded (too large, not gzip) is a problem like any other: collected,
+  // and read as empty, so the stage reports it with everything else.
+  const text = (file: string): string | null => {
+    try {
+      return decode(`raw/${file}`, inputs.files.get(file)!);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(...e.problems);
+      return null;
+    }
+  };
   const csv = (file: string): CsvTable => {
-    const r = parseCsv(`raw/${file}`, decode(file, inputs.files.get(file)!), keep.get(file));
+    const t = text(file);
+    if (t === null) return { file: `raw/${file}`, header: [], rows: [], lines: [] };
+    const r = parseCsv(`raw/${file}`, t, keep.get(file));
     problems.push(...r.problems);
     return r.table;
   };
   const geojson = (file: string): LazyFeature[] => {
-    const r = parseGeoJson(`raw/${file}`, decode(file, inputs.files.get(file)!));
+    const t = text(file);
+    if (t === null) return [];
+    const r = parseGeoJson(`raw/${file}`, t);
     problems.push(...r.problems);
     return r.features ?? [];
   };
@@ -117,7 +137,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     frames[v] = r.frame;
     frameReports.push(r.report);
   }
-  failIfAny(problems);
+  fail(problems);
   stage('load areas', { boundaryFeatures: features, lsoa2021: frames[2021].codes.length, lsoa2011: frames[2011].codes.length, inScope2021: frames[2021].scope.length, inScope2011: frames[2011].scope.length });
 
   // The LSOA 2011 to 2021 lookup.
@@ -125,7 +145,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   const lookup: VintageLookup = { changeCodes: vl.changeCodes, pairs: [] };
   const vintageLookup = ((lookupCsv) => {
     const [cFrom, cTo, cChange] = [vl.from, vl.to, vl.change].map((c) => columnIndex(lookupCsv, c, problems, 'the LSOA 2011 to 2021 lookup'));
-    failIfAny(problems);
+    fail(problems);
     lookupCsv.rows.forEach((row, r) => {
       const change = row[cChange]?.trim() ?? '';
       if (!(change in vl.changeCodes)) problems.push({ code: 'BAD_VALUE', file: lookupCsv.file, row: lookupCsv.lines[r], column: vl.change, value: change, message: 'unknown change code', fix: `Use one of ${Object.keys(vl.changeCodes).join(', ')}.` });
@@ -136,7 +156,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
       joinReport('LSOA 2021 (England, boundaries)', frames[2021].codes, `${lookupCsv.file} (to)`, new Set(lookup.pairs.map((p) => p.to))),
     ];
   })(csv(vl.file));
-  failIfAny(problems);
+  fail(problems);
 
   // Each table: load, join onto its vintage's frame, extract its indicators' series (and population weights).
   const series = new Map<string, Series>();
@@ -148,12 +168,12 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     for (const ind of cfg.indicators.indicators) if (ind.table === t.id) series.set(ind.id, extractSeries(frames[t.vintage], joined, ind, cfg.tables.defaults, problems));
     for (const v of VINTAGES) if (geo.vintages[v].population.table === t.id) population[v] = populationOf(frames[v], joined, geo.vintages[v].population.column, problems);
   }
-  failIfAny(problems);
+  fail(problems);
   stage('tables', { tables: tableReports.length, rows: tableReports.reduce((n, r) => n + r.rowsRead, 0), matched: tableReports.reduce((n, r) => n + r.matched, 0), series: series.size });
 
   const nb = resolveNeighbourhoods(cfg.neighbourhoods.neighbourhoods, frames, lookup);
   const stale = nb.problems.filter((p) => p.code === 'NEIGHBOURHOOD_LSOAS_STALE');
-  failIfAny(options.updateNeighbourhoods ? nb.problems.filter((p) => !stale.includes(p)) : nb.problems);
+  fail(options.updateNeighbourhoods ? nb.problems.filter((p) => !stale.includes(p)) : nb.problems);
   stage('neighbourhoods', Object.fromEntries(nb.resolved.map((n) => [n.config.slug, `${n.lsoas2011.length} (2011) / ${n.lsoas2021.length} (2021)`])));
 
   // Locally gathered datasets: validated against the areas; nothing published from a failing one.
@@ -169,7 +189,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
       datasets.push(r.dataset);
     }
   }
-  failIfAny(problems);
+  fail(problems);
   stage('local data', { datasets: datasets.length, values: datasets.reduce((n, d) => n + d.values.length, 0), suppressed: datasets.reduce((n, d) => n + d.values.filter((v) => v.suppressedBy === 'primary' || v.suppressedBy === 'secondary').length, 0) });
 
   // Aggregate: each neighbourhood beside its local authority, the region and England.
@@ -230,7 +250,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   }
   const scopeBox = Object.values(geometry[2021].placements.lad).reduce<BBox>((b, p) => [Math.min(b[0], p.bbox[0]), Math.min(b[1], p.bbox[1]), Math.max(b[2], p.bbox[2]), Math.max(b[3], p.bbox[3])], [180, 90, -180, -90]);
   const context = buildContext(collection(geojson(geo.context.land.file)), collection(geojson(geo.context.lad.file)), geo.context.lad.code, geo.context.lad.name, scopeBox, geo.geometry.quantization);
-  failIfAny(problems);
+  fail(problems);
   stage('geometry', { arcs2021: geometry[2021].report.arcs, points2021: geometry[2021].report.pointsAfter, arcs2011: geometry[2011].report.arcs, points2011: geometry[2011].report.pointsAfter });
 
   // Serialize.
@@ -333,7 +353,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
       neighbourhoods: nb.resolved.filter((n) => geometry[2021].placements.neighbourhood[n.config.slug]).map((n) => ({ slug: n.config.slug, name: n.config.name, ...geometry[2021].placements.neighbourhood[n.config.slug] })),
       lads, wardBoxes,
     }, problems);
-    failIfAny(problems);
+    fail(problems);
     for (const [p, t] of built.files) files.set(p, t);
     searchReport = built.report;
     stage('search', { postcodes: built.report.postcodes, sectors: built.report.sectors, places: built.report.places, wards: built.report.wards, parishes: built.report.parishes });
@@ -366,6 +386,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     const raw = inputs.config.neighbourhoods as { neighbourhoods: Record<string, unknown>[] };
     neighbourhoodsConfig = json({ ...raw, neighbourhoods: raw.neighbourhoods.map((n) => ({ ...n, lsoas2011: byslug.get(String(n.slug))!.lsoas2011, lsoas2021: byslug.get(String(n.slug))!.lsoas2021 })) }, true);
   }
+  failIfAny(provenance);
   return { files, report, neighbourhoodsConfig };
 }
 

@@ -123,7 +123,13 @@ describe('bad input battery', () => {
   });
 
   it('27 hash drift: a raw file changed since sources.json recorded it gives HASH_MISMATCH, exit 1, output untouched', () => {
-    rejects((data) => writeFileSync(join(data, 'raw', 'synthetic/iod21.csv'), iod('E01900001,41.0,1', ...OK)), ['HASH_MISMATCH - - ~sources.json records']);
+    const r = rejects((data) => writeFileSync(join(data, 'raw', 'synthetic/iod21.csv'), iod('E01900001,41.0,1', ...OK)), ['HASH_MISMATCH - - ~sources.json records']);
+    expect(r.stderr).toContain('1 problem:'); // valid content: the drift alone, found after every other check
+  });
+
+  it('27 hash drift with bad content: both reported in one round, so the file is fixed once', () => {
+    const r = rejects((data) => writeFileSync(join(data, 'raw', 'synthetic/iod21.csv'), iod('E01900001,n/a,1', ...OK)), ['HASH_MISMATCH - - ~sources.json records', 'NOT_A_NUMBER 2 IMD_score']);
+    expect(r.stderr).toContain('2 problems:');
   });
 });
 
