@@ -1,5 +1,6 @@
 import type { Topology } from 'topojson-specification';
 import { areasOf, catalogue, readData, valuesOf, type IndicatorMeta, type Neighbourhood } from './data.ts';
+import { viewSummary } from './words.ts';
 
 export type Status = 'value' | 'missing' | 'suppressed';
 export interface AreaValue { value: number | null; status: Status }
@@ -56,12 +57,32 @@ export function neighbourhoodMap(n: { lsoas2021: { code: string }[]; lad: Record
   return { info, codes, contextCodes, bbox };
 }
 
-/** The neighbourhoods' small areas (of the indicator's vintage) as table rows, in neighbourhood order. */
-export function neighbourhoodRows(ind: IndicatorMeta, nbs: readonly Neighbourhood[]): ViewRow[] {
+/** A table row maker for one indicator: an area's name, local authority and value, with the neighbourhood given. */
+function rowsOf(ind: IndicatorMeta): (code: string, neighbourhood: string) => ViewRow {
   const info = areaInfo(ind.vintage);
   const values = valuesByCode(ind);
-  return nbs.flatMap((n) => (ind.vintage === 2011 ? n.lsoas2011 : n.lsoas2021).map((m) => {
-    const v = values.get(m.code);
-    return { code: m.code, name: info.get(m.code)?.name ?? m.code, lad: info.get(m.code)?.lad ?? '', neighbourhood: n.name, value: v?.value ?? null, status: v?.status ?? 'missing' };
-  }));
+  return (code, neighbourhood) => {
+    const v = values.get(code);
+    return { code, name: info.get(code)?.name ?? code, lad: info.get(code)?.lad ?? '', neighbourhood, value: v?.value ?? null, status: v?.status ?? 'missing' };
+  };
+}
+
+const members = (ind: IndicatorMeta, n: Neighbourhood) => (ind.vintage === 2011 ? n.lsoas2011 : n.lsoas2021);
+
+/** The neighbourhoods' small areas (of the indicator's vintage) as table rows, in neighbourhood order. */
+export function neighbourhoodRows(ind: IndicatorMeta, nbs: readonly Neighbourhood[]): ViewRow[] {
+  const row = rowsOf(ind);
+  return nbs.flatMap((n) => members(ind, n).map((m) => row(m.code, n.name)));
+}
+
+/** Every small area of the region (of the indicator's vintage) as table rows, in code order, each with its neighbourhood if any. */
+export function regionRows(ind: IndicatorMeta, nbs: readonly Neighbourhood[]): ViewRow[] {
+  const row = rowsOf(ind);
+  const nbOf = new Map(nbs.flatMap((n) => members(ind, n).map((m) => [m.code, n.name] as const)));
+  return [...areaInfo(ind.vintage).keys()].map((code) => row(code, nbOf.get(code) ?? ''));
+}
+
+/** The summary of a map of the whole region: the spread of its areas' values, and the outlines drawn. */
+export function regionSummary(ind: IndicatorMeta, nbs: readonly Neighbourhood[], where = `of the ${catalogue().scope.regionName}`): string {
+  return `${viewSummary(ind, regionRows(ind, nbs), where)} The programme's ${nbs.length} neighbourhoods are outlined.`;
 }
