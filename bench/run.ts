@@ -5,9 +5,9 @@
  *   npm run bench [-- --runs N] [-- --only pipeline|web]
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { world, writeWorld } from '../pipeline/test/fixture.ts';
+import { recordRawFile, world, writeWorld } from '../pipeline/test/fixture.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -63,10 +63,7 @@ function oversized(budgetS: number, budgetMb: number) {
     const data = mkdtempSync(join(tmpdir(), 'atlas-bench-big-'));
     const w = world();
     writeWorld(data, w);
-    const rec = make(join(data, 'raw', 'synthetic/iod21.csv'));
-    const sources = w.config.sources as { sources: { files: { path: string; sha256: string; bytes: number }[] }[] };
-    Object.assign(sources.sources[0].files.find((f) => f.path === 'synthetic/iod21.csv')!, rec);
-    writeFileSync(join(data, 'sources.json'), JSON.stringify(sources));
+    recordRawFile(data, w, 'synthetic/iod21.csv', make(join(data, 'raw', 'synthetic/iod21.csv')));
     const out = join(data, 'out');
     const t0 = performance.now();
     const r = spawnSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--data', data, '--out', out, '--quiet'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ATLAS_MEM: '1', NODE_OPTIONS: '--max-old-space-size=320 --max-semi-space-size=32' } });

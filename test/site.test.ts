@@ -35,6 +35,13 @@ async function watched(page: Page): Promise<Watch> {
   return w;
 }
 
+/** The label point of a 2021 small area, from the built site's own geometry: a view centred on it. */
+function labelPointOf(code: string): [number, number] {
+  const topo = JSON.parse(readFileSync(join(DIST, 'data/geo/lsoa-2021.topo.json'), 'utf8'));
+  const f = (feature(topo, topo.objects.lsoa) as unknown as GeoJSON.FeatureCollection).features.find((x) => x.id === code)!;
+  return labelPoint(f.geometry);
+}
+
 const mapReady = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
 
 describe('the explorer', () => {
@@ -57,9 +64,7 @@ describe('the explorer', () => {
 
   it("shows a known small area's value in the click popup and in the table", async () => {
     // E01012684 (Blackpool 008E, Claremont): IMD 2025 score 70.268, read from the raw file.
-    const topo = JSON.parse(readFileSync(join(DIST, 'data/geo/lsoa-2021.topo.json'), 'utf8'));
-    const f = (feature(topo, topo.objects.lsoa) as unknown as GeoJSON.FeatureCollection).features.find((x) => x.id === 'E01012684')!;
-    const [lon, lat] = labelPoint(f.geometry);
+    const [lon, lat] = labelPointOf('E01012684');
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
     const w = await watched(page);
     await page.goto(`${site.origin}/explore/?i=iod25-imd-score&v=${lon},${lat},14`);
@@ -78,9 +83,7 @@ describe('the explorer', () => {
   });
 
   it('lists every small area in view in the table, with the values the map is coloured by, and summarises the view', async () => {
-    const topo = JSON.parse(readFileSync(join(DIST, 'data/geo/lsoa-2021.topo.json'), 'utf8'));
-    const f = (feature(topo, topo.objects.lsoa) as unknown as GeoJSON.FeatureCollection).features.find((x) => x.id === 'E01012684')!;
-    const [lon, lat] = labelPoint(f.geometry);
+    const [lon, lat] = labelPointOf('E01012684');
     const values = JSON.parse(readFileSync(join(DIST, 'data/values/iod25-imd-score.json'), 'utf8')) as { values: (number | null)[] };
     const codes = (JSON.parse(readFileSync(join(DIST, 'data/areas/lsoa-2021.json'), 'utf8')) as { codes: string[] }).codes;
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rawFiles, world, writeWorld } from './fixture.ts';
+import { rawFiles, recordRawFile, world, writeWorld } from './fixture.ts';
 import { cli, snapshotDir } from './helpers.ts';
 import { sha256 } from '../stages/provenance.ts';
 import { gzipSync } from 'node:zlib';
@@ -99,14 +99,10 @@ function rejects(mutate: (data: string) => void, expected: string[]) {
 /** Replaces one raw file and records its new hash: the content, not its provenance, is what is bad. */
 const replace = (file: string, bytes: string | Buffer) => (data: string) => {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes);
-  const w = world({ [file]: buf.toString('latin1') });
+  const w = world();
   writeWorld(data, w);
   writeFileSync(join(data, 'raw', file), buf);
-  const sources = w.config.sources as { sources: { files: { path: string; sha256: string; bytes: number }[] }[] };
-  const rec = sources.sources[0].files.find((f) => f.path === file)!;
-  rec.bytes = buf.byteLength;
-  rec.sha256 = sha256(buf);
-  writeFileSync(join(data, 'sources.json'), JSON.stringify(sources, null, 2));
+  recordRawFile(data, w, file, { bytes: buf.byteLength, sha256: sha256(buf) });
 };
 
 describe('bad input battery', () => {

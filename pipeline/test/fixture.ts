@@ -128,3 +128,14 @@ export function writeWorld(dir: string, w: { raw: Record<string, string>; config
   put('config/domains.json', JSON.stringify(w.config.domains, null, 2));
   put('config/neighbourhoods.json', JSON.stringify(w.config.neighbourhoods, null, 2));
 }
+
+/**
+ * Records new provenance for one raw file of a world written with {@link writeWorld}, as a
+ * researcher does for a new edition: its sha256 and size in sources.json. Used to get a changed
+ * file past the hash check, so that its content is what is tested.
+ */
+export function recordRawFile(dir: string, w: { config: RawConfig }, path: string, rec: { sha256: string; bytes: number }): void {
+  const sources = structuredClone(w.config.sources) as { sources: { files: { path: string; sha256: string; bytes: number }[] }[] };
+  Object.assign(sources.sources[0].files.find((f) => f.path === path)!, rec);
+  writeFileSync(join(dir, 'sources.json'), JSON.stringify(sources, null, 2));
+}
