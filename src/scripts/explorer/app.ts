@@ -349,7 +349,8 @@ function selectArea(ctx: Ctx, code: string, push = true, move = true) {
 }
 
 function fitTo(ctx: Ctx, bbox: BBox, maxZoom = 14) {
-  ctx.map.fitBounds(bbox as LngLatBoundsLike, { padding: 30, maxZoom, animate: !reducedMotion(), duration: reducedMotion() ? 0 : 800 });
+  // A non-essential move: under prefers-reduced-motion MapLibre makes it a jump (tested).
+  ctx.map.fitBounds(bbox as LngLatBoundsLike, { padding: 30, maxZoom, duration: 800 });
 }
 
 function wireInteractions(ctx: Ctx) {
