@@ -1,11 +1,11 @@
 import { failIfAny, InputError, type Problem } from './errors.ts';
 import type { Config, Indicator, RawConfig } from './schema.ts';
 import { buildFrame, type AreaFrame, type FrameReport, type Vintage } from './stages/areas.ts';
-import { summarise, type Summary } from './stages/aggregate.ts';
+import { distribution, englandRanking, summarise, type Summary } from './stages/aggregate.ts';
 import { deriveBreaks, type Breaks } from './stages/derive.ts';
 import { buildContext, buildGeometry, type BBox, type VintageGeometry } from './stages/geometry.ts';
 import { joinReport, columnIndex, type JoinReport } from './stages/join.ts';
-import { decode, parseCell, parseCsv, parseGeoJson, type CsvTable, type LazyFeature } from './stages/load.ts';
+import { decode, parseCsv, parseGeoJson, type CsvTable, type LazyFeature } from './stages/load.ts';
 import { resolveNeighbourhoods, type ResolvedNeighbourhood, type VintageLookup } from './stages/neighbourhoods.ts';
 import { sha256, verifySources } from './stages/provenance.ts';
 import { loadLocalDataset, localBreaks, localNeighbourhoodValue, localValuesFile, type LoadedDataset, type LocalInput } from './stages/local.ts';
@@ -15,7 +15,9 @@ import { buildDownloads } from './stages/downloads.ts';
 import { buildSearch, type SearchReport } from './stages/search.ts';
 import { bboxOf } from '../src/lib/planar.ts';
 import { validateConfig } from './stages/validate.ts';
-import { extractSeries, joinTable, STATUS, type JoinedTable, type Series, type TableReport } from './stages/values.ts';
+import { STATUS, type TableReport } from './stages/values.ts';
+import { readTables, tableColumns } from './stages/tables.ts';
+import type { FinerLookupReport } from './stages/finer.ts';
 
 export interface RunOptions {
   scope: 'region' | 'england';
@@ -46,6 +48,7 @@ export interface BuildReport {
   boundaries: FrameReport[];
   vintageLookup: JoinReport[];
   tables: TableReport[];
+  finerLookups: FinerLookupReport[];
   indicators: { id: string; vintage: number; published: number; missing: number; suppressed: number }[];
   neighbourhoods: { slug: string; lsoas2011: number; lsoas2021: number; partial2021: number; inScope2021: number }[];
   geometry: Record<string, VintageGeometry['report']>;
@@ -77,14 +80,9 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   // Which columns of each CSV are used: only those are kept in memory.
   const keep = new Map<string, Set<string>>();
   const use = (file: string, ...cols: string[]) => { const k = keep.get(file) ?? new Set<string>(); cols.forEach((c) => k.add(c)); keep.set(file, k); };
-  for (const t of cfg.tables.tables) use(t.file, t.code);
-  for (const i of cfg.indicators.indicators) {
-    const t = cfg.tables.tables.find((x) => x.id === i.table)!;
-    use(t.file, ...(i.column !== undefined ? [i.column] : [...i.numerator!, i.denominator!]));
-  }
+  for (const [file, cols] of tableColumns(cfg)) use(file, ...cols);
   for (const v of VINTAGES) {
     const g = geo.vintages[v];
-    use(cfg.tables.tables.find((x) => x.id === g.population.table)!.file, g.population.column);
     use(g.areaLookup.file, g.areaLookup.code, g.areaLookup.ward, g.areaLookup.wardName, g.areaLookup.lad, g.areaLookup.ladName);
     use(g.regionLookup.file, g.regionLookup.lad, g.regionLookup.region, g.regionLookup.regionName);
   }
@@ -158,16 +156,8 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   })(csv(vl.file));
   fail(problems);
 
-  // Each table: load, join onto its vintage's frame, extract its indicators' series (and population weights).
-  const series = new Map<string, Series>();
-  const population = {} as Record<Vintage, Float64Array>;
-  const tableReports: TableReport[] = [];
-  for (const t of cfg.tables.tables) {
-    const joined = joinTable(frames[t.vintage], t, csv(t.file), geo.nation.lsoaPrefix, problems, frames[t.vintage === 2021 ? 2011 : 2021]);
-    tableReports.push(joined.report);
-    for (const ind of cfg.indicators.indicators) if (ind.table === t.id) series.set(ind.id, extractSeries(frames[t.vintage], joined, ind, cfg.tables.defaults, problems));
-    for (const v of VINTAGES) if (geo.vintages[v].population.table === t.id) population[v] = populationOf(frames[v], joined, geo.vintages[v].population.column, problems);
-  }
+  // Each table (Output Area tables summed to LSOAs first): joined onto its vintage's frame, reduced to its indicators' series.
+  const { series, population, reports: tableReports, finerLookups } = readTables(cfg, frames, csv, problems);
   fail(problems);
   stage('tables', { tables: tableReports.length, rows: tableReports.reduce((n, r) => n + r.rowsRead, 0), matched: tableReports.reduce((n, r) => n + r.matched, 0), series: series.size });
 
@@ -206,7 +196,8 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     regionMembers[v] = f.codes.map((_, i) => i).filter((i) => f.region[i] === geo.scope.regionCode);
     englandMembers[v] = f.codes.map((_, i) => i);
   }
-  const summaryFor = (ind: Indicator, idx: number[]) => summarise(series.get(ind.id)!, idx, population[tableVintage(cfg, ind)]);
+  const rankings = new Map(cfg.indicators.indicators.map((ind) => [ind.id, englandRanking(series.get(ind.id)!)]));
+  const summaryFor = (ind: Indicator, idx: number[]) => summarise(series.get(ind.id)!, idx, population[tableVintage(cfg, ind)], rankings.get(ind.id));
   const comparators = {
     lads: { 2021: {}, 2011: {} } as Record<Vintage, Record<string, { name: string; summaries: Record<string, Summary> }>>,
     region: { code: geo.scope.regionCode, name: geo.scope.regionName, summaries: {} as Record<string, Summary> },
@@ -311,10 +302,12 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     vintages: Object.fromEntries(VINTAGES.map((v) => [v, { label: geo.vintages[v].label, geometry: `geo/lsoa-${v}.topo.json`, areas: `areas/lsoa-${v}.json`, boundary: { source: geo.vintages[v].boundary.source, generalisation: geo.vintages[v].boundary.generalisation }, wardEdition: geo.vintages[v].areaLookup.wardEdition, ladEdition: geo.vintages[v].areaLookup.ladEdition, population: geo.vintages[v].population.label, count: frames[v].scope.length }])),
     lads: Object.fromEntries(Object.entries(geometry[2021].placements.lad).map(([code, p]) => [code, { name: comparators.lads[2021][code]?.name ?? code, ...p }])),
     framework: cfg.domains.framework,
+    finer: Object.fromEntries(Object.entries(geo.finer ?? {}).map(([id, f]) => [id, { level: f.level, vintage: f.vintage, note: f.note, source: f.source }])),
     domains: [...cfg.domains.domains, cfg.domains.context].map((d) => ({ ...d, indicators: [...cfg.indicators.indicators.filter((i) => domainOf.get(i.family)?.domain === d.id).map((i) => i.id), ...localDomain(d.id)] })),
     indicators: [...cfg.indicators.indicators.map((i) => {
       const t = cfg.tables.tables.find((x) => x.id === i.table)!;
-      return { ...i, vintage: t.vintage, source: t.source, sourceFile: t.file, domain: domainOf.get(i.family)!.domain, domainReason: domainOf.get(i.family)!.reason, values: `values/${i.id}.json`, classes: breaks.get(i.id)! };
+      const m = domainOf.get(i.family)!;
+      return { ...i, vintage: t.vintage, source: t.source, sourceFile: t.file, finer: t.finer ? geo.finer![t.finer].level : undefined, domain: m.domain, domainReason: m.reason, why: m.why, values: `values/${i.id}.json`, classes: breaks.get(i.id)!, england: distribution(rankings.get(i.id)!, i.decimals) };
     }), ...localMapped],
     sources: cfg.sources.sources.map(({ files: f, ...s }) => ({ ...s, files: f.map((x) => ({ path: x.path, sha256: x.sha256, bytes: x.bytes })) })),
   }));
@@ -365,6 +358,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     boundaries: frameReports,
     vintageLookup,
     tables: tableReports,
+    finerLookups,
     indicators: indicatorReport,
     neighbourhoods: nb.resolved.map((n) => ({ slug: n.config.slug, lsoas2011: n.lsoas2011.length, lsoas2021: n.lsoas2021.length, partial2021: n.lsoas2021.filter((m) => m.partial).length, inScope2021: n.lsoas2021.filter((m) => inScope2021.has(m.code)).length })),
     geometry: Object.fromEntries(VINTAGES.map((v) => [v, geometry[v].report])),
@@ -392,18 +386,6 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
 
 function tableVintage(cfg: Config, ind: Indicator): Vintage {
   return cfg.tables.tables.find((t) => t.id === ind.table)!.vintage;
-}
-
-function populationOf(frame: AreaFrame, joined: JoinedTable, column: string, problems: Problem[]): Float64Array {
-  const c = columnIndex(joined.csv, column, problems, 'population weights');
-  const out = new Float64Array(frame.codes.length).fill(NaN);
-  if (c < 0) return out;
-  joined.rowOf.forEach((r, i) => {
-    if (r < 0) return;
-    const cell = parseCell(joined.csv.rows[r][c] ?? '', [''], []);
-    if (cell.status === 'value') out[i] = cell.value;
-  });
-  return out;
 }
 
 export { STATUS };

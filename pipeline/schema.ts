@@ -35,6 +35,8 @@ export const TablesSchema = z.object({
       file: z.string(),
       vintage,
       code: z.string(),
+      /** Published for a finer geography (an id under "finer" in geographies.json): its counts are summed to LSOAs through that lookup. */
+      finer: z.string().optional(),
       missingMarkers: z.array(z.string()).optional(),
       suppressedMarkers: z.array(z.string()).optional(),
     }),
@@ -64,6 +66,14 @@ export const GeographiesSchema = z.object({
   }),
   vintages: z.object({ '2021': vintageGeo, '2011': vintageGeo }),
   vintageLookup: z.object({ ...fileRef, from: z.string(), to: z.string(), change: z.string(), changeCodes: z.record(z.string(), z.string()) }),
+  /** Lookups from finer geographies that nest exactly in the LSOAs of a vintage (Census Output Areas), keyed by an id tables refer to. */
+  finer: z.record(z.string(), z.object({
+    ...fileRef, level: z.string().min(1), vintage, code: z.string(), parent: z.string(),
+    /** The finer area codes' form, e.g. ^E00\\d{6}$ for English Output Areas. */
+    pattern: z.string().min(1),
+    /** How far sums of finer areas are from the publisher's own tables of the parent geography: shown on the methods page. */
+    note: z.string().min(1),
+  })).optional(),
   context: z.object({ lad: z.object({ ...fileRef, code: z.string(), name: z.string() }), land: z.object(fileRef) }),
   search: z.object({
     postcodes: z.object({ ...fileRef, postcode: z.string(), lad: z.string(), ward: z.string(), lsoa: z.string(), edition: z.string() }),
@@ -73,6 +83,7 @@ export const GeographiesSchema = z.object({
   geometry: z.object({ simplifyKeepShare: z.object({ '2021': z.number().gt(0).lte(1), '2011': z.number().gt(0).lte(1) }), quantization: z.number().int().min(1000) }),
 });
 export type Geographies = z.infer<typeof GeographiesSchema>;
+export type FinerGeography = NonNullable<Geographies['finer']>[string];
 
 const classification = z.discriminatedUnion('method', [
   z.object({ method: z.literal('decile') }),
@@ -86,6 +97,8 @@ export const IndicatorSchema = z
     description: z.string().min(1),
     table: z.string(),
     column: z.string().optional(),
+    /** Several columns of the same unit and denominator, added (e.g. two crime rates per 1,000 of the same population). */
+    columns: z.array(z.string()).min(2).optional(),
     numerator: z.array(z.string()).min(1).optional(),
     denominator: z.string().optional(),
     transform: z.literal('proportion-to-percent').optional(),
@@ -95,10 +108,20 @@ export const IndicatorSchema = z
     edition: z.string(),
     classification,
     family: z.string(),
+    /** What the number counts, after it: "per 1,000 people", "patients per GP". */
+    per: z.string().min(1).optional(),
+    /** The measure in words people use, with {share} ("3 in 10") or {value} ("42.1") where the figure goes: "{share} households have no car or van". */
+    plain: z.string().regex(/\{(share|value)\}/, 'a plain sentence holds {share} or {value} where the figure goes').optional(),
+    /** A caveat shown beside every figure: modelled, measured for the whole council area, ... */
+    note: z.string().min(1).optional(),
   })
-  .refine((i) => (i.column !== undefined) !== (i.numerator !== undefined && i.denominator !== undefined), {
-    message: 'give either "column", or both "numerator" and "denominator"',
-  });
+  .refine((i) => [i.column !== undefined, i.columns !== undefined, i.numerator !== undefined && i.denominator !== undefined].filter(Boolean).length === 1, {
+    message: 'give one of "column", "columns", or both "numerator" and "denominator"',
+  })
+  .refine((i) => i.unit === 'score' || i.unit === 'rank' || i.unit === 'decile' || i.plain !== undefined, {
+    message: 'a measure in real units (a percentage, rate or count) needs a "plain" sentence: the figure in words people use',
+  })
+  .refine((i) => i.plain === undefined || i.unit !== 'percent' || i.plain.includes('{share}'), { message: 'a percentage\'s plain sentence uses {share}' });
 export const IndicatorsSchema = z.object({ headline: z.string(), neighbourhoodTable: z.array(z.string()).min(1), indicators: z.array(IndicatorSchema).min(1) });
 export type Indicators = z.infer<typeof IndicatorsSchema>;
 export type Indicator = Indicators['indicators'][number];
@@ -108,7 +131,7 @@ export const DomainsSchema = z.object({
   framework: z.object({ name: z.string(), note: z.string() }),
   domains: z.array(domain.extend({ number: z.number().int(), systemProperty: z.string() })).min(1),
   context: domain,
-  mapping: z.array(z.object({ family: z.string(), domain: z.string(), reason: z.string().min(1) })),
+  mapping: z.array(z.object({ family: z.string(), domain: z.string(), reason: z.string().min(1), why: z.string().min(1) })),
 });
 export type Domains = z.infer<typeof DomainsSchema>;
 

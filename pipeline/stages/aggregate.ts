@@ -1,6 +1,7 @@
 import type { Indicator } from '../schema.ts';
 import { STATUS, type Series } from './values.ts';
 import { round } from '../round.ts';
+import { quantileSorted } from 'simple-statistics';
 
 /** The share of a group's areas, and of its people, in England's most deprived tenth or fifth. */
 export interface DeprivedShare {
@@ -24,6 +25,45 @@ export interface Summary {
   deciles?: number[];
   mostDeprived10?: DeprivedShare;
   mostDeprived20?: DeprivedShare;
+  /** Where the mean falls among England's small areas: the share of them with a lower value (ties count half), 0 to 1. */
+  position?: number;
+}
+
+/** England's small areas on one indicator, sorted: the yardstick every group's figure is placed on. */
+export interface Ranking {
+  sorted: Float64Array;
+}
+
+/** How England's small areas spread on one indicator: the spine chart's background. */
+export interface Distribution {
+  areas: number;
+  p5: number; p10: number; p25: number; p50: number; p75: number; p90: number; p95: number;
+}
+
+/** England's values of one series, sorted (figures only: missing and suppressed areas left out). */
+export function englandRanking(series: Series): Ranking {
+  const out = new Float64Array(series.values.length);
+  let n = 0;
+  for (let i = 0; i < series.values.length; i++) if (series.status[i] === STATUS.value) out[n++] = series.values[i];
+  return { sorted: out.slice(0, n).sort() };
+}
+
+/** The share of England's small areas below `v` (ties count half), 0 to 1. */
+export function positionIn(r: Ranking, v: number): number {
+  const a = r.sorted;
+  if (a.length === 0) return NaN;
+  let lo = 0, hi = a.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (a[m] < v) lo = m + 1; else hi = m; }
+  let eq = lo;
+  while (eq < a.length && a[eq] === v) eq++;
+  return (lo + (eq - lo) / 2) / a.length;
+}
+
+/** Percentiles of England's small areas, rounded to the indicator's decimals. */
+export function distribution(r: Ranking, decimals: number): Distribution {
+  const a = r.sorted as unknown as number[];
+  const q = (p: number) => (r.sorted.length ? round(quantileSorted(a, p), decimals) : NaN);
+  return { areas: r.sorted.length, p5: q(0.05), p10: q(0.1), p25: q(0.25), p50: q(0.5), p75: q(0.75), p90: q(0.9), p95: q(0.95) };
 }
 
 
@@ -32,7 +72,7 @@ export interface Summary {
  * `population`; a percentage built from counts is pooled (sum of numerators over sum of
  * denominators), which is its exact value for the group. Ranks get only their range.
  */
-export function summarise(series: Series, members: readonly number[], population: Float64Array): Summary {
+export function summarise(series: Series, members: readonly number[], population: Float64Array, ranking?: Ranking): Summary {
   const ind: Indicator = series.indicator;
   const s: Summary = { areas: members.length, withValue: 0, missing: 0, suppressed: 0 };
   let min = Infinity, max = -Infinity, wsum = 0, wx = 0, num = 0, den = 0;
@@ -64,6 +104,7 @@ export function summarise(series: Series, members: readonly number[], population
   if (ind.unit !== 'rank' && ind.unit !== 'decile') {
     if (series.counts && den > 0) s.mean = round((num / den) * 100, d + 1);
     else if (wsum > 0) s.mean = round(wx / wsum, d + 1);
+    if (ranking && s.mean !== undefined) s.position = round(positionIn(ranking, s.mean), 4);
   }
   if (deciles) {
     s.deciles = deciles;

@@ -62,6 +62,12 @@ export function validateConfig(raw: RawConfig): { config: Config | null; problem
     const pop = tables.tables.find((t) => t.id === g.population.table);
     if (!pop || String(pop.vintage) !== v) problems.push({ code: 'UNKNOWN_TABLE', file: CONFIG_FILES.geographies, column: `vintages.${v}.population.table`, value: g.population.table, message: `no table of vintage ${v} has this id`, fix: 'Name a table from tables.json on LSOAs of the same vintage.' });
   }
+  for (const [id, f] of Object.entries(geographies.finer ?? {})) ref('geographies', `finer.${id}`, f.source, f.file);
+  for (const t of tables.tables) {
+    const f = t.finer === undefined ? undefined : geographies.finer?.[t.finer];
+    if (t.finer !== undefined && !f) problems.push({ code: 'UNKNOWN_LOOKUP', file: CONFIG_FILES.tables, column: `tables.${t.id}.finer`, value: t.finer, message: 'no lookup under "finer" in geographies.json has this id', fix: `Declare the lookup in geographies.json under "finer", or use one of: ${Object.keys(geographies.finer ?? {}).join(', ') || '(none declared)'}.` });
+    else if (f && f.vintage !== t.vintage) problems.push({ code: 'CONFIG_RULE', file: CONFIG_FILES.tables, column: `tables.${t.id}.vintage`, value: String(t.vintage), message: `the lookup "${t.finer}" sums to LSOAs of ${f.vintage}, not ${t.vintage}`, fix: `Set the table's vintage to ${f.vintage}.` });
+  }
   ref('geographies', 'vintageLookup', geographies.vintageLookup.source, geographies.vintageLookup.file);
   ref('geographies', 'context.lad', geographies.context.lad.source, geographies.context.lad.file);
   ref('geographies', 'context.land', geographies.context.land.source, geographies.context.land.file);

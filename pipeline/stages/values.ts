@@ -4,6 +4,7 @@ import type { AreaFrame } from './areas.ts';
 import { LSOA_CODE } from './areas.ts';
 import { columnIndex, indexByCode } from './join.ts';
 import { CELL, cellStatus, type CsvTable } from './load.ts';
+import type { FinerTableReport } from './finer.ts';
 
 /** Status of one area's value: a figure, or why there is none. Zero is a value like any other. */
 export const STATUS = { value: 0, missing: 1, suppressed: 2, noRow: 3 } as const;
@@ -28,6 +29,8 @@ export interface TableReport {
   excluded: { outsideScope: number; otherNation: number };
   /** Areas of the frame the table has no row for. */
   areasWithoutRow: { count: number; inScope: number; samples: string[] };
+  /** For a table of a finer geography: how its rows were summed to the LSOAs counted above. */
+  finer?: FinerTableReport;
 }
 
 /** A joined table: for each frame area, its row in the table or -1. */
@@ -92,17 +95,22 @@ export function joinTable(frame: AreaFrame, config: TableConfig, csv: CsvTable, 
   return { config, csv, rowOf, report };
 }
 
+/** The columns an indicator reads from its table, in order (numerators before the denominator). */
+export function indicatorColumns(i: Indicator): string[] {
+  return i.column !== undefined ? [i.column] : i.columns ?? [...i.numerator!, i.denominator!];
+}
+
 /** Reads one indicator's cells from its joined table; invalid cells become problems. */
 export function extractSeries(frame: AreaFrame, joined: JoinedTable, indicator: Indicator, defaults: Tables['defaults'], problems: Problem[]): Series {
   const missing = joined.config.missingMarkers ?? defaults.missingMarkers;
   const suppressed = joined.config.suppressedMarkers ?? defaults.suppressedMarkers;
   const user = `indicator "${indicator.id}"`;
-  const cols = indicator.column !== undefined ? [indicator.column] : [...indicator.numerator!, indicator.denominator!];
+  const cols = indicatorColumns(indicator);
   const idx = cols.map((c) => columnIndex(joined.csv, c, problems, user));
   const n = frame.codes.length;
   const values = new Float64Array(n).fill(NaN);
   const status = new Uint8Array(n).fill(STATUS.noRow);
-  const counts = indicator.column === undefined ? { num: new Float64Array(n).fill(NaN), den: new Float64Array(n).fill(NaN) } : undefined;
+  const counts = indicator.numerator !== undefined ? { num: new Float64Array(n).fill(NaN), den: new Float64Array(n).fill(NaN) } : undefined;
   if (idx.some((i) => i < 0)) return { indicator, values, status, counts };
   const scale = indicator.transform === 'proportion-to-percent' ? 100 : 1;
   const st = new Int32Array(idx.length);
@@ -122,8 +130,10 @@ export function extractSeries(frame: AreaFrame, joined: JoinedTable, indicator: 
     if (worst === CELL.invalid) continue;
     if (worst === CELL.suppressed) { status[a] = STATUS.suppressed; continue; }
     if (worst === CELL.missing) { status[a] = STATUS.missing; continue; }
-    if (indicator.column !== undefined) {
-      const v = Number(row[idx[0]]) * scale;
+    if (indicator.numerator === undefined) {
+      let v = 0;
+      for (let k = 0; k < idx.length; k++) v += Number(row[idx[k]]);
+      v *= scale;
       const range = indicator.unit === 'decile' ? [1, 10] : indicator.unit === 'rank' ? [1, frame.codes.length] : indicator.unit === 'percent' ? [0, 100] : null;
       if (range && (v < range[0] || v > range[1] || (indicator.unit !== 'percent' && !Number.isInteger(v)))) {
         problems.push({ code: 'OUT_OF_RANGE', file: joined.csv.file, row: joined.csv.lines[r], column: cols[0], value: row[idx[0]], message: `${user} is a ${indicator.unit}: it must be ${indicator.unit === 'percent' ? 'between' : 'a whole number from'} ${range[0]} ${indicator.unit === 'percent' ? 'and' : 'to'} ${range[1]}`, fix: 'Check the column against the publisher\'s file; a shifted column or a different edition is the usual cause.' });

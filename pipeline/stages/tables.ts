@@ -1,0 +1,75 @@
+import type { Problem } from '../errors.ts';
+import type { Config } from '../schema.ts';
+import type { AreaFrame, Vintage } from './areas.ts';
+import { readFinerLookup, type FinerLookup, type FinerLookupReport } from './finer.ts';
+import { sumToParent } from './finer.ts';
+import { columnIndex } from './join.ts';
+import { parseCell, type CsvTable } from './load.ts';
+import { extractSeries, indicatorColumns, joinTable, type JoinedTable, type Series, type TableReport } from './values.ts';
+
+export interface TablesResult {
+  series: Map<string, Series>;
+  population: Record<Vintage, Float64Array>;
+  reports: TableReport[];
+  finerLookups: FinerLookupReport[];
+}
+
+/** The columns of each raw file that the tables stage reads (only those are kept in memory). */
+export function tableColumns(cfg: Config): [file: string, columns: string[]][] {
+  const out: [string, string[]][] = [];
+  for (const t of cfg.tables.tables) out.push([t.file, [t.code]]);
+  for (const i of cfg.indicators.indicators) out.push([cfg.tables.tables.find((x) => x.id === i.table)!.file, indicatorColumns(i)]);
+  for (const g of Object.values(cfg.geographies.vintages)) out.push([cfg.tables.tables.find((x) => x.id === g.population.table)!.file, [g.population.column]]);
+  for (const f of Object.values(cfg.geographies.finer ?? {})) out.push([f.file, [f.code, f.parent]]);
+  return out;
+}
+
+/**
+ * Each table, one at a time so only one table's rows are in memory: a table of a finer
+ * geography summed to LSOAs first, then joined onto its vintage's frame and reduced to its
+ * indicators' series (and the population weights).
+ */
+export function readTables(cfg: Config, frames: Record<Vintage, AreaFrame>, csv: (file: string) => CsvTable, problems: Problem[]): TablesResult {
+  const geo = cfg.geographies;
+  const series = new Map<string, Series>();
+  const population = {} as Record<Vintage, Float64Array>;
+  const reports: TableReport[] = [];
+  const lookups = new Map<string, FinerLookup>();
+  const lookup = (id: string) => {
+    if (!lookups.has(id)) {
+      const f = geo.finer![id];
+      lookups.set(id, readFinerLookup(id, f, csv(f.file), frames[f.vintage], problems));
+    }
+    return lookups.get(id)!;
+  };
+  const vintages = Object.keys(geo.vintages).map(Number) as Vintage[];
+  for (const t of cfg.tables.tables) {
+    const other = frames[t.vintage === 2021 ? 2011 : 2021];
+    let table = csv(t.file);
+    let finer: TableReport['finer'];
+    if (t.finer !== undefined) {
+      const used = new Set(cfg.indicators.indicators.filter((i) => i.table === t.id).flatMap(indicatorColumns));
+      for (const v of vintages) if (geo.vintages[v].population.table === t.id) used.add(geo.vintages[v].population.column);
+      const summed = sumToParent(t, table, lookup(t.finer), frames[t.vintage], [...used], cfg.tables.defaults, problems);
+      table = summed.csv;
+      finer = summed.report;
+    }
+    const joined = joinTable(frames[t.vintage], t, table, geo.nation.lsoaPrefix, problems, other);
+    reports.push(finer ? { ...joined.report, finer } : joined.report);
+    for (const ind of cfg.indicators.indicators) if (ind.table === t.id) series.set(ind.id, extractSeries(frames[t.vintage], joined, ind, cfg.tables.defaults, problems));
+    for (const v of vintages) if (geo.vintages[v].population.table === t.id) population[v] = populationOf(frames[v], joined, geo.vintages[v].population.column, problems);
+  }
+  return { series, population, reports, finerLookups: [...lookups.values()].map((l) => l.report) };
+}
+
+function populationOf(frame: AreaFrame, joined: JoinedTable, column: string, problems: Problem[]): Float64Array {
+  const c = columnIndex(joined.csv, column, problems, 'population weights');
+  const out = new Float64Array(frame.codes.length).fill(NaN);
+  if (c < 0) return out;
+  joined.rowOf.forEach((r, i) => {
+    if (r < 0) return;
+    const cell = parseCell(joined.csv.rows[r][c] ?? '', [''], []);
+    if (cell.status === 'value') out[i] = cell.value;
+  });
+  return out;
+}
