@@ -65,7 +65,8 @@ export interface LegendItem { klass: number; colour: string; label: string; from
 /** Number formatting shared by legends, tables and popups. */
 export function formatValue(v: number | null | undefined, unit: string, decimals: number): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '–';
-  const s = v.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  // A value that rounds to zero is shown as 0, never "-0.00".
+  const s = (Number(v.toFixed(decimals)) === 0 ? 0 : v).toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
   return unit === 'percent' ? `${s}%` : s;
 }
 

@@ -23,7 +23,10 @@ export interface Summary {
   areas: number; withValue: number; missing: number; suppressed: number;
   mean?: number; min?: number; max?: number; deciles?: number[];
   mostDeprived10?: DeprivedShare; mostDeprived20?: DeprivedShare;
+  /** Where the figure falls among England's small areas: the share with a lower value, 0 to 1. */
+  position?: number;
 }
+export interface Distribution { areas: number; p5: number; p10: number; p25: number; p50: number; p75: number; p90: number; p95: number }
 export interface MemberLsoa { code: string; change: string; partial: boolean }
 export interface Neighbourhood {
   slug: string; name: string; council: string; description: string; sourceUrl: string;
@@ -40,6 +43,15 @@ export interface IndicatorMeta {
   polarity: 'higher-worse' | 'lower-worse' | 'neutral'; edition: string; vintage: 2011 | 2021; source: string;
   sourceFile: string; domain: string; domainReason: string; values: string; classes: Classes; family: string;
   column?: string; numerator?: string[]; denominator?: string; table: string;
+  /** Real-unit measures: the figure in words ("{share} households have no car or van"), what it counts after the number, a caveat. */
+  plain?: string; per?: string; note?: string;
+  /** Why the indicator's family matters for resilience (domains.json). */
+  why?: string;
+  /** Set when the table was published for a finer geography and summed to small areas (e.g. "Output Area"). */
+  finer?: string;
+  columns?: string[];
+  /** England's small areas on this indicator (official indicators only). */
+  england?: Distribution;
   /** Set for locally gathered indicators mapped at LSOA level. */
   local?: { dataset: string; synthetic: boolean };
 }
@@ -52,6 +64,7 @@ export interface Catalogue {
   lads: Record<string, { name: string; label: [number, number]; bbox: [number, number, number, number] }>;
   vintages: Record<'2011' | '2021', { label: string; geometry: string; areas: string; boundary: { source: string; generalisation: string }; wardEdition: string; ladEdition: string; population: string; count: number }>;
   framework: { name: string; note: string };
+  finer: Record<string, { level: string; vintage: number; note: string; source: string }>;
   domains: Domain[];
   indicators: IndicatorMeta[];
   sources: Source[];

@@ -1,0 +1,25 @@
+import { catalogue, neighbourhoods, type IndicatorMeta, type Summary } from './data.ts';
+import { profileIndicators } from './map-data.ts';
+import { profileOrder } from './plain.ts';
+
+/** One row of the comparison of every neighbourhood: an indicator, each neighbourhood's figure, the region's and England's. */
+export interface CompareRow { ind: IndicatorMeta; cells: { key: string; label: string; summary: Summary }[] }
+
+/** The neighbourhoods side by side, by domain: real-unit measures first, then scores. Shared by the page and its CSV. */
+export function compareTable() {
+  const cat = catalogue();
+  const list = neighbourhoods();
+  const columns = [...list.map((n) => ({ key: n.slug, label: n.name })), { key: 'region', label: cat.scope.regionName }, { key: 'england', label: 'England' }];
+  const domains = cat.domains.map((d) => ({
+    domain: d,
+    rows: profileOrder(profileIndicators(d.id)).map((ind): CompareRow => ({
+      ind,
+      cells: [
+        ...list.map((n) => ({ key: n.slug, label: n.name, summary: n.summaries[ind.id].neighbourhood })),
+        { key: 'region', label: cat.scope.regionName, summary: list[0].summaries[ind.id].region },
+        { key: 'england', label: 'England', summary: list[0].summaries[ind.id].england },
+      ],
+    })),
+  }));
+  return { columns, domains };
+}

@@ -1,0 +1,104 @@
+import type { IndicatorMeta, Summary } from './data.ts';
+import { formatValue } from './classes.ts';
+
+/**
+ * Figures in words people use: "about 3 in 10 households", "worse than 9 in 10 areas of
+ * England", "like England's decile 2". Every sentence is generated from the published figures.
+ */
+
+type Ind = Pick<IndicatorMeta, 'unit' | 'decimals' | 'polarity' | 'plain' | 'per'>;
+
+/** A percentage as a natural frequency: "about 3 in 10", "about 1 in 20", "fewer than 1 in 100", "almost all". */
+export function shareWords(pct: number): string {
+  if (pct <= 0) return 'no';
+  if (pct >= 100) return 'all';
+  if (pct < 1) return 'fewer than 1 in 100';
+  if (pct >= 97.5) return 'almost all';
+  if (pct < 9.5) {
+    const n = 100 / pct;
+    return `about 1 in ${n < 20 ? Math.round(n) : n < 50 ? Math.round(n / 5) * 5 : Math.round(n / 10) * 10}`;
+  }
+  const tenths = Math.round(pct / 10);
+  if (tenths >= 10) return 'almost all';
+  if (tenths === 5) return 'about half of';
+  return `about ${tenths} in 10`;
+}
+
+/** A real-unit measure in words: "About 6 in 10 households have no car or van (57.0%)". */
+export function plainSentence(ind: Ind, value: number | undefined): string | null {
+  if (!ind.plain || value === undefined) return null;
+  const figure = formatValue(value, ind.unit, ind.decimals);
+  const words = ind.plain.includes('{share}')
+    ? ind.plain.replace('{share}', shareWords(value)) + ` (${figure})`
+    : ind.plain.replace('{value}', figure);
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The share of England's small areas that a figure is worse than (0 to 1), or null where neither end is worse. */
+export function worseThan(ind: Pick<IndicatorMeta, 'polarity'>, position: number | undefined): number | null {
+  if (position === undefined || ind.polarity === 'neutral') return null;
+  return ind.polarity === 'higher-worse' ? position : 1 - position;
+}
+
+/** "worse than 9 in 10 areas of England", "better than 7 in 10 ...", "near the middle ...", "higher than 6 in 10 ..." */
+export function englandWords(ind: Pick<IndicatorMeta, 'polarity'>, position: number | undefined, short = false): string {
+  if (position === undefined) return '';
+  const areas = short ? '' : ' areas of England';
+  const w = worseThan(ind, position);
+  if (w === null) {
+    const tenths = Math.round(position * 10);
+    if (tenths === 5) return short ? 'middle' : "near the middle of England's areas";
+    if (tenths >= 10) return `higher than almost all${areas}`;
+    if (tenths <= 0) return `lower than almost all${areas}`;
+    return tenths > 5 ? `higher than ${tenths} in 10${areas}` : `lower than ${10 - tenths} in 10${areas}`;
+  }
+  const tenths = Math.round(w * 10);
+  if (tenths === 5) return short ? 'middle' : "near the middle of England's areas";
+  if (tenths >= 10) return `worse than almost all${areas}`;
+  if (tenths <= 0) return `better than almost all${areas}`;
+  return tenths > 5 ? `worse than ${tenths} in 10${areas}` : `better than ${10 - tenths} in 10${areas}`;
+}
+
+/**
+ * Where a figure would fall among England's small areas, as a decile: 1 holds the worst 10%
+ * (the most deprived, for the Indices), 10 the best. Gives a composite score a meaning.
+ */
+export function englandDecile(ind: Pick<IndicatorMeta, 'polarity'>, position: number | undefined): number | null {
+  const w = worseThan(ind, position);
+  if (w === null) return null;
+  return Math.min(10, Math.max(1, 10 - Math.floor(w * 10)));
+}
+
+/** Quintile of England's small areas, 1 = the worst fifth (or, where neither end is worse, the lowest), for colouring cells. */
+export function englandQuintile(ind: Pick<IndicatorMeta, 'polarity'>, position: number | undefined): number | null {
+  if (position === undefined) return null;
+  const w = worseThan(ind, position) ?? 1 - position;
+  return Math.min(5, Math.max(1, 5 - Math.floor(w * 5)));
+}
+
+/** A real-unit measure: a share, rate or count, not an index score, rank or decile. */
+export const isRealUnit = (ind: Pick<IndicatorMeta, 'unit'>) => ind.unit !== 'score' && ind.unit !== 'rank' && ind.unit !== 'decile';
+
+/** Real-unit measures first, then composite scores; ranks and deciles are left to their scores. */
+export function profileOrder<T extends Pick<IndicatorMeta, 'unit'>>(inds: readonly T[]): T[] {
+  return [...inds.filter(isRealUnit), ...inds.filter((i) => i.unit === 'score')];
+}
+
+/**
+ * One sentence that reads a domain as a whole before its rows: "On 7 of its 9 living
+ * environment measures, Claremont is worse than 8 in 10 areas of England." Counts only
+ * real-unit measures that have a better and a worse end.
+ */
+export function domainSentence(name: string, domainName: string, rows: { ind: Ind; summary: Summary | undefined }[]): string | null {
+  const judged = rows.filter((r) => isRealUnit(r.ind) && r.ind.polarity !== 'neutral' && r.summary?.position !== undefined);
+  const m = judged.length;
+  if (m === 0) return null;
+  const w = judged.map((r) => worseThan(r.ind, r.summary!.position)!);
+  const k80 = w.filter((x) => x >= 0.8).length;
+  const k50 = w.filter((x) => x > 0.5).length;
+  const of = (k: number) => (k === m ? (m === 1 ? 'its one' : `all ${m} of its`) : `${k} of its ${m}`);
+  const measures = `${domainName.toLowerCase()} measure${m === 1 ? '' : 's'}`;
+  if (k80 > 0) return `On ${of(k80)} ${measures}, ${name} is worse than 8 in 10 areas of England${k50 > k80 ? `; on ${k50} of them it is worse than the middle` : ''}.`;
+  if (k50 > 0) return `On ${of(k50)} ${measures}, ${name} is worse than the middle of England's areas, but on none worse than 8 in 10.`;
+  return `On none of its ${m} ${measures} is ${name} worse than the middle of England's areas.`;
+}
