@@ -123,7 +123,7 @@ export function sumToParent(
       if (st === CELL.value) {
         const v = Number(raw.trim());
         if (!Number.isInteger(v) || v < 0) {
-          problems.push({ code: 'NOT_WHOLE_NUMBER', file: csv.file, row: line, column: columns[k], value: raw, message: `a ${cfg.level} count must be a whole number of 0 or more to be summed to LSOAs`, fix: 'Use the published counts, not percentages or rates; sum only count columns.' });
+          problems.push({ code: 'NOT_WHOLE_NUMBER', file: csv.file, row: line, column: columns[k], value: raw, message: `a count of ${cfg.level}s must be a whole number of 0 or more to be summed to LSOAs`, fix: 'Use the published counts, not percentages or rates; sum only count columns.' });
           ok = false;
           continue;
         }
@@ -133,10 +133,11 @@ export function sumToParent(
         ok = false;
       } else if (st > worst[parent * columns.length + k]) worst[parent * columns.length + k] = st;
     }
+    // A row with a bad cell still counts as present (the problem names it); it is not summed.
+    if (seen[parent]++ === 0) firstLine[parent] = line;
     if (!ok) continue;
     report.summed++;
     if (inScope[parent]) report.rowsInScope++; else report.rowsOutsideScope++;
-    if (seen[parent]++ === 0) firstLine[parent] = line;
   }
   const incomplete: string[] = [];
   for (let i = 0; i < n; i++) {

@@ -50,7 +50,7 @@ export function indexByCode(table: CsvTable, column: string, pattern: RegExp, pr
     }
     const level = pattern.test(code) ? null : geographyOf(code);
     if (level) {
-      problems.push({ code: 'GEOGRAPHY_MISMATCH', file: table.file, row: table.lines[r], column, value: code, message: `"${code}" is ${level} code, not of the expected form ${pattern.source}`, fix: 'Use a file of the geography the atlas expects (LSOAs: E01 and six digits), or aggregate to it first.' });
+      problems.push({ code: 'GEOGRAPHY_MISMATCH', file: table.file, row: table.lines[r], column, value: code, message: `"${code}" is ${level} code, not of the expected form ${pattern.source}`, fix: `Use a file of the geography ${usedBy} expects, or declare the file's own geography in tables.json (an Output Area table with "finer").` });
       return;
     }
     if (!pattern.test(code)) {
@@ -69,7 +69,7 @@ export function indexByCode(table: CsvTable, column: string, pattern: RegExp, pr
 
 /** GSS code prefixes of other geographies, to name what a wrong-level file holds. */
 const LEVELS: [RegExp, string][] = [
-  [/^[EW]00\d{6}$/, 'an output area'], [/^[EW]02\d{6}$/, 'an MSOA'], [/^[EW]05\d{6}$/, 'an electoral ward'],
+  [/^[EW]00\d{6}$/, 'an output area'], [/^[EW]01\d{6}$/, 'an LSOA'], [/^[EW]02\d{6}$/, 'an MSOA'], [/^[EW]05\d{6}$/, 'an electoral ward'],
   [/^E0[6-9]\d{6}$|^W06\d{6}$/, 'a local authority'], [/^E10\d{6}$/, 'a county'], [/^E12\d{6}$/, 'a region'], [/^(E92|W92)\d{6}$/, 'a country'],
   [/^S01\d{6}$/, 'a Scottish data zone'], [/^95[A-Z]{2}\d{2}[A-Z]\d$|^N00\d{6}$/, 'a Northern Irish small area'],
 ];

@@ -22,6 +22,7 @@ const H = 'LSOA21CD,IMD_score,IMD_decile';
 const iod = (...rows: string[]) => [H, ...rows].join('\n') + '\n';
 const OK = ['E01900002,30.0,2', 'E01900003,20.0,4', 'E01800004,10.0,7', 'E01800005,5.0,9'];
 const geo = rawFiles()['synthetic/lsoa2021.geojson'];
+const [OA_H, ...OA] = rawFiles()['synthetic/oa21_cars.csv'].trim().split('\n');
 const SQUARE_1 = '{"type":"Polygon","coordinates":[[[-2.5,53.5],[-2.49,53.5],[-2.49,53.51],[-2.5,53.51],[-2.5,53.5]]]}';
 /** The boundary file with the first feature's rings replaced. */
 const ring = (coordinates: string) => geo.replace(SQUARE_1, `{"type":"Polygon","coordinates":${coordinates}}`);
@@ -69,6 +70,12 @@ const CASES: [string, string, string | Buffer, string[]][] = [
   ['22 null geometry', 'synthetic/lsoa2021.geojson', geo.replace(SQUARE_1, 'null'), ['BAD_GEOMETRY 1 geometry']],
   ['22 duplicate feature id', 'synthetic/lsoa2021.geojson', geo.replace('"LSOA21CD":"E01900002"', '"LSOA21CD":"E01900001"'), ['DUPLICATE_CODE 2 LSOA21CD']],
   ['22 missing code property', 'synthetic/lsoa2021.geojson', geo.replace('"LSOA21CD":"E01900002",', ''), ['BAD_CODE 2 LSOA21CD']],
+  ['15 an Output Area the lookup lacks', 'synthetic/oa21_cars.csv', `${OA_H}\n${OA.slice(0, 6).join('\n')}\nE00900007,100,0\nE00900099,10,1\n`, ['UNKNOWN_CODE 9 OA21CD ~not in the lookup']],
+  ['15 an LSOA with no Output Area in the lookup', 'synthetic/oa21_lookup.csv', 'OA21CD,LSOA21CD\nE00900001,E01900001\nE00900002,E01900001\nE00900003,E01900002\nE00900004,E01900003\nE00900005,E01900003\nE00900006,E01800004\n', ['NO_FINER_AREAS - LSOA21CD ~E01800005']],
+  ['10 a lookup that maps an Output Area twice', 'synthetic/oa21_lookup.csv', 'OA21CD,LSOA21CD\nE00900001,E01900001\nE00900002,E01900001\nE00900003,E01900002\nE00900004,E01900003\nE00900005,E01900003\nE00900006,E01800004\nE00900007,E01800005\nE00900003,E01900003\n', ['LOOKUP_DUPLICATE 9 OA21CD ~first on row 4']],
+  ['11 an Output Area count that is not a whole number', 'synthetic/oa21_cars.csv', `${OA_H}\nE00900001,60,30.5\n${OA.slice(1).join('\n')}\n`, ['NOT_WHOLE_NUMBER 2 - ~"30.5"']],
+  ['15 an Output Area table missing one of an LSOA\'s Output Areas', 'synthetic/oa21_cars.csv', `${OA_H}\n${OA.slice(1).join('\n')}\n`, ['FINER_AREAS_MISSING - OA21CD ~1 of the 2']],
+  ['16 an LSOA table declared as Output Areas', 'synthetic/oa21_cars.csv', `${OA_H}\nE01900001,100,40\n${OA.slice(2).join('\n')}\n`, ['GEOGRAPHY_MISMATCH 2 OA21CD ~an LSOA']],
   ['23 too many columns (5,000)', 'synthetic/iod21.csv', `${H},${Array.from({ length: 4997 }, (_, i) => `c${i}`).join(',')}\nE01900001,40.0,1${','.repeat(4997)}\n`, ['TOO_LARGE 1 - ~5,000 columns']],
 ];
 

@@ -42,6 +42,9 @@ export function rawFiles(): Record<string, string> {
     'synthetic/iod21.csv': 'LSOA21CD,IMD_score,IMD_decile\nE01900001,40.0,1\nE01900002,30.0,2\nE01900003,20.0,4\nE01800004,10.0,7\nE01800005,5.0,9\n',
     'synthetic/iod11.csv': 'LSOA11CD,imd_score,imd_decile\nE01800001,35.5,1\nE01800002,25.5,3\nE01800003,15.5,5\nE01800004,12.0,6\nE01800005,4.0,10\n',
     'synthetic/census21.csv': 'LSOA21CD,total_households,Private rented,total_residents\nE01900001,100,50,200\nE01900002,100,25,300\nE01900003,200,20,400\nE01800004,100,0,100\nE01800005,100,10,100\nW01000001,100,5,100\n',
+    // Output Areas (E009…, invented) nesting in the 2021 LSOAs, and a count table published for them.
+    'synthetic/oa21_lookup.csv': 'OA21CD,LSOA21CD\nE00900001,E01900001\nE00900002,E01900001\nE00900003,E01900002\nE00900004,E01900003\nE00900005,E01900003\nE00900006,E01800004\nE00900007,E01800005\n',
+    'synthetic/oa21_cars.csv': 'OA21CD,Total: All households,No cars or vans in household\nE00900001,60,30\nE00900002,40,10\nE00900003,100,5\nE00900004,120,60\nE00900005,80,20\nE00900006,100,50\nE00900007,100,0\n',
     'synthetic/pop11.csv': 'LSOA11CD,total_population\nE01800001,500\nE01800002,200\nE01800003,200\nE01800004,100\nE01800005,100\n',
   };
 }
@@ -68,19 +71,22 @@ export function configFor(raw: Record<string, string>): RawConfig {
       { id: 'iod11', source: 'synthetic', file: 'synthetic/iod11.csv', vintage: 2011, code: 'LSOA11CD' },
       { id: 'census21', source: 'synthetic', file: 'synthetic/census21.csv', vintage: 2021, code: 'LSOA21CD' },
       { id: 'pop11', source: 'synthetic', file: 'synthetic/pop11.csv', vintage: 2011, code: 'LSOA11CD' },
+      { id: 'oa21-cars', source: 'synthetic', file: 'synthetic/oa21_cars.csv', vintage: 2021, code: 'OA21CD', finer: 'oa21' },
     ] },
     geographies: {
       scope: { regionCode: 'E12999999', regionName: 'Test Region' },
       nation: { code: 'E92000001', name: 'England', lsoaPrefix: 'E01', bbox: [-6.5, 49.8, 1.8, 55.9] },
       vintages: { '2021': vintage('2021'), '2011': vintage('2011') },
       vintageLookup: { source: 'synthetic', file: 'synthetic/lookup_lsoa11_lsoa21.csv', from: 'LSOA11CD', to: 'LSOA21CD', change: 'CHGIND', changeCodes: { U: 'unchanged', S: 'split', M: 'merged', X: 'redrawn' } },
+      finer: { oa21: { source: 'synthetic', file: 'synthetic/oa21_lookup.csv', level: 'Output Area', vintage: 2021, code: 'OA21CD', parent: 'LSOA21CD', pattern: '^E00\\d{6}$', note: SYNTHETIC } },
       context: { lad: { source: 'synthetic', file: 'synthetic/lad.geojson', code: 'LAD24CD', name: 'LAD24NM' }, land: { source: 'synthetic', file: 'synthetic/land.geojson' } },
       geometry: { simplifyKeepShare: { '2021': 1, '2011': 1 }, quantization: 10000 },
     },
     indicators: { headline: 'synth-decile-21', neighbourhoodTable: ['synth-decile-21', 'synth-score-21', 'synth-rented'], indicators: [
       ind('synth-score-21', 'iod21', { column: 'IMD_score', unit: 'score', decimals: 1, polarity: 'higher-worse', classification: q }),
       ind('synth-decile-21', 'iod21', { column: 'IMD_decile', unit: 'decile', decimals: 0, polarity: 'lower-worse', classification: { method: 'decile' } }),
-      ind('synth-rented', 'census21', { numerator: ['Private rented'], denominator: 'total_households', unit: 'percent', decimals: 1, polarity: 'neutral', classification: q }),
+      ind('synth-rented', 'census21', { numerator: ['Private rented'], denominator: 'total_households', unit: 'percent', decimals: 1, polarity: 'neutral', classification: q, plain: '{share} households rent privately' }),
+      ind('synth-no-car', 'oa21-cars', { numerator: ['No cars or vans in household'], denominator: 'Total: All households', unit: 'percent', decimals: 1, polarity: 'higher-worse', classification: q, plain: '{share} households have no car' }),
       ind('synth-score-11', 'iod11', { column: 'imd_score', unit: 'score', decimals: 1, polarity: 'higher-worse', classification: q }),
       ind('synth-decile-11', 'iod11', { column: 'imd_decile', unit: 'decile', decimals: 0, polarity: 'lower-worse', classification: { method: 'decile' } }),
     ] },
@@ -90,8 +96,9 @@ export function configFor(raw: Record<string, string>): RawConfig {
         { id: 'social-relationships', number: 3, name: 'Social relationships', summary: 's', description: 'd', systemProperty: 'p', colour: '#7b3f8c' }, { id: 'community-governance', number: 4, name: 'Community governance', summary: 's', description: 'd', systemProperty: 'p', colour: '#1f5f99' }],
       context: { id: 'context', name: 'Context', summary: 's', description: 'd', colour: '#555555' },
       mapping: [
-        { family: 'synth-score-21', domain: 'context', reason: 'synthetic' }, { family: 'synth-decile-21', domain: 'context', reason: 'synthetic' },
-        { family: 'synth-rented', domain: 'living-environment', reason: 'synthetic' }, { family: 'synth-score-11', domain: 'economic-systems', reason: 'synthetic' }, { family: 'synth-decile-11', domain: 'economic-systems', reason: 'synthetic' },
+        { family: 'synth-score-21', domain: 'context', reason: 'synthetic', why: 'synthetic' }, { family: 'synth-decile-21', domain: 'context', reason: 'synthetic', why: 'synthetic' },
+        { family: 'synth-rented', domain: 'living-environment', reason: 'synthetic', why: 'synthetic' }, { family: 'synth-score-11', domain: 'economic-systems', reason: 'synthetic', why: 'synthetic' }, { family: 'synth-decile-11', domain: 'economic-systems', reason: 'synthetic', why: 'synthetic' },
+        { family: 'synth-no-car', domain: 'economic-systems', reason: 'synthetic', why: 'synthetic' },
       ],
     },
     neighbourhoods: { $comment: SYNTHETIC, neighbourhoods: [

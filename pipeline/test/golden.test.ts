@@ -91,5 +91,21 @@ describe('clean-join, checked by hand (not from the goldens)', () => {
     expect(hood['synth-decile-21'].neighbourhood.mostDeprived10).toEqual({ areas: 1, share: 0.3333, population: 200, populationShare: 0.2222 });
     // its local authority (Testshire) adds E01800004 (10, 100 residents): (25000 + 1000) / 1000
     expect(hood['synth-score-21'].lad.mean).toBe(26);
+    // where 27.78 falls in England's five values (5, 10, 20, 30, 40): above three of them
+    expect(hood['synth-score-21'].neighbourhood.position).toBe(0.6);
+  });
+
+  it('sums Output Areas to LSOAs and pools the sums, as worked out on paper', () => {
+    const result = build('clean-join');
+    const values = JSON.parse(result.files.get('values/synth-no-car.json')!);
+    // E01900001 = OAs 1 and 2: (30 + 10) / (60 + 40) = 40%; E01900002 = OA 3: 5 / 100; E01900003 = OAs 4 and 5: (60 + 20) / (120 + 80) = 40%; E01800004 = OA 6: 50%
+    const codes: string[] = JSON.parse(result.files.get('areas/lsoa-2021.json')!).codes;
+    expect(Object.fromEntries(codes.map((c, i) => [c, values.values[i]]))).toEqual({ E01900001: 40, E01900002: 5, E01900003: 40, E01800004: 50 });
+    // ward-hood: (40 + 5 + 80) / (100 + 100 + 200) = 31.25%
+    expect(JSON.parse(result.files.get('profiles.json')!)['ward-hood']['synth-no-car'].neighbourhood.mean).toBe(31.25);
+    // every Output Area row accounted for: 7 read, 7 summed; 6 in the region's LSOAs, 1 (OA 7, in Otherton) outside
+    const t = result.report.tables.find((x) => x.table === 'oa21-cars')!;
+    expect(t.finer).toMatchObject({ rowsRead: 7, summed: 7, rowsInScope: 6, rowsOutsideScope: 1, lsoas: 5 });
+    expect(result.report.finerLookups[0]).toMatchObject({ rows: 7, parents: 5, parentsWithoutChildren: { count: 0 } });
   });
 });

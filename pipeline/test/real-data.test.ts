@@ -79,9 +79,43 @@ describe('the real build', () => {
     expect(checked).toBe(6);
   });
 
+  it('Claremont\'s share of households with no car, summed from its Output Areas, and its fuel-poverty share, recomputed from the raw files', () => {
+    const codes = ['E01012680', 'E01012681', 'E01012682', 'E01012683', 'E01012684']; // data/config/neighbourhoods.json, claremont lsoas2021
+    const lsoaOf = new Map(rawCsv('census2021-oa/oa21_lsoa21_lookup_en.csv.gz').slice(1).map((r) => [r[0], r[1]]));
+    const [head, ...oaRows] = rawCsv('census2021-oa/ts045_car_van_availability_oa21_en.csv.gz');
+    const [cTotal, cNone] = [head.indexOf('Total: All households'), head.indexOf('No cars or vans in household')];
+    const mine = oaRows.filter((r) => codes.includes(lsoaOf.get(r[0])!));
+    const [none, households] = mine.reduce(([a, b], r) => [a + Number(r[cNone]), b + Number(r[cTotal])], [0, 0]);
+    // Worked out by hand (zcat, grep, awk over the lookup and TS045): 28 Output Areas, 2,118 of 3,715 households.
+    expect([mine.length, none, households]).toEqual([28, 2118, 3715]);
+    const profile = readJson(A, 'profiles.json').claremont;
+    expect(profile['census21-no-car'].neighbourhood.mean).toBe(Math.round((none / households) * 1e4) / 1e2); // 57.01
+    const [fh, ...fuel] = rawCsv('desnz-fuel-poverty/fuel_poverty_2021_lsoa21_england.csv.gz');
+    const fp = fuel.filter((r) => codes.includes(r[fh.indexOf('LSOA21CD')]));
+    const [poor, all] = fp.reduce(([a, b], r) => [a + Number(r[fh.indexOf('fuel_poor_households')]), b + Number(r[fh.indexOf('households')])], [0, 0]);
+    expect([poor, all]).toEqual([1237, 3812]);
+    expect(profile['desnz-fuel-poor'].neighbourhood.mean).toBe(Math.round((poor / all) * 1e4) / 1e2); // 32.45
+  });
+
+  it('accounts for every Output Area row and every LSOA: each OA table sums all 178,605 English OAs into all 33,755 LSOAs', () => {
+    const report = readJson(A, 'build-report.json');
+    expect(report.finerLookups).toEqual([expect.objectContaining({ id: 'oa21', rows: 178605, parents: 33755, parentsWithoutChildren: { count: 0, samples: [] } })]);
+    const oa = report.tables.filter((t: { finer?: unknown }) => t.finer);
+    expect(oa.length).toBe(9);
+    for (const t of oa) expect(t.finer, t.table).toMatchObject({ rowsRead: 178605, summed: 178605, rowsInScope: 24050, rowsOutsideScope: 154555, lsoas: 33755, lsoasIncomplete: { count: 0 } });
+  });
+
+  it('counts real-unit indicator families per framework domain: living environment 8+, economic systems 6+, social relationships 5+', () => {
+    const cat = readJson(A, 'catalogue.json');
+    const families = (domain: string) => new Set(cat.indicators.filter((i: { domain: string; unit: string; local?: unknown }) => i.domain === domain && !i.local && !['score', 'rank', 'decile'].includes(i.unit)).map((i: { family: string }) => i.family)).size;
+    expect(families('living-environment')).toBeGreaterThanOrEqual(8);
+    expect(families('economic-systems')).toBeGreaterThanOrEqual(6);
+    expect(families('social-relationships')).toBeGreaterThanOrEqual(5);
+  });
+
   it('accounts for every input row: read = published + excluded', () => {
     const report = readJson(A, 'build-report.json');
-    expect(report.tables.length).toBe(10);
+    expect(report.tables.length).toBe(22);
     for (const t of report.tables) expect(t.rowsRead, t.table).toBe(t.published + t.excluded.outsideScope + t.excluded.otherNation);
     const tenure = report.tables.find((t: { table: string }) => t.table === 'census2021-ts054');
     expect(tenure).toMatchObject({ rowsRead: 35672, published: 4567, excluded: { otherNation: 1917 } }); // E&W file: 33,755 England + 1,917 Wales
