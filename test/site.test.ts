@@ -231,7 +231,7 @@ describe('every page', () => {
 
   it('reflows at 320 px wide: the page never scrolls sideways (wide tables scroll in their own box)', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-    for (const p of ['/', '/explore/', '/neighbourhoods/claremont/', '/neighbourhoods/mill-hill-wensley-fold/', '/indicators/', '/indicators/iod25-imd-score/', '/methods/']) {
+    for (const p of ['/', '/explore/', '/neighbourhoods/claremont/', '/neighbourhoods/mill-hill-wensley-fold/', '/compare/', '/indicators/', '/indicators/iod25-imd-score/', '/indicators/census21-no-car/', '/methods/']) {
       await page.goto(site.origin + p, { waitUntil: 'load' });
       expect(await page.evaluate(() => document.documentElement.scrollWidth), p).toBeLessThanOrEqual(320);
     }
@@ -256,6 +256,58 @@ describe('every page', () => {
     }
     expect(problems).toEqual([]);
   }, 300_000);
+});
+
+describe('resilience profiles and the comparison of every neighbourhood', () => {
+  it('leads each domain of a neighbourhood page with a sentence and real-unit measures in words, then a spine chart, without JavaScript', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${site.origin}/neighbourhoods/claremont/`);
+    for (const d of ['living-environment', 'economic-systems', 'social-relationships']) {
+      const section = page.locator(`section.domain:has(#d-${d})`);
+      expect(await section.locator('.domain-lead').textContent(), d).toMatch(/^On (\d+ of its \d+|all \d+ of its|its one) .+ measures?, Claremont is worse than/);
+      // the first figure of the domain is a measure in words, before any score
+      expect(await section.locator('.plain-list li').count(), d).toBeGreaterThanOrEqual(5);
+      const rows = section.locator('table.spine-table tbody tr');
+      expect(await rows.first().locator('th').textContent(), d).not.toMatch(/ score/);
+      expect(await section.locator('table.spine-table svg.spine circle.m-n').count(), d).toBe(await rows.count());
+    }
+    // Read by hand from the raw files (see pipeline/test/real-data.test.ts): 2,118 of Claremont's 3,715 households have no car or van.
+    expect(await page.locator('li[data-indicator="census21-no-car"] strong').textContent()).toBe('About 6 in 10 households have no car or van (57.0%)');
+    // Composite scores come second, each with the England decile it falls in.
+    expect(await page.locator('#spine-context tr[data-indicator="iod25-imd-score"] td').first().textContent()).toMatch(/^\d+\.\d\d \(decile \d+\)$/);
+    expect(await page.locator('section.domain:has(#d-community-governance)').textContent()).toMatch(/No published small-area statistic measures this domain/);
+    expect(await page.locator('a[href="/compare/"]').count()).toBeGreaterThan(0);
+    await ctx.close();
+  });
+
+  it('compares every neighbourhood, the region and England on every measure, works without JavaScript, and sorts with it', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${site.origin}/`);
+    expect(await page.locator('main a[href="/compare/"]').count()).toBe(1);
+    await page.goto(`${site.origin}/compare/`);
+    const heads = await page.locator('#compare thead th').allTextContents();
+    expect(heads.slice(1)).toEqual(['Mill Hill & Wensley Fold', 'Worsley (Haslingden)', 'Stockbridge Village', 'Claremont', 'Old Swan', 'Central Southport', 'Moss Bay & Salterbeck', 'North West', 'England']);
+    const cat = JSON.parse(readFileSync(join(DIST, 'data/catalogue.json'), 'utf8')) as { indicators: { id: string; unit: string; local?: unknown }[] };
+    const shown = cat.indicators.filter((i) => !i.local && ['percent', 'rate', 'score'].includes(i.unit));
+    expect(await page.locator('#compare tbody tr[data-indicator]').count()).toBe(shown.length);
+    // every cell says where it falls in words, not by colour alone
+    const cell = page.locator('#compare tr[data-indicator="census21-no-car"] td').nth(3);
+    expect(await cell.textContent()).toBe('57.0%worse than 9 in 10');
+    expect(await page.locator('.sort-controls').isHidden()).toBe(true);
+    const csv = await (await page.request.get(`${site.origin}/compare/neighbourhoods.csv`)).text();
+    expect(csv.trim().split('\r\n').length).toBe(1 + shown.length * 9);
+    await ctx.close();
+
+    const js = await browser.newPage();
+    await js.goto(`${site.origin}/compare/`);
+    await js.locator('#sort-by').selectOption({ label: 'Claremont, worst first' });
+    const first = await js.locator('#compare tbody[data-domain="economic-systems"] tr[data-indicator]').first().locator('td').nth(3).getAttribute('data-w');
+    const last = await js.locator('#compare tbody[data-domain="economic-systems"] tr[data-indicator]').last().locator('td').nth(3).getAttribute('data-w');
+    expect(Number(first)).toBeLessThanOrEqual(Number(last));
+    await js.close();
+  });
 });
 
 describe('finding your own area', () => {

@@ -40,23 +40,22 @@ export function worseThan(ind: Pick<IndicatorMeta, 'polarity'>, position: number
   return ind.polarity === 'higher-worse' ? position : 1 - position;
 }
 
-/** "worse than 9 in 10 areas of England", "better than 7 in 10 ...", "near the middle ...", "higher than 6 in 10 ..." */
+/**
+ * "worse than 9 in 10 areas of England", "better than 7 in 10 ...", "near the middle ...",
+ * "higher than 6 in 10 ..." (where neither end is worse). Rounded down: "worse than 9 in 10"
+ * holds for a figure worse than at least 90% of England's small areas.
+ */
 export function englandWords(ind: Pick<IndicatorMeta, 'polarity'>, position: number | undefined, short = false): string {
   if (position === undefined) return '';
   const areas = short ? '' : ' areas of England';
   const w = worseThan(ind, position);
-  if (w === null) {
-    const tenths = Math.round(position * 10);
-    if (tenths === 5) return short ? 'middle' : "near the middle of England's areas";
-    if (tenths >= 10) return `higher than almost all${areas}`;
-    if (tenths <= 0) return `lower than almost all${areas}`;
-    return tenths > 5 ? `higher than ${tenths} in 10${areas}` : `lower than ${10 - tenths} in 10${areas}`;
-  }
-  const tenths = Math.round(w * 10);
-  if (tenths === 5) return short ? 'middle' : "near the middle of England's areas";
-  if (tenths >= 10) return `worse than almost all${areas}`;
-  if (tenths <= 0) return `better than almost all${areas}`;
-  return tenths > 5 ? `worse than ${tenths} in 10${areas}` : `better than ${10 - tenths} in 10${areas}`;
+  const [up, down] = w === null ? ['higher', 'lower'] : ['worse', 'better'];
+  const p = w ?? position;
+  if (p >= 0.98) return `${up} than almost all${areas}`;
+  if (p <= 0.02) return `${down} than almost all${areas}`;
+  if (p >= 0.6) return `${up} than ${Math.floor(p * 10)} in 10${areas}`;
+  if (p <= 0.4) return `${down} than ${Math.floor((1 - p) * 10)} in 10${areas}`;
+  return short ? 'middle' : "near the middle of England's areas";
 }
 
 /**
@@ -98,7 +97,7 @@ export function domainSentence(name: string, domainName: string, rows: { ind: In
   const k50 = w.filter((x) => x > 0.5).length;
   const of = (k: number) => (k === m ? (m === 1 ? 'its one' : `all ${m} of its`) : `${k} of its ${m}`);
   const measures = `${domainName.toLowerCase()} measure${m === 1 ? '' : 's'}`;
-  if (k80 > 0) return `On ${of(k80)} ${measures}, ${name} is worse than 8 in 10 areas of England${k50 > k80 ? `; on ${k50} of them it is worse than the middle` : ''}.`;
-  if (k50 > 0) return `On ${of(k50)} ${measures}, ${name} is worse than the middle of England's areas, but on none worse than 8 in 10.`;
-  return `On none of its ${m} ${measures} is ${name} worse than the middle of England's areas.`;
+  if (k80 > 0) return `On ${of(k80)} ${measures}, ${name} is worse than 8 in 10 areas of England${k50 > k80 ? `; on ${k50} it is worse than half of them` : ''}.`;
+  if (k50 > 0) return `On ${of(k50)} ${measures}, ${name} is worse than half of England's areas, but on none worse than 8 in 10.`;
+  return `On none of its ${m} ${measures} is ${name} worse than half of England's areas.`;
 }

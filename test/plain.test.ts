@@ -1,0 +1,57 @@
+/** The figures-in-words helpers (src/lib/plain.ts): expected sentences worked out by hand. */
+import { describe, expect, it } from 'vitest';
+import { domainSentence, englandDecile, englandQuintile, englandWords, plainSentence, profileOrder, shareWords } from '../src/lib/plain.ts';
+
+const pct = { unit: 'percent', decimals: 1, polarity: 'higher-worse' as const, plain: '{share} households have no car or van' };
+const rate = { unit: 'rate', decimals: 1, polarity: 'higher-worse' as const, plain: '{value} recorded burglaries per 1,000 properties', per: 'per 1,000 properties' };
+
+describe('figures in words', () => {
+  it('turns a percentage into a natural frequency', () => {
+    expect(shareWords(57.01)).toBe('about 6 in 10');
+    expect(shareWords(32.45)).toBe('about 3 in 10');
+    expect(shareWords(50.2)).toBe('about half of');
+    expect(shareWords(4)).toBe('about 1 in 25');
+    expect(shareWords(3.2)).toBe('about 1 in 30'); // 100 / 3.2 = 31.25, to the nearest 5
+    expect(shareWords(0.4)).toBe('fewer than 1 in 100');
+    expect(shareWords(99)).toBe('almost all');
+    expect(shareWords(100)).toBe('all');
+    expect(shareWords(0)).toBe('no');
+  });
+
+  it('leads with the measure in words, the figure after it', () => {
+    expect(plainSentence(pct, 57.01)).toBe('About 6 in 10 households have no car or van (57.0%)');
+    expect(plainSentence(rate, 22.34)).toBe('22.3 recorded burglaries per 1,000 properties');
+    expect(plainSentence(pct, undefined)).toBeNull();
+  });
+
+  it("places a figure among England's areas, rounded down, with the right end named worse", () => {
+    expect(englandWords(pct, 0.9529)).toBe('worse than 9 in 10 areas of England');
+    expect(englandWords({ polarity: 'lower-worse' }, 0.9529)).toBe('better than 9 in 10 areas of England');
+    expect(englandWords(pct, 0.99)).toBe('worse than almost all areas of England');
+    expect(englandWords(pct, 0.5)).toBe("near the middle of England's areas");
+    expect(englandWords(pct, 0.21)).toBe('better than 7 in 10 areas of England');
+    expect(englandWords({ polarity: 'neutral' }, 0.73)).toBe('higher than 7 in 10 areas of England');
+    expect(englandWords(pct, 0.73, true)).toBe('worse than 7 in 10');
+  });
+
+  it('gives a score the England decile it would fall in (1 = worst tenth) and a quintile for shading', () => {
+    expect(englandDecile(pct, 0.95)).toBe(1);
+    expect(englandDecile(pct, 0.05)).toBe(10);
+    expect(englandDecile({ polarity: 'neutral' }, 0.5)).toBeNull();
+    expect(englandQuintile(pct, 0.95)).toBe(1);
+    expect(englandQuintile({ polarity: 'lower-worse' }, 0.95)).toBe(5);
+  });
+
+  it('reads a domain as a whole from its real-unit measures, leaving out those with no worse end', () => {
+    const rows = [0.97, 0.85, 0.81, 0.6, 0.3].map((position) => ({ ind: pct, summary: { areas: 1, withValue: 1, missing: 0, suppressed: 0, position } }));
+    rows.push({ ind: { ...pct, polarity: 'neutral' } as never, summary: { areas: 1, withValue: 1, missing: 0, suppressed: 0, position: 0.99 } });
+    expect(domainSentence('Testville', 'Living environment', rows)).toBe('On 3 of its 5 living environment measures, Testville is worse than 8 in 10 areas of England; on 4 it is worse than half of them.');
+    expect(domainSentence('Testville', 'Living environment', rows.slice(3, 5))).toBe("On 1 of its 2 living environment measures, Testville is worse than half of England's areas, but on none worse than 8 in 10.");
+    expect(domainSentence('Testville', 'Social relationships', [])).toBeNull();
+  });
+
+  it('orders a profile: real-unit measures first, then scores; ranks and deciles left to their scores', () => {
+    const inds = [{ id: 's', unit: 'score' }, { id: 'r', unit: 'rank' }, { id: 'p', unit: 'percent' }, { id: 'd', unit: 'decile' }, { id: 'x', unit: 'rate' }];
+    expect(profileOrder(inds).map((i) => i.id)).toEqual(['p', 'x', 's']);
+  });
+});
