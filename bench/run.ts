@@ -81,7 +81,7 @@ function oversized(budgetS: number, budgetMb: number) {
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 console.log(`Benchmark on ${process.version}, ${runs} runs each\n`);
 if (only !== 'web') {
-  pipeline('region', 3, 512);
+  pipeline('region', 6, 512);
   pipeline('england', 10, 1024);
   oversized(5, 1024);
 }

@@ -21,6 +21,8 @@ export async function webFigures(_root: string): Promise<Row[]> {
   const pages: [string, string, number | null, number | null][] = [
     ['home', '/', null, null],
     ['neighbourhood page', '/neighbourhoods/claremont/', 100, 20],
+    ['neighbourhood page with most small areas', '/neighbourhoods/old-swan/', 100, 20],
+    ['comparison of all neighbourhoods', '/compare/', 100, null],
     ['indicator page', '/indicators/iod25-income-score/', null, null],
     ['methods page', '/methods/', null, null],
     ['explorer', '/explore/', 550, null],
@@ -42,6 +44,15 @@ export async function webFigures(_root: string): Promise<Row[]> {
       rows.push({ what: `${name}: first-view transfer (brotli)`, measured: total, unit: 'KB', budget: budgetKb ?? NaN, pass: budgetKb === null ? true : total <= budgetKb, note: budgetKb === null ? 'no budget set' : undefined });
       rows.push({ what: `${name}: JavaScript (brotli)`, measured: js, unit: 'KB', budget: jsBudgetKb ?? NaN, pass: jsBudgetKb === null ? true : js <= jsBudgetKb, note: jsBudgetKb === null ? 'no budget set' : undefined });
       await page.close();
+    }
+
+    // One indicator's values for the region: the largest values file, brotli.
+    {
+      const { readdirSync, readFileSync } = await import('node:fs');
+      const dir = `${_root}/dist/data/values`;
+      const sizes = readdirSync(dir).map((f) => ({ f, kb: br(readFileSync(`${dir}/${f}`)) / 1000 })).sort((a, b) => b.kb - a.kb);
+      console.log(`  values files: ${sizes.length}, largest ${sizes[0].f} ${sizes[0].kb.toFixed(1)} KB br, median ${median(sizes.map((x) => x.kb)).toFixed(1)} KB`);
+      rows.push({ what: `one indicator's values for the region, the largest of ${sizes.length} (${sizes[0].f}, brotli)`, measured: sizes[0].kb, unit: 'KB', budget: 8, pass: sizes[0].kb <= 8 });
     }
 
     // Postcode search on a mid-range phone profile (4x CPU, slow 4G): bytes transferred and time to the answer.

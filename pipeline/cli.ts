@@ -137,7 +137,7 @@ function main(): number {
     }
     writeAtomically(args.out, result.files);
     const r = result.report;
-    log(`wrote ${result.files.size} files to ${args.out} in ${(performance.now() - t0).toFixed(0)} ms (peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB); ${r.tables.length} tables, ${r.tables.reduce((n, t) => n + t.rowsRead, 0)} rows read, ${r.tables.reduce((n, t) => n + t.published, 0)} published (see build-report.json)`);
+    log(`wrote ${result.files.size} files to ${args.out} in ${(performance.now() - t0).toFixed(0)} ms (peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB); ${r.tables.length} tables, ${r.tables.reduce((n, t) => n + (t.finer?.rowsRead ?? t.rowsRead), 0)} rows read, ${r.tables.reduce((n, t) => n + t.published, 0)} published (see build-report.json)`);
     return 0;
   } catch (e) {
     if (e instanceof InputError) {

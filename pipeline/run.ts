@@ -5,7 +5,7 @@ import { distribution, englandRanking, summarise, type Summary } from './stages/
 import { deriveBreaks, type Breaks } from './stages/derive.ts';
 import { buildContext, buildGeometry, type BBox, type VintageGeometry } from './stages/geometry.ts';
 import { joinReport, columnIndex, type JoinReport } from './stages/join.ts';
-import { decode, parseCsv, parseGeoJson, type CsvTable, type LazyFeature } from './stages/load.ts';
+import { decode, parseCsv, parseGeoJson, type CsvTable, type LazyFeature, type RowSink } from './stages/load.ts';
 import { resolveNeighbourhoods, type ResolvedNeighbourhood, type VintageLookup } from './stages/neighbourhoods.ts';
 import { sha256, verifySources } from './stages/provenance.ts';
 import { loadLocalDataset, localBreaks, localNeighbourhoodValue, localValuesFile, type LoadedDataset, type LocalInput } from './stages/local.ts';
@@ -106,10 +106,10 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
       return null;
     }
   };
-  const csv = (file: string): CsvTable => {
+  const csv = (file: string, onRow?: RowSink): CsvTable => {
     const t = text(file);
     if (t === null) return { file: `raw/${file}`, header: [], rows: [], lines: [] };
-    const r = parseCsv(`raw/${file}`, t, keep.get(file));
+    const r = parseCsv(`raw/${file}`, t, keep.get(file), onRow);
     problems.push(...r.problems);
     return r.table;
   };
@@ -159,7 +159,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   // Each table (Output Area tables summed to LSOAs first): joined onto its vintage's frame, reduced to its indicators' series.
   const { series, population, reports: tableReports, finerLookups } = readTables(cfg, frames, csv, problems);
   fail(problems);
-  stage('tables', { tables: tableReports.length, rows: tableReports.reduce((n, r) => n + r.rowsRead, 0), matched: tableReports.reduce((n, r) => n + r.matched, 0), series: series.size });
+  stage('tables', { tables: tableReports.length, rows: tableReports.reduce((n, r) => n + (r.finer?.rowsRead ?? r.rowsRead), 0), matched: tableReports.reduce((n, r) => n + r.matched, 0), series: series.size });
 
   const nb = resolveNeighbourhoods(cfg.neighbourhoods.neighbourhoods, frames, lookup);
   const stale = nb.problems.filter((p) => p.code === 'NEIGHBOURHOOD_LSOAS_STALE');
@@ -196,7 +196,9 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     regionMembers[v] = f.codes.map((_, i) => i).filter((i) => f.region[i] === geo.scope.regionCode);
     englandMembers[v] = f.codes.map((_, i) => i);
   }
+  // England's sorted values place every group's figure; kept only through this stage (the catalogue keeps their percentiles).
   const rankings = new Map(cfg.indicators.indicators.map((ind) => [ind.id, englandRanking(series.get(ind.id)!)]));
+  const spread = new Map(cfg.indicators.indicators.map((ind) => [ind.id, distribution(rankings.get(ind.id)!, ind.decimals)]));
   const summaryFor = (ind: Indicator, idx: number[]) => summarise(series.get(ind.id)!, idx, population[tableVintage(cfg, ind)], rankings.get(ind.id));
   const comparators = {
     lads: { 2021: {}, 2011: {} } as Record<Vintage, Record<string, { name: string; summaries: Record<string, Summary> }>>,
@@ -218,6 +220,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     const lad = n.lad[v].code;
     return [ind.id, { neighbourhood: own, lad: comparators.lads[v][lad]?.summaries[ind.id] ?? summaryFor(ind, ladMembers[v].get(lad) ?? []), region: comparators.region.summaries[ind.id], england: comparators.england.summaries[ind.id] }];
   })) }));
+  rankings.clear();
   stage('aggregate', { neighbourhoods: neighbourhoods.length, localAuthorities: Object.keys(comparators.lads[2021]).length, indicators: series.size });
 
   const breaks = new Map<string, Breaks>();
@@ -307,7 +310,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     indicators: [...cfg.indicators.indicators.map((i) => {
       const t = cfg.tables.tables.find((x) => x.id === i.table)!;
       const m = domainOf.get(i.family)!;
-      return { ...i, vintage: t.vintage, source: t.source, sourceFile: t.file, finer: t.finer ? geo.finer![t.finer].level : undefined, domain: m.domain, domainReason: m.reason, why: m.why, values: `values/${i.id}.json`, classes: breaks.get(i.id)!, england: distribution(rankings.get(i.id)!, i.decimals) };
+      return { ...i, vintage: t.vintage, source: t.source, sourceFile: t.file, finer: t.finer ? geo.finer![t.finer].level : undefined, domain: m.domain, domainReason: m.reason, why: m.why, values: `values/${i.id}.json`, classes: breaks.get(i.id)!, england: spread.get(i.id)! };
     }), ...localMapped],
     sources: cfg.sources.sources.map(({ files: f, ...s }) => ({ ...s, files: f.map((x) => ({ path: x.path, sha256: x.sha256, bytes: x.bytes })) })),
   }));

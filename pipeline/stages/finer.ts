@@ -1,7 +1,7 @@
 import type { Problem } from '../errors.ts';
 import type { FinerGeography, TableConfig, Tables } from '../schema.ts';
 import type { AreaFrame } from './areas.ts';
-import { columnIndex, indexByCode } from './join.ts';
+import { codeProblem, columnIndex, duplicateProblem } from './join.ts';
 import { CELL, cellStatus, type CsvTable } from './load.ts';
 
 /**
@@ -14,8 +14,12 @@ import { CELL, cellStatus, type CsvTable } from './load.ts';
 export interface FinerLookup {
   id: string;
   config: FinerGeography;
-  /** Finer area code to the frame index of its LSOA. */
-  parentOf: Map<string, number>;
+  /** Finer area code to its ordinal in the lookup. */
+  ordinal: Map<string, number>;
+  /** Frame index of the LSOA of each finer area, by ordinal. */
+  parent: Int32Array;
+  /** Finer area codes by ordinal (a table in the lookup's order is matched by position, without hashing). */
+  codes: string[];
   /** How many finer areas each frame LSOA has. */
   children: Uint16Array;
   report: FinerLookupReport;
@@ -46,34 +50,38 @@ export interface FinerTableReport {
 
 /** Reads and checks a lookup: each finer area once, each parent an LSOA of the frame, each LSOA with at least one finer area. */
 export function readFinerLookup(id: string, cfg: FinerGeography, csv: CsvTable, frame: AreaFrame, problems: Problem[]): FinerLookup {
-  const parentOf = new Map<string, number>();
+  const ordinal = new Map<string, number>();
+  const parent = new Int32Array(csv.rows.length).fill(-1);
   const children = new Uint16Array(frame.codes.length);
   const pattern = new RegExp(cfg.pattern);
-  const c = columnIndex(csv, cfg.code, problems, `the ${cfg.level} lookup "${id}"`);
-  const p = columnIndex(csv, cfg.parent, problems, `the ${cfg.level} lookup "${id}"`);
+  const usedBy = `the ${cfg.level} lookup "${id}"`;
+  const c = columnIndex(csv, cfg.code, problems, usedBy);
+  const p = columnIndex(csv, cfg.parent, problems, usedBy);
   const report: FinerLookupReport = { id, file: csv.file, level: cfg.level, rows: csv.rows.length, parents: 0, parentsWithoutChildren: { count: 0, samples: [] } };
-  if (c < 0 || p < 0) return { id, config: cfg, parentOf, children, report };
-  const firstRow = new Map<string, number>();
+  const codes: string[] = [];
+  const done = { id, config: cfg, ordinal, parent, codes, children, report };
+  if (c < 0 || p < 0) return done;
+  const firstRow = new Int32Array(csv.rows.length);
   csv.rows.forEach((row, r) => {
     const code = row[c] ?? '';
-    const parent = row[p] ?? '';
-    const line = csv.lines[r];
-    if (!pattern.test(code)) {
-      problems.push({ code: 'BAD_CODE', file: csv.file, row: line, column: cfg.code, value: code, message: `"${code}" is not a code of the form ${cfg.pattern} (${cfg.level})`, fix: `Use the ONS ${cfg.level} code exactly, without spaces.` });
+    const lsoa = row[p] ?? '';
+    const bad = codeProblem(csv.file, csv.lines[r], cfg.code, code, pattern, usedBy);
+    if (bad) { problems.push(bad); return; }
+    const seen = ordinal.get(code);
+    if (seen !== undefined) {
+      problems.push({ code: 'LOOKUP_DUPLICATE', file: csv.file, row: csv.lines[r], column: cfg.code, value: code, message: `${cfg.level} ${code} is mapped a second time (first on row ${csv.lines[firstRow[seen]]})${parent[seen] !== (frame.index.get(lsoa) ?? -1) ? `, to a different LSOA (${lsoa})` : ''}; an exact-fit lookup maps each ${cfg.level} to one LSOA`, fix: 'Keep one row per area: use the ONS exact-fit (not best-fit) lookup, unchanged.' });
       return;
     }
-    const first = firstRow.get(code);
-    if (first !== undefined) {
-      problems.push({ code: 'LOOKUP_DUPLICATE', file: csv.file, row: line, column: cfg.code, value: code, message: `${cfg.level} ${code} is mapped a second time (first on row ${first})${parentOf.get(code) !== frame.index.get(parent) ? `, to a different LSOA (${parent})` : ''}; an exact-fit lookup maps each ${cfg.level} to one LSOA`, fix: 'Keep one row per area: use the ONS exact-fit (not best-fit) lookup, unchanged.' });
-      return;
-    }
-    firstRow.set(code, line);
-    const i = frame.index.get(parent);
+    const k = ordinal.size;
+    ordinal.set(code, k);
+    codes.push(code);
+    firstRow[k] = r;
+    const i = frame.index.get(lsoa);
     if (i === undefined) {
-      problems.push({ code: 'UNKNOWN_CODE', file: csv.file, row: line, column: cfg.parent, value: parent, message: `${cfg.level} ${code} is mapped to ${parent}, which is not an LSOA of ${frame.vintage}`, fix: `Use a lookup to LSOA ${frame.vintage} codes (the ONS exact-fit lookup of the same Census).` });
+      problems.push({ code: 'UNKNOWN_CODE', file: csv.file, row: csv.lines[r], column: cfg.parent, value: lsoa, message: `${cfg.level} ${code} is mapped to ${lsoa}, which is not an LSOA of ${frame.vintage}`, fix: `Use a lookup to LSOA ${frame.vintage} codes (the ONS exact-fit lookup of the same Census).` });
       return;
     }
-    parentOf.set(code, i);
+    parent[k] = i;
     children[i]++;
   });
   const without: string[] = [];
@@ -82,80 +90,119 @@ export function readFinerLookup(id: string, cfg: FinerGeography, csv: CsvTable, 
   for (const code of without.slice(0, 20)) {
     problems.push({ code: 'NO_FINER_AREAS', file: csv.file, column: cfg.parent, value: code, message: `LSOA ${code} has no ${cfg.level} in the lookup${without.length > 20 ? ` (${without.length} LSOAs have none; the first 20 are listed)` : ''}, so no table can be summed to it`, fix: `Use the complete ONS lookup for the nation (every LSOA is made of whole ${cfg.level}s).` });
   }
-  return { id, config: cfg, parentOf, children, report };
+  return done;
+}
+
+/** A plain whole number of 0 or more (the usual count cell), read without a regular expression; -1 for anything else. */
+function wholeNumber(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 15) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 /**
- * Sums a finer table's count columns to LSOAs: a table with one row per LSOA (code column as
- * declared, then `columns`), ready for the LSOA join. Counts must be whole numbers; a missing
+ * Sums a finer table's count columns to LSOAs as its rows stream past (the table is never held
+ * whole): `row` takes each parsed row, `finish` gives a table with one row per LSOA (code column
+ * as declared, then `columns`), ready for the LSOA join. Counts must be whole numbers; a missing
  * or suppressed cell makes its LSOA's sum missing or suppressed, never a short total.
  */
-export function sumToParent(
-  table: TableConfig, csv: CsvTable, lookup: FinerLookup, frame: AreaFrame, columns: readonly string[], defaults: Tables['defaults'], problems: Problem[],
-): { csv: CsvTable; report: FinerTableReport } {
+export function finerSummer(table: TableConfig, lookup: FinerLookup, frame: AreaFrame, columns: readonly string[], defaults: Tables['defaults'], problems: Problem[]) {
   const cfg = lookup.config;
   const missing = table.missingMarkers ?? defaults.missingMarkers;
   const suppressed = table.suppressedMarkers ?? defaults.suppressedMarkers;
-  const report: FinerTableReport = { level: cfg.level, lookup: lookup.id, rowsRead: csv.rows.length, summed: 0, rowsInScope: 0, rowsOutsideScope: 0, lsoas: 0, lsoasIncomplete: { count: 0, samples: [] } };
-  const out: CsvTable = { file: csv.file, header: [table.code, ...columns], rows: [], lines: [] };
-  const index = indexByCode(csv, table.code, new RegExp(cfg.pattern), problems, `table "${table.id}" (${cfg.level}s)`);
-  const idx = columns.map((c) => columnIndex(csv, c, problems, `table "${table.id}"`));
-  if (index.size === 0 || idx.some((i) => i < 0)) return { csv: out, report };
+  const usedBy = `table "${table.id}" (${cfg.level}s)`;
+  const pattern = new RegExp(cfg.pattern);
+  const report: FinerTableReport = { level: cfg.level, lookup: lookup.id, rowsRead: 0, summed: 0, rowsInScope: 0, rowsOutsideScope: 0, lsoas: 0, lsoasIncomplete: { count: 0, samples: [] } };
   const n = frame.codes.length;
-  const sums = new Float64Array(n * columns.length);
-  const worst = new Uint8Array(n * columns.length);
+  const w = columns.length;
+  const sums = new Float64Array(n * w);
+  const worst = new Uint8Array(n * w);
   const seen = new Uint16Array(n);
   const firstLine = new Int32Array(n).fill(-1);
+  const lineOfArea = new Int32Array(lookup.parent.length).fill(-1);
   const inScope = new Uint8Array(n);
   for (const i of frame.scope) inScope[i] = 1;
-  for (const [code, r] of index) {
-    const parent = lookup.parentOf.get(code);
-    const line = csv.lines[r];
-    if (parent === undefined) {
-      problems.push({ code: 'UNKNOWN_CODE', file: csv.file, row: line, column: table.code, value: code, message: `${cfg.level} ${code} is not in the lookup "${lookup.id}" (${lookup.report.file}), so it cannot be summed to an LSOA`, fix: `Check the code; use a table and lookup of the same ${cfg.level} edition.` });
-      continue;
+  let file = '';
+  let idx: number[] | null = null;
+  let c = -1;
+  /** Column positions, resolved once from the header; null when a column is missing (reported once). */
+  const resolve = (t: CsvTable) => {
+    if (idx) return c >= 0 && idx.every((i) => i >= 0);
+    file = t.file;
+    c = columnIndex(t, table.code, problems, usedBy);
+    idx = columns.map((col) => columnIndex(t, col, problems, `table "${table.id}"`));
+    return c >= 0 && idx.every((i) => i >= 0);
+  };
+  const row = (cells: string[], line: number, header: readonly string[]) => {
+    report.rowsRead++;
+    if (!resolve({ file: `raw/${table.file}`, header: header as string[], rows: [], lines: [] })) return;
+    const code = cells[c] ?? '';
+    const bad = codeProblem(file, line, table.code, code, pattern, usedBy);
+    if (bad) { problems.push(bad); return; }
+    const guess = report.rowsRead - 1;
+    const k = lookup.codes[guess] === code ? guess : lookup.ordinal.get(code);
+    if (k === undefined || lookup.parent[k] < 0) {
+      problems.push({ code: 'UNKNOWN_CODE', file, row: line, column: table.code, value: code, message: `${cfg.level} ${code} is not in the lookup "${lookup.id}" (${lookup.report.file}), so it cannot be summed to an LSOA`, fix: `Check the code; use a table and lookup of the same ${cfg.level} edition.` });
+      return;
     }
-    const row = csv.rows[r];
+    if (lineOfArea[k] >= 0) { problems.push(duplicateProblem(file, line, lineOfArea[k], table.code, code)); return; }
+    lineOfArea[k] = line;
+    const at = lookup.parent[k];
     let ok = true;
-    for (let k = 0; k < idx.length; k++) {
-      const raw = row[idx[k]] ?? '';
-      const st = cellStatus(raw, missing, suppressed);
-      if (st === CELL.value) {
-        const v = Number(raw.trim());
-        if (!Number.isInteger(v) || v < 0) {
-          problems.push({ code: 'NOT_WHOLE_NUMBER', file: csv.file, row: line, column: columns[k], value: raw, message: `a count of ${cfg.level}s must be a whole number of 0 or more to be summed to LSOAs`, fix: 'Use the published counts, not percentages or rates; sum only count columns.' });
+    for (let j = 0; j < w; j++) {
+      const raw = cells[idx![j]] ?? '';
+      let v = wholeNumber(raw);
+      if (v < 0) {
+        const st = cellStatus(raw, missing, suppressed);
+        if (st === CELL.value) {
+          v = Number(raw.trim());
+          if (!Number.isInteger(v) || v < 0) {
+            problems.push({ code: 'NOT_WHOLE_NUMBER', file, row: line, column: columns[j], value: raw, message: `a count of ${cfg.level}s must be a whole number of 0 or more to be summed to LSOAs`, fix: 'Use the published counts, not percentages or rates; sum only count columns.' });
+            ok = false;
+          }
+        } else if (st === CELL.invalid) {
+          problems.push({ code: 'NOT_A_NUMBER', file, row: line, column: columns[j], value: raw, message: `table "${table.id}" needs a count here`, fix: `Write a plain whole number, leave the cell empty for missing, or use a suppression marker (${suppressed.join(' ')}).` });
           ok = false;
-          continue;
-        }
-        sums[parent * columns.length + k] += v;
-      } else if (st === CELL.invalid) {
-        problems.push({ code: 'NOT_A_NUMBER', file: csv.file, row: line, column: columns[k], value: raw, message: `table "${table.id}" needs a count here`, fix: `Write a plain whole number, leave the cell empty for missing, or use a suppression marker (${suppressed.join(' ')}).` });
-        ok = false;
-      } else if (st > worst[parent * columns.length + k]) worst[parent * columns.length + k] = st;
+        } else if (st > worst[at * w + j]) worst[at * w + j] = st;
+        if (v < 0 || !ok) continue;
+      }
+      sums[at * w + j] += v;
     }
     // A row with a bad cell still counts as present (the problem names it); it is not summed.
-    if (seen[parent]++ === 0) firstLine[parent] = line;
-    if (!ok) continue;
+    if (seen[at]++ === 0) firstLine[at] = line;
+    if (!ok) return;
     report.summed++;
-    if (inScope[parent]) report.rowsInScope++; else report.rowsOutsideScope++;
-  }
-  const incomplete: string[] = [];
-  for (let i = 0; i < n; i++) {
-    if (seen[i] === 0) continue;
-    if (seen[i] !== lookup.children[i]) incomplete.push(frame.codes[i]);
-    const cells = columns.map((_, k) => {
-      const w = worst[i * columns.length + k];
-      return w === CELL.suppressed ? suppressed[0] : w === CELL.missing ? missing[0] : String(sums[i * columns.length + k]);
-    });
-    out.rows.push([frame.codes[i], ...cells]);
-    out.lines.push(firstLine[i]);
-  }
-  report.lsoas = out.rows.length;
-  report.lsoasIncomplete = { count: incomplete.length, samples: incomplete.slice(0, 5) };
-  for (const code of incomplete.slice(0, 20)) {
-    const i = frame.index.get(code)!;
-    problems.push({ code: 'FINER_AREAS_MISSING', file: csv.file, column: table.code, value: code, message: `the table has ${seen[i]} of the ${lookup.children[i]} ${cfg.level}s of LSOA ${code}, so its sum would be short${incomplete.length > 20 ? ` (${incomplete.length} LSOAs are incomplete; the first 20 are listed)` : ''}`, fix: `Use the complete ${cfg.level} table for the nation, or declare the table at LSOA level if it was published so.` });
-  }
-  if (problems.length === 0 && report.rowsRead !== report.summed) throw new Error(`row accounting for ${csv.file} does not add up: ${JSON.stringify(report)}`);
-  return { csv: out, report };
+    if (inScope[at]) report.rowsInScope++; else report.rowsOutsideScope++;
+  };
+  /** The LSOA table, from the sums, once every row has been seen (`parsed` is the header the parser read). */
+  const finish = (parsed: CsvTable): { csv: CsvTable; report: FinerTableReport } => {
+    const out: CsvTable = { file: parsed.file, header: [table.code, ...columns], rows: [], lines: [] };
+    if (parsed.header.length === 0 || !resolve(parsed)) return { csv: out, report };
+    const incomplete: string[] = [];
+    for (let i = 0; i < n; i++) {
+      if (seen[i] === 0) continue;
+      if (seen[i] !== lookup.children[i]) incomplete.push(frame.codes[i]);
+      const cells = columns.map((_, k) => {
+        const st = worst[i * w + k];
+        return st === CELL.suppressed ? suppressed[0] : st === CELL.missing ? missing[0] : String(sums[i * w + k]);
+      });
+      out.rows.push([frame.codes[i], ...cells]);
+      out.lines.push(firstLine[i]);
+    }
+    report.lsoas = out.rows.length;
+    report.lsoasIncomplete = { count: incomplete.length, samples: incomplete.slice(0, 5) };
+    for (const code of incomplete.slice(0, 20)) {
+      const i = frame.index.get(code)!;
+      problems.push({ code: 'FINER_AREAS_MISSING', file: out.file, column: table.code, value: code, message: `the table has ${seen[i]} of the ${lookup.children[i]} ${cfg.level}s of LSOA ${code}, so its sum would be short${incomplete.length > 20 ? ` (${incomplete.length} LSOAs are incomplete; the first 20 are listed)` : ''}`, fix: `Use the complete ${cfg.level} table for the nation, or declare the table at LSOA level if it was published so.` });
+    }
+    if (problems.length === 0 && report.rowsRead !== report.summed) throw new Error(`row accounting for ${out.file} does not add up: ${JSON.stringify(report)}`);
+    return { csv: out, report };
+  };
+  return { row, finish };
 }

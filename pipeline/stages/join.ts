@@ -34,34 +34,37 @@ export function columnIndex(table: CsvTable, column: string, problems: Problem[]
 }
 
 /**
- * Indexes a table by its code column. Codes are trimmed strings, never numbers. Each code
- * must have the expected pattern and appear once; every offending row is reported.
+ * The problem with one row's code, or null when it has the expected form: spaces around it,
+ * a code of another geography level, or not a code at all. Codes are never trimmed silently.
+ */
+export function codeProblem(file: string, row: number, column: string, raw: string, pattern: RegExp, usedBy: string): Problem | null {
+  if (pattern.test(raw)) return null;
+  const code = raw.trim();
+  if (code !== raw && pattern.test(code)) return { code: 'BAD_CODE', file, row, column, value: raw, message: `"${code}" has spaces around it; codes are matched exactly, never trimmed silently`, fix: 'Remove the spaces around the code (in a spreadsheet: =TRIM()).' };
+  const level = geographyOf(code);
+  if (level) return { code: 'GEOGRAPHY_MISMATCH', file, row, column, value: code, message: `"${code}" is ${level} code, not of the expected form ${pattern.source}`, fix: `Use a file of the geography ${usedBy} expects, or declare the file's own geography in tables.json (an Output Area table with "finer").` };
+  return { code: 'BAD_CODE', file, row, column, value: code, message: `"${code}" is not a code of the expected form ${pattern.source}`, fix: 'Use the ONS area code (for LSOAs, E01 followed by six digits), without spaces or names.' };
+}
+
+/** A code seen again: the problem names both rows. */
+export function duplicateProblem(file: string, row: number, firstRow: number, column: string, code: string): Problem {
+  return { code: 'DUPLICATE_CODE', file, row, column, value: code, message: `code ${code} appears again (first on row ${firstRow})`, fix: 'Keep one row per area; remove or merge the duplicate.' };
+}
+
+/**
+ * Indexes a table by its code column. Codes are strings, never numbers. Each code must have
+ * the expected pattern and appear once; every offending row is reported.
  */
 export function indexByCode(table: CsvTable, column: string, pattern: RegExp, problems: Problem[], usedBy: string): Map<string, number> {
   const index = new Map<string, number>();
   const c = columnIndex(table, column, problems, usedBy);
   if (c < 0) return index;
   table.rows.forEach((row, r) => {
-    const raw = row[c] ?? '';
-    const code = raw.trim();
-    if (code !== raw && pattern.test(code)) {
-      problems.push({ code: 'BAD_CODE', file: table.file, row: table.lines[r], column, value: raw, message: `"${code}" has spaces around it; codes are matched exactly, never trimmed silently`, fix: 'Remove the spaces around the code (in a spreadsheet: =TRIM()).' });
-      return;
-    }
-    const level = pattern.test(code) ? null : geographyOf(code);
-    if (level) {
-      problems.push({ code: 'GEOGRAPHY_MISMATCH', file: table.file, row: table.lines[r], column, value: code, message: `"${code}" is ${level} code, not of the expected form ${pattern.source}`, fix: `Use a file of the geography ${usedBy} expects, or declare the file's own geography in tables.json (an Output Area table with "finer").` });
-      return;
-    }
-    if (!pattern.test(code)) {
-      problems.push({ code: 'BAD_CODE', file: table.file, row: table.lines[r], column, value: code, message: `"${code}" is not a code of the expected form ${pattern.source}`, fix: 'Use the ONS area code (for LSOAs, E01 followed by six digits), without spaces or names.' });
-      return;
-    }
+    const code = row[c] ?? '';
+    const bad = codeProblem(table.file, table.lines[r], column, code, pattern, usedBy);
+    if (bad) { problems.push(bad); return; }
     const first = index.get(code);
-    if (first !== undefined) {
-      problems.push({ code: 'DUPLICATE_CODE', file: table.file, row: table.lines[r], column, value: code, message: `code ${code} appears again (first on row ${table.lines[first]})`, fix: 'Keep one row per area; remove or merge the duplicate.' });
-      return;
-    }
+    if (first !== undefined) { problems.push(duplicateProblem(table.file, table.lines[r], table.lines[first], column, code)); return; }
     index.set(code, r);
   });
   return index;

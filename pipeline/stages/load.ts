@@ -36,13 +36,16 @@ export function decode(file: string, bytes: Uint8Array): string {
   return text;
 }
 
+/** Receives each data row (only the kept cells, in header order) instead of the table keeping it: a large table is then never held whole. */
+export type RowSink = (cells: string[], line: number, header: readonly string[]) => void;
+
 /**
  * Parses CSV text. Tolerates a BOM, CRLF or LF line ends, blank lines and quoted cells; keeps
  * every cell a string (so codes and leading zeros survive). With `keep`, only those columns
  * are kept, which saves most of the memory on wide files. Reports an empty file, blank or
  * repeated header names and ragged rows, all at once.
  */
-export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>): { table: CsvTable; problems: Problem[] } {
+export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>, onRow?: RowSink): { table: CsvTable; problems: Problem[] } {
   const problems: Problem[] = [];
   const none = { file, header: [], rows: [], lines: [] };
   const format = formatProblem(file, text);
@@ -79,13 +82,18 @@ export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>)
   const header = cols.map((i) => fullHeader[i]);
   const rows: string[][] = [];
   const lines: number[] = [];
+  let count = 0;
+  const emit = (cells: string[], line: number) => {
+    count++;
+    if (onRow) onRow(cells, line, header);
+    else { rows.push(cells); lines.push(line); }
+  };
   const width = fullHeader.length;
   const blank = (line: number) => problems.push({ code: 'BLANK_ROW', file, row: line, message: 'an empty row inside the data', fix: 'Delete the empty row.' });
   const take = (cells: string[], line: number) => {
     if (cells.every((c) => c.trim() === '')) { blank(line); return; }
     if (cells.length !== width) problems.push({ code: 'RAGGED_ROW', file, row: line, message: `row has ${cells.length} cells but the header has ${width}`, fix: 'Make every row have one cell per header column; quote cells that contain commas.' });
-    rows.push(cols.map((i) => cells[i] ?? ''));
-    lines.push(line);
+    emit(cols.map((i) => cells[i] ?? ''), line);
   };
   // Quotes that open and close on one line (e.g. "Bristol, City of") can be read line by line;
   // a quoted cell that spans lines needs the full parser.
@@ -125,8 +133,7 @@ export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>)
             from = comma + 1;
           }
           if (field !== width) problems.push({ code: 'RAGGED_ROW', file, row: line, message: `row has ${field} cells but the header has ${width}`, fix: 'Make every row have one cell per header column; quote cells that contain commas.' });
-          rows.push(cells);
-          lines.push(line);
+          emit(cells, line);
         }
       }
       start = end + 1;
@@ -143,7 +150,7 @@ export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>)
       take(cells, k + 2);
     });
   }
-  if (rows.length === 0) problems.push({ code: 'EMPTY_FILE', file, row: 2, message: 'the file has a header but no data rows', fix: 'Add the data rows, or check that the export did not stop after the header.' });
+  if (count === 0) problems.push({ code: 'EMPTY_FILE', file, row: 2, message: 'the file has a header but no data rows', fix: 'Add the data rows, or check that the export did not stop after the header.' });
   return { table: { file, header, rows, lines }, problems };
 }
 

@@ -1,10 +1,9 @@
 import type { Problem } from '../errors.ts';
 import type { Config } from '../schema.ts';
 import type { AreaFrame, Vintage } from './areas.ts';
-import { readFinerLookup, type FinerLookup, type FinerLookupReport } from './finer.ts';
-import { sumToParent } from './finer.ts';
+import { finerSummer, readFinerLookup, type FinerLookup, type FinerLookupReport } from './finer.ts';
 import { columnIndex } from './join.ts';
-import { parseCell, type CsvTable } from './load.ts';
+import { parseCell, type CsvTable, type RowSink } from './load.ts';
 import { extractSeries, indicatorColumns, joinTable, type JoinedTable, type Series, type TableReport } from './values.ts';
 
 export interface TablesResult {
@@ -29,7 +28,7 @@ export function tableColumns(cfg: Config): [file: string, columns: string[]][] {
  * geography summed to LSOAs first, then joined onto its vintage's frame and reduced to its
  * indicators' series (and the population weights).
  */
-export function readTables(cfg: Config, frames: Record<Vintage, AreaFrame>, csv: (file: string) => CsvTable, problems: Problem[]): TablesResult {
+export function readTables(cfg: Config, frames: Record<Vintage, AreaFrame>, csv: (file: string, onRow?: RowSink) => CsvTable, problems: Problem[]): TablesResult {
   const geo = cfg.geographies;
   const series = new Map<string, Series>();
   const population = {} as Record<Vintage, Float64Array>;
@@ -45,15 +44,16 @@ export function readTables(cfg: Config, frames: Record<Vintage, AreaFrame>, csv:
   const vintages = Object.keys(geo.vintages).map(Number) as Vintage[];
   for (const t of cfg.tables.tables) {
     const other = frames[t.vintage === 2021 ? 2011 : 2021];
-    let table = csv(t.file);
+    let table: CsvTable;
     let finer: TableReport['finer'];
     if (t.finer !== undefined) {
       const used = new Set(cfg.indicators.indicators.filter((i) => i.table === t.id).flatMap(indicatorColumns));
       for (const v of vintages) if (geo.vintages[v].population.table === t.id) used.add(geo.vintages[v].population.column);
-      const summed = sumToParent(t, table, lookup(t.finer), frames[t.vintage], [...used], cfg.tables.defaults, problems);
+      const summer = finerSummer(t, lookup(t.finer), frames[t.vintage], [...used], cfg.tables.defaults, problems);
+      const summed = summer.finish(csv(t.file, summer.row));
       table = summed.csv;
       finer = summed.report;
-    }
+    } else table = csv(t.file);
     const joined = joinTable(frames[t.vintage], t, table, geo.nation.lsoaPrefix, problems, other);
     reports.push(finer ? { ...joined.report, finer } : joined.report);
     for (const ind of cfg.indicators.indicators) if (ind.table === t.id) series.set(ind.id, extractSeries(frames[t.vintage], joined, ind, cfg.tables.defaults, problems));
