@@ -48,49 +48,60 @@ export interface FinerTableReport {
   lsoasIncomplete: { count: number; samples: string[] };
 }
 
-/** Reads and checks a lookup: each finer area once, each parent an LSOA of the frame, each LSOA with at least one finer area. */
-export function readFinerLookup(id: string, cfg: FinerGeography, csv: CsvTable, frame: AreaFrame, problems: Problem[]): FinerLookup {
+/**
+ * Reads and checks a lookup as its rows stream past: each finer area once, each parent an LSOA
+ * of the frame, each LSOA with at least one finer area. `finish` takes the parsed header.
+ */
+export function finerLookupReader(id: string, cfg: FinerGeography, frame: AreaFrame, problems: Problem[]) {
   const ordinal = new Map<string, number>();
-  const parent = new Int32Array(csv.rows.length).fill(-1);
+  const parents: number[] = [];
+  const codes: string[] = [];
+  const firstLine: number[] = [];
   const children = new Uint16Array(frame.codes.length);
   const pattern = new RegExp(cfg.pattern);
   const usedBy = `the ${cfg.level} lookup "${id}"`;
-  const c = columnIndex(csv, cfg.code, problems, usedBy);
-  const p = columnIndex(csv, cfg.parent, problems, usedBy);
-  const report: FinerLookupReport = { id, file: csv.file, level: cfg.level, rows: csv.rows.length, parents: 0, parentsWithoutChildren: { count: 0, samples: [] } };
-  const codes: string[] = [];
-  const done = { id, config: cfg, ordinal, parent, codes, children, report };
-  if (c < 0 || p < 0) return done;
-  const firstRow = new Int32Array(csv.rows.length);
-  csv.rows.forEach((row, r) => {
-    const code = row[c] ?? '';
-    const lsoa = row[p] ?? '';
-    const bad = codeProblem(csv.file, csv.lines[r], cfg.code, code, pattern, usedBy);
+  const file = `raw/${cfg.file}`;
+  let rows = 0;
+  let c = -2, p = -2;
+  const row = (cells: string[], line: number, header: readonly string[]) => {
+    rows++;
+    if (c === -2) { c = header.indexOf(cfg.code); p = header.indexOf(cfg.parent); }
+    if (c < 0 || p < 0) return;
+    const code = cells[c] ?? '';
+    const lsoa = cells[p] ?? '';
+    const bad = codeProblem(file, line, cfg.code, code, pattern, usedBy);
     if (bad) { problems.push(bad); return; }
     const seen = ordinal.get(code);
     if (seen !== undefined) {
-      problems.push({ code: 'LOOKUP_DUPLICATE', file: csv.file, row: csv.lines[r], column: cfg.code, value: code, message: `${cfg.level} ${code} is mapped a second time (first on row ${csv.lines[firstRow[seen]]})${parent[seen] !== (frame.index.get(lsoa) ?? -1) ? `, to a different LSOA (${lsoa})` : ''}; an exact-fit lookup maps each ${cfg.level} to one LSOA`, fix: 'Keep one row per area: use the ONS exact-fit (not best-fit) lookup, unchanged.' });
+      problems.push({ code: 'LOOKUP_DUPLICATE', file, row: line, column: cfg.code, value: code, message: `${cfg.level} ${code} is mapped a second time (first on row ${firstLine[seen]})${parents[seen] !== (frame.index.get(lsoa) ?? -1) ? `, to a different LSOA (${lsoa})` : ''}; an exact-fit lookup maps each ${cfg.level} to one LSOA`, fix: 'Keep one row per area: use the ONS exact-fit (not best-fit) lookup, unchanged.' });
       return;
     }
-    const k = ordinal.size;
-    ordinal.set(code, k);
+    ordinal.set(code, codes.length);
     codes.push(code);
-    firstRow[k] = r;
+    firstLine.push(line);
     const i = frame.index.get(lsoa);
     if (i === undefined) {
-      problems.push({ code: 'UNKNOWN_CODE', file: csv.file, row: csv.lines[r], column: cfg.parent, value: lsoa, message: `${cfg.level} ${code} is mapped to ${lsoa}, which is not an LSOA of ${frame.vintage}`, fix: `Use a lookup to LSOA ${frame.vintage} codes (the ONS exact-fit lookup of the same Census).` });
+      parents.push(-1);
+      problems.push({ code: 'UNKNOWN_CODE', file, row: line, column: cfg.parent, value: lsoa, message: `${cfg.level} ${code} is mapped to ${lsoa}, which is not an LSOA of ${frame.vintage}`, fix: `Use a lookup to LSOA ${frame.vintage} codes (the ONS exact-fit lookup of the same Census).` });
       return;
     }
-    parent[k] = i;
+    parents.push(i);
     children[i]++;
-  });
-  const without: string[] = [];
-  children.forEach((n, i) => { if (n === 0) without.push(frame.codes[i]); else report.parents++; });
-  report.parentsWithoutChildren = { count: without.length, samples: without.slice(0, 5) };
-  for (const code of without.slice(0, 20)) {
-    problems.push({ code: 'NO_FINER_AREAS', file: csv.file, column: cfg.parent, value: code, message: `LSOA ${code} has no ${cfg.level} in the lookup${without.length > 20 ? ` (${without.length} LSOAs have none; the first 20 are listed)` : ''}, so no table can be summed to it`, fix: `Use the complete ONS lookup for the nation (every LSOA is made of whole ${cfg.level}s).` });
-  }
-  return done;
+  };
+  const finish = (parsed: CsvTable): FinerLookup => {
+    // Missing columns are reported once, from the header the parser read.
+    columnIndex(parsed, cfg.code, problems, usedBy);
+    columnIndex(parsed, cfg.parent, problems, usedBy);
+    const report: FinerLookupReport = { id, file, level: cfg.level, rows, parents: 0, parentsWithoutChildren: { count: 0, samples: [] } };
+    const without: string[] = [];
+    if (codes.length > 0) children.forEach((n, i) => { if (n === 0) without.push(frame.codes[i]); else report.parents++; });
+    report.parentsWithoutChildren = { count: without.length, samples: without.slice(0, 5) };
+    for (const code of without.slice(0, 20)) {
+      problems.push({ code: 'NO_FINER_AREAS', file, column: cfg.parent, value: code, message: `LSOA ${code} has no ${cfg.level} in the lookup${without.length > 20 ? ` (${without.length} LSOAs have none; the first 20 are listed)` : ''}, so no table can be summed to it`, fix: `Use the complete ONS lookup for the nation (every LSOA is made of whole ${cfg.level}s).` });
+    }
+    return { id, config: cfg, ordinal, parent: Int32Array.from(parents), codes, children, report };
+  };
+  return { row, finish };
 }
 
 /** A plain whole number of 0 or more (the usual count cell), read without a regular expression; -1 for anything else. */

@@ -1,7 +1,7 @@
 import type { Problem } from '../errors.ts';
 import type { Config } from '../schema.ts';
 import type { AreaFrame, Vintage } from './areas.ts';
-import { finerSummer, readFinerLookup, type FinerLookup, type FinerLookupReport } from './finer.ts';
+import { finerLookupReader, finerSummer, type FinerLookup, type FinerLookupReport } from './finer.ts';
 import { columnIndex } from './join.ts';
 import { parseCell, type CsvTable, type RowSink } from './load.ts';
 import { extractSeries, indicatorColumns, joinTable, type JoinedTable, type Series, type TableReport } from './values.ts';
@@ -37,7 +37,8 @@ export function readTables(cfg: Config, frames: Record<Vintage, AreaFrame>, csv:
   const lookup = (id: string) => {
     if (!lookups.has(id)) {
       const f = geo.finer![id];
-      lookups.set(id, readFinerLookup(id, f, csv(f.file), frames[f.vintage], problems));
+      const reader = finerLookupReader(id, f, frames[f.vintage], problems);
+      lookups.set(id, reader.finish(csv(f.file, reader.row)));
     }
     return lookups.get(id)!;
   };
