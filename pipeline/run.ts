@@ -16,6 +16,8 @@ import { buildSearch, type SearchReport } from './stages/search.ts';
 import { bboxOf } from '../src/lib/planar.ts';
 import { validateConfig } from './stages/validate.ts';
 import { STATUS, type TableReport } from './stages/values.ts';
+import { crosswalk, crosswalkReport } from './stages/change.ts';
+import { buildChanges } from './stages/changes.ts';
 import { readTables, tableColumns } from './stages/tables.ts';
 import type { FinerLookupReport } from './stages/finer.ts';
 
@@ -47,6 +49,8 @@ export interface BuildReport {
   scope: { regionCode: string; regionName: string; mode: string };
   boundaries: FrameReport[];
   vintageLookup: JoinReport[];
+  /** How the 2021 small areas in scope were carried from 2011: unchanged, split, merged, redrawn. */
+  crosswalk: Record<string, number>;
   tables: TableReport[];
   finerLookups: FinerLookupReport[];
   indicators: { id: string; vintage: number; published: number; missing: number; suppressed: number }[];
@@ -141,6 +145,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   // The LSOA 2011 to 2021 lookup.
   const vl = geo.vintageLookup;
   const lookup: VintageLookup = { changeCodes: vl.changeCodes, pairs: [] };
+  const lookupLines: number[] = [];
   const vintageLookup = ((lookupCsv) => {
     const [cFrom, cTo, cChange] = [vl.from, vl.to, vl.change].map((c) => columnIndex(lookupCsv, c, problems, 'the LSOA 2011 to 2021 lookup'));
     fail(problems);
@@ -148,6 +153,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
       const change = row[cChange]?.trim() ?? '';
       if (!(change in vl.changeCodes)) problems.push({ code: 'BAD_VALUE', file: lookupCsv.file, row: lookupCsv.lines[r], column: vl.change, value: change, message: 'unknown change code', fix: `Use one of ${Object.keys(vl.changeCodes).join(', ')}.` });
       lookup.pairs.push({ from: row[cFrom].trim(), to: row[cTo].trim(), change });
+      lookupLines.push(lookupCsv.lines[r]);
     });
     return [
       joinReport('LSOA 2011 (England, boundaries)', frames[2011].codes, `${lookupCsv.file} (from)`, new Set(lookup.pairs.map((p) => p.from))),
@@ -160,6 +166,12 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   const { series, population, reports: tableReports, finerLookups } = readTables(cfg, frames, csv, problems);
   fail(problems);
   stage('tables', { tables: tableReports.length, rows: tableReports.reduce((n, r) => n + (r.finer?.rowsRead ?? r.rowsRead), 0), matched: tableReports.reduce((n, r) => n + r.matched, 0), series: series.size });
+
+  // Change over time: earlier editions' ranks and deciles carried onto 2021 areas; change layers join the indicators.
+  const cw = crosswalk(frames[2011], frames[2021], lookup, `raw/${vl.file}`, vl, geo.nation.lsoaPrefix, problems, lookupLines);
+  fail(problems);
+  const change = buildChanges(cfg, frames, cw, series, population[2011]);
+  stage('change', { ...crosswalkReport(cw, frames[2021].scope), layers: change.layers.length });
 
   const nb = resolveNeighbourhoods(cfg.neighbourhoods.neighbourhoods, frames, lookup);
   const stale = nb.problems.filter((p) => p.code === 'NEIGHBOURHOOD_LSOAS_STALE');
@@ -261,7 +273,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   for (const ind of cfg.indicators.indicators) {
     const v = tableVintage(cfg, ind);
     const vf = valuesFile(series.get(ind.id)!, frames[v].scope, `geo/lsoa-${v}.topo.json`, breaks.get(ind.id)!);
-    files.set(`values/${ind.id}.json`, json(vf));
+    files.set(`values/${ind.id}.json`, json(change.flagged(ind.id, vf, frames[v].scope)));
     indicatorReport.push({ id: ind.id, vintage: v, published: vf.values.length - vf.missing.length - vf.suppressed.length, missing: vf.missing.length, suppressed: vf.suppressed.length });
   }
   const domainOf = new Map(cfg.domains.mapping.map((m) => [m.family, m]));
@@ -301,6 +313,8 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   files.set('catalogue.json', json({
     scope: { ...geo.scope, mode: options.scope, nation: geo.nation.name },
     headline: cfg.indicators.headline,
+    editions: cfg.indicators.editions ?? [],
+    changes: change.layers.map((l) => ({ id: l.config.id, from: l.config.from, to: l.config.to, carried: l.carried })),
     neighbourhoodTable: cfg.indicators.neighbourhoodTable,
     vintages: Object.fromEntries(VINTAGES.map((v) => [v, { label: geo.vintages[v].label, geometry: `geo/lsoa-${v}.topo.json`, areas: `areas/lsoa-${v}.json`, boundary: { source: geo.vintages[v].boundary.source, generalisation: geo.vintages[v].boundary.generalisation }, wardEdition: geo.vintages[v].areaLookup.wardEdition, ladEdition: geo.vintages[v].areaLookup.ladEdition, population: geo.vintages[v].population.label, count: frames[v].scope.length }])),
     lads: Object.fromEntries(Object.entries(geometry[2021].placements.lad).map(([code, p]) => [code, { name: comparators.lads[2021][code]?.name ?? code, ...p }])),
@@ -325,6 +339,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   // Profiles are kept apart from the outlines so the interactive map does not download them.
   files.set('profiles.json', json(Object.fromEntries(neighbourhoods.map(({ n, summaries }) => [n.config.slug, summaries]))));
   files.set('comparators.json', json(comparators));
+  files.set('change.json', json(change.areas(frames, cw)));
 
   for (const [path, text] of buildDownloads({
     frames, topologies: { 2021: geometry[2021].topology, 2011: geometry[2011].topology },
@@ -332,6 +347,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     series, breaks,
     neighbourhoods: neighbourhoods.map(({ n, summaries }) => ({ slug: n.config.slug, name: n.config.name, lsoas: { 2011: n.lsoas2011.map((m) => m.code), 2021: n.lsoas2021.map((m) => m.code) }, summaries })),
     sources: cfg.sources.sources, local: datasets.map((ds) => ({ id: ds.id, title: ds.meta.title, path: `downloads/local/${ds.id}.csv` })), regionName: geo.scope.regionName,
+    change: change.layers.length ? change.table(frames) : undefined,
   })) files.set(path, text);
 
   // Offline search: postcodes by sector, and places.
@@ -360,6 +376,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     scope: { ...geo.scope, mode: options.scope },
     boundaries: frameReports,
     vintageLookup,
+    crosswalk: crosswalkReport(cw, frames[2021].scope),
     tables: tableReports,
     finerLookups,
     indicators: indicatorReport,

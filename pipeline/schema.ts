@@ -88,6 +88,8 @@ export type FinerGeography = NonNullable<Geographies['finer']>[string];
 const classification = z.discriminatedUnion('method', [
   z.object({ method: z.literal('decile') }),
   z.object({ method: z.literal('quantile'), classes: z.number().int().min(2).max(9), over: z.enum(['england', 'scope']) }),
+  /** Fixed classes centred on no change, for change layers: 3 or more down, 2, 1, none, 1, 2, 3 or more up. */
+  z.object({ method: z.literal('diverging') }),
 ]);
 export const IndicatorSchema = z
   .object({
@@ -102,7 +104,7 @@ export const IndicatorSchema = z
     numerator: z.array(z.string()).min(1).optional(),
     denominator: z.string().optional(),
     transform: z.literal('proportion-to-percent').optional(),
-    unit: z.enum(['score', 'rank', 'decile', 'percent', 'rate', 'count']),
+    unit: z.enum(['score', 'rank', 'decile', 'percent', 'rate', 'count', 'change']),
     decimals: z.number().int().min(0).max(6),
     polarity: z.enum(['higher-worse', 'lower-worse', 'neutral']),
     edition: z.string(),
@@ -122,7 +124,25 @@ export const IndicatorSchema = z
     message: 'a measure in real units (a percentage, rate or count) needs a "plain" sentence: the figure in words people use',
   })
   .refine((i) => i.plain === undefined || i.unit !== 'percent' || i.plain.includes('{share}'), { message: 'a percentage\'s plain sentence uses {share}' });
-export const IndicatorsSchema = z.object({ headline: z.string(), neighbourhoodTable: z.array(z.string()).min(1), indicators: z.array(IndicatorSchema).min(1) });
+/**
+ * A change layer: one edition's IMD (or domain) decile against an earlier one's, on the later
+ * edition's small areas; the earlier edition's rank and decile are carried across the 2011 to
+ * 2021 LSOA change (see pipeline/stages/change.ts).
+ */
+export const ChangeSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1), shortLabel: z.string().min(1), description: z.string().min(1), edition: z.string().min(1), family: z.string(),
+  /** Decile indicators of the earlier and later editions, and the earlier edition's rank (weights merged areas). */
+  from: z.string(), fromRank: z.string(), to: z.string(),
+});
+export type ChangeConfig = z.infer<typeof ChangeSchema>;
+/** An edition of the Indices: its name, publication, the years its data mostly describe, and how far it may be compared. */
+export const EditionSchema = z.object({ id: z.string(), name: z.string(), published: z.string(), dataYears: z.string(), lsoas: z.string(), note: z.string() });
+export const IndicatorsSchema = z.object({
+  headline: z.string(), neighbourhoodTable: z.array(z.string()).min(1), indicators: z.array(IndicatorSchema).min(1),
+  changes: z.array(ChangeSchema).optional(),
+  /** The editions of the Indices whose ranks and deciles are compared over time, oldest first, with their decile indicators. */
+  editions: z.array(EditionSchema.extend({ decile: z.string(), rank: z.string() })).optional(),
+});
 export type Indicators = z.infer<typeof IndicatorsSchema>;
 export type Indicator = Indicators['indicators'][number];
 

@@ -10,7 +10,7 @@ import { round } from '../round.ts';
  * (so `breaks.length + 1` classes).
  */
 export interface Breaks {
-  method: 'decile' | 'quantile';
+  method: 'decile' | 'quantile' | 'diverging';
   breaks: number[];
   classes: number;
   /** Which end of the scale is "worse" (more deprived): the palette's dark end goes there. */
@@ -27,6 +27,7 @@ export function deriveBreaks(series: Series, scope: readonly number[]): Breaks {
   const worse = ind.polarity === 'higher-worse' ? 'high' : ind.polarity === 'lower-worse' ? 'low' : null;
   const c = ind.classification;
   if (c.method === 'decile') return { method: 'decile', breaks: [2, 3, 4, 5, 6, 7, 8, 9, 10], classes: 10, worse, over: 'fixed' };
+  if (c.method === 'diverging') return { method: 'diverging', breaks: [-2, -1, 0, 1, 2, 3], classes: 7, worse: null, over: 'fixed' };
   const picked = new Float64Array(c.over === 'england' ? series.values.length : scope.length);
   let n = 0;
   const k = 10 ** ind.decimals;

@@ -21,6 +21,8 @@ export interface DownloadInputs {
   neighbourhoods: { slug: string; name: string; lsoas: Record<Vintage, string[]>; summaries: Record<string, Record<'neighbourhood' | 'lad' | 'region' | 'england', Summary>> }[];
   sources: { id: string; title: string; url: string; licence: { name: string; url: string }; attribution: string }[];
   local: { id: string; title: string; path: string }[];
+  /** The per-area change table (every edition carried onto 2021 small areas), when change layers are configured: UTF-8 without a BOM. */
+  change?: { csv: string; schema: object };
   regionName: string;
 }
 
@@ -64,6 +66,7 @@ export function buildDownloads(d: DownloadInputs): Map<string, string> {
     const s = n.summaries[ind.id]?.[level];
     if (s) summaryRows.push([n.slug, ind.id, level, s.areas, s.withValue, s.mean ?? null, s.min ?? null, s.max ?? null, s.mostDeprived10?.areas ?? null, s.mostDeprived10?.populationShare ?? null]);
   }
+  if (d.change) files.set('downloads/change-lsoa-2021.csv', d.change.csv);
   files.set('downloads/neighbourhood-summaries.csv', csvFile(['neighbourhood', 'indicator', 'comparator', 'lsoas', 'lsoas_with_value', 'mean', 'min', 'max', 'lsoas_in_most_deprived_decile', 'population_share_in_most_deprived_decile'], summaryRows));
 
   const field = (name: string, type: 'string' | 'number' | 'integer', description: string) => ({ name, type, description });
@@ -84,6 +87,7 @@ export function buildDownloads(d: DownloadInputs): Map<string, string> {
       { name: 'lsoa-2021', path: 'lsoa-2021.csv', profile: 'tabular-data-resource', format: 'csv', encoding: 'utf-8-sig', schema: lsoaSchema(2021) },
       { name: 'lsoa-2011', path: 'lsoa-2011.csv', profile: 'tabular-data-resource', format: 'csv', encoding: 'utf-8-sig', schema: lsoaSchema(2011) },
       { name: 'neighbourhood-summaries', path: 'neighbourhood-summaries.csv', profile: 'tabular-data-resource', format: 'csv', encoding: 'utf-8-sig', schema: { fields: [field('neighbourhood', 'string', 'Neighbourhood slug'), field('indicator', 'string', 'Indicator id'), field('comparator', 'string', 'neighbourhood, lad (its local authority), region or england'), field('lsoas', 'integer', 'Small areas in the group'), field('lsoas_with_value', 'integer', 'Small areas with a figure'), field('mean', 'number', 'Population-weighted mean, or pooled percentage'), field('min', 'number', 'Lowest small-area value'), field('max', 'number', 'Highest small-area value'), field('lsoas_in_most_deprived_decile', 'integer', "Small areas in England's most deprived tenth (decile indicators)"), field('population_share_in_most_deprived_decile', 'number', 'Share of residents living in them')], missingValues: [''] } },
+      ...(d.change ? [{ name: 'change-lsoa-2021', path: 'change-lsoa-2021.csv', profile: 'tabular-data-resource', format: 'csv', encoding: 'utf-8', title: 'IMD rank and decile of every edition on 2021 small areas, carried across the 2011 to 2021 change, with how each was carried', schema: d.change.schema }] : []),
       ...d.local.map((l) => ({ name: `local-${l.id}`, path: l.path.replace(/^downloads\//, ''), profile: 'tabular-data-resource', format: 'csv', encoding: 'utf-8-sig', title: l.title })),
     ],
   }, null, 2) + '\n');

@@ -81,6 +81,15 @@ export function validateConfig(raw: RawConfig): { config: Config | null; problem
     if (!tableIds.has(i.table)) problems.push({ code: 'UNKNOWN_TABLE', file: CONFIG_FILES.indicators, column: `${i.id}.table`, value: i.table, message: 'no table has this id', fix: 'Use a table id from data/config/tables.json.' });
     if (i.unit === 'decile' && i.classification.method !== 'decile') problems.push({ code: 'CONFIG_RULE', file: CONFIG_FILES.indicators, column: `${i.id}.classification`, message: 'a decile indicator must use the decile classification', fix: 'Set "classification": {"method": "decile"}.' });
   }
+  const unitOf = new Map(indicators.indicators.map((i) => [i.id, i.unit]));
+  const needs = (where: string, id: string, unit: string) => { if (unitOf.get(id) !== unit) problems.push({ code: 'UNKNOWN_INDICATOR', file: CONFIG_FILES.indicators, column: where, value: id, message: `no ${unit} indicator has this id`, fix: `Name a ${unit} indicator defined in this file.` }); };
+  for (const c of indicators.changes ?? []) {
+    if (indicatorIds.has(c.id)) problems.push({ code: 'DUPLICATE_ID', file: CONFIG_FILES.indicators, column: 'changes.id', value: c.id, message: 'id used by another indicator', fix: 'Give the change layer its own id.' });
+    indicatorIds.add(c.id);
+    families.add(c.family);
+    needs(`changes.${c.id}.from`, c.from, 'decile'); needs(`changes.${c.id}.to`, c.to, 'decile'); needs(`changes.${c.id}.fromRank`, c.fromRank, 'rank');
+  }
+  for (const e of indicators.editions ?? []) { needs(`editions.${e.id}.decile`, e.decile, 'decile'); needs(`editions.${e.id}.rank`, e.rank, 'rank'); }
   for (const id of indicators.neighbourhoodTable) if (!indicatorIds.has(id)) problems.push({ code: 'UNKNOWN_INDICATOR', file: CONFIG_FILES.indicators, column: 'neighbourhoodTable', value: id, message: 'no indicator has this id', fix: 'List indicator ids defined in this file.' });
   if (!indicatorIds.has(indicators.headline)) problems.push({ code: 'UNKNOWN_INDICATOR', file: CONFIG_FILES.indicators, column: 'headline', value: indicators.headline, message: 'the headline indicator is not defined', fix: 'Name one of the indicator ids.' });
 

@@ -23,6 +23,7 @@ const iod = (...rows: string[]) => [H, ...rows].join('\n') + '\n';
 const OK = ['E01900002,30.0,2', 'E01900003,20.0,4', 'E01800004,10.0,7', 'E01800005,5.0,9'];
 const geo = rawFiles()['synthetic/lsoa2021.geojson'];
 const [OA_H, ...OA] = rawFiles()['synthetic/oa21_cars.csv'].trim().split('\n');
+const LOOKUP = rawFiles()['synthetic/lookup_lsoa11_lsoa21.csv'];
 const SQUARE_1 = '{"type":"Polygon","coordinates":[[[-2.5,53.5],[-2.49,53.5],[-2.49,53.51],[-2.5,53.51],[-2.5,53.5]]]}';
 /** The boundary file with the first feature's rings replaced. */
 const ring = (coordinates: string) => geo.replace(SQUARE_1, `{"type":"Polygon","coordinates":${coordinates}}`);
@@ -76,6 +77,9 @@ const CASES: [string, string, string | Buffer, string[]][] = [
   ['11 an Output Area count that is not a whole number', 'synthetic/oa21_cars.csv', `${OA_H}\nE00900001,60,30.5\n${OA.slice(1).join('\n')}\n`, ['NOT_WHOLE_NUMBER 2 - ~"30.5"']],
   ['15 an Output Area table missing one of an LSOA\'s Output Areas', 'synthetic/oa21_cars.csv', `${OA_H}\n${OA.slice(1).join('\n')}\n`, ['FINER_AREAS_MISSING - OA21CD ~1 of the 2']],
   ['16 an LSOA table declared as Output Areas', 'synthetic/oa21_cars.csv', `${OA_H}\nE01900001,100,40\n${OA.slice(2).join('\n')}\n`, ['GEOGRAPHY_MISMATCH 2 OA21CD ~an LSOA']],
+  ['13 lookup: an unknown change indicator', 'synthetic/lookup_lsoa11_lsoa21.csv', LOOKUP.replace('E01800005,U,', 'E01800005,Z,'), ['BAD_VALUE 7 CHGIND ~unknown change code']],
+  ['15 lookup: a 2021 area with no 2011 parent', 'synthetic/lookup_lsoa11_lsoa21.csv', LOOKUP.split('\n').filter((l) => !l.startsWith('Otherton')).join('\n'), ['NO_PARENT - LSOA21CD ~E01800005']],
+  ['15 lookup: a row naming an area outside both vintages', 'synthetic/lookup_lsoa11_lsoa21.csv', `${LOOKUP}Nowhere 001A,E01899999,U,Nowhere 001A,E01999999,Nowhere,E06999909\n`, ['UNKNOWN_CODE 8 LSOA11CD', 'UNKNOWN_CODE 8 LSOA21CD']],
   ['23 too many columns (5,000)', 'synthetic/iod21.csv', `${H},${Array.from({ length: 4997 }, (_, i) => `c${i}`).join(',')}\nE01900001,40.0,1${','.repeat(4997)}\n`, ['TOO_LARGE 1 - ~5,000 columns']],
 ];
 

@@ -97,6 +97,30 @@ describe('the real build', () => {
     expect(profile['desnz-fuel-poor'].neighbourhood.mean).toBe(Math.round((poor / all) * 1e4) / 1e2); // 32.45
   });
 
+  it('Stockbridge Village\'s small areas in England\'s most deprived 10%, in all three editions, recomputed from the raw files', () => {
+    const nb = JSON.parse(readFileSync(join(ROOT, 'data/config/neighbourhoods.json'), 'utf8')).neighbourhoods.find((n: { slug: string }) => n.slug === 'stockbridge-village');
+    const l11: string[] = nb.lsoas2011.map((m: { code: string }) => m.code), l21: string[] = nb.lsoas2021.map((m: { code: string }) => m.code);
+    const deciles = (path: string, code: string, col: string, codes: string[]) => { const [h, ...rows] = rawCsv(path); const m = new Map(rows.map((r) => [r[h.indexOf(code)], Number(r[h.indexOf(col)])])); return codes.map((c) => m.get(c)); };
+    const d15 = deciles('iod2015/iod2015_imd_score_rank_decile.csv', 'LSOA11CD', 'IMD_decile', l11);
+    const d19 = deciles('iod2019/iod2019_imd_score_decile.csv', 'LSOA11CD', 'imd_decile', l11);
+    const d25 = deciles('iod2025/iod2025_domains_scores_ranks_deciles.csv.gz', 'LSOA21CD', 'IMD_decile', l21);
+    // Read by hand (grep): 2015 and 2019, deciles 1,1,1,1,2,1 of six 2011 areas; 2025, 1,1,1,1,1,2,4 of seven 2021 areas.
+    expect([d15, d19, d25]).toEqual([[1, 1, 1, 1, 2, 1], [1, 1, 1, 1, 2, 1], [1, 1, 1, 1, 1, 2, 4]]);
+    const profile = readJson(A, 'profiles.json')['stockbridge-village'];
+    for (const [id, d] of [['iod15-imd-decile', d15], ['iod19-imd-decile', d19], ['iod25-imd-decile', d25]] as const) {
+      const k = d.filter((x) => x === 1).length;
+      expect(profile[id].neighbourhood.mostDeprived10, id).toMatchObject({ areas: k, share: Math.round((k / d.length) * 1e4) / 1e4 });
+    }
+    // The change layer 2019 to 2025 on 2021 areas: unchanged areas are their 2025 decile minus their 2019 decile; the two halves of split E01006441 share its 2019 decile (2).
+    const change = readJson(A, 'change.json');
+    const at = (c: string) => change.codes.indexOf(c);
+    expect(change.flag[at('E01034832')]).toBe('split');
+    expect(change.parents[at('E01034833')]).toEqual(['E01006441']);
+    const v = readJson(A, 'values/imd-decile-change-2019-2025.json');
+    expect([v.values[at('E01006412')], v.values[at('E01034832')], v.values[at('E01034833')]]).toEqual([1 - 1, 2 - 2, 4 - 2]);
+    expect(v.carried.split).toContain(at('E01034833'));
+  });
+
   it('accounts for every Output Area row and every LSOA: each OA table sums all 178,605 English OAs into all 33,755 LSOAs', () => {
     const report = readJson(A, 'build-report.json');
     expect(report.finerLookups).toEqual([expect.objectContaining({ id: 'oa21', rows: 178605, parents: 33755, parentsWithoutChildren: { count: 0, samples: [] } })]);

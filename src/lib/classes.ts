@@ -12,7 +12,7 @@ export function classOf(value: number, breaks: readonly number[]): number {
 }
 
 export interface ClassInfo {
-  method: 'decile' | 'quantile';
+  method: 'decile' | 'quantile' | 'diverging';
   breaks: number[];
   classes: number;
   worse: 'high' | 'low' | null;
@@ -29,6 +29,10 @@ const BLUES: Record<number, string[]> = {
   4: ['#eff3ff', '#9ecae1', '#4292c6', '#084594'],
   5: ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'],
 };
+
+// ColorBrewer PuOr, 7 classes, readable with the common colour-vision deficiencies: orange for
+// areas that now rank as more deprived, purple for less deprived, near-white for no change.
+const PUOR_7 = ['#b35806', '#f1a340', '#fee0b6', '#f7f7f7', '#d8daeb', '#998ec3', '#542788'];
 
 /** Fill of areas with no figure: light grey, hatched in SVG and on the map, so it matches no class. */
 export const NO_DATA = { missing: '#ffffff', suppressed: '#d9d9d9', stroke: '#737373' };
@@ -49,6 +53,7 @@ function ramp(n: number): string[] {
  */
 export function classColours(c: ClassInfo): string[] {
   const n = c.classes;
+  if (c.method === 'diverging') return PUOR_7;
   if (c.worse === null) return BLUES[n] ?? ramp(n).slice().reverse();
   const darkFirst = ramp(n);
   return c.worse === 'low' ? darkFirst : darkFirst.slice().reverse();
@@ -67,6 +72,7 @@ export function formatValue(v: number | null | undefined, unit: string, decimals
   if (v === null || v === undefined || Number.isNaN(v)) return '–';
   // A value that rounds to zero is shown as 0, never "-0.00".
   const s = (Number(v.toFixed(decimals)) === 0 ? 0 : v).toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  if (unit === 'change') return v > 0 ? `+${s}` : v < 0 ? `\u2212${s.replace('-', '')}` : '0';
   return unit === 'percent' ? `${s}%` : s;
 }
 
@@ -78,6 +84,7 @@ export function legendItems(c: ClassInfo, unit: string, decimals: number): Legen
     const to = k === c.breaks.length ? null : c.breaks[k];
     let label: string;
     if (c.method === 'decile') label = k === 0 ? 'Decile 1: 10% most deprived' : k === 9 ? 'Decile 10: 10% least deprived' : `Decile ${k + 1}`;
+    else if (c.method === 'diverging') label = ['3 or more deciles more deprived', '2 deciles more deprived', '1 decile more deprived', 'no change', '1 decile less deprived', '2 deciles less deprived', '3 or more deciles less deprived'][k];
     else if (from === null) label = `below ${formatValue(to, unit, decimals)}`;
     else if (to === null) label = `${formatValue(from, unit, decimals)} or more`;
     else label = `${formatValue(from, unit, decimals)} to under ${formatValue(to, unit, decimals)}`;
@@ -100,6 +107,7 @@ export function fillColourExpression(c: ClassInfo, prop = 'v'): unknown[] {
 /** Plain-English description of what the colours mean, for the legend and for screen readers. */
 export function directionInWords(c: ClassInfo, over: string): string {
   if (c.method === 'decile') return 'Decile 1 is the 10% most deprived small areas in England; decile 10 the 10% least deprived. Darker colours are more deprived.';
+  if (c.method === 'diverging') return 'Change in decile between the two editions: orange, the area now ranks as more deprived relative to England; purple, less deprived; pale, no change. Areas carried from split or merged 2011 areas are outlined. Only positions are compared, never scores, and the 2025 Indices changed their methods; a change does not show its cause.';
   const base = over === 'england' ? "Classes each hold an equal share of England's small areas." : 'Classes each hold an equal share of the region\'s small areas.';
   if (c.worse === 'high') return `${base} Higher values are worse; darker colours are worse.`;
   if (c.worse === 'low') return `${base} Lower values are worse; darker colours are worse.`;

@@ -12,6 +12,6 @@ export function csvCell(v: unknown): string {
 }
 
 /** A whole CSV file: header and rows, CRLF line ends as RFC 4180 asks, UTF-8 with a BOM for spreadsheets. */
-export function csvFile(header: string[], rows: unknown[][]): string {
-  return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+export function csvFile(header: string[], rows: unknown[][], opts: { bom?: boolean } = {}): string {
+  return (opts.bom === false ? '' : '\uFEFF') + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

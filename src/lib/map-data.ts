@@ -26,6 +26,13 @@ export function valuesByCode(ind: IndicatorMeta): Map<string, AreaValue> {
 }
 const memo = new Map<string, Map<string, AreaValue>>();
 
+/** For a change layer: the codes of areas whose earlier value was carried from a split, merged or redrawn 2011 area. */
+export function carriedCodes(ind: IndicatorMeta): Set<string> {
+  const v = valuesOf(ind.id) as ReturnType<typeof valuesOf> & { carried?: Record<string, number[]> };
+  const codes = areasOf(ind.vintage).codes;
+  return new Set(Object.values(v.carried ?? {}).flat().map((k) => codes[k]));
+}
+
 /** Name, ward and local authority of each LSOA of a vintage. */
 export function areaInfo(vintage: 2011 | 2021): Map<string, { name: string; ward: string; lad: string }> {
   const a = areasOf(vintage);

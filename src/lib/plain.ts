@@ -76,7 +76,7 @@ export function englandQuintile(ind: Pick<IndicatorMeta, 'polarity'>, position: 
 }
 
 /** A real-unit measure: a share, rate or count, not an index score, rank or decile. */
-export const isRealUnit = (ind: Pick<IndicatorMeta, 'unit'>) => ind.unit !== 'score' && ind.unit !== 'rank' && ind.unit !== 'decile';
+export const isRealUnit = (ind: Pick<IndicatorMeta, 'unit'>) => ind.unit !== 'score' && ind.unit !== 'rank' && ind.unit !== 'decile' && ind.unit !== 'change';
 
 /** Real-unit measures first, then composite scores; ranks and deciles are left to their scores. */
 export function profileOrder<T extends Pick<IndicatorMeta, 'unit'>>(inds: readonly T[]): T[] {

@@ -30,7 +30,7 @@ interface Ctx {
   ind: IndicatorMeta;
   geo: VintageGeo;
   /** Per code: index in the values file, and the values file of the current indicator. */
-  current: { codes: string[]; index: Map<string, number>; values: (number | null)[]; missing: Set<number>; suppressed: Set<number>; lower?: (number | null)[]; upper?: (number | null)[]; n?: (number | null)[]; lowPrecision: Set<number> };
+  current: { codes: string[]; index: Map<string, number>; values: (number | null)[]; missing: Set<number>; suppressed: Set<number>; lower?: (number | null)[]; upper?: (number | null)[]; n?: (number | null)[]; lowPrecision: Set<number>; carried?: Map<number, string>; editions?: ChangeEditions };
   names: Map<string, { name: string; lad: string; ward: string }>;
   namesVintage: number | null;
   popup: Popup;
@@ -136,6 +136,8 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   map.addLayer({ id: 'lsoa-nodata', type: 'fill', source: 'lsoa', filter: ['!=', ['typeof', ['get', 'v']], 'number'], paint: { 'fill-pattern': ['case', ['==', ['get', 's'], 'suppressed'], 'hatch-suppressed', 'hatch-missing'] as never } });
   // Low-precision local values are outlined, not mapped as if exact.
   map.addLayer({ id: 'lsoa-lowprec', type: 'line', source: 'lsoa', filter: ['==', ['get', 'lp'], true], paint: { 'line-color': '#111111', 'line-width': 1.5, 'line-dasharray': [1, 1] } });
+  // Change layers: areas whose earlier value was carried from a split, merged or redrawn 2011 area are outlined.
+  map.addLayer({ id: 'lsoa-carried', type: 'line', source: 'lsoa', filter: ['!=', ['get', 'cf'], ''], paint: { 'line-color': '#111111', 'line-width': 1.5, 'line-dasharray': [3, 2] } });
   map.addLayer({ id: 'lsoa-line', type: 'line', source: 'lsoa', paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.1, 12, 1] as never, 'line-opacity': 0.8 } });
   map.addSource('lad', { type: 'geojson', data: geo.lad });
   map.addLayer({ id: 'lad-line', type: 'line', source: 'lad', paint: { 'line-color': '#4d4d4d', 'line-width': 1, 'line-dasharray': [3, 2] } });
@@ -228,6 +230,8 @@ function addPatterns(map: MapLibre) {
 }
 
 interface Loaded { ind: IndicatorMeta; geo: VintageGeo; current: Ctx['current'] }
+/** A change layer's two editions: their names and each area's decile in each. */
+interface ChangeEditions { from: string; to: string; fromValues: (number | null)[]; toValues: (number | null)[] }
 const ctx0 = (store: DataStore, ind: IndicatorMeta) => ({ store, ind });
 
 /** Fetches an indicator's values and its vintage's geometry; values come in the geometry's order. */
@@ -235,8 +239,9 @@ async function loadIndicator({ store, ind }: { store: DataStore; ind: IndicatorM
   const [values, geo] = await Promise.all([store.values(ind), store.geometry(ind.vintage)]);
   const codes = geo.lsoa.features.map((f) => String(f.id));
   if (codes.length !== values.values.length) throw new Error(`${ind.values} has ${values.values.length} values for ${codes.length} areas`);
-  const u = values as typeof values & { lower?: (number | null)[]; upper?: (number | null)[]; n?: (number | null)[]; lowPrecision?: number[] };
-  const current = { codes, index: new Map(codes.map((c, i) => [c, i])), values: values.values, missing: new Set(values.missing), suppressed: new Set(values.suppressed), lower: u.lower, upper: u.upper, n: u.n, lowPrecision: new Set(u.lowPrecision ?? []) };
+  const u = values as typeof values & { lower?: (number | null)[]; upper?: (number | null)[]; n?: (number | null)[]; lowPrecision?: number[]; carried?: Record<string, number[]>; editions?: ChangeEditions };
+  const carried = new Map(Object.entries(u.carried ?? {}).flatMap(([flag, at]) => at.map((k) => [k, flag] as const)));
+  const current = { codes, index: new Map(codes.map((c, i) => [c, i])), values: values.values, missing: new Set(values.missing), suppressed: new Set(values.suppressed), lower: u.lower, upper: u.upper, n: u.n, lowPrecision: new Set(u.lowPrecision ?? []), carried, editions: u.editions };
   return { ind, geo, current };
 }
 
@@ -263,7 +268,7 @@ function withNames(ctx: Ctx, then: () => void = () => {}): void {
 function applyValues({ geo, current }: Loaded) {
   for (const f of geo.lsoa.features) {
     const i = current.index.get(String(f.id));
-    f.properties = { code: String(f.id), v: i === undefined ? null : current.values[i], s: i === undefined ? 'missing' : current.suppressed.has(i) ? 'suppressed' : current.missing.has(i) ? 'missing' : 'value', lp: i !== undefined && current.lowPrecision.has(i) };
+    f.properties = { code: String(f.id), v: i === undefined ? null : current.values[i], s: i === undefined ? 'missing' : current.suppressed.has(i) ? 'suppressed' : current.missing.has(i) ? 'missing' : 'value', lp: i !== undefined && current.lowPrecision.has(i), cf: (i !== undefined && current.carried?.get(i)) || '' };
   }
 }
 
@@ -308,6 +313,15 @@ async function changeIndicator(ctx: Ctx, id: string, push = true) {
   if (push && ctx.urlState) history.pushState(null, '', writeState(ctx.state));
 }
 
+/** For change layers: both editions' deciles and how the earlier one was carried, after the value in the table. */
+function carriedNote(ctx: Ctx, code: string): string {
+  const i = ctx.current.index.get(code);
+  const ed = ctx.current.editions;
+  if (!ed || i === undefined) return '';
+  const flag = ctx.current.carried?.get(i);
+  return ` (${ed.fromValues[i] ?? '–'} to ${ed.toValues[i] ?? '–'}${flag ? `, ${flag}` : ''})`;
+}
+
 function statusOf(ctx: Ctx, code: string): { value: number | null; status: 'value' | 'missing' | 'suppressed' } {
   const i = ctx.current.index.get(code);
   if (i === undefined) return { value: null, status: 'missing' };
@@ -334,6 +348,13 @@ function selectArea(ctx: Ctx, code: string, push = true, move = true) {
   v.append(el('strong', status === 'value' ? formatValue(value, ctx.ind.unit, ctx.ind.decimals) : status === 'suppressed' ? 'Suppressed' : 'No data'), document.createTextNode(` ${ctx.ind.shortLabel}`));
   body.append(v, el('p', valueInWords(ctx.ind, value, status), 'popup-words'));
   const i = ctx.current.index.get(code);
+  const ed = ctx.current.editions;
+  if (ed && i !== undefined) {
+    const d = (x: number | null) => (x === null ? 'no figure' : `decile ${x}`);
+    body.append(el('p', `${ed.from}: ${d(ed.fromValues[i])}; ${ed.to}: ${d(ed.toValues[i])}.`, 'popup-words'));
+    const flag = ctx.current.carried?.get(i);
+    body.append(el('p', flag === 'redrawn' ? 'Redrawn since 2011: not comparable.' : flag ? `The ${ed.from} figure is carried from ${flag === 'split' ? 'the 2011 area it was split from' : 'the 2011 areas merged into it (their ranks averaged, weighted by population)'}.` : 'The same small area in both editions.', 'popup-words'));
+  }
   if (i !== undefined && status === 'value') {
     const lo = ctx.current.lower?.[i], hi = ctx.current.upper?.[i], n = ctx.current.n?.[i];
     const extra = [lo != null && hi != null ? `95% confidence interval ${formatValue(lo, ctx.ind.unit, ctx.ind.decimals)} to ${formatValue(hi, ctx.ind.unit, ctx.ind.decimals)}` : '', n != null ? `based on ${n} responses` : ''].filter(Boolean).join('; ');
@@ -521,6 +542,11 @@ function renderLegend(ctx: Ctx) {
   const wrap = el('div', undefined, 'legend');
   const title = el('p', ind.shortLabel, 'legend-title');
   if (ind.local) title.prepend(el('span', 'local', 'badge local'), document.createTextNode(' '));
+  if (ctx.current.carried?.size) {
+    const cf = el('li');
+    cf.append(swatch('#ffffff', false, true), document.createTextNode('Carried from a split or merged 2011 area (dashed outline)'));
+    list.append(cf);
+  }
   if (ind.local) {
     const lp = el('li');
     lp.append(swatch('#ffffff', false, true), document.createTextNode('Low precision (dashed outline)'));
@@ -577,7 +603,7 @@ function renderTable(ctx: Ctx) {
     b.type = 'button';
     b.addEventListener('click', () => selectArea(ctx, a.code, true, true));
     th.append(b, el('span', ` ${a.code}`, 'code'));
-    tr.append(th, el('td', a.lad), el('td', nbOf.get(a.code) ?? ''), el('td', a.status === 'value' ? formatValue(a.value, ctx.ind.unit, ctx.ind.decimals) : a.status === 'suppressed' ? 'suppressed' : 'no data', 'num'));
+    tr.append(th, el('td', a.lad), el('td', nbOf.get(a.code) ?? ''), el('td', (a.status === 'value' ? formatValue(a.value, ctx.ind.unit, ctx.ind.decimals) : a.status === 'suppressed' ? 'suppressed' : 'no data') + carriedNote(ctx, a.code), 'num'));
     return tr;
   });
   tbody.replaceChildren(...rows);
