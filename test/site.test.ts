@@ -291,13 +291,15 @@ describe('resilience profiles and the comparison of every neighbourhood', () => 
     expect(heads.slice(1)).toEqual(['Mill Hill & Wensley Fold', 'Worsley (Haslingden)', 'Stockbridge Village', 'Claremont', 'Old Swan', 'Central Southport', 'Moss Bay & Salterbeck', 'North West', 'England']);
     const cat = JSON.parse(readFileSync(join(DIST, 'data/catalogue.json'), 'utf8')) as { indicators: { id: string; unit: string; local?: unknown }[] };
     const shown = cat.indicators.filter((i) => !i.local && ['percent', 'rate', 'score'].includes(i.unit));
-    expect(await page.locator('#compare tbody tr[data-indicator]').count()).toBe(shown.length);
+    expect(await page.locator('#compare tbody:not([data-domain="change"]) tr[data-indicator]').count()).toBe(shown.length);
     // every cell says where it falls in words, not by colour alone
     const cell = page.locator('#compare tr[data-indicator="census21-no-car"] td').nth(3);
     expect(await cell.textContent()).toBe('57.0%worse than 9 in 10');
     expect(await page.locator('.sort-controls').isHidden()).toBe(true);
     const csv = await (await page.request.get(`${site.origin}/compare/neighbourhoods.csv`)).text();
-    expect(csv.trim().split('\r\n').length).toBe(1 + shown.length * 9);
+    const changeRows = await page.locator('#compare tbody[data-domain="change"] tr:not(:first-child)').count();
+    expect(changeRows).toBe(4); // three editions and the 2019 to 2025 change
+    expect(csv.trim().split('\r\n').length).toBe(1 + (shown.length + changeRows) * 9);
     await ctx.close();
 
     const js = await browser.newPage();
@@ -307,6 +309,54 @@ describe('resilience profiles and the comparison of every neighbourhood', () => 
     const last = await js.locator('#compare tbody[data-domain="economic-systems"] tr[data-indicator]').last().locator('td').nth(3).getAttribute('data-w');
     expect(Number(first)).toBeLessThanOrEqual(Number(last));
     await js.close();
+  });
+});
+
+describe('change over time', () => {
+  it('each neighbourhood page has its then-and-now section, slope chart and tables, with the comparability note, without JavaScript', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const nbs = JSON.parse(readFileSync(join(DIST, 'data/neighbourhoods.json'), 'utf8')).neighbourhoods as { slug: string; lsoas2021: unknown[] }[];
+    for (const n of nbs) {
+      const page = await ctx.newPage();
+      await page.goto(`${site.origin}/neighbourhoods/${n.slug}/`);
+      const sec = page.locator('#then-and-now');
+      expect(await sec.locator('.comparability').textContent(), n.slug).toMatch(/only positions \(ranks and deciles\) are compared/);
+      expect(await sec.locator('#then-now-table tbody tr').count(), n.slug).toBe(3);
+      expect(await sec.locator('svg.slope-chart .programme').count(), n.slug).toBe(1);
+      expect(await sec.locator('#change-table tbody tr').count(), n.slug).toBe(n.lsoas2021.length);
+      await page.close();
+    }
+    // Stockbridge Village, read by hand from the raw files: E01006441 (decile 2 in 2015 and 2019) was split into
+    // E01034832 (decile 2 in 2025) and E01034833 (decile 4 in 2025).
+    const page = await ctx.newPage();
+    await page.goto(`${site.origin}/neighbourhoods/stockbridge-village/`);
+    const row = page.locator('#change-table tr[data-code="E01034833"] td');
+    expect(await row.allTextContents()).toEqual(['split from E01006441', '2', '2', '4', '+2']);
+    expect(await page.locator('#then-and-now .domain-lead').textContent()).toBe("In the 2015 Indices, five of its six small areas were among England's 10% most deprived; in 2019, five of six; in 2025, five of seven. Earlier editions use the small areas of 2011, the 2025 edition those of 2021.");
+    expect(await page.locator('svg.slope-chart .slope-line path[stroke-dasharray]').count()).toBe(2); // the two halves of the split
+    await ctx.close();
+  });
+
+  it('maps the change 2019 to 2025 with carried areas outlined, and gives both editions and the flag in the popup', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    const w = await watched(page);
+    await page.goto(`${site.origin}/indicators/imd-decile-change-2019-2025/`);
+    expect(await page.locator('.comparability').textContent()).toMatch(/never scores/);
+    expect(await page.locator('#imap svg path.carried').count()).toBe(1);
+    expect(await page.locator('.legend').textContent()).toContain('carried from a split or merged 2011 area');
+    const [lon, lat] = labelPointOf('E01034833');
+    await page.goto(`${site.origin}/explore/?i=imd-decile-change-2019-2025&v=${lon},${lat},15`);
+    await mapReady(page);
+    expect(await page.locator('[data-legend]').textContent()).toContain('Carried from a split or merged 2011 area');
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const popup = page.locator('.maplibregl-popup');
+    await expect.poll(() => popup.textContent()).toContain('E01034833');
+    expect(await popup.textContent()).toContain('IoD 2019: decile 2; IoD 2025: decile 4.');
+    expect(await popup.textContent()).toContain('carried from the 2011 area it was split from');
+    expect(await page.locator('tr[data-code="E01034833"]').textContent()).toContain('+2 (2 to 4, split)');
+    expect(w.errors).toEqual([]);
+    await page.close();
   });
 });
 
