@@ -289,7 +289,7 @@ describe('resilience profiles and the comparison of every neighbourhood', () => 
     await page.goto(`${site.origin}/compare/`);
     const heads = await page.locator('#compare thead th').allTextContents();
     expect(heads.slice(1)).toEqual(['Mill Hill & Wensley Fold', 'Worsley (Haslingden)', 'Stockbridge Village', 'Claremont', 'Old Swan', 'Central Southport', 'Moss Bay & Salterbeck', 'North West', 'England']);
-    const cat = JSON.parse(readFileSync(join(DIST, 'data/catalogue.json'), 'utf8')) as { indicators: { id: string; unit: string; local?: unknown }[] };
+    const cat = JSON.parse(readFileSync(join(DIST, 'data/catalogue.json'), 'utf8')) as { indicators: { id: string; unit: string; vintage: number; local?: unknown }[]; editions: unknown[] };
     const shown = cat.indicators.filter((i) => !i.local && ['percent', 'rate', 'score'].includes(i.unit));
     expect(await page.locator('#compare tbody:not([data-domain="change"]) tr[data-indicator]').count()).toBe(shown.length);
     // every cell says where it falls in words, not by colour alone
@@ -298,7 +298,8 @@ describe('resilience profiles and the comparison of every neighbourhood', () => 
     expect(await page.locator('.sort-controls').isHidden()).toBe(true);
     const csv = await (await page.request.get(`${site.origin}/compare/neighbourhoods.csv`)).text();
     const changeRows = await page.locator('#compare tbody[data-domain="change"] tr:not(:first-child)').count();
-    expect(changeRows).toBe(4); // three editions and the 2019 to 2025 change
+    expect(changeRows).toBe(cat.editions.length + cat.indicators.filter((i) => i.unit === 'change' && i.vintage === 2021).length); // each edition's most-deprived share, and each change 2019 to 2025 (IMD and its seven domains)
+    expect(changeRows).toBe(11);
     expect(csv.trim().split('\r\n').length).toBe(1 + (shown.length + changeRows) * 9);
     await ctx.close();
 
