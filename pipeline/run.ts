@@ -31,8 +31,8 @@ export interface RunOptions {
 
 export interface RunInputs {
   config: RawConfig;
-  /** Raw file bytes keyed by path relative to data/raw. */
-  files: ReadonlyMap<string, Uint8Array>;
+  /** Raw file bytes keyed by path relative to data/raw. The run takes them over: each file's bytes are dropped from the map once decoded. */
+  files: Map<string, Uint8Array>;
   /** Locally gathered datasets (data/local/<dataset>/dataset.json and values.csv). */
   local?: LocalInput[];
 }
@@ -101,9 +101,13 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   // one table's rows are ever in memory.
   // A file that cannot be decoded (too large, not gzip) is a problem like any other: collected,
   // and read as empty, so the stage reports it with everything else.
+  // Each raw file is decoded once; its bytes are then let go (the map is the caller's, handed over).
   const text = (file: string): string | null => {
+    const bytes = inputs.files.get(file);
+    if (!bytes) throw new Error(`raw/${file} was read twice, or is not in sources.json`);
+    if (inputs.files instanceof Map) inputs.files.delete(file);
     try {
-      return decode(`raw/${file}`, inputs.files.get(file)!);
+      return decode(`raw/${file}`, bytes);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(...e.problems);
