@@ -101,11 +101,18 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   // one table's rows are ever in memory.
   // A file that cannot be decoded (too large, not gzip) is a problem like any other: collected,
   // and read as empty, so the stage reports it with everything else.
-  // Each raw file is decoded once; its bytes are then let go (the map is the caller's, handed over).
+  // A raw file's bytes are let go once it has been decoded as many times as the config refers to it
+  // (the map is the caller's, handed over): the largest inputs do not stay in memory to the end.
+  const refs = new Map<string, number>();
+  const refer = (f: string) => refs.set(f, (refs.get(f) ?? 0) + 1);
+  cfg.tables.tables.forEach((t) => refer(t.file));
+  (function walk(o: unknown): void { if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) if (k === 'file' && typeof v === 'string') refer(v); else walk(v); })(geo);
   const text = (file: string): string | null => {
     const bytes = inputs.files.get(file);
-    if (!bytes) throw new Error(`raw/${file} was read twice, or is not in sources.json`);
-    if (inputs.files instanceof Map) inputs.files.delete(file);
+    if (!bytes) throw new Error(`raw/${file} was read more often than the config refers to it`);
+    const left = (refs.get(file) ?? 1) - 1;
+    refs.set(file, left);
+    if (left <= 0) inputs.files.delete(file);
     try {
       return decode(`raw/${file}`, bytes);
     } catch (e) {
