@@ -1,16 +1,17 @@
 import { failIfAny, InputError, type Problem } from './errors.ts';
 import type { Config, Indicator, RawConfig } from './schema.ts';
 import { buildFrame, type AreaFrame, type FrameReport, type Vintage } from './stages/areas.ts';
-import { distribution, englandRanking, summarise, type Summary } from './stages/aggregate.ts';
+import { aggregateAll } from './stages/aggregate.ts';
+import { catalogueOf, neighbourhoodsOf } from './stages/catalogue.ts';
 import { deriveBreaks, type Breaks } from './stages/derive.ts';
 import { buildContext, buildGeometry, type BBox, type VintageGeometry } from './stages/geometry.ts';
 import { joinReport, columnIndex, type JoinReport } from './stages/join.ts';
 import { decode, parseCsv, parseGeoJson, type CsvTable, type LazyFeature, type RowSink } from './stages/load.ts';
 import { resolveNeighbourhoods, type ResolvedNeighbourhood, type VintageLookup } from './stages/neighbourhoods.ts';
 import { sha256, verifySources } from './stages/provenance.ts';
-import { loadLocalDataset, localBreaks, localNeighbourhoodValue, localValuesFile, type LoadedDataset, type LocalInput } from './stages/local.ts';
+import type { LocalInput } from './stages/local.ts';
+import { loadLocalDatasets, localOutputs } from './stages/local-outputs.ts';
 import { json, valuesFile } from './stages/serialize.ts';
-import { csvFile } from '../src/lib/csv.ts';
 import { buildDownloads } from './stages/downloads.ts';
 import { buildSearch, type SearchReport } from './stages/search.ts';
 import { bboxOf } from '../src/lib/planar.ts';
@@ -190,60 +191,12 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   stage('neighbourhoods', Object.fromEntries(nb.resolved.map((n) => [n.config.slug, `${n.lsoas2011.length} (2011) / ${n.lsoas2021.length} (2021)`])));
 
   // Locally gathered datasets: validated against the areas; nothing published from a failing one.
-  const officialIds = new Set(cfg.indicators.indicators.map((i) => i.id));
-  const domainIds = new Set([...cfg.domains.domains.map((d) => d.id), cfg.domains.context.id]);
-  const datasets: LoadedDataset[] = [];
-  for (const input of [...(inputs.local ?? [])].sort((a, b) => a.dataset.localeCompare(b.dataset, 'en-GB'))) {
-    const r = loadLocalDataset(input, { frames, neighbourhoods: new Set(nb.resolved.map((n) => n.config.slug)), domains: domainIds, officialIds });
-    problems.push(...r.problems);
-    if (r.dataset) {
-      for (const i of r.dataset.meta.indicators) if (officialIds.has(i.id)) problems.push({ code: 'DUPLICATE_ID', file: `local/${input.dataset}/dataset.json`, value: i.id, message: 'indicator id used by another dataset', fix: 'Give each indicator an id no other indicator has.' });
-      r.dataset.meta.indicators.forEach((i) => officialIds.add(i.id));
-      datasets.push(r.dataset);
-    }
-  }
+  const datasets = loadLocalDatasets(inputs.local ?? [], { frames, neighbourhoods: nb.resolved, officialIds: new Set(cfg.indicators.indicators.map((i) => i.id)), domains: new Set([...cfg.domains.domains.map((d) => d.id), cfg.domains.context.id]) }, problems);
   fail(problems);
   stage('local data', { datasets: datasets.length, values: datasets.reduce((n, d) => n + d.values.length, 0), suppressed: datasets.reduce((n, d) => n + d.values.filter((v) => v.suppressedBy === 'primary' || v.suppressedBy === 'secondary').length, 0) });
 
   // Aggregate: each neighbourhood beside its local authority, the region and England.
-  const members = (frame: AreaFrame, codes: string[]) => codes.map((c) => frame.index.get(c)).filter((i): i is number => i !== undefined);
-  const ladMembers = {} as Record<Vintage, Map<string, number[]>>;
-  const regionMembers = {} as Record<Vintage, number[]>;
-  const englandMembers = {} as Record<Vintage, number[]>;
-  for (const v of VINTAGES) {
-    const f = frames[v];
-    const scoped = new Set(f.scope.map((i) => f.lad[i]));
-    const m = new Map<string, number[]>();
-    f.lad.forEach((lad, i) => { if (scoped.has(lad)) { const a = m.get(lad) ?? []; a.push(i); m.set(lad, a); } });
-    ladMembers[v] = new Map([...m].sort(([a], [b]) => a.localeCompare(b, 'en-GB')));
-    regionMembers[v] = f.codes.map((_, i) => i).filter((i) => f.region[i] === geo.scope.regionCode);
-    englandMembers[v] = f.codes.map((_, i) => i);
-  }
-  // England's sorted values place every group's figure; kept only through this stage (the catalogue keeps their percentiles).
-  const rankings = new Map(cfg.indicators.indicators.map((ind) => [ind.id, englandRanking(series.get(ind.id)!)]));
-  const spread = new Map(cfg.indicators.indicators.map((ind) => [ind.id, distribution(rankings.get(ind.id)!, ind.decimals)]));
-  const summaryFor = (ind: Indicator, idx: number[]) => summarise(series.get(ind.id)!, idx, population[tableVintage(cfg, ind)], rankings.get(ind.id));
-  const comparators = {
-    lads: { 2021: {}, 2011: {} } as Record<Vintage, Record<string, { name: string; summaries: Record<string, Summary> }>>,
-    region: { code: geo.scope.regionCode, name: geo.scope.regionName, summaries: {} as Record<string, Summary> },
-    england: { code: geo.nation.code, name: geo.nation.name, summaries: {} as Record<string, Summary> },
-  };
-  for (const ind of cfg.indicators.indicators) {
-    const v = tableVintage(cfg, ind);
-    for (const [lad, idx] of ladMembers[v]) {
-      comparators.lads[v][lad] ??= { name: frames[v].ladName[idx[0]], summaries: {} };
-      comparators.lads[v][lad].summaries[ind.id] = summaryFor(ind, idx);
-    }
-    comparators.region.summaries[ind.id] = summaryFor(ind, regionMembers[v]);
-    comparators.england.summaries[ind.id] = summaryFor(ind, englandMembers[v]);
-  }
-  const neighbourhoods = nb.resolved.map((n) => ({ n, summaries: Object.fromEntries(cfg.indicators.indicators.map((ind) => {
-    const v = tableVintage(cfg, ind);
-    const own = summaryFor(ind, members(frames[v], (v === 2011 ? n.lsoas2011 : n.lsoas2021).map((m) => m.code)));
-    const lad = n.lad[v].code;
-    return [ind.id, { neighbourhood: own, lad: comparators.lads[v][lad]?.summaries[ind.id] ?? summaryFor(ind, ladMembers[v].get(lad) ?? []), region: comparators.region.summaries[ind.id], england: comparators.england.summaries[ind.id] }];
-  })) }));
-  rankings.clear();
+  const { comparators, neighbourhoods, ladMembers, spread } = aggregateAll({ indicators: cfg.indicators.indicators, vintageOf: (ind) => tableVintage(cfg, ind), frames, series, population, neighbourhoods: nb.resolved, scope: geo.scope, nation: geo.nation });
   stage('aggregate', { neighbourhoods: neighbourhoods.length, localAuthorities: Object.keys(comparators.lads[2021]).length, indicators: series.size });
 
   const breaks = new Map<string, Breaks>();
@@ -288,65 +241,11 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     indicatorReport.push({ id: ind.id, vintage: v, published: vf.values.length - vf.missing.length - vf.suppressed.length, missing: vf.missing.length, suppressed: vf.suppressed.length });
   }
   const domainOf = new Map(cfg.domains.mapping.map((m) => [m.family, m]));
-  // Local LSOA-level indicators are mapped like official ones, with their uncertainty.
-  const localMapped: Record<string, unknown>[] = [];
-  for (const ds of datasets) for (const ind of ds.meta.indicators) {
-    if (ind.level !== 'lsoa' || ind.unit === 'text') continue;
-    const scopeCodes = frames[ind.vintage!].scope.map((i) => frames[ind.vintage!].codes[i]);
-    const draft = localValuesFile(ds, ind, scopeCodes, []);
-    const b = localBreaks(draft.values, ind.decimals);
-    files.set(`values/${ind.id}.json`, json({ ...draft, breaks: b }));
-    localMapped.push({
-      id: ind.id, label: `${ind.label} (local)`, shortLabel: ind.label, description: ind.description, table: `local:${ds.id}`, unit: ind.unit, decimals: ind.decimals, polarity: ind.polarity,
-      edition: `${ds.meta.collectedBy}, ${ds.meta.period}`, family: ind.id, vintage: ind.vintage, source: `local:${ds.id}`, sourceFile: `local/${ds.id}/values.csv`, domain: ind.domain,
-      domainReason: `Placed by ${ds.meta.collectedBy} in dataset.json.`, values: `values/${ind.id}.json`, local: { dataset: ds.id, synthetic: ds.meta.synthetic },
-      classes: { method: 'quantile', breaks: b, classes: b.length + 1, worse: ind.polarity === 'higher-worse' ? 'high' : ind.polarity === 'lower-worse' ? 'low' : null, over: 'scope' },
-    });
-  }
-  const localDomain = (d: string) => localMapped.filter((i) => i.domain === d).map((i) => String(i.id));
-  for (const ds of datasets) {
-    const meta = ds.meta;
-    const indicatorOf = new Map(meta.indicators.map((i) => [i.id, i]));
-    files.set(`downloads/local/${ds.id}.csv`, csvFile(
-      ['dataset', 'dataset_title', 'collected_by', 'method', 'period', 'indicator', 'indicator_label', 'unit', 'level', 'area_code', 'status', 'suppressed_by', 'value', 'numerator', 'denominator', 'sample_size', 'lower_ci', 'upper_ci', 'low_precision', 'note', 'source_url', 'licence'],
-      ds.values.map((v) => [ds.id, meta.title, meta.collectedBy, meta.method, meta.period, v.indicator, indicatorOf.get(v.indicator)!.label, indicatorOf.get(v.indicator)!.unit, indicatorOf.get(v.indicator)!.level, v.area, v.status, v.suppressedBy ?? '', v.value, v.numerator, v.denominator, v.sampleSize, v.lower, v.upper, v.lowPrecision ? 'yes' : 'no', v.note, v.sourceUrl, meta.licence]),
-    ));
-  }
-  files.set('local.json', json({
-    datasets: datasets.map((ds) => ({ id: ds.id, ...Object.fromEntries(Object.entries(ds.meta).filter(([k]) => k !== 'indicators')), indicators: ds.meta.indicators.map((i) => i.id) })),
-    indicators: datasets.flatMap((ds) => ds.meta.indicators.map((i) => ({ ...i, dataset: ds.id }))),
-    values: Object.fromEntries(datasets.flatMap((ds) => ds.meta.indicators.map((ind) => {
-      const own = ds.values.filter((v) => v.indicator === ind.id).map(({ row: _row, ...v }) => v);
-      const byNeighbourhood = ind.level === 'lsoa' ? Object.fromEntries(nb.resolved.map((n) => [n.config.slug, localNeighbourhoodValue(ds, ind, (ind.vintage === 2011 ? n.lsoas2011 : n.lsoas2021).map((m) => m.code))]).filter(([, v]) => v !== null)) : {};
-      return [ind.id, { values: own, byNeighbourhood }];
-    }))),
-  }));
-  files.set('catalogue.json', json({
-    scope: { ...geo.scope, mode: options.scope, nation: geo.nation.name },
-    headline: cfg.indicators.headline,
-    editions: cfg.indicators.editions ?? [],
-    changes: change.layers.map((l) => ({ id: l.config.id, from: l.config.from, to: l.config.to, carried: l.carried })),
-    neighbourhoodTable: cfg.indicators.neighbourhoodTable,
-    vintages: Object.fromEntries(VINTAGES.map((v) => [v, { label: geo.vintages[v].label, geometry: `geo/lsoa-${v}.topo.json`, areas: `areas/lsoa-${v}.json`, boundary: { source: geo.vintages[v].boundary.source, generalisation: geo.vintages[v].boundary.generalisation }, wardEdition: geo.vintages[v].areaLookup.wardEdition, ladEdition: geo.vintages[v].areaLookup.ladEdition, population: geo.vintages[v].population.label, count: frames[v].scope.length }])),
-    lads: Object.fromEntries(Object.entries(geometry[2021].placements.lad).map(([code, p]) => [code, { name: comparators.lads[2021][code]?.name ?? code, ...p }])),
-    framework: cfg.domains.framework,
-    finer: Object.fromEntries(Object.entries(geo.finer ?? {}).map(([id, f]) => [id, { level: f.level, vintage: f.vintage, note: f.note, source: f.source }])),
-    domains: [...cfg.domains.domains, cfg.domains.context].map((d) => ({ ...d, indicators: [...cfg.indicators.indicators.filter((i) => domainOf.get(i.family)?.domain === d.id).map((i) => i.id), ...localDomain(d.id)] })),
-    indicators: [...cfg.indicators.indicators.map((i) => {
-      const t = cfg.tables.tables.find((x) => x.id === i.table)!;
-      const m = domainOf.get(i.family)!;
-      return { ...i, vintage: t.vintage, source: t.source, sourceFile: t.file, finer: t.finer ? geo.finer![t.finer].level : undefined, domain: m.domain, domainReason: m.reason, why: m.why, values: `values/${i.id}.json`, classes: breaks.get(i.id)!, england: spread.get(i.id)! };
-    }), ...localMapped],
-    sources: cfg.sources.sources.map(({ files: f, ...s }) => ({ ...s, files: f.map((x) => ({ path: x.path, sha256: x.sha256, bytes: x.bytes })) })),
-  }));
-  files.set('neighbourhoods.json', json({
-    neighbourhoods: neighbourhoods.map(({ n, summaries }) => ({
-      slug: n.config.slug, name: n.config.name, council: n.config.council, description: n.config.description, sourceUrl: n.config.sourceUrl,
-      derivation: n.config.derivation, approximate: n.config.approximate, fitNotes: n.config.fitNotes,
-      lad: n.lad, lsoas2011: n.lsoas2011, lsoas2021: n.lsoas2021,
-      placement: { 2021: geometry[2021].placements.neighbourhood[n.config.slug] ?? null, 2011: geometry[2011].placements.neighbourhood[n.config.slug] ?? null },
-    })),
-  }));
+  // Local LSOA-level indicators are mapped like official ones, with their uncertainty; each dataset is also a download.
+  const local = localOutputs(datasets, frames, nb.resolved);
+  for (const [path, text] of local.files) files.set(path, text);
+  files.set('catalogue.json', json(catalogueOf({ cfg, mode: options.scope, frames, geometry, comparators, breaks, spread, localMapped: local.mapped, changes: change.layers })));
+  files.set('neighbourhoods.json', json(neighbourhoodsOf(neighbourhoods.map(({ n }) => n), geometry)));
   // Profiles are kept apart from the outlines so the interactive map does not download them.
   files.set('profiles.json', json(Object.fromEntries(neighbourhoods.map(({ n, summaries }) => [n.config.slug, summaries]))));
   files.set('comparators.json', json(comparators));

@@ -1,4 +1,6 @@
-import type { Indicator } from '../schema.ts';
+import type { Geographies, Indicator } from '../schema.ts';
+import type { AreaFrame, Vintage } from './areas.ts';
+import type { ResolvedNeighbourhood } from './neighbourhoods.ts';
 import { STATUS, type Series } from './values.ts';
 import { round } from '../round.ts';
 import { quantileSorted } from 'simple-statistics';
@@ -113,4 +115,63 @@ export function summarise(series: Series, members: readonly number[], population
     s.mostDeprived20 = share(deciles[0] + deciles[1], pop20);
   }
   return s;
+}
+
+const VINTAGES: Vintage[] = [2021, 2011];
+
+export interface AggregateInputs {
+  indicators: Indicator[];
+  vintageOf: (ind: Indicator) => Vintage;
+  frames: Record<Vintage, AreaFrame>;
+  series: Map<string, Series>;
+  population: Record<Vintage, Float64Array>;
+  neighbourhoods: ResolvedNeighbourhood[];
+  scope: Geographies['scope'];
+  nation: Geographies['nation'];
+}
+
+/**
+ * Every indicator summarised for each neighbourhood beside its local authority, the region and
+ * England, each figure placed among England's small areas; and England's spread per indicator.
+ */
+export function aggregateAll(a: AggregateInputs) {
+  const { frames, series, population } = a;
+  const members = (frame: AreaFrame, codes: string[]) => codes.map((c) => frame.index.get(c)).filter((i): i is number => i !== undefined);
+  const ladMembers = {} as Record<Vintage, Map<string, number[]>>;
+  const regionMembers = {} as Record<Vintage, number[]>;
+  const englandMembers = {} as Record<Vintage, number[]>;
+  for (const v of VINTAGES) {
+    const f = frames[v];
+    const scoped = new Set(f.scope.map((i) => f.lad[i]));
+    const m = new Map<string, number[]>();
+    f.lad.forEach((lad, i) => { if (scoped.has(lad)) { const x = m.get(lad) ?? []; x.push(i); m.set(lad, x); } });
+    ladMembers[v] = new Map([...m].sort(([x], [y]) => x.localeCompare(y, 'en-GB')));
+    regionMembers[v] = f.codes.map((_, i) => i).filter((i) => f.region[i] === a.scope.regionCode);
+    englandMembers[v] = f.codes.map((_, i) => i);
+  }
+  // England's sorted values place every group's figure; kept only here (the catalogue keeps their percentiles).
+  const rankings = new Map(a.indicators.map((ind) => [ind.id, englandRanking(series.get(ind.id)!)]));
+  const spread = new Map(a.indicators.map((ind) => [ind.id, distribution(rankings.get(ind.id)!, ind.decimals)]));
+  const summaryFor = (ind: Indicator, idx: number[]) => summarise(series.get(ind.id)!, idx, population[a.vintageOf(ind)], rankings.get(ind.id));
+  const comparators = {
+    lads: { 2021: {}, 2011: {} } as Record<Vintage, Record<string, { name: string; summaries: Record<string, Summary> }>>,
+    region: { code: a.scope.regionCode, name: a.scope.regionName, summaries: {} as Record<string, Summary> },
+    england: { code: a.nation.code, name: a.nation.name, summaries: {} as Record<string, Summary> },
+  };
+  for (const ind of a.indicators) {
+    const v = a.vintageOf(ind);
+    for (const [lad, idx] of ladMembers[v]) {
+      comparators.lads[v][lad] ??= { name: frames[v].ladName[idx[0]], summaries: {} };
+      comparators.lads[v][lad].summaries[ind.id] = summaryFor(ind, idx);
+    }
+    comparators.region.summaries[ind.id] = summaryFor(ind, regionMembers[v]);
+    comparators.england.summaries[ind.id] = summaryFor(ind, englandMembers[v]);
+  }
+  const neighbourhoods = a.neighbourhoods.map((n) => ({ n, summaries: Object.fromEntries(a.indicators.map((ind) => {
+    const v = a.vintageOf(ind);
+    const own = summaryFor(ind, members(frames[v], (v === 2011 ? n.lsoas2011 : n.lsoas2021).map((m) => m.code)));
+    const lad = n.lad[v].code;
+    return [ind.id, { neighbourhood: own, lad: comparators.lads[v][lad]?.summaries[ind.id] ?? summaryFor(ind, ladMembers[v].get(lad) ?? []), region: comparators.region.summaries[ind.id], england: comparators.england.summaries[ind.id] }];
+  })) }));
+  return { comparators, neighbourhoods, ladMembers, spread };
 }
