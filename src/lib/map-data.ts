@@ -1,11 +1,11 @@
 import type { Topology } from 'topojson-specification';
 import { areasOf, catalogue, readData, valuesOf, type IndicatorMeta, type Neighbourhood } from './data.ts';
-import { viewSummary } from './words.ts';
+import { changeNote, viewSummary } from './words.ts';
 
 export type Status = 'value' | 'missing' | 'suppressed';
 export interface AreaValue { value: number | null; status: Status }
 /** One small area as a map's table lists it. */
-export interface ViewRow extends AreaValue { code: string; name: string; lad: string; neighbourhood: string }
+export interface ViewRow extends AreaValue { code: string; name: string; lad: string; neighbourhood: string; /** Change layers: both editions' deciles and the carried flag. */ note?: string }
 
 /** The topology of one LSOA vintage (read once per build). */
 export const topologyOf = (vintage: 2011 | 2021) => readData<Topology>(`geo/lsoa-${vintage}.topo.json`);
@@ -68,10 +68,19 @@ export function neighbourhoodMap(n: { lsoas2021: { code: string }[]; lad: Record
 function rowsOf(ind: IndicatorMeta): (code: string, neighbourhood: string) => ViewRow {
   const info = areaInfo(ind.vintage);
   const values = valuesByCode(ind);
+  const note = changeNotes(ind);
   return (code, neighbourhood) => {
     const v = values.get(code);
-    return { code, name: info.get(code)?.name ?? code, lad: info.get(code)?.lad ?? '', neighbourhood, value: v?.value ?? null, status: v?.status ?? 'missing' };
+    return { code, name: info.get(code)?.name ?? code, lad: info.get(code)?.lad ?? '', neighbourhood, value: v?.value ?? null, status: v?.status ?? 'missing', note: note.get(code) };
   };
+}
+
+/** For a change layer: each area's two deciles and how the earlier one was carried, " (2 to 4, split)", as the explorer's table shows it. */
+function changeNotes(ind: IndicatorMeta): Map<string, string> {
+  const v = valuesOf(ind.id) as ReturnType<typeof valuesOf> & { editions?: { fromValues: (number | null)[]; toValues: (number | null)[] }; carried?: Record<string, number[]> };
+  if (!v.editions) return new Map();
+  const flagAt = new Map(Object.entries(v.carried ?? {}).flatMap(([f, at]) => at.map((k) => [k, f] as const)));
+  return new Map(areasOf(ind.vintage).codes.map((code, k) => [code, changeNote(v.editions!.fromValues[k], v.editions!.toValues[k], flagAt.get(k))]));
 }
 
 const members = (ind: IndicatorMeta, n: Neighbourhood) => (ind.vintage === 2011 ? n.lsoas2011 : n.lsoas2021);

@@ -84,3 +84,8 @@ export function viewSummary(ind: Pick<IndicatorMeta, 'label' | 'unit' | 'decimal
   }
   return `The map shows ${ind.label} for the ${areasWord}. ${spread}${gap}`;
 }
+
+/** After a change layer's value: both editions' deciles and how the earlier was carried, " (2 to 4, split)". */
+export function changeNote(from: number | null | undefined, to: number | null | undefined, flag?: string): string {
+  return ` (${from ?? '–'} to ${to ?? '–'}${flag ? `, ${flag}` : ''})`;
+}

@@ -13,7 +13,7 @@ import type { BBox } from '../../lib/planar.ts';
 import { DataStore, type VintageGeo } from './data.ts';
 import { readState, writeState, type ExplorerState } from './state.ts';
 import { valueInWords } from './words.ts';
-import { viewSummary } from '../../lib/words.ts';
+import { changeNote, viewSummary } from '../../lib/words.ts';
 import { mountSearchBox } from '../search/search-box.ts';
 import { labelSides } from '../../lib/labels.ts';
 import { indicatorCsv, indicatorGeojson, saveBlob, saveText } from '../../lib/downloads.ts';
@@ -319,7 +319,7 @@ function carriedNote(ctx: Ctx, code: string): string {
   const ed = ctx.current.editions;
   if (!ed || i === undefined) return '';
   const flag = ctx.current.carried?.get(i);
-  return ` (${ed.fromValues[i] ?? '–'} to ${ed.toValues[i] ?? '–'}${flag ? `, ${flag}` : ''})`;
+  return changeNote(ed.fromValues[i], ed.toValues[i], flag);
 }
 
 function statusOf(ctx: Ctx, code: string): { value: number | null; status: 'value' | 'missing' | 'suppressed' } {
