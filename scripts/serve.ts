@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { headersFor } from '../src/lib/headers.ts';
+import { cacheControlFor, headersFor } from '../src/lib/headers.ts';
 
 export { CSP, headersFor } from '../src/lib/headers.ts';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -43,7 +43,7 @@ export function serve(dir: string, port = 0, host = '127.0.0.1'): Promise<Server
     const accept = String(req.headers['accept-encoding'] ?? '');
     const encoding = !COMPRESSIBLE.test(type) ? null : /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
     if (!encoding) {
-      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...headers });
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': cacheControlFor(path), ...headers });
       createReadStream(file).pipe(res);
       return;
     }
@@ -55,7 +55,7 @@ export function serve(dir: string, port = 0, host = '127.0.0.1'): Promise<Server
       body = encoding === 'br' ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }) : gzipSync(raw, { level: 9 });
       compressed.set(key, body);
     }
-    res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': encoding, 'Content-Length': body.length, Vary: 'Accept-Encoding', 'Cache-Control': 'no-cache', ...headers });
+    res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': encoding, 'Content-Length': body.length, Vary: 'Accept-Encoding', 'Cache-Control': cacheControlFor(path), ...headers });
     res.end(body);
   });
   return new Promise((ok) => server.listen(port, host, () => ok(server)));

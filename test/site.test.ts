@@ -313,6 +313,25 @@ describe('resilience profiles and the comparison of every neighbourhood', () => 
   });
 });
 
+describe('measured defects', () => {
+  it('says "All its residents" where every small area is in the most deprived decile; embeds name their icon; fingerprinted assets are immutable', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}/neighbourhoods/claremont/`);
+    // All five of Claremont's 2021 small areas are in IMD 2025 decile 1 (read by hand from the raw file).
+    expect(await page.locator('.key-figures p').nth(1).textContent()).toMatch(/^All its residents live in those areas, against \d+% of England's\.$/);
+    const asset = await page.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet], script[src]')].map((e) => e.getAttribute('href') ?? e.getAttribute('src')).find((u) => u?.includes('/_astro/')));
+    expect(asset).toBeTruthy();
+    const r = await page.request.get(site.origin + asset);
+    expect(r.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await page.request.get(`${site.origin}/`)).headers()['cache-control']).toBe('no-cache');
+    expect(readFileSync(join(DIST, '_headers'), 'utf8')).toContain('/_astro/*\n  Cache-Control: public, max-age=31536000, immutable');
+    await page.goto(`${site.origin}/embed/neighbourhoods/claremont/`);
+    const icon = await page.locator('link[rel=icon]').getAttribute('href');
+    expect((await page.request.get(site.origin + icon)).status()).toBe(200);
+    await page.close();
+  });
+});
+
 describe('change over time', () => {
   it('each neighbourhood page has its then-and-now section, slope chart and tables, with the comparability note, without JavaScript', async () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false });

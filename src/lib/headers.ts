@@ -19,6 +19,9 @@ export function headersFor(path: string): Record<string, string> {
     : { 'Content-Security-Policy': CSP, ...COMMON, 'X-Frame-Options': 'SAMEORIGIN' };
 }
 
+/** Fingerprinted build assets (`/_astro/*`) never change under their name: a year, immutable. Everything else is revalidated. */
+export const cacheControlFor = (path: string) => (path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+
 /**
  * The `_headers` file of Netlify and Cloudflare Pages. Both merge the headers of every rule
  * that matches a path, and a browser enforces every CSP it receives; so the site-wide rule
@@ -29,5 +32,5 @@ export function headersFile(sections: string[]): string {
   const block = (pattern: string, h: Record<string, string>) => `${pattern}\n${Object.entries(h).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
   const base = CSP.replace("; frame-ancestors 'self'", '');
   const own = { 'Content-Security-Policy': "frame-ancestors 'self'", 'X-Frame-Options': 'SAMEORIGIN' };
-  return [block('/*', { 'Content-Security-Policy': base, ...COMMON }), block('/', own), ...sections.filter((s) => s !== 'embed').sort().map((s) => block(`/${s}/*`, own))].join('\n');
+  return [block('/*', { 'Content-Security-Policy': base, ...COMMON }), block('/', own), ...sections.filter((s) => s !== 'embed' && s !== '_astro').sort().map((s) => block(`/${s}/*`, own)), block('/_astro/*', { 'Cache-Control': cacheControlFor('/_astro/') })].join('\n');
 }

@@ -26,7 +26,8 @@ export function populationSentence(n: Neighbourhood, headline: IndicatorMeta): s
   const s = n.summaries[headline.id]?.neighbourhood.mostDeprived10;
   const e = n.summaries[headline.id]?.england.mostDeprived10;
   if (!s || !e) return '';
-  return `About ${Math.round(s.populationShare * 100)}% of its residents live in those areas, against ${Math.round(e.populationShare * 100)}% of England's.`;
+  const lead = s.populationShare >= 1 ? 'All its residents live' : s.populationShare <= 0 ? 'None of its residents lives' : `About ${Math.round(s.populationShare * 100)}% of its residents live`;
+  return `${lead} in those areas, against ${Math.round(e.populationShare * 100)}% of England's.`;
 }
 
 /** How the neighbourhood stood in the 2019 Indices, on the small areas of 2011. */
