@@ -2,7 +2,10 @@
 import Papa from 'papaparse';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serveDist } from './browser.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Package } from 'datapackage';
+import { DIST, launch, serveDist } from './browser.ts';
 
 let browser: Browser;
 let site: { origin: string; close: () => Promise<void> };
@@ -22,6 +25,23 @@ describe('downloads', () => {
       expect(res.status, r.path).toBe(200);
       if (r.schema) expect(Object.keys((await csv(`/data/downloads/${r.path}`)).data[0]), r.path).toEqual(r.schema.fields.map((f) => f.name));
     }
+  });
+
+  it('the data package passes the Frictionless reference implementation, and every resource reads and casts', async () => {
+    // datapackage (frictionlessdata/datapackage-js), the reference implementation, on the built files.
+    const dp = await Package.load(join(DIST, 'data/downloads/datapackage.json'));
+    expect(dp.errors.map((e: Error) => e.message)).toEqual([]);
+    expect(dp.valid).toBe(true);
+    const rows: Record<string, number> = {};
+    for (const r of dp.resources) rows[r.name] = (await r.read({ cast: true })).length;
+    const cat = JSON.parse(readFileSync(join(DIST, 'data/catalogue.json'), 'utf8')) as { vintages: Record<string, { count: number }> };
+    expect(rows['lsoa-2021']).toBe(cat.vintages['2021'].count);
+    expect(rows['lsoa-2011']).toBe(cat.vintages['2011'].count);
+    expect(rows['change-lsoa-2021']).toBe(cat.vintages['2021'].count);
+    for (const [name, n] of Object.entries(rows)) expect(n, name).toBeGreaterThan(0);
+    // Files for tools carry no byte-order mark; the spreadsheet downloads keep one.
+    expect(readFileSync(join(DIST, 'data/downloads/lsoa-2021.csv'))[0]).toBe(0x6c);
+    expect([...readFileSync(join(DIST, 'data/downloads/neighbourhoods/claremont.csv')).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
   it("a neighbourhood's CSV has every indicator for each of its small areas, with the values read by hand", async () => {

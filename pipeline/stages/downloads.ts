@@ -53,11 +53,13 @@ export function buildDownloads(d: DownloadInputs): Map<string, string> {
     files.set(`downloads/neighbourhoods/${n.slug}.geojson`, geojsonOf(d, 2021, n.lsoas[2021], { neighbourhood: n.slug, name: n.name }));
   }
 
-  // The data package: wide tables per LSOA vintage, neighbourhood summaries, local datasets.
+  // The data package: wide tables per LSOA vintage, neighbourhood summaries, local datasets. Its
+  // CSVs are for tools (UTF-8, no BOM, as Frictionless readers expect); the per-neighbourhood
+  // CSVs above and the comparison table are for spreadsheets (with a BOM, so Excel reads UTF-8).
   const wide = (v: Vintage) => {
     const f = d.frames[v];
     const inds = byVintage(v);
-    return csvFile(['lsoa_code', 'lsoa_name', 'ward_code', 'lad_code', ...inds.map((i) => i.id)], f.scope.map((i) => [f.codes[i], f.names[i], f.ward[i], f.lad[i], ...inds.map((ind) => { const c = cellOf(d.series.get(ind.id)!, i); return c.status === 'suppressed' ? 'c' : c.value; })]));
+    return csvFile(['lsoa_code', 'lsoa_name', 'ward_code', 'lad_code', ...inds.map((i) => i.id)], f.scope.map((i) => [f.codes[i], f.names[i], f.ward[i], f.lad[i], ...inds.map((ind) => { const c = cellOf(d.series.get(ind.id)!, i); return c.status === 'suppressed' ? 'c' : c.value; })]), { bom: false });
   };
   files.set('downloads/lsoa-2021.csv', wide(2021));
   files.set('downloads/lsoa-2011.csv', wide(2011));
@@ -67,7 +69,7 @@ export function buildDownloads(d: DownloadInputs): Map<string, string> {
     if (s) summaryRows.push([n.slug, ind.id, level, s.areas, s.withValue, s.mean ?? null, s.min ?? null, s.max ?? null, s.mostDeprived10?.areas ?? null, s.mostDeprived10?.populationShare ?? null]);
   }
   if (d.change) files.set('downloads/change-lsoa-2021.csv', d.change.csv);
-  files.set('downloads/neighbourhood-summaries.csv', csvFile(['neighbourhood', 'indicator', 'comparator', 'lsoas', 'lsoas_with_value', 'mean', 'min', 'max', 'lsoas_in_most_deprived_decile', 'population_share_in_most_deprived_decile'], summaryRows));
+  files.set('downloads/neighbourhood-summaries.csv', csvFile(['neighbourhood', 'indicator', 'comparator', 'lsoas', 'lsoas_with_value', 'mean', 'min', 'max', 'lsoas_in_most_deprived_decile', 'population_share_in_most_deprived_decile'], summaryRows, { bom: false }));
 
   const field = (name: string, type: 'string' | 'number' | 'integer', description: string) => ({ name, type, description });
   const lsoaSchema = (v: Vintage) => ({
@@ -84,17 +86,28 @@ export function buildDownloads(d: DownloadInputs): Map<string, string> {
     licenses: [{ name: 'OGL-UK-3.0', title: 'Open Government Licence v3.0', path: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' }],
     sources: d.sources.map((s) => ({ title: s.title, path: s.url, attribution: s.attribution, license: s.licence.name })),
     resources: [
-      { name: 'lsoa-2021', path: 'lsoa-2021.csv', profile: 'tabular-data-resource', format: 'csv', encoding: 'utf-8-sig', schema: lsoaSchema(2021) },
-      { name: 'lsoa-2011', path: 'lsoa-2011.csv', profile: 'tabular-data-resource', format: 'csv', encoding: 'utf-8-sig', schema: lsoaSchema(2011) },
-      { name: 'neighbourhood-summaries', path: 'neighbourhood-summaries.csv', profile: 'tabular-data-resource', format: 'csv', encoding: 'utf-8-sig', schema: { fields: [field('neighbourhood', 'string', 'Neighbourhood slug'), field('indicator', 'string', 'Indicator id'), field('comparator', 'string', 'neighbourhood, lad (its local authority), region or england'), field('lsoas', 'integer', 'Small areas in the group'), field('lsoas_with_value', 'integer', 'Small areas with a figure'), field('mean', 'number', 'Population-weighted mean, or pooled percentage'), field('min', 'number', 'Lowest small-area value'), field('max', 'number', 'Highest small-area value'), field('lsoas_in_most_deprived_decile', 'integer', "Small areas in England's most deprived tenth (decile indicators)"), field('population_share_in_most_deprived_decile', 'number', 'Share of residents living in them')], missingValues: [''] } },
+      { name: 'lsoa-2021', path: 'lsoa-2021.csv', profile: 'tabular-data-resource', format: 'csv', encoding: 'utf-8', schema: lsoaSchema(2021) },
+      { name: 'lsoa-2011', path: 'lsoa-2011.csv', profile: 'tabular-data-resource', format: 'csv', encoding: 'utf-8', schema: lsoaSchema(2011) },
+      { name: 'neighbourhood-summaries', path: 'neighbourhood-summaries.csv', profile: 'tabular-data-resource', format: 'csv', encoding: 'utf-8', schema: { fields: [field('neighbourhood', 'string', 'Neighbourhood slug'), field('indicator', 'string', 'Indicator id'), field('comparator', 'string', 'neighbourhood, lad (its local authority), region or england'), field('lsoas', 'integer', 'Small areas in the group'), field('lsoas_with_value', 'integer', 'Small areas with a figure'), field('mean', 'number', 'Population-weighted mean, or pooled percentage'), field('min', 'number', 'Lowest small-area value'), field('max', 'number', 'Highest small-area value'), field('lsoas_in_most_deprived_decile', 'integer', "Small areas in England's most deprived tenth (decile indicators)"), field('population_share_in_most_deprived_decile', 'number', 'Share of residents living in them')], missingValues: [''] } },
       ...(d.change ? [{ name: 'change-lsoa-2021', path: 'change-lsoa-2021.csv', profile: 'tabular-data-resource', format: 'csv', encoding: 'utf-8', title: 'IMD rank and decile of every edition on 2021 small areas, carried across the 2011 to 2021 change, with how each was carried', schema: d.change.schema }] : []),
-      ...d.local.map((l) => ({ name: `local-${l.id}`, path: l.path.replace(/^downloads\//, ''), profile: 'tabular-data-resource', format: 'csv', encoding: 'utf-8-sig', title: l.title })),
+      ...d.local.map((l) => ({ name: `local-${l.id}`, path: l.path.replace(/^downloads\//, ''), profile: 'tabular-data-resource', format: 'csv', encoding: 'utf-8', title: l.title, schema: LOCAL_SCHEMA })),
     ],
   }, null, 2) + '\n');
   return files;
 }
 
 /** A GeoJSON FeatureCollection of some LSOAs of a vintage, with every indicator of that vintage as a property. */
+/** The columns of a local dataset's CSV (written by stages/local-outputs.ts). A value may be text, so it is a string here. */
+const LOCAL_SCHEMA = {
+  fields: [
+    ...['dataset', 'dataset_title', 'collected_by', 'method', 'period', 'indicator', 'indicator_label', 'unit', 'level', 'area_code', 'status', 'suppressed_by', 'value'].map((name) => ({ name, type: 'string' })),
+    ...['numerator', 'denominator', 'sample_size', 'lower_ci', 'upper_ci'].map((name) => ({ name, type: 'number' })),
+    { name: 'low_precision', type: 'boolean', trueValues: ['yes'], falseValues: ['no'] },
+    ...['note', 'source_url', 'licence'].map((name) => ({ name, type: 'string' })),
+  ],
+  missingValues: [''],
+};
+
 function geojsonOf(d: DownloadInputs, v: Vintage, codes: string[], meta: Record<string, string>): string {
   const t = d.topologies[v];
   const all = feature(t, t.objects.lsoa as never) as unknown as GeoJSON.FeatureCollection;

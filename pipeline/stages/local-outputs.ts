@@ -51,6 +51,7 @@ export function localOutputs(datasets: LoadedDataset[], frames: Record<Vintage, 
     files.set(`downloads/local/${ds.id}.csv`, csvFile(
       ['dataset', 'dataset_title', 'collected_by', 'method', 'period', 'indicator', 'indicator_label', 'unit', 'level', 'area_code', 'status', 'suppressed_by', 'value', 'numerator', 'denominator', 'sample_size', 'lower_ci', 'upper_ci', 'low_precision', 'note', 'source_url', 'licence'],
       ds.values.map((v) => [ds.id, meta.title, meta.collectedBy, meta.method, meta.period, v.indicator, indicatorOf.get(v.indicator)!.label, indicatorOf.get(v.indicator)!.unit, indicatorOf.get(v.indicator)!.level, v.area, v.status, v.suppressedBy ?? '', v.value, v.numerator, v.denominator, v.sampleSize, v.lower, v.upper, v.lowPrecision ? 'yes' : 'no', v.note, v.sourceUrl, meta.licence]),
+      { bom: false }, // a resource of the data package: read by tools, so no BOM
     ));
   }
   files.set('local.json', json({
