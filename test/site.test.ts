@@ -372,6 +372,7 @@ describe('change over time', () => {
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const popup = page.locator('.maplibregl-popup');
     await expect.poll(() => popup.textContent()).toContain('E01034833');
+    expect(await popup.textContent()).toContain('2 deciles less deprived, relative to England, than in the earlier edition.');
     expect(await popup.textContent()).toContain('IoD 2019: decile 2; IoD 2025: decile 4.');
     expect(await popup.textContent()).toContain('carried from the 2011 area it was split from');
     expect(await page.locator('tr[data-code="E01034833"]').textContent()).toContain('+2 (2 to 4, split)');

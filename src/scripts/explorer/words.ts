@@ -11,10 +11,14 @@ export function valueInWords(ind: IndicatorMeta, value: number | null, status: '
     if (value === 10) return `Decile 10: among the 10% least deprived small areas in England (${ind.edition}).`;
     return `Decile ${value} of 10: more deprived than ${100 - value * 10}% of small areas in England, less than ${(value - 1) * 10}% (decile 1 is the most deprived).`;
   }
+  if (ind.unit === 'change') {
+    const d = Math.abs(value);
+    return value === 0 ? 'The same decile in both editions.' : `${d} decile${d === 1 ? '' : 's'} ${value > 0 ? 'less' : 'more'} deprived, relative to England, than in the earlier edition.`;
+  }
   if (ind.unit === 'rank') return `Rank ${v} of England's small areas, where rank 1 is the most deprived (${ind.edition}).`;
   const k = classOf(value, ind.classes.breaks);
   const n = ind.classes.classes;
   const fifth = n === 5 ? ['lowest fifth', 'second fifth', 'middle fifth', 'fourth fifth', 'highest fifth'][k] : `class ${k + 1} of ${n}`;
   const where = ind.classes.over === 'england' ? "of England's small areas" : 'of the region';
-  return `${v}: in the ${fifth} ${where}${ind.classes.worse === 'high' && k === n - 1 ? ' (the worst)' : ind.classes.worse === 'low' && k === 0 ? ' (the worst)' : ''}.`;
+  return `${v}${ind.per ? ` ${ind.per}` : ''}: in the ${fifth} ${where}${ind.classes.worse === 'high' && k === n - 1 ? ' (the worst)' : ind.classes.worse === 'low' && k === 0 ? ' (the worst)' : ''}.`;
 }
