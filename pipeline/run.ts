@@ -1,6 +1,6 @@
 import { failIfAny, InputError, type Problem } from './errors.ts';
 import type { Config, Indicator, RawConfig } from './schema.ts';
-import { buildFrame, type AreaFrame, type FrameReport, type Vintage } from './stages/areas.ts';
+import { buildFrame, VINTAGES, type AreaFrame, type FrameReport, type Vintage } from './stages/areas.ts';
 import { aggregateAll } from './stages/aggregate.ts';
 import { catalogueOf, neighbourhoodsOf } from './stages/catalogue.ts';
 import { deriveBreaks, type Breaks } from './stages/derive.ts';
@@ -60,8 +60,6 @@ export interface BuildReport {
   search: SearchReport | null;
   outputs: { path: string; bytes: number; sha256: string }[];
 }
-
-const VINTAGES: Vintage[] = [2021, 2011];
 
 /** Composes the stages in memory: inputs in, output files and report out. No I/O, no clock. */
 export function run(inputs: RunInputs, options: RunOptions): RunResult {
@@ -249,7 +247,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   // Profiles are kept apart from the outlines so the interactive map does not download them.
   files.set('profiles.json', json(Object.fromEntries(neighbourhoods.map(({ n, summaries }) => [n.config.slug, summaries]))));
   files.set('comparators.json', json(comparators));
-  files.set('change.json', json(change.areas(frames, cw)));
+  files.set('change.json', json(change.areas()));
 
   for (const [path, text] of buildDownloads({
     frames, topologies: { 2021: geometry[2021].topology, 2011: geometry[2011].topology },
@@ -257,7 +255,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     series, breaks,
     neighbourhoods: neighbourhoods.map(({ n, summaries }) => ({ slug: n.config.slug, name: n.config.name, lsoas: { 2011: n.lsoas2011.map((m) => m.code), 2021: n.lsoas2021.map((m) => m.code) }, summaries })),
     sources: cfg.sources.sources, local: datasets.map((ds) => ({ id: ds.id, title: ds.meta.title, path: `downloads/local/${ds.id}.csv` })), regionName: geo.scope.regionName,
-    change: change.layers.length ? change.table(frames) : undefined,
+    change: change.layers.length ? change.table() : undefined,
   })) files.set(path, text);
 
   // Offline search: postcodes by sector, and places.

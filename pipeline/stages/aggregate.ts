@@ -1,5 +1,5 @@
 import type { Geographies, Indicator } from '../schema.ts';
-import type { AreaFrame, Vintage } from './areas.ts';
+import { VINTAGES, type AreaFrame, type Vintage } from './areas.ts';
 import type { ResolvedNeighbourhood } from './neighbourhoods.ts';
 import { STATUS, type Series } from './values.ts';
 import { round } from '../round.ts';
@@ -116,8 +116,6 @@ export function summarise(series: Series, members: readonly number[], population
   }
   return s;
 }
-
-const VINTAGES: Vintage[] = [2021, 2011];
 
 export interface AggregateInputs {
   indicators: Indicator[];

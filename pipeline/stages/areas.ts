@@ -6,6 +6,8 @@ import kinks from '@turf/kinks';
 import { round } from '../round.ts';
 
 export type Vintage = 2011 | 2021;
+/** The LSOA vintages the atlas holds, newest first: the order of every per-vintage loop and output. */
+export const VINTAGES: readonly Vintage[] = [2021, 2011];
 
 /**
  * The LSOAs of one vintage in England, sorted by code, with their ward, local authority

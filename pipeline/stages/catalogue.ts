@@ -1,12 +1,10 @@
 import type { Config } from '../schema.ts';
-import type { AreaFrame, Vintage } from './areas.ts';
+import { VINTAGES, type AreaFrame, type Vintage } from './areas.ts';
 import type { Distribution, Summary } from './aggregate.ts';
 import type { ChangeLayer } from './changes.ts';
 import type { Breaks } from './derive.ts';
 import type { VintageGeometry } from './geometry.ts';
 import type { ResolvedNeighbourhood } from './neighbourhoods.ts';
-
-const VINTAGES: Vintage[] = [2021, 2011];
 
 export interface CatalogueInputs {
   cfg: Config;

@@ -124,17 +124,21 @@ export function carryForward(cw: Crosswalk, rank: Series, decile: Series, popula
  * the later decile minus the earlier, so a positive change means the area now ranks as less
  * deprived relative to England. Redrawn areas, and areas missing in either edition, have none.
  */
-export function changeSeries(indicator: Indicator, later: Series, earlier: { decile: Float64Array } | Series): Series {
+export function changeSeries(indicator: Indicator, later: Series, from: Float64Array): Series {
   const n = later.values.length;
   const values = new Float64Array(n).fill(NaN);
   const status = new Uint8Array(n).fill(STATUS.missing);
-  const from = 'status' in earlier ? earlier.values.map((v, i) => ((earlier as Series).status[i] === STATUS.value ? v : NaN)) : earlier.decile;
   for (let i = 0; i < n; i++) {
     if (later.status[i] !== STATUS.value || !Number.isFinite(from[i])) continue;
     values[i] = later.values[i] - from[i];
     status[i] = STATUS.value;
   }
   return { indicator, values, status };
+}
+
+/** A series' figures, NaN where it has none (missing or suppressed). */
+export function figures(s: Series): Float64Array {
+  return s.values.map((v, i) => (s.status[i] === STATUS.value ? v : NaN));
 }
 
 /** The indicator record of a change layer, built from its config and the later edition's decile. */

@@ -1,6 +1,6 @@
 import type { ChangeConfig, Config, Indicator } from '../schema.ts';
 import type { AreaFrame, Vintage } from './areas.ts';
-import { carryForward, changeIndicator, changeSeries, FLAGS, type Carried, type Crosswalk } from './change.ts';
+import { carryForward, changeIndicator, changeSeries, figures, FLAGS, type Carried, type Crosswalk } from './change.ts';
 import { STATUS, type Series } from './values.ts';
 import { csvFile } from '../../src/lib/csv.ts';
 
@@ -28,14 +28,15 @@ export function buildChanges(cfg: Config, frames: Record<Vintage, AreaFrame>, cw
     if (!carried.has(key)) carried.set(key, carryForward(cw, series.get(rankId)!, series.get(decileId)!, population2011));
     return carried.get(key)!;
   };
+  /** The earlier edition's deciles on the later edition's areas: carried from 2011 to 2021 areas, or as published when both use the same areas. */
+  const earlier = (l: { config: ChangeConfig; carried: boolean }) => (l.carried ? carry(l.config.fromRank, l.config.from).decile : figures(series.get(l.config.from)!));
   const layers: ChangeLayer[] = [];
   for (const c of cfg.indicators.changes ?? []) {
     const later = cfg.indicators.indicators.find((i) => i.id === c.to)!;
-    const indicator = changeIndicator(c, later);
-    const across = vintageOf(cfg, c.from) === 2011 && vintageOf(cfg, c.to) === 2021;
-    series.set(c.id, changeSeries(indicator, series.get(c.to)!, across ? carry(c.fromRank, c.from) : series.get(c.from)!));
-    cfg.indicators.indicators.push(indicator);
-    layers.push({ config: c, indicator, carried: across });
+    const layer = { config: c, indicator: changeIndicator(c, later), carried: vintageOf(cfg, c.from) === 2011 && vintageOf(cfg, c.to) === 2021 };
+    series.set(c.id, changeSeries(layer.indicator, series.get(c.to)!, earlier(layer)));
+    cfg.indicators.indicators.push(layer.indicator);
+    layers.push(layer);
   }
   const editions = cfg.indicators.editions ?? [];
 
@@ -44,9 +45,9 @@ export function buildChanges(cfg: Config, frames: Record<Vintage, AreaFrame>, cw
     const layer = layers.find((l) => l.config.id === id);
     if (!layer) return vf;
     const edition = (ind: string) => cfg.indicators.indicators.find((i) => i.id === ind)!.edition;
-    const later = series.get(layer.config.to)!;
-    const earlier = layer.carried ? carry(layer.config.fromRank, layer.config.from).decile : series.get(layer.config.from)!.values.map((v, i) => (series.get(layer.config.from)!.status[i] === STATUS.value ? v : NaN));
-    const editions = { from: edition(layer.config.from), to: edition(layer.config.to), fromValues: scope.map((i) => (Number.isFinite(earlier[i]) ? earlier[i] : null)), toValues: scope.map((i) => (later.status[i] === STATUS.value ? later.values[i] : null)) };
+    const [from, to] = [earlier(layer), figures(series.get(layer.config.to)!)];
+    const orNull = (a: Float64Array, i: number) => (Number.isFinite(a[i]) ? a[i] : null);
+    const editions = { from: edition(layer.config.from), to: edition(layer.config.to), fromValues: scope.map((i) => orNull(from, i)), toValues: scope.map((i) => orNull(to, i)) };
     if (!layer.carried) return { ...vf, editions };
     const at: Record<string, number[]> = { split: [], merged: [], redrawn: [] };
     scope.forEach((i, k) => { const f = FLAGS[cw.flag[i]]; if (f !== 'unchanged') at[f].push(k); });
@@ -54,7 +55,7 @@ export function buildChanges(cfg: Config, frames: Record<Vintage, AreaFrame>, cw
   };
 
   /** Every 2021 small area in scope: its flag, its 2011 parents where it changed, each edition's rank and decile (carried where earlier). */
-  const editionValues = (f21: AreaFrame, i: number) => editions.map((e) => {
+  const editionValues = (i: number) => editions.map((e) => {
     if (vintageOf(cfg, e.decile) === 2021) {
       const [r, d] = [series.get(e.rank)!, series.get(e.decile)!];
       return r.status[i] === STATUS.value && d.status[i] === STATUS.value ? { rank: r.values[i], decile: d.values[i], low: r.values[i], high: r.values[i] } : null;
@@ -62,24 +63,21 @@ export function buildChanges(cfg: Config, frames: Record<Vintage, AreaFrame>, cw
     const c = carry(e.rank, e.decile);
     return Number.isFinite(c.rank[i]) ? { rank: c.rank[i], decile: c.decile[i], low: c.low[i], high: c.high[i] } : null;
   });
-  const areas = (frames_: Record<Vintage, AreaFrame>, crosswalk: Crosswalk) => {
-    const f21 = frames_[2021], f11 = frames_[2011];
-    return {
-      editions: editions.map((e) => e.id),
-      codes: f21.scope.map((i) => f21.codes[i]),
-      flag: f21.scope.map((i) => FLAGS[crosswalk.flag[i]]),
-      parents: f21.scope.map((i) => (FLAGS[crosswalk.flag[i]] === 'unchanged' ? [] : crosswalk.parents[i].map((p) => f11.codes[p]))),
-      values: f21.scope.map((i) => editionValues(f21, i).map((v) => (v ? [v.decile, v.rank, v.low, v.high] : null))),
-    };
-  };
+  const [f21, f11] = [frames[2021], frames[2011]];
+  const areas = () => ({
+    editions: editions.map((e) => e.id),
+    codes: f21.scope.map((i) => f21.codes[i]),
+    flag: f21.scope.map((i) => FLAGS[cw.flag[i]]),
+    parents: f21.scope.map((i) => (FLAGS[cw.flag[i]] === 'unchanged' ? [] : cw.parents[i].map((p) => f11.codes[p]))),
+    values: f21.scope.map((i) => editionValues(i).map((v) => (v ? [v.decile, v.rank, v.low, v.high] : null))),
+  });
 
   /** The per-area change table of the data package: every 2021 small area in scope, every edition, its flag and parents. */
-  const table = (frames_: Record<Vintage, AreaFrame>) => {
-    const f21 = frames_[2021], f11 = frames_[2011];
+  const table = () => {
     const head = ['lsoa21_code', 'lsoa21_name', 'carried_as', 'lsoa11_parents', ...editions.flatMap((e) => [`${e.id}_imd_rank`, `${e.id}_imd_decile`, `${e.id}_parent_rank_low`, `${e.id}_parent_rank_high`]), ...layers.filter((l) => l.carried).map((l) => l.config.id)];
     const rows = f21.scope.map((i) => [
       f21.codes[i], f21.names[i], FLAGS[cw.flag[i]], cw.parents[i].map((p) => f11.codes[p]).join(' '),
-      ...editionValues(f21, i).flatMap((v) => (v ? [v.rank, v.decile, v.low, v.high] : [null, null, null, null])),
+      ...editionValues(i).flatMap((v) => (v ? [v.rank, v.decile, v.low, v.high] : [null, null, null, null])),
       ...layers.filter((l) => l.carried).map((l) => { const s = series.get(l.config.id)!; return s.status[i] === STATUS.value ? s.values[i] : null; }),
     ]);
     const fields = head.map((name) => ({ name, type: /rank|decile|change/.test(name) ? 'integer' : 'string' }));

@@ -96,7 +96,6 @@ export function buildDownloads(d: DownloadInputs): Map<string, string> {
   return files;
 }
 
-/** A GeoJSON FeatureCollection of some LSOAs of a vintage, with every indicator of that vintage as a property. */
 /** The columns of a local dataset's CSV (written by stages/local-outputs.ts). A value may be text, so it is a string here. */
 const LOCAL_SCHEMA = {
   fields: [
@@ -108,6 +107,7 @@ const LOCAL_SCHEMA = {
   missingValues: [''],
 };
 
+/** A GeoJSON FeatureCollection of some LSOAs of a vintage, with every indicator of that vintage as a property. */
 function geojsonOf(d: DownloadInputs, v: Vintage, codes: string[], meta: Record<string, string>): string {
   const t = d.topologies[v];
   const all = feature(t, t.objects.lsoa as never) as unknown as GeoJSON.FeatureCollection;

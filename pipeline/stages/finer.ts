@@ -139,20 +139,21 @@ export function finerSummer(table: TableConfig, lookup: FinerLookup, frame: Area
   const lineOfArea = new Int32Array(lookup.parent.length).fill(-1);
   const inScope = new Uint8Array(n);
   for (const i of frame.scope) inScope[i] = 1;
-  let file = '';
-  let idx: number[] | null = null;
+  const file = `raw/${table.file}`;
+  let idx: number[] = [];
   let c = -1;
-  /** Column positions, resolved once from the header; null when a column is missing (reported once). */
-  const resolve = (t: CsvTable) => {
-    if (idx) return c >= 0 && idx.every((i) => i >= 0);
-    file = t.file;
+  /** Column positions, resolved once from the header (a missing column is reported once); whether all are there. */
+  let ready: boolean | null = null;
+  const resolve = (header: readonly string[]) => {
+    if (ready !== null) return ready;
+    const t = { file, header: header as string[], rows: [], lines: [] };
     c = columnIndex(t, table.code, problems, usedBy);
     idx = columns.map((col) => columnIndex(t, col, problems, `table "${table.id}"`));
-    return c >= 0 && idx.every((i) => i >= 0);
+    return (ready = c >= 0 && idx.every((i) => i >= 0));
   };
   const row = (cells: string[], line: number, header: readonly string[]) => {
     report.rowsRead++;
-    if (!resolve({ file: `raw/${table.file}`, header: header as string[], rows: [], lines: [] })) return;
+    if (!resolve(header)) return;
     const code = cells[c] ?? '';
     const bad = codeProblem(file, line, table.code, code, pattern, usedBy);
     if (bad) { problems.push(bad); return; }
@@ -167,7 +168,7 @@ export function finerSummer(table: TableConfig, lookup: FinerLookup, frame: Area
     const at = lookup.parent[k];
     let ok = true;
     for (let j = 0; j < w; j++) {
-      const raw = cells[idx![j]] ?? '';
+      const raw = cells[idx[j]] ?? '';
       let v = wholeNumber(raw);
       if (v < 0) {
         const st = cellStatus(raw, missing, suppressed);
@@ -194,7 +195,7 @@ export function finerSummer(table: TableConfig, lookup: FinerLookup, frame: Area
   /** The LSOA table, from the sums, once every row has been seen (`parsed` is the header the parser read). */
   const finish = (parsed: CsvTable): { csv: CsvTable; report: FinerTableReport } => {
     const out: CsvTable = { file: parsed.file, header: [table.code, ...columns], rows: [], lines: [] };
-    if (parsed.header.length === 0 || !resolve(parsed)) return { csv: out, report };
+    if (parsed.header.length === 0 || !resolve(parsed.header)) return { csv: out, report };
     const incomplete: string[] = [];
     for (let i = 0; i < n; i++) {
       if (seen[i] === 0) continue;

@@ -1,6 +1,6 @@
 import type { Problem } from '../errors.ts';
-import type { Config } from '../schema.ts';
-import type { AreaFrame, Vintage } from './areas.ts';
+import type { Config, TableConfig } from '../schema.ts';
+import { VINTAGES, type AreaFrame, type Vintage } from './areas.ts';
 import { finerLookupReader, finerSummer, type FinerLookup, type FinerLookupReport } from './finer.ts';
 import { columnIndex } from './join.ts';
 import { parseCell, type CsvTable, type RowSink } from './load.ts';
@@ -13,14 +13,19 @@ export interface TablesResult {
   finerLookups: FinerLookupReport[];
 }
 
+/** The value columns a table is read for: its indicators' columns and, for a population table, the population column. */
+function usedColumns(cfg: Config, t: TableConfig): string[] {
+  const used = new Set(cfg.indicators.indicators.filter((i) => i.table === t.id).flatMap(indicatorColumns));
+  for (const g of Object.values(cfg.geographies.vintages)) if (g.population.table === t.id) used.add(g.population.column);
+  return [...used];
+}
+
 /** The columns of each raw file that the tables stage reads (only those are kept in memory). */
 export function tableColumns(cfg: Config): [file: string, columns: string[]][] {
-  const out: [string, string[]][] = [];
-  for (const t of cfg.tables.tables) out.push([t.file, [t.code]]);
-  for (const i of cfg.indicators.indicators) out.push([cfg.tables.tables.find((x) => x.id === i.table)!.file, indicatorColumns(i)]);
-  for (const g of Object.values(cfg.geographies.vintages)) out.push([cfg.tables.tables.find((x) => x.id === g.population.table)!.file, [g.population.column]]);
-  for (const f of Object.values(cfg.geographies.finer ?? {})) out.push([f.file, [f.code, f.parent]]);
-  return out;
+  return [
+    ...cfg.tables.tables.map((t): [string, string[]] => [t.file, [t.code, ...usedColumns(cfg, t)]]),
+    ...Object.values(cfg.geographies.finer ?? {}).map((f): [string, string[]] => [f.file, [f.code, f.parent]]),
+  ];
 }
 
 /**
@@ -42,15 +47,13 @@ export function readTables(cfg: Config, frames: Record<Vintage, AreaFrame>, csv:
     }
     return lookups.get(id)!;
   };
-  const vintages = Object.keys(geo.vintages).map(Number) as Vintage[];
+  const vintages = VINTAGES;
   for (const t of cfg.tables.tables) {
     const other = frames[t.vintage === 2021 ? 2011 : 2021];
     let table: CsvTable;
     let finer: TableReport['finer'];
     if (t.finer !== undefined) {
-      const used = new Set(cfg.indicators.indicators.filter((i) => i.table === t.id).flatMap(indicatorColumns));
-      for (const v of vintages) if (geo.vintages[v].population.table === t.id) used.add(geo.vintages[v].population.column);
-      const summer = finerSummer(t, lookup(t.finer), frames[t.vintage], [...used], cfg.tables.defaults, problems);
+      const summer = finerSummer(t, lookup(t.finer), frames[t.vintage], usedColumns(cfg, t), cfg.tables.defaults, problems);
       const summed = summer.finish(csv(t.file, summer.row));
       table = summed.csv;
       finer = summed.report;

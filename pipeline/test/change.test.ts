@@ -60,7 +60,7 @@ describe('carrying an earlier edition to 2021 small areas (synthetic, by hand)',
 
   it('the change layer is the later decile minus the carried one, none where not comparable', () => {
     const later = series([1, 3, 1, 6, 9]);
-    const ch = changeSeries(changeIndicator({ id: 'c', label: 'c', shortLabel: 'c', description: 'c', edition: 'e', family: 'f', from: 'a', fromRank: 'b', to: 'x' }, ind), later, carried);
+    const ch = changeSeries(changeIndicator({ id: 'c', label: 'c', shortLabel: 'c', description: 'c', edition: 'e', family: 'f', from: 'a', fromRank: 'b', to: 'x' }, ind), later, carried.decile);
     expect([...ch.values.slice(0, 4)]).toEqual([0, 1, -1, -1]);
     expect(ch.status[4]).toBe(STATUS.missing);
   });
