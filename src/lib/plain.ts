@@ -78,6 +78,11 @@ export function englandQuintile(ind: Pick<IndicatorMeta, 'polarity'>, position: 
 /** A real-unit measure: a share, rate or count, not an index score, rank or decile. */
 export const isRealUnit = (ind: Pick<IndicatorMeta, 'unit'>) => ind.unit !== 'score' && ind.unit !== 'rank' && ind.unit !== 'decile' && ind.unit !== 'change';
 
+/** What a rate counts, to show after its name ("per 1,000 people"), unless the name already says it ("Patients per GP"). */
+export function perNote(ind: Pick<IndicatorMeta, 'per' | 'shortLabel'>): string | null {
+  return ind.per && !ind.shortLabel.toLowerCase().includes(ind.per.toLowerCase()) ? ind.per : null;
+}
+
 /** Real-unit measures first, then composite scores; ranks and deciles are left to their scores. */
 export function profileOrder<T extends Pick<IndicatorMeta, 'unit'>>(inds: readonly T[]): T[] {
   return [...inds.filter(isRealUnit), ...inds.filter((i) => i.unit === 'score')];
