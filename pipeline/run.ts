@@ -4,7 +4,7 @@ import { buildFrame, VINTAGES, type AreaFrame, type FrameReport, type Vintage } 
 import { aggregateAll } from './stages/aggregate.ts';
 import { catalogueOf, neighbourhoodsOf } from './stages/catalogue.ts';
 import { deriveBreaks, type Breaks } from './stages/derive.ts';
-import { buildContext, buildGeometry, type BBox, type VintageGeometry } from './stages/geometry.ts';
+import { buildContext, buildGeometry, shapesOf, type BBox, type VintageGeometry } from './stages/geometry.ts';
 import { joinReport, columnIndex, type JoinReport } from './stages/join.ts';
 import { decode, parseCsv, parseGeoJson, type CsvTable, type LazyFeature, type RowSink } from './stages/load.ts';
 import { resolveNeighbourhoods, type ResolvedNeighbourhood, type VintageLookup } from './stages/neighbourhoods.ts';
@@ -13,7 +13,7 @@ import type { LocalInput } from './stages/local.ts';
 import { loadLocalDatasets, localOutputs } from './stages/local-outputs.ts';
 import { json, valuesFile } from './stages/serialize.ts';
 import { buildDownloads } from './stages/downloads.ts';
-import { buildSearch, type SearchReport } from './stages/search.ts';
+import { buildSearch, type SearchReport, type SearchSummary } from './stages/search.ts';
 import { bboxOf } from '../src/lib/planar.ts';
 import { validateConfig } from './stages/validate.ts';
 import { STATUS, type TableReport } from './stages/values.ts';
@@ -242,7 +242,31 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   // Local LSOA-level indicators are mapped like official ones, with their uncertainty; each dataset is also a download.
   const local = localOutputs(datasets, frames, nb.resolved);
   for (const [path, text] of local.files) files.set(path, text);
-  files.set('catalogue.json', json(catalogueOf({ cfg, mode: options.scope, frames, geometry, comparators, breaks, spread, localMapped: local.mapped, changes: change.layers })));
+  // Offline search: postcodes by sector, and places.
+  let searchReport: SearchReport | null = null;
+  let searchSummary: SearchSummary | null = null;
+  if (geo.search) {
+    const sc = geo.search;
+    const lsoa11Of = new Map<string, string[]>();
+    for (const p of lookup.pairs) lsoa11Of.set(p.to, [...(lsoa11Of.get(p.to) ?? []), p.from]);
+    const neighbourhoodOf = new Map<string, string>();
+    for (const n of nb.resolved) for (const m of n.lsoas2021) neighbourhoodOf.set(m.code, n.config.slug);
+    const lads = Object.fromEntries(Object.entries(geometry[2021].placements.lad).map(([code, p]) => [code, { name: comparators.lads[2021][code]?.name ?? code, ...p }]));
+    const built = buildSearch({
+      cfg: sc, postcodes: csv(sc.postcodes.file), places: csv(sc.places.file), names: csv(sc.names.file),
+      frame2021: frames[2021], lsoa11Of, neighbourhoodOf,
+      neighbourhoods: nb.resolved.filter((n) => geometry[2021].placements.neighbourhood[n.config.slug]).map((n) => ({ slug: n.config.slug, name: n.config.name, ...geometry[2021].placements.neighbourhood[n.config.slug] })),
+      lads, wardBoxes, regionName: geo.scope.regionName,
+      ladShapes: shapesOf(geometry[2021].topology, 'lad'),
+    }, problems);
+    fail(problems);
+    for (const [p, t] of built.files) files.set(p, t);
+    searchReport = built.report;
+    searchSummary = built.summary;
+    stage('search', { postcodes: built.report.postcodes, outsideScope: built.report.postcodesOutsideScope, coverage: built.report.coverage.share, sectors: built.report.sectors, places: built.report.places, wards: built.report.wards, parishes: built.report.parishes });
+  }
+
+  files.set('catalogue.json', json(catalogueOf({ cfg, mode: options.scope, frames, geometry, comparators, breaks, spread, localMapped: local.mapped, changes: change.layers, search: searchSummary })));
   files.set('neighbourhoods.json', json(neighbourhoodsOf(neighbourhoods.map(({ n }) => n), geometry)));
   // Profiles are kept apart from the outlines so the interactive map does not download them.
   files.set('profiles.json', json(Object.fromEntries(neighbourhoods.map(({ n, summaries }) => [n.config.slug, summaries]))));
@@ -257,27 +281,6 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     sources: cfg.sources.sources, local: datasets.map((ds) => ({ id: ds.id, title: ds.meta.title, path: `downloads/local/${ds.id}.csv` })), regionName: geo.scope.regionName,
     change: change.layers.length ? change.table() : undefined,
   })) files.set(path, text);
-
-  // Offline search: postcodes by sector, and places.
-  let searchReport: SearchReport | null = null;
-  if (geo.search) {
-    const sc = geo.search;
-    const lsoa11Of = new Map<string, string[]>();
-    for (const p of lookup.pairs) lsoa11Of.set(p.to, [...(lsoa11Of.get(p.to) ?? []), p.from]);
-    const neighbourhoodOf = new Map<string, string>();
-    for (const n of nb.resolved) for (const m of n.lsoas2021) neighbourhoodOf.set(m.code, n.config.slug);
-    const lads = Object.fromEntries(Object.entries(geometry[2021].placements.lad).map(([code, p]) => [code, { name: comparators.lads[2021][code]?.name ?? code, ...p }]));
-    const built = buildSearch({
-      cfg: sc, postcodes: csv(sc.postcodes.file), places: csv(sc.places.file), names: csv(sc.names.file),
-      frame2021: frames[2021], lsoa11Of, neighbourhoodOf,
-      neighbourhoods: nb.resolved.filter((n) => geometry[2021].placements.neighbourhood[n.config.slug]).map((n) => ({ slug: n.config.slug, name: n.config.name, ...geometry[2021].placements.neighbourhood[n.config.slug] })),
-      lads, wardBoxes,
-    }, problems);
-    fail(problems);
-    for (const [p, t] of built.files) files.set(p, t);
-    searchReport = built.report;
-    stage('search', { postcodes: built.report.postcodes, sectors: built.report.sectors, places: built.report.places, wards: built.report.wards, parishes: built.report.parishes });
-  }
 
   const inScope2021 = new Set(frames[2021].scope.map((i) => frames[2021].codes[i]));
   const report: BuildReport = {

@@ -179,6 +179,16 @@ export const NeighbourhoodsSchema = z.object({ neighbourhoods: z.array(Neighbour
 export type Neighbourhoods = z.infer<typeof NeighbourhoodsSchema>;
 export type NeighbourhoodConfig = Neighbourhoods['neighbourhoods'][number];
 
+/** The site's own words: title, programme, home page introduction, programme-specific notes. */
+export const SiteSchema = z.object({
+  title: z.string().min(1),
+  description: z.string().min(1),
+  programme: z.object({ name: z.string().min(1), years: z.tuple([z.number().int(), z.number().int()]).refine(([a, b]) => a <= b, 'the first year comes first') }),
+  home: z.object({ lede: z.string().min(1), intro: z.array(z.string().min(1)) }),
+  limits: z.array(z.string().min(1)),
+});
+export type Site = z.infer<typeof SiteSchema>;
+
 /** Everything under data/ that is configuration, as parsed JSON before validation. */
 export interface RawConfig {
   sources: unknown;
@@ -187,6 +197,7 @@ export interface RawConfig {
   indicators: unknown;
   domains: unknown;
   neighbourhoods: unknown;
+  site: unknown;
 }
 
 /** The config files, named as the CLI reads them (relative to data/). */
@@ -197,6 +208,7 @@ export const CONFIG_FILES: Record<keyof RawConfig, string> = {
   indicators: 'config/indicators.json',
   domains: 'config/domains.json',
   neighbourhoods: 'config/neighbourhoods.json',
+  site: 'config/site.json',
 };
 
 export interface Config {
@@ -206,4 +218,5 @@ export interface Config {
   indicators: Indicators;
   domains: Domains;
   neighbourhoods: Neighbourhoods;
+  site: Site;
 }

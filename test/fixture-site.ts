@@ -13,16 +13,25 @@ import { ROOT } from './browser.ts';
 export function buildFixtureSite(localCases: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-fixture-'));
   const data = join(dir, 'data');
-  const pub = join(dir, 'public');
-  const dist = join(dir, 'dist');
   writeWorld(data, world());
   for (const c of localCases) {
     const from = join(ROOT, 'pipeline/test/cases', c, 'input/local');
     for (const ds of readdirSync(from)) cpSync(join(from, ds), join(data, 'local', ds), { recursive: true });
   }
+  return buildSite(dir);
+}
+
+/**
+ * Builds data and site from `dir/data` into `dir/public` and `dir/dist`, as a researcher's
+ * rebuild does (`pipelineArgs` such as --update-neighbourhoods go to the pipeline). Returns dist.
+ */
+export function buildSite(dir: string, pipelineArgs: string[] = []): string {
+  const data = join(dir, 'data');
+  const pub = join(dir, 'public');
+  const dist = join(dir, 'dist');
   mkdirSync(pub, { recursive: true });
   copyFileSync(join(ROOT, 'public/favicon.svg'), join(pub, 'favicon.svg'));
-  execFileSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--data', data, '--out', join(pub, 'data'), '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--data', data, '--out', join(pub, 'data'), '--quiet', ...pipelineArgs], { cwd: ROOT, stdio: 'inherit' });
   execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
     cwd: ROOT,
     stdio: 'inherit',

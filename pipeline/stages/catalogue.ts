@@ -1,3 +1,4 @@
+import type { SearchSummary } from './search.ts';
 import type { Config } from '../schema.ts';
 import { VINTAGES, type AreaFrame, type Vintage } from './areas.ts';
 import type { Distribution, Summary } from './aggregate.ts';
@@ -16,6 +17,7 @@ export interface CatalogueInputs {
   spread: Map<string, Distribution>;
   localMapped: Record<string, unknown>[];
   changes: ChangeLayer[];
+  search: SearchSummary | null;
 }
 
 /**
@@ -36,6 +38,8 @@ export function catalogueOf(c: CatalogueInputs) {
     neighbourhoodTable: cfg.indicators.neighbourhoodTable,
     vintages: Object.fromEntries(VINTAGES.map((v) => [v, { label: geo.vintages[v].label, geometry: `geo/lsoa-${v}.topo.json`, areas: `areas/lsoa-${v}.json`, boundary: { source: geo.vintages[v].boundary.source, generalisation: geo.vintages[v].boundary.generalisation }, wardEdition: geo.vintages[v].areaLookup.wardEdition, ladEdition: geo.vintages[v].areaLookup.ladEdition, population: geo.vintages[v].population.label, count: frames[v].scope.length }])),
     lads: Object.fromEntries(Object.entries(geometry[2021].placements.lad).map(([code, p]) => [code, { name: c.comparators.lads[2021][code]?.name ?? code, ...p }])),
+    site: cfg.site,
+    search: c.search,
     framework: cfg.domains.framework,
     finer: Object.fromEntries(Object.entries(geo.finer ?? {}).map(([id, f]) => [id, { level: f.level, vintage: f.vintage, note: f.note, source: f.source }])),
     domains: [...cfg.domains.domains, cfg.domains.context].map((d) => ({ ...d, indicators: [...cfg.indicators.indicators.filter((i) => domainOf.get(i.family)?.domain === d.id).map((i) => i.id), ...localDomain(d.id)] })),

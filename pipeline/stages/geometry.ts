@@ -90,6 +90,11 @@ export function buildGeometry(
 }
 
 /** Context layers (land, local-authority outlines) cut to a box around the scope, as one topology. */
+/** The outlines of one object of a topology, as GeoJSON geometries. */
+export function shapesOf(t: Topology, object: string): GeoJSON.Geometry[] {
+  return (feature(t, t.objects[object] as GeometryCollection) as GeoJSON.FeatureCollection).features.map((f) => f.geometry);
+}
+
 export function buildContext(land: GeoJSON.FeatureCollection, lads: GeoJSON.FeatureCollection, ladCode: string, ladName: string, bbox: BBox, quantization: number): Topology {
   const [x0, y0, x1, y1] = bbox;
   const pad = 0.3;

@@ -6,6 +6,7 @@ import { columnIndex } from './join.ts';
 import type { CsvTable } from './load.ts';
 import type { BBox } from './geometry.ts';
 import { round } from '../round.ts';
+import { contains } from '../../src/lib/planar.ts';
 
 /**
  * The offline search index: postcodes sharded by postcode sector (a few hundred postcodes,
@@ -24,21 +25,44 @@ export interface SearchInputs {
   neighbourhoodOf: Map<string, string>;
   neighbourhoods: { slug: string; name: string; bbox: BBox; label: [number, number] }[];
   lads: Record<string, { name: string; bbox: BBox; label: [number, number] }>;
+  /** The scope's local authorities' outlines: a named place is searchable only inside one. */
+  ladShapes: GeoJSON.Geometry[];
   wardBoxes: Map<string, BBox>;
+  regionName: string;
 }
 
-export interface SearchReport { postcodes: number; sectors: number; lsoaNotInScope: number; places: number; wards: number; parishes: number; rejected: { badPostcode: number } }
+/**
+ * What search covers. Postcodes and places outside the scope are left out and counted; the
+ * coverage is the share of the scope's small areas that at least one postcode of the file falls in.
+ */
+export interface SearchReport {
+  postcodes: number; postcodesOutsideScope: number; sectors: number; districts: number;
+  coverage: { lsoas: number; withPostcodes: number; share: number; words: string };
+  places: number; placesOutsideScope: number; wards: number; parishes: number; rejected: { badPostcode: number };
+}
+
+/** What the search box says about itself: the postcode file, how much of the scope it covers, an example. */
+export interface SearchSummary { edition: string; region: string; coverage: SearchReport['coverage']; example: { postcode: string | null; place: string | null } }
+
+/** Plain words for the postcode file's coverage of the scope. */
+export function coverageWords(edition: string, region: string, lsoas: number, withPostcodes: number): string {
+  if (withPostcodes === 0) return `The postcode file (${edition}) holds no postcode in the ${region}, so postcodes cannot be found here; search for a place, ward or local authority instead.`;
+  const share = withPostcodes / lsoas;
+  if (share >= 0.999) return `Postcodes of the ${region} can be found: the postcode file (${edition}) covers every one of its ${lsoas.toLocaleString('en-GB')} small areas.`;
+  return `The postcode file (${edition}) covers only part of the ${region}: ${withPostcodes.toLocaleString('en-GB')} of its ${lsoas.toLocaleString('en-GB')} small areas (${(100 * share).toFixed(0)}%). Postcodes elsewhere cannot be found; search for a place, ward or local authority instead.`;
+}
 
 const r3 = (x: number) => round(x, 3);
 
-export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<string, string>; report: SearchReport } {
+export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<string, string>; report: SearchReport; summary: SearchSummary } {
   const files = new Map<string, string>();
   const c = d.cfg;
   const [pc, pLad, pWard, pLsoa] = [c.postcodes.postcode, c.postcodes.lad, c.postcodes.ward, c.postcodes.lsoa].map((x) => columnIndex(d.postcodes, x, problems, 'the postcode search'));
   const [nName, nType, nLat, nLon, nDistrict, nCounty] = [c.places.name, c.places.type, c.places.lat, c.places.lon, c.places.district, c.places.county].map((x) => columnIndex(d.places, x, problems, 'the place search'));
   const [aCode, aName, aParent] = [c.names.code, c.names.name, c.names.parent].map((x) => columnIndex(d.names, x, problems, 'the place search'));
-  const report: SearchReport = { postcodes: 0, sectors: 0, lsoaNotInScope: 0, places: 0, wards: 0, parishes: 0, rejected: { badPostcode: 0 } };
-  if (problems.length) return { files, report };
+  const report: SearchReport = { postcodes: 0, postcodesOutsideScope: 0, sectors: 0, districts: 0, coverage: { lsoas: 0, withPostcodes: 0, share: 0, words: '' }, places: 0, placesOutsideScope: 0, wards: 0, parishes: 0, rejected: { badPostcode: 0 } };
+  const summary: SearchSummary = { edition: c.postcodes.edition, region: d.regionName, coverage: report.coverage, example: { postcode: null, place: null } };
+  if (problems.length) return { files, report, summary };
 
   const f = d.frame2021;
   const inScope = new Set(f.scope.map((i) => f.codes[i]));
@@ -53,14 +77,17 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
   const districts = new Map<string, Set<string>>();
   // ONS pcds is already "DISTRICT UNIT": split it directly; anything else goes through the full parser.
   const fast = /^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$/;
+  const covered = new Set<string>();
   d.postcodes.rows.forEach((row) => {
     const raw = row[pc];
     const sp = raw.indexOf(' ');
     const p = fast.test(raw) ? { postcode: raw, district: raw.slice(0, sp), sector: raw.slice(0, sp + 2), unit: raw.slice(sp + 2) } : parsePostcode(raw);
     if (!p) { report.rejected.badPostcode++; return; }
-    report.postcodes++;
     const lsoa = row[pLsoa].trim();
-    if (!inScope.has(lsoa)) { report.lsoaNotInScope++; }
+    if (!inScope.has(lsoa)) { report.postcodesOutsideScope++; return; }
+    report.postcodes++;
+    covered.add(lsoa);
+    if (!summary.example.postcode && d.neighbourhoodOf.has(lsoa)) summary.example.postcode = p.postcode;
     let s = sectors.get(p.sector);
     if (!s) sectors.set(p.sector, (s = { lsoas: [], lsoaIdx: new Map(), wards: [], wardIdx: new Map(), rows: [] }));
     if (!s.lsoaIdx.has(lsoa)) { s.lsoaIdx.set(lsoa, s.lsoas.length); s.lsoas.push(lsoa); }
@@ -81,30 +108,40 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
     }) + '\n');
   }
   report.sectors = sectors.size;
-  files.set('search/postcode-districts.json', JSON.stringify({ edition: c.postcodes.edition, districts: Object.fromEntries([...districts].sort(([a], [b]) => a.localeCompare(b, 'en-GB')).map(([k, v]) => [k, [...v].sort().join('')])) }) + '\n');
+  report.districts = districts.size;
+  report.coverage = { lsoas: inScope.size, withPostcodes: covered.size, share: inScope.size ? round(covered.size / inScope.size, 4) : 0, words: coverageWords(c.postcodes.edition, d.regionName, inScope.size, covered.size) };
+  summary.coverage = report.coverage;
+  files.set('search/postcode-districts.json', JSON.stringify({ edition: c.postcodes.edition, region: d.regionName, coverage: report.coverage.share, districts: Object.fromEntries([...districts].sort(([a], [b]) => a.localeCompare(b, 'en-GB')).map(([k, v]) => [k, [...v].sort().join('')])) }) + '\n');
 
   // Places: [name, kind, lon, lat] or [name, kind, x0, y0, x1, y1, id]; kinds: N neighbourhood, L local authority, W ward, P parish, then OS types.
   const places: unknown[][] = [];
   for (const n of d.neighbourhoods) places.push([n.name, 'N', ...n.bbox.map(r3), n.slug]);
   for (const [code, l] of Object.entries(d.lads)) places.push([l.name, 'L', ...l.bbox.map(r3), code]);
+  // Wards: every ward of the scope's small areas, named by the lookup (or the names file where it has them).
+  for (const [code, b] of [...d.wardBoxes].sort(([a], [b]) => a.localeCompare(b, 'en-GB'))) {
+    places.push([wardName.get(code) ?? code, 'W', ...b.map(r3), code]);
+    report.wards++;
+  }
   for (const row of d.names.rows) {
     const code = row[aCode];
-    if (/^E05/.test(code)) {
-      const b = d.wardBoxes.get(code);
-      if (b) { places.push([row[aName], 'W', ...b.map(r3), code]); report.wards++; }
-    } else if (/^E04/.test(code)) {
+    if (/^E04/.test(code)) {
       const lad = d.lads[row[aParent]];
       if (lad) { places.push([row[aName], 'P', ...lad.bbox.map(r3), row[aParent]]); report.parishes++; }
     }
   }
+  const scopeLadNames = new Set(Object.values(d.lads).map((l) => l.name));
   const TYPES: Record<string, string> = { City: 'C', Town: 'T', Village: 'V', Hamlet: 'H', 'Suburban Area': 'S', 'Other Settlement': 'O' };
   for (const row of d.places.rows) {
     const lat = Number(row[nLat]), lon = Number(row[nLon]);
     if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+    // Inside a scope council's outline, or (for coastal places the generalised outlines miss) named as in one.
+    if (!d.ladShapes.some((g) => contains(g, [lon, lat])) && !scopeLadNames.has(row[nDistrict]) && !scopeLadNames.has(row[nCounty])) { report.placesOutsideScope++; continue; }
+    if (!summary.example.place && row[nType] === 'Town') summary.example.place = row[nName];
     places.push([row[nName], TYPES[row[nType]] ?? 'O', r3(lon), r3(lat), row[nDistrict] || row[nCounty] || '']);
     report.places++;
   }
   places.sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'en-GB') || String(a[1]).localeCompare(String(b[1]), 'en-GB'));
   files.set('search/places.json', JSON.stringify({ kinds: { N: 'Neighbourhood', L: 'Local authority', W: 'Ward', P: 'Parish', C: 'City', T: 'Town', V: 'Village', H: 'Hamlet', S: 'Suburb', O: 'Place' }, places }) + '\n');
-  return { files, report };
+  summary.example.place ??= d.neighbourhoods[0]?.name ?? null;
+  return { files, report, summary };
 }

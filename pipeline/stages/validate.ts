@@ -6,6 +6,7 @@ import {
   GeographiesSchema,
   IndicatorsSchema,
   NeighbourhoodsSchema,
+  SiteSchema,
   SourcesSchema,
   TablesSchema,
   type Config,
@@ -40,7 +41,8 @@ export function validateConfig(raw: RawConfig): { config: Config | null; problem
   const indicators = check('indicators', IndicatorsSchema, raw.indicators, problems);
   const domains = check('domains', DomainsSchema, raw.domains, problems);
   const neighbourhoods = check('neighbourhoods', NeighbourhoodsSchema, raw.neighbourhoods, problems);
-  if (!sources || !tables || !geographies || !indicators || !domains || !neighbourhoods) return { config: null, problems };
+  const site = check('site', SiteSchema, raw.site, problems);
+  if (!sources || !tables || !geographies || !indicators || !domains || !neighbourhoods || !site) return { config: null, problems };
 
   const files = new Map<string, string>();
   for (const s of sources.sources) for (const f of s.files) files.set(f.path, s.id);
@@ -111,5 +113,5 @@ export function validateConfig(raw: RawConfig): { config: Config | null; problem
     slugs.add(n.slug);
   });
 
-  return { config: problems.length ? null : { sources, tables, geographies, indicators, domains, neighbourhoods }, problems };
+  return { config: problems.length ? null : { sources, tables, geographies, indicators, domains, neighbourhoods, site }, problems };
 }

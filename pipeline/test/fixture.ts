@@ -109,6 +109,8 @@ export function configFor(raw: Record<string, string>): RawConfig {
         lsoas2011: [{ code: 'E01800002', change: 'merged', partial: false }, { code: 'E01800003', change: 'merged', partial: false }, { code: 'E01800004', change: 'unchanged', partial: false }],
         lsoas2021: [{ code: 'E01800004', change: 'unchanged', partial: false }, { code: 'E01900003', change: 'merged', partial: false }] },
     ] },
+    site: { $comment: SYNTHETIC, title: 'Synthetic Test Atlas', description: 'A synthetic atlas for tests.', programme: { name: 'Synthetic Programme', years: [2014, 2019] },
+      home: { lede: 'Synthetic neighbourhoods of Testshire (synthetic).', intro: ['A synthetic introduction.'] }, limits: ['A synthetic limit.'] },
   };
 }
 
@@ -133,6 +135,7 @@ export function writeWorld(dir: string, w: { raw: Record<string, string>; config
   put('config/geographies.json', JSON.stringify(w.config.geographies, null, 2));
   put('config/indicators.json', JSON.stringify(w.config.indicators, null, 2));
   put('config/domains.json', JSON.stringify(w.config.domains, null, 2));
+  put('config/site.json', JSON.stringify(w.config.site, null, 2));
   put('config/neighbourhoods.json', JSON.stringify(w.config.neighbourhoods, null, 2));
 }
 

@@ -20,7 +20,7 @@ export function buildInfo(): { version: string; date: string } {
 }
 
 /** The citation of the atlas, in words. */
-export function citation(url: string): string {
+export function citation(url: string, title: string): string {
   const { version, date } = buildInfo();
-  return `Neighbourhood Resilience Atlas contributors (${date.slice(0, 4)}). Neighbourhood Resilience Atlas, version ${version} (built ${date}). ${url}. Data: MHCLG English Indices of Deprivation 2025, 2019, 2015; ONS Census 2021 (Open Government Licence v3.0).`;
+  return `${title} contributors (${date.slice(0, 4)}). ${title}, version ${version} (built ${date}). ${url}. Data: MHCLG English Indices of Deprivation 2025, 2019, 2015; ONS Census 2021 (Open Government Licence v3.0).`;
 }

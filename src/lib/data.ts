@@ -57,12 +57,16 @@ export interface IndicatorMeta {
 }
 export interface Domain { id: string; name: string; summary: string; description: string; colour: string; number?: number; systemProperty?: string; indicators: string[] }
 export interface Source { id: string; title: string; publisher: string; edition: string; url: string; retrieved: string; licence: { name: string; id: string; url: string }; attribution: string; via?: string; files: { path: string; sha256: string; bytes: number }[] }
+/** The site's own words (data/config/site.json). */
+export interface Site { title: string; description: string; programme: { name: string; years: [number, number] }; home: { lede: string; intro: string[] }; limits: string[] }
 export interface Catalogue {
   scope: { regionCode: string; regionName: string; mode: string; nation: string };
   headline: string;
   neighbourhoodTable: string[];
   lads: Record<string, { name: string; label: [number, number]; bbox: [number, number, number, number] }>;
   vintages: Record<'2011' | '2021', { label: string; geometry: string; areas: string; boundary: { source: string; generalisation: string }; wardEdition: string; ladEdition: string; population: string; count: number }>;
+  site: Site;
+  search: { edition: string; region: string; coverage: { lsoas: number; withPostcodes: number; share: number; words: string }; example: { postcode: string | null; place: string | null } } | null;
   framework: { name: string; note: string };
   finer: Record<string, { level: string; vintage: number; note: string; source: string }>;
   domains: Domain[];

@@ -90,7 +90,7 @@ export function profileOrder<T extends Pick<IndicatorMeta, 'unit'>>(inds: readon
 
 /**
  * One sentence that reads a domain as a whole before its rows: "On 7 of its 9 living
- * environment measures, Claremont is worse than 8 in 10 areas of England." Counts only
+ * environment measures, a neighbourhood is worse than 8 in 10 areas of England." Counts only
  * real-unit measures that have a better and a worse end.
  */
 export function domainSentence(name: string, domainName: string, rows: { ind: Ind; summary: Summary | undefined }[]): string | null {

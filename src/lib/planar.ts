@@ -54,3 +54,16 @@ export function labelPoint(g: GeoJSON.Geometry): [number, number] {
   if (a2 === 0) return [best[0][0], best[0][1]];
   return [cx / (3 * a2), cy / (3 * a2)];
 }
+
+/** Whether a point lies inside a geometry (even-odd over every ring, so holes count). */
+export function contains(g: GeoJSON.Geometry | null | undefined, [x, y]: readonly [number, number]): boolean {
+  for (const p of polygonsOf(g)) {
+    let inside = false;
+    for (const r of p) for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
+      const [xi, yi] = r[i], [xj, yj] = r[j];
+      if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+    if (inside) return true;
+  }
+  return false;
+}

@@ -53,7 +53,7 @@ export interface ViewArea { code: string; name: string; value: number | null; st
 /**
  * A one-paragraph summary of what a map view shows, generated from the areas in it: how many,
  * the spread of their values (with the areas at each end), and those without a figure. `where`
- * completes "the N small areas …" (e.g. "in view", "of the North West").
+ * completes "the N small areas …" (e.g. "in view", "of the region").
  */
 export function viewSummary(ind: Pick<IndicatorMeta, 'label' | 'unit' | 'decimals' | 'polarity'>, areas: readonly ViewArea[], where: string): string {
   const n = areas.length;

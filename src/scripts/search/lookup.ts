@@ -10,7 +10,9 @@ export interface PostcodeAnswer {
   lad: { code: string; name: string };
   neighbourhood: string | null;
 }
-export type PostcodeResult = PostcodeAnswer | { kind: 'malformed' } | { kind: 'outside'; postcode: string; area: string; partly: boolean } | { kind: 'unknown'; postcode: string };
+/** Where a postcode could not be found: the file's edition, the region and the share of its small areas the file covers. */
+export interface Coverage { edition: string; region: string; coverage: number }
+export type PostcodeResult = PostcodeAnswer | { kind: 'malformed' } | ({ kind: 'outside'; postcode: string; area: string } & Coverage) | ({ kind: 'unknown'; postcode: string } & Coverage);
 
 const cache = new Map<string, Promise<unknown>>();
 function getJson<T>(url: string): Promise<T> {
@@ -31,9 +33,10 @@ export async function lookupPostcode(base: string, input: string): Promise<Postc
   const shard = await getJson<{ lsoas: [string, string, string[], string | null][]; wards: [string, string, string, string][]; postcodes: [string, number, number][] }>(`${base}data/search/postcodes/${shardName(p.sector)}.json`).catch(() => null);
   const row = shard?.postcodes.find((r) => r[0] === p.unit);
   if (!shard || !row) {
-    const index = await getJson<{ districts: Record<string, string> }>(`${base}data/search/postcode-districts.json`);
+    const index = await getJson<{ districts: Record<string, string> } & Coverage>(`${base}data/search/postcode-districts.json`);
     const areas = new Set(Object.keys(index.districts).map((d) => d.replace(/[0-9].*$/, '')));
-    return areas.has(p.area) ? { kind: 'unknown', postcode: p.postcode } : { kind: 'outside', postcode: p.postcode, area: p.area, partly: false };
+    const cov = { edition: index.edition, region: index.region, coverage: index.coverage };
+    return areas.has(p.area) ? { kind: 'unknown', postcode: p.postcode, ...cov } : { kind: 'outside', postcode: p.postcode, area: p.area, ...cov };
   }
   const [code, name, lsoa11, nb] = shard.lsoas[row[1]];
   const [wardCode, wardName, ladCode, ladName] = shard.wards[row[2]];

@@ -5,13 +5,21 @@
  */
 import { looksLikePostcode, parsePostcode } from '../../lib/postcode.ts';
 import { findEntries, type SearchEntry } from '../explorer/search.ts';
-import { loadPlaces, lookupPostcode, prefetchPostcode, type PostcodeResult } from './lookup.ts';
+import { loadPlaces, lookupPostcode, prefetchPostcode, type Coverage, type PostcodeResult } from './lookup.ts';
 
 export interface SearchHandlers {
   /** Extra entries (the explorer adds small areas). */
   extra?: () => Promise<SearchEntry[]>;
   onPlace: (e: SearchEntry) => void;
   onPostcode: (r: PostcodeResult & { kind: 'found' }) => void;
+}
+
+/** Why a postcode was not found, in words: outside the region, or not in the postcode file, or a file that covers only part of the region. */
+export function notFound(r: { kind: 'outside' | 'unknown'; postcode: string } & Coverage & { area?: string }): string {
+  if (r.coverage === 0) return `${r.postcode} cannot be looked up: the atlas's postcode file (${r.edition}) holds no postcode of the ${r.region}. Search for a place, ward or local authority instead.`;
+  const partly = r.coverage < 0.999 ? ` The postcode file covers only ${Math.round(100 * r.coverage)}% of the ${r.region}'s small areas; search for a place, ward or local authority instead.` : '';
+  if (r.kind === 'outside') return `${r.postcode} is not a postcode of the ${r.region} (no ${r.area} postcodes are in it). The atlas covers the ${r.region} only.${partly}`;
+  return `${r.postcode} could not be found. It may be newer than the postcode file (${r.edition}), or mistyped.${partly}`;
 }
 
 export function mountSearchBox(form: HTMLFormElement, handlers: SearchHandlers): void {
@@ -66,8 +74,7 @@ export function mountSearchBox(form: HTMLFormElement, handlers: SearchHandlers):
     try {
       const r = await lookupPostcode(base, text);
       if (r.kind === 'malformed') say('That is not a full postcode. A postcode looks like L36 9UD or FY1 1AD: an area and district, a space, then a number and two letters.', true);
-      else if (r.kind === 'outside') say(`${r.postcode} is not a North West postcode (no ${r.area} postcodes are in the North West). The atlas covers the North West of England only.`, true);
-      else if (r.kind === 'unknown') say(`${r.postcode} could not be found. It may be new since August 2024, or mistyped; the atlas holds the North West postcodes of the ONS lookup of August 2024.`, true);
+      else if (r.kind === 'outside' || r.kind === 'unknown') say(notFound(r), true);
       else { say(`${r.postcode}: small area ${r.lsoa.name} (${r.lsoa.code}), ${r.ward.name}, ${r.lad.name}.${r.neighbourhood ? ' It is in one of the programme\'s neighbourhoods.' : ' It is not in one of the programme\'s neighbourhoods.'}`); handlers.onPostcode(r); }
     } catch (e) {
       say(`The postcode could not be looked up (${(e as Error).message}). Try again, or use the list of places.`, true);
