@@ -7,6 +7,7 @@ import type { CsvTable } from './load.ts';
 import type { BBox } from './geometry.ts';
 import { round } from '../round.ts';
 import { contains } from '../../src/lib/planar.ts';
+import { PLACE_RANK } from '../../src/lib/labels.ts';
 
 /**
  * The offline search index: postcodes sharded by postcode sector (a few hundred postcodes,
@@ -129,6 +130,7 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
       if (lad) { places.push([row[aName], 'P', ...lad.bbox.map(r3), row[aParent]]); report.parishes++; }
     }
   }
+  const labels: [string, string, number, number][] = [];
   const scopeLadNames = new Set(Object.values(d.lads).map((l) => l.name));
   const TYPES: Record<string, string> = { City: 'C', Town: 'T', Village: 'V', Hamlet: 'H', 'Suburban Area': 'S', 'Other Settlement': 'O' };
   for (const row of d.places.rows) {
@@ -137,10 +139,15 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
     // Inside a scope council's outline, or (for coastal places the generalised outlines miss) named as in one.
     if (!d.ladShapes.some((g) => contains(g, [lon, lat])) && !scopeLadNames.has(row[nDistrict]) && !scopeLadNames.has(row[nCounty])) { report.placesOutsideScope++; continue; }
     if (!summary.example.place && row[nType] === 'Town') summary.example.place = row[nName];
-    places.push([row[nName], TYPES[row[nType]] ?? 'O', r3(lon), r3(lat), row[nDistrict] || row[nCounty] || '']);
+    const kind = TYPES[row[nType]] ?? 'O';
+    places.push([row[nName], kind, r3(lon), r3(lat), row[nDistrict] || row[nCounty] || '']);
+    if (kind in PLACE_RANK) labels.push([row[nName], kind, round(lon, 4), round(lat, 4)]);
     report.places++;
   }
   places.sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'en-GB') || String(a[1]).localeCompare(String(b[1]), 'en-GB'));
+  // Map labels: cities, towns, suburbs and villages of the scope, most important first.
+  labels.sort((a, b) => PLACE_RANK[a[1]] - PLACE_RANK[b[1]] || a[0].localeCompare(b[0], 'en-GB'));
+  files.set('geo/places.json', JSON.stringify({ source: 'OS Open Names', kinds: { C: 'City', T: 'Town', S: 'Suburb', V: 'Village' }, places: labels }) + '\n');
   files.set('search/places.json', JSON.stringify({ kinds: { N: 'Neighbourhood', L: 'Local authority', W: 'Ward', P: 'Parish', C: 'City', T: 'Town', V: 'Village', H: 'Hamlet', S: 'Suburb', O: 'Place' }, places }) + '\n');
   summary.example.place ??= d.neighbourhoods[0]?.name ?? null;
   return { files, report, summary };

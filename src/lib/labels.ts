@@ -1,14 +1,72 @@
 /**
- * Which side of its point each label sits on, so that nearby labels do not overlap:
- * of two labels closer than `near` degrees of longitude (and of similar latitude), the
- * western one goes to the left.
+ * Label placement shared by the maps drawn at build time (SVG text) and the interactive map
+ * (HTML markers): each label is tried in a few positions around its point, in order, and
+ * kept in the first that lies wholly inside the map and overlaps nothing placed before it.
+ * Labels are given most important first. A required label (a neighbourhood) is placed even
+ * where no position is free: it may then overlap another label, but it stays inside the map
+ * (moved in from the edge if it is wider than the room beside its point) and off the map's
+ * controls (with no such position, it is left out). An optional label (a place name) with no
+ * free position is left out.
  */
-export function labelSides(points: { id: string; lon: number; lat: number }[], near = 0.45, sameRow = 0.2): Map<string, 'left' | 'right'> {
-  const side = new Map<string, 'left' | 'right'>();
-  for (const p of points) side.set(p.id, 'right');
-  for (const a of points) for (const b of points) {
-    if (a === b) continue;
-    if (Math.abs(a.lat - b.lat) < sameRow && b.lon > a.lon && b.lon - a.lon < near) side.set(a.id, 'left');
-  }
-  return side;
+export type Box = [number, number, number, number];
+export interface LabelItem {
+  id: string;
+  /** The point, in pixels. */
+  x: number;
+  y: number;
+  /** The text's size, in pixels. */
+  w: number;
+  h: number;
+  /** A dot marks the point (neighbourhoods): the text sits beside it. Otherwise the text is centred on the point. */
+  dot: boolean;
+  required?: boolean;
 }
+/** A placed label: its text box (left, top, right, bottom) in pixels. */
+export interface Placed { id: string; box: Box; dot: boolean }
+
+const GAP = 7;
+const DOT = 4;
+
+function candidates(l: LabelItem): Box[] {
+  const { x, y, w, h } = l;
+  const right: Box = [x + GAP, y - h / 2, x + GAP + w, y + h / 2];
+  const left: Box = [x - GAP - w, y - h / 2, x - GAP, y + h / 2];
+  const above: Box = [x - w / 2, y - GAP - h, x + w / 2, y - GAP];
+  const below: Box = [x - w / 2, y + GAP, x + w / 2, y + GAP + h];
+  const centre: Box = [x - w / 2, y - h / 2, x + w / 2, y + h / 2];
+  return l.dot ? [right, left, above, below] : [centre, above, below, right, left];
+}
+
+const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/** Places labels inside a `width` × `height` map with `margin` pixels kept clear at its edges, and clear of `reserved` boxes (the map's controls). */
+export function placeLabels(items: readonly LabelItem[], width: number, height: number, margin = 2, reserved: readonly Box[] = []): Placed[] {
+  const taken: Box[] = [...reserved, ...items.filter((l) => l.dot).map((l): Box => [l.x - DOT, l.y - DOT, l.x + DOT, l.y + DOT])];
+  const inside = (b: Box) => b[0] >= margin && b[1] >= margin && b[2] <= width - margin && b[3] <= height - margin;
+  const placed: Placed[] = [];
+  for (const l of items) {
+    const options = candidates(l);
+    let box = options.find((b) => inside(b) && !taken.some((t) => overlaps(b, t)));
+    if (!box && l.required) {
+      // No free position: overlap another label rather than leave a neighbourhood unnamed, but
+      // never run off the map (a label wider than the room beside its point is moved in from the
+      // edge) and never cover a control.
+      const clamp = (b: Box): Box => {
+        const dx = Math.max(margin - b[0], Math.min(0, width - margin - b[2]));
+        const dy = Math.max(margin - b[1], Math.min(0, height - margin - b[3]));
+        return [b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy];
+      };
+      box = options.map(clamp).find((b) => !reserved.some((t) => overlaps(b, t)));
+    }
+    if (!box) continue;
+    taken.push(box);
+    placed.push({ id: l.id, box, dot: l.dot });
+  }
+  return placed;
+}
+
+/** A text's width in pixels when it cannot be measured (SVG drawn at build time): generous for a semi-bold sans-serif, which measures 0.49 to 0.63 of its size per character. */
+export const textWidth = (text: string, size: number) => Math.ceil(text.length * size * 0.68);
+
+/** Place names by kind, most important first: which kinds are labelled at a map's scale. */
+export const PLACE_RANK: Record<string, number> = { C: 0, T: 1, S: 2, V: 3 };

@@ -1,6 +1,8 @@
 import type { Topology } from 'topojson-specification';
 import { areasOf, catalogue, readData, valuesOf, type IndicatorMeta, type Neighbourhood } from './data.ts';
 import { changeNote, viewSummary } from './words.ts';
+import { PLACE_RANK } from './labels.ts';
+import type { MapLabel } from './svg-map.ts';
 
 export type Status = 'value' | 'missing' | 'suppressed';
 export interface AreaValue { value: number | null; status: Status }
@@ -47,6 +49,13 @@ export function indicatorsOfDomain(domainId: string): IndicatorMeta[] {
 /** The indicators shown in profiles: one headline measure per family (score, rate or percentage). */
 export function profileIndicators(domainId: string): IndicatorMeta[] {
   return indicatorsOfDomain(domainId).filter((i) => !i.local && (i.unit === 'score' || i.unit === 'percent' || i.unit === 'rate'));
+}
+
+/** Place names (OS Open Names) inside a box, most important first, of kinds ranked up to `maxRank` (0 cities … 3 villages). */
+export function placeNamesIn(bbox: [number, number, number, number], maxRank: number): MapLabel[] {
+  const { places } = readData<{ places: [string, string, number, number][] }>('geo/places.json');
+  return places.filter(([, k, lon, lat]) => PLACE_RANK[k] <= maxRank && lon >= bbox[0] && lon <= bbox[2] && lat >= bbox[1] && lat <= bbox[3])
+    .map(([text, kind, lon, lat], i) => ({ id: `p${i}`, text, kind, lon, lat }));
 }
 
 /**

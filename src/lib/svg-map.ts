@@ -1,6 +1,7 @@
 import { feature, merge, mesh } from 'topojson-client';
 import type { GeometryObject, Topology } from 'topojson-specification';
 import { polygonsOf, type BBox } from './planar.ts';
+import { placeLabels, textWidth } from './labels.ts';
 
 /**
  * Maps drawn at build time as SVG: the first view of every map, readable with no JavaScript
@@ -96,4 +97,28 @@ export function dissolveBy(topology: Topology, codes: string[], key: (code: stri
     groups.set(k, list);
   }
   return new Map([...groups].sort(([a], [b]) => a.localeCompare(b, 'en-GB')).map(([k, gs]) => [k, merge(topology, gs as never) as GeoJSON.MultiPolygon]));
+}
+
+/** A label for a map drawn at build time: a neighbourhood (required, with a dot) or a place name (kind C, T, S or V). */
+export interface MapLabel { id: string; text: string; lon: number; lat: number; kind?: string; href?: string }
+/** A placed label: where its text starts and its baseline, in the SVG's units. */
+export interface SvgLabel extends MapLabel { x: number; y: number; px: number; py: number }
+
+/**
+ * Two placements of a map's labels: one for wide screens at `size` units, and one for phones,
+ * where the SVG is drawn about half size, at `narrowSize` units so the text stays readable.
+ * Place names yield to neighbourhood labels and to each other; none runs off the map.
+ */
+export function svgLabels(p: Projection, nbs: MapLabel[], places: MapLabel[], size = 12, narrowSize = 20): { wide: SvgLabel[]; narrow: SvgLabel[] } {
+  const at = (s: number): SvgLabel[] => {
+    const all = [...nbs.map((l) => ({ l, dot: true })), ...places.map((l) => ({ l, dot: false }))];
+    const pts = all.map(({ l }) => p.point(l.lon, l.lat));
+    const items = all.map(({ l, dot }, i) => ({ id: String(i), x: pts[i][0], y: pts[i][1], w: textWidth(l.text, dot ? s : s * 0.92), h: s * 1.25, dot, required: dot }))
+      .filter((it) => it.x >= 0 && it.y >= 0 && it.x <= p.width && it.y <= p.height);
+    return placeLabels(items, p.width, p.height).map((pl) => {
+      const i = Number(pl.id);
+      return { ...all[i].l, x: Math.round(pl.box[0]), y: Math.round(pl.box[3] - s * 0.27), px: Math.round(pts[i][0]), py: Math.round(pts[i][1]) };
+    });
+  };
+  return { wide: at(size), narrow: at(narrowSize) };
 }

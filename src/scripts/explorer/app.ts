@@ -15,7 +15,7 @@ import { readState, writeState, type ExplorerState } from './state.ts';
 import { valueInWords } from './words.ts';
 import { changeNote, viewSummary } from '../../lib/words.ts';
 import { mountSearchBox } from '../search/search-box.ts';
-import { labelSides } from '../../lib/labels.ts';
+import { MapLabels } from './labels.ts';
 import { indicatorCsv, indicatorGeojson, saveBlob, saveText } from '../../lib/downloads.ts';
 
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -145,16 +145,9 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   map.addLayer({ id: 'nb-line', type: 'line', source: 'nb', paint: { 'line-color': '#111111', 'line-width': 2.5 } });
   map.addLayer({ id: 'lsoa-hover', type: 'line', source: 'lsoa', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#111111', 'line-width': 1.5 } });
   map.addLayer({ id: 'lsoa-selected', type: 'line', source: 'lsoa', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#ffbf47', 'line-width': 4 } });
-  const sides = labelSides(nbs.filter((n) => n.placement['2021']).map((n) => ({ id: n.slug, lon: n.placement['2021']!.label[0], lat: n.placement['2021']!.label[1] })));
-  for (const n of nbs) {
-    const p = n.placement['2021'];
-    if (!p) continue;
-    const left = sides.get(n.slug) === 'left';
-    const label = el('a', n.name, 'map-label');
-    label.href = `${root.dataset.base ?? '/'}neighbourhoods/${n.slug}/`;
-    label.tabIndex = -1; // the same links are in the page's list; keep the map once in the tab order
-    new Marker({ element: label, anchor: left ? 'right' : 'left', offset: [left ? -8 : 8, 0] }).setLngLat(p.label).addTo(map);
-  }
+  const labels = new MapLabels(map);
+  for (const n of nbs) if (n.placement['2021']) labels.addNeighbourhood(n.name, `${root.dataset.base ?? '/'}neighbourhoods/${n.slug}/`, n.placement['2021'].label);
+  labels.layout();
 
   ctx.current = first.current;
   // The table under the map was drawn at build time for the page's own indicator; redraw it only if the URL asked for another.
@@ -170,7 +163,8 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     ctx.ready = true;
     performance.mark('map-ready');
     refreshTable(ctx);
-    // Land for context comes after the choropleth is drawn.
+    // Place names and land for context come after the choropleth is drawn.
+    store.json<{ places: [string, string, number, number][] }>('geo/places.json').then((d) => labels.setPlaces(d.places)).catch((e: Error) => console.warn('place names not shown:', e.message));
     store.context().then((land) => {
       map.addSource('land', { type: 'geojson', data: land });
       map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f4f2ec' } }, 'lsoa-fill');

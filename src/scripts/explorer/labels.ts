@@ -1,0 +1,77 @@
+/**
+ * The interactive map's labels, in HTML: the neighbourhoods (links, always shown) and, once
+ * the map is ready, place names from OS Open Names at the zooms where they help (cities and
+ * towns from zoom 9, suburbs from 11.5, villages from 12.5). After every move they are laid
+ * out again by the same placement as the maps drawn at build time (src/lib/labels.ts), with
+ * their measured sizes: none overlaps another or runs off the map.
+ */
+import { Marker, type Map as MapLibre } from 'maplibre-gl';
+import { placeLabels, PLACE_RANK, type LabelItem } from '../../lib/labels.ts';
+
+interface Entry { marker: Marker; el: HTMLElement; lngLat: [number, number]; required: boolean; size?: [number, number] }
+
+/** The zoom from which each kind of place is named. */
+const FROM_ZOOM: Record<string, number> = { C: 8.5, T: 9.5, S: 11.5, V: 12.5 };
+/** At most this many place names are considered at once (the most important in view). */
+const MAX_PLACES = 80;
+
+export class MapLabels {
+  private nbs: Entry[] = [];
+  private places = new Map<string, Entry>();
+  private all: [string, string, number, number][] = [];
+  private map: MapLibre;
+  constructor(map: MapLibre) {
+    this.map = map;
+    map.on('moveend', () => this.layout());
+    map.on('resize', () => this.layout());
+  }
+
+  /** A neighbourhood's label: a link to its page, kept in the tab order once (the page lists the same links). */
+  addNeighbourhood(name: string, href: string, at: [number, number]): void {
+    const a = document.createElement('a');
+    a.className = 'map-label';
+    a.textContent = name;
+    a.href = href;
+    a.tabIndex = -1;
+    this.nbs.push({ el: a, lngLat: at, required: true, marker: new Marker({ element: a, anchor: 'top-left' }).setLngLat(at).addTo(this.map) });
+  }
+
+  /** Place names, [name, kind, lon, lat], most important first. */
+  setPlaces(places: [string, string, number, number][]): void {
+    this.all = places.filter((p) => p[1] in PLACE_RANK);
+    this.layout();
+  }
+
+  layout(): void {
+    const map = this.map;
+    const frame = map.getContainer().getBoundingClientRect();
+    const { width, height } = frame;
+    const controls = [...map.getContainer().querySelectorAll('.maplibregl-ctrl')].map((c): [number, number, number, number] => { const r = c.getBoundingClientRect(); return [r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]; });
+    const z = map.getZoom();
+    const b = map.getBounds();
+    const wanted = this.all.filter(([, k, lon, lat]) => z >= FROM_ZOOM[k] && b.contains([lon, lat])).slice(0, MAX_PLACES);
+    const keys = new Set(wanted.map((p) => `${p[0]}|${p[2]}|${p[3]}`));
+    for (const [k, e] of this.places) if (!keys.has(k)) { e.marker.remove(); this.places.delete(k); }
+    for (const p of wanted) {
+      const k = `${p[0]}|${p[2]}|${p[3]}`;
+      if (this.places.has(k)) continue;
+      const el = document.createElement('span');
+      el.className = `map-place k${p[1]}`;
+      el.textContent = p[0];
+      el.setAttribute('aria-hidden', 'true');
+      this.places.set(k, { el, lngLat: [p[2], p[3]], required: false, marker: new Marker({ element: el, anchor: 'top-left' }).setLngLat([p[2], p[3]]).addTo(map) });
+    }
+    const entries = [...this.nbs, ...wanted.map((p) => this.places.get(`${p[0]}|${p[2]}|${p[3]}`)!)];
+    for (const e of entries) { e.el.style.visibility = ''; e.size ??= [e.el.offsetWidth, e.el.offsetHeight]; }
+    const items: LabelItem[] = entries.map((e, i) => { const pt = map.project(e.lngLat); return { id: String(i), x: pt.x, y: pt.y, w: e.size![0], h: e.size![1], dot: e.required, required: e.required }; });
+    // A neighbourhood whose point is out of view is not pulled into it.
+    const inView = items.filter((it) => it.x >= 0 && it.y >= 0 && it.x <= width && it.y <= height);
+    const shown = new Set<number>();
+    for (const p of placeLabels(inView, width, height, 2, controls)) {
+      const i = Number(p.id);
+      shown.add(i);
+      entries[i].marker.setOffset([p.box[0] - items[i].x, p.box[1] - items[i].y]);
+    }
+    entries.forEach((e, i) => { if (!shown.has(i)) e.el.style.visibility = 'hidden'; });
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Map labels: the placement shared by the SVG maps and the interactive map (unit cases worked
+ * out by hand), then the built maps in a browser at 390 px and 1280 px, measured with the
+ * browser's own text metrics: no label runs off its map, and none overlaps another.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placeLabels, type Box, type LabelItem } from '../src/lib/labels.ts';
+import { launch, serveDist } from './browser.ts';
+
+const item = (id: string, x: number, y: number, w: number, o: Partial<LabelItem> = {}): LabelItem => ({ id, x, y, w, h: 10, dot: true, required: true, ...o });
+const overlap = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+describe('label placement', () => {
+  it('puts a dot label to the right of its point, and to the left when the right would run off the map', () => {
+    const [a, b] = placeLabels([item('a', 10, 20, 40), item('b', 90, 50, 40)], 100, 100);
+    expect(a.box).toEqual([17, 15, 57, 25]);
+    expect(b.box).toEqual([43, 45, 83, 55]);
+  });
+  it('with no free position, moves a required label in from the edge rather than run off the map', () => {
+    const [, b] = placeLabels([item('a', 10, 50, 40), item('b', 90, 50, 40)], 100, 100);
+    expect(b.box).toEqual([58, 45, 98, 55]);
+  });
+  it('moves a second label away from the first instead of overlapping it', () => {
+    const [a, b] = placeLabels([item('a', 20, 50, 40), item('b', 30, 52, 40)], 200, 100);
+    expect(overlap(a.box, b.box)).toBe(false);
+  });
+  it('leaves out an optional place name with no free position, but always places a required label, inside the map', () => {
+    // A 14 px high map: nothing fits above or below a label, and the required one fills the width.
+    const placed = placeLabels([item('n', 50, 7, 300), item('p', 52, 7, 30, { dot: false, required: false })], 100, 14);
+    expect(placed.map((p) => p.id)).toEqual(['n']);
+    const [x0, , x1] = placed[0].box;
+    expect(x0).toBeGreaterThanOrEqual(2);
+    expect(x1).toBeGreaterThan(98); // wider than the map: pulled in from the left edge, not clipped there
+  });
+  it('keeps clear of reserved boxes (the map controls)', () => {
+    const [p] = placeLabels([item('p', 50, 50, 20, { dot: false, required: false })], 100, 100, 2, [[40, 44, 60, 56]]);
+    expect(p.box).toEqual([40, 33, 60, 43]); // above: the centre is reserved
+    // Two required labels at one point of a 14 px high map, a control on the left: the second
+    // has no free position, and overlaps the other label rather than the control.
+    const [a, b] = placeLabels([item('a', 50, 7, 20), item('b', 50, 7, 20)], 100, 14, 2, [[0, 0, 45, 14]]);
+    expect(a.box).toEqual([57, 2, 77, 12]);
+    expect(b.box).toEqual([57, 2, 77, 12]);
+
+  });
+});
+
+let browser: Browser;
+let site: { origin: string; close: () => Promise<void> };
+beforeAll(async () => { site = await serveDist(); browser = await launch(); });
+afterAll(async () => { await browser?.close(); await site?.close(); });
+
+/** Visible SVG labels of the page's static maps, measured: text boxes in each SVG's own units, and its viewBox. */
+function svgLabelBoxes(page: Page) {
+  return page.evaluate(() => [...document.querySelectorAll('svg.choropleth')].map((svg) => {
+    const vb = (svg as SVGSVGElement).viewBox.baseVal;
+    const texts = [...svg.querySelectorAll<SVGTextElement>('.labels text')].filter((t) => getComputedStyle(t.closest('.labels')!).display !== 'none');
+    return { vb: [vb.width, vb.height], boxes: texts.map((t) => { const b = t.getBBox(); return { text: t.textContent, box: [b.x, b.y, b.x + b.width, b.y + b.height] }; }) };
+  }));
+}
+
+describe('labels on the built maps', () => {
+  for (const width of [390, 1280]) {
+    for (const path of ['/', '/neighbourhoods/claremont/', '/neighbourhoods/worsley-haslingden/', '/embed/neighbourhoods/old-swan/', '/explore/']) {
+      it(`${path} at ${width} px: every label of the static map inside it, none overlapping`, async () => {
+        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        await page.goto(site.origin + path);
+        const maps = await svgLabelBoxes(page);
+        expect(maps.length).toBeGreaterThan(0);
+        const texts = maps.flatMap((m) => m.boxes);
+        expect(texts.length).toBeGreaterThan(1);
+        for (const m of maps) {
+          for (const { text, box } of m.boxes) {
+            expect([text, box[0] >= 0 && box[1] >= 0 && box[2] <= m.vb[0] && box[3] <= m.vb[1]]).toEqual([text, true]);
+          }
+          for (let i = 0; i < m.boxes.length; i++) for (let j = i + 1; j < m.boxes.length; j++) {
+            // Boxes from getBBox include the line's full ascent and descent: allow one unit of touching.
+            const [a, b] = [m.boxes[i].box, m.boxes[j].box];
+            const shrunk = (x: number[]) => [x[0] + 1, x[1] + 1, x[2] - 1, x[3] - 1] as Box;
+            expect([m.boxes[i].text, m.boxes[j].text, overlap(shrunk(a), shrunk(b))]).toEqual([m.boxes[i].text, m.boxes[j].text, false]);
+          }
+        }
+        await page.close();
+      });
+    }
+    it(`the interactive map at ${width} px names places, inside the map and clear of each other and of its controls`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(`${site.origin}/explore/?v=-2.6,53.6,10`);
+      await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+      await expect.poll(() => page.locator('.map-place').count()).toBeGreaterThan(5);
+      const r = await page.evaluate(() => {
+        const frame = document.querySelector('.maplibregl-map')!.getBoundingClientRect();
+        const box = (e: Element) => { const b = e.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; };
+        const shown = [...document.querySelectorAll('.map-place, .map-label')].filter((e) => getComputedStyle(e).visibility !== 'hidden').map((e) => ({ text: e.textContent, box: box(e) }));
+        return { frame: [frame.left, frame.top, frame.right, frame.bottom], shown, controls: [...document.querySelectorAll('.maplibregl-ctrl')].map(box) };
+      });
+      expect(r.shown.length).toBeGreaterThan(5);
+      for (const s of r.shown) expect([s.text, s.box[0] >= r.frame[0] && s.box[1] >= r.frame[1] && s.box[2] <= r.frame[2] && s.box[3] <= r.frame[3]]).toEqual([s.text, true]);
+      for (let i = 0; i < r.shown.length; i++) {
+        for (let j = i + 1; j < r.shown.length; j++) expect(overlap(r.shown[i].box as Box, r.shown[j].box as Box)).toBe(false);
+        for (const c of r.controls) expect([r.shown[i].text, overlap(r.shown[i].box as Box, c as Box)]).toEqual([r.shown[i].text, false]);
+      }
+      await page.close();
+    });
+  }
+});
