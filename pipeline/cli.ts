@@ -93,7 +93,7 @@ function readLocal(dataDir: string): LocalInput[] {
 }
 
 /** Writes every file into a fresh folder, then swaps it in: a failed build never leaves half an output. */
-function writeAtomically(outDir: string, files: Map<string, string>): void {
+function writeAtomically(outDir: string, files: Map<string, string | Uint8Array>): void {
   const out = resolve(outDir);
   const tmp = `${out}.tmp-${process.pid}`;
   const old = `${out}.old-${process.pid}`;
@@ -135,7 +135,7 @@ function main(): number {
       renameSync(`${p}.tmp-${process.pid}`, p);
       log(`rewrote ${p} from the neighbourhoods' derivations`);
     }
-    writeAtomically(args.out, result.files);
+    writeAtomically(args.out, new Map<string, string | Uint8Array>([...result.files, ...result.binary]));
     const r = result.report;
     log(`wrote ${result.files.size} files to ${args.out} in ${(performance.now() - t0).toFixed(0)} ms (peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB); ${r.tables.length} tables, ${r.tables.reduce((n, t) => n + (t.finer?.rowsRead ?? t.rowsRead), 0)} rows read, ${r.tables.reduce((n, t) => n + t.published, 0)} published (see build-report.json)`);
     return 0;

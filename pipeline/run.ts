@@ -14,7 +14,8 @@ import { loadLocalDatasets, localOutputs } from './stages/local-outputs.ts';
 import { json, valuesFile } from './stages/serialize.ts';
 import { buildDownloads } from './stages/downloads.ts';
 import { buildSearch, type SearchReport, type SearchSummary } from './stages/search.ts';
-import { bboxOf } from '../src/lib/planar.ts';
+import { bboxOf, mapBox } from '../src/lib/planar.ts';
+import { buildStreets, type StreetsReport } from './stages/streets.ts';
 import { validateConfig } from './stages/validate.ts';
 import { STATUS, type TableReport } from './stages/values.ts';
 import { crosswalk, crosswalkReport } from './stages/change.ts';
@@ -41,6 +42,8 @@ export interface RunInputs {
 export interface RunResult {
   /** Output files keyed by path relative to the output folder. */
   files: Map<string, string>;
+  /** Output files published byte for byte (the street tiles). */
+  binary: Map<string, Uint8Array>;
   report: BuildReport;
   /** neighbourhoods.json rewritten, when `updateNeighbourhoods` was asked for. */
   neighbourhoodsConfig?: string;
@@ -58,6 +61,7 @@ export interface BuildReport {
   neighbourhoods: { slug: string; lsoas2011: number; lsoas2021: number; partial2021: number; inScope2021: number }[];
   geometry: Record<string, VintageGeometry['report']>;
   search: SearchReport | null;
+  streets: StreetsReport | null;
   outputs: { path: string; bytes: number; sha256: string }[];
 }
 
@@ -221,6 +225,15 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   fail(problems);
   stage('geometry', { arcs2021: geometry[2021].report.arcs, points2021: geometry[2021].report.pointsAfter, arcs2011: geometry[2011].report.arcs, points2011: geometry[2011].report.pointsAfter });
 
+  // Street basemap: tiles published as they are, and decoded into each neighbourhood's map.
+  const streets = geo.streets ? buildStreets({
+    ...geo.streets,
+    tiles: takeFiles(inputs.files, cfg.sources.sources.find((x) => x.id === geo.streets!.source)?.files.map((f) => f.path) ?? []),
+    maps: nb.resolved.filter((n) => geometry[2021].placements.neighbourhood[n.config.slug]).map((n) => ({ slug: n.config.slug, bbox: mapBox(geometry[2021].placements.neighbourhood[n.config.slug].bbox) })),
+  }, problems) : null;
+  fail(problems);
+  if (streets) stage('streets', { tiles: streets.report.tiles, sources: streets.report.sources, maps: streets.report.maps.length });
+
   // Serialize.
   const files = new Map<string, string>();
   for (const v of VINTAGES) {
@@ -231,6 +244,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     files.set(`areas/lsoa-${v}.json`, json({ vintage: v, codes: f.scope.map((i) => f.codes[i]), names: f.scope.map((i) => f.names[i]), ward: f.scope.map((i) => f.ward[i]), lad: f.scope.map((i) => f.lad[i]), wardNames: Object.fromEntries(Object.entries(wards).sort()), ladNames: Object.fromEntries([...ladMembers[v]].map(([c, idx]) => [c, f.ladName[idx[0]]])) }));
   }
   files.set('geo/context.topo.json', json(context));
+  for (const [p, t] of streets?.files ?? []) files.set(p, t);
   const indicatorReport: BuildReport['indicators'] = [];
   for (const ind of cfg.indicators.indicators) {
     const v = tableVintage(cfg, ind);
@@ -294,9 +308,11 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     neighbourhoods: nb.resolved.map((n) => ({ slug: n.config.slug, lsoas2011: n.lsoas2011.length, lsoas2021: n.lsoas2021.length, partial2021: n.lsoas2021.filter((m) => m.partial).length, inScope2021: n.lsoas2021.filter((m) => inScope2021.has(m.code)).length })),
     geometry: Object.fromEntries(VINTAGES.map((v) => [v, geometry[v].report])),
     search: searchReport,
+    streets: streets?.report ?? null,
     outputs: [],
   };
-  report.outputs = [...files].map(([path, text]) => ({ path, bytes: Buffer.byteLength(text), sha256: sha256(text) })).sort((a, b) => a.path.localeCompare(b.path, 'en-GB'));
+  const binary = streets?.binary ?? new Map<string, Uint8Array>();
+  report.outputs = [...files, ...binary].map(([path, data]) => ({ path, bytes: Buffer.byteLength(data), sha256: sha256(data) })).sort((a, b) => a.path.localeCompare(b.path, 'en-GB'));
   files.set('build-report.json', json(report, true));
   const inputs_ = [
     ...cfg.sources.sources.flatMap((s) => s.files.map((f) => ({ source: s.id, path: f.path, sha256: f.sha256, bytes: f.bytes }))),
@@ -312,7 +328,14 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     neighbourhoodsConfig = json({ ...raw, neighbourhoods: raw.neighbourhoods.map((n) => ({ ...n, lsoas2011: byslug.get(String(n.slug))!.lsoas2011, lsoas2021: byslug.get(String(n.slug))!.lsoas2021 })) }, true);
   }
   failIfAny(provenance);
-  return { files, report, neighbourhoodsConfig };
+  return { files, binary, report, neighbourhoodsConfig };
+}
+
+/** Takes the named raw files out of the input map (so their bytes are held only by what uses them). */
+function takeFiles(all: Map<string, Uint8Array>, paths: string[]): Map<string, Uint8Array> {
+  const taken = new Map<string, Uint8Array>();
+  for (const p of paths) { const b = all.get(p); if (b) { taken.set(p, b); all.delete(p); } }
+  return taken;
 }
 
 function tableVintage(cfg: Config, ind: Indicator): Vintage {

@@ -80,6 +80,22 @@ export const GeographiesSchema = z.object({
     places: z.object({ ...fileRef, name: z.string(), type: z.string(), lat: z.string(), lon: z.string(), district: z.string(), county: z.string() }),
     names: z.object({ ...fileRef, code: z.string(), name: z.string(), parent: z.string() }),
   }).optional(),
+  /**
+   * A street basemap from vector tiles (OpenMapTiles schema) stored as raw files
+   * `<folder>/<area>/<z>/<x>/<y>.pbf` of one source: published for the interactive map and
+   * decoded into each neighbourhood's static map.
+   */
+  streets: z.object({
+    source: z.string(), folder: z.string(),
+    /** Zooms up to this hold every tile of an area; above it, tiles exist only in clusters (around the neighbourhoods). */
+    areaMaxZoom: z.number().int().min(0).max(16),
+    /** The zoom of the most detailed tiles, decoded for the static maps. */
+    detailZoom: z.number().int().min(10).max(16),
+    /** Shown beside every map that draws streets. */
+    attribution: z.string().min(1),
+    /** How old the street data is, and where street detail exists. */
+    note: z.string().min(1),
+  }).optional(),
   geometry: z.object({ simplifyKeepShare: z.object({ '2021': z.number().gt(0).lte(1), '2011': z.number().gt(0).lte(1) }), quantization: z.number().int().min(1000) }),
 });
 export type Geographies = z.infer<typeof GeographiesSchema>;

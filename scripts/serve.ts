@@ -14,10 +14,10 @@ import { extname, join, normalize, resolve } from 'node:path';
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.csv': 'text/csv; charset=utf-8', '.geojson': 'application/geo+json', '.txt': 'text/plain; charset=utf-8', '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json',
+  '.csv': 'text/csv; charset=utf-8', '.geojson': 'application/geo+json', '.txt': 'text/plain; charset=utf-8', '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json', '.pbf': 'application/x-protobuf',
 };
 
-const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json|manifest\+json)|image\/svg)/;
+const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json|manifest\+json|x-protobuf)|image\/svg)/;
 const compressed = new Map<string, Buffer>();
 
 /** Serves `dir` on `port` (0 picks a free one); resolves with the server once listening. */

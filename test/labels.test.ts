@@ -103,4 +103,37 @@ describe('labels on the built maps', () => {
       await page.close();
     });
   }
+
+  it('the interactive map draws streets from the atlas\'s own tiles at street zoom, names them, and credits OpenStreetMap; no request fails', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const failed: string[] = [], tiles: string[] = [];
+    page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); if (r.url().includes('/data/tiles/')) tiles.push(r.url()); });
+    page.on('console', (m) => { if (m.type() === 'error') failed.push(m.text()); });
+    await page.goto(`${site.origin}/explore/?v=-3.045,53.825,14.5`);
+    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+    await expect.poll(() => page.locator('.map-place.kR').count(), { timeout: 20_000 }).toBeGreaterThan(5);
+    expect(tiles.length).toBeGreaterThan(0);
+    expect(tiles.every((u) => u.startsWith(site.origin))).toBe(true);
+    await expect.poll(() => page.locator('.maplibregl-ctrl-attrib').innerText()).toContain('OpenStreetMap contributors');
+    expect(await page.locator('[data-streets-note]').first().innerText()).toBe('');
+    // Street zoom far from any neighbourhood (the Lake District): no detailed tiles, and the map says so.
+    await page.goto(`${site.origin}/explore/?v=-3.05,54.45,12.5`);
+    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+    await expect.poll(() => page.locator('[data-streets-note]').first().innerText(), { timeout: 20_000 }).toContain("surroundings only");
+    await page.waitForTimeout(1500);
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+
+  it('neighbourhood maps and their embeds draw streets drawn at build time, with the OpenStreetMap credit beside them', async () => {
+    for (const path of ['/neighbourhoods/old-swan/', '/embed/neighbourhoods/old-swan/']) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(site.origin + path);
+      expect((await page.locator('svg.choropleth .streets .main').getAttribute('d'))!.length).toBeGreaterThan(500);
+      expect(await page.locator('.map-credit').first().innerText()).toMatch(/© OpenStreetMap contributors \(ODbL 1\.0\), © OpenMapTiles/);
+      expect(await page.locator('svg.choropleth .labels.wide text.kR').count()).toBeGreaterThan(2);
+      await page.close();
+    }
+  });
 });
+

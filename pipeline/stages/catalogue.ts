@@ -40,6 +40,7 @@ export function catalogueOf(c: CatalogueInputs) {
     lads: Object.fromEntries(Object.entries(geometry[2021].placements.lad).map(([code, p]) => [code, { name: c.comparators.lads[2021][code]?.name ?? code, ...p }])),
     site: cfg.site,
     search: c.search,
+    streets: geo.streets ? { attribution: geo.streets.attribution, note: geo.streets.note } : null,
     framework: cfg.domains.framework,
     finer: Object.fromEntries(Object.entries(geo.finer ?? {}).map(([id, f]) => [id, { level: f.level, vintage: f.vintage, note: f.note, source: f.source }])),
     domains: [...cfg.domains.domains, cfg.domains.context].map((d) => ({ ...d, indicators: [...cfg.indicators.indicators.filter((i) => domainOf.get(i.family)?.domain === d.id).map((i) => i.id), ...localDomain(d.id)] })),

@@ -4,7 +4,8 @@
  * raw files (zcat | grep), never from pipeline output.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -162,5 +163,41 @@ describe('the real build', () => {
     const sources = JSON.parse(readFileSync(join(ROOT, 'data/sources.json'), 'utf8')) as { sources: { files: unknown[] }[] };
     expect(manifest.inputs.filter((i: { source: string }) => !i.source.startsWith('local:')).length).toBe(sources.sources.reduce((n, s) => n + s.files.length, 0));
     expect(manifest.inputs.filter((i: { source: string }) => i.source.startsWith('local:')).length).toBe(4); // two datasets, two files each
+  });
+
+  it('publishes every street tile byte for byte, and no tile source reaches a tile that does not exist (those the counties lack are published empty)', () => {
+    const sources = JSON.parse(readFileSync(join(ROOT, 'data/sources.json'), 'utf8')) as { sources: { id: string; files: { path: string; sha256: string }[] }[] };
+    const tiles = sources.sources.find((x) => x.id === 'osm-tiles')!.files;
+    expect(tiles.length).toBe(534);
+    for (const t of tiles) expect(createHash('sha256').update(readFileSync(join(A, t.path.replace(/^osm-tiles\//, 'tiles/')))).digest('hex')).toBe(t.sha256);
+    // MapLibre asks for every tile x in [floor(west), ceil(east)) and y likewise, at each zoom of a source, within its bounds.
+    const { sources: ts } = readJson(A, 'geo/streets.json') as { sources: { area: string; minzoom: number; maxzoom: number; bounds: [number, number, number, number] }[] };
+    const fx = (lon: number, z: number) => ((lon + 180) / 360) * 2 ** z;
+    const fy = (lat: number, z: number) => ((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * 2 ** z;
+    let asked = 0;
+    const missing: string[] = [];
+    for (const src of ts) for (let z = src.minzoom; z <= src.maxzoom; z++) {
+      for (let x = Math.floor(fx(src.bounds[0], z)); x < Math.ceil(fx(src.bounds[2], z)); x++) for (let y = Math.floor(fy(src.bounds[3], z)); y < Math.ceil(fy(src.bounds[1], z)); y++) {
+        asked++;
+        if (!existsSync(join(A, 'tiles', src.area, String(z), String(x), `${y}.pbf`))) missing.push(`${src.area}/${z}/${x}/${y}`);
+      }
+    }
+    expect(asked).toBeGreaterThan(100);
+    expect(missing).toEqual([]);
+    const empty = readJson(A, 'build-report.json').streets.emptyTiles as number;
+    expect(empty).toBeGreaterThan(0);
+    expect(empty).toBeLessThan(asked / 2);
+  });
+
+  it('draws the streets of each neighbourhood map from the tiles: main roads and street names (Claremont: Talbot Road, the Promenade)', () => {
+    for (const slug of ['mill-hill-wensley-fold', 'worsley-haslingden', 'stockbridge-village', 'claremont', 'old-swan', 'central-southport', 'moss-bay-salterbeck']) {
+      const s = readJson(A, `geo/streets/${slug}.json`) as { bbox: number[]; main: number[][][]; minor: number[][][]; names: [string, string, number, number][] };
+      expect(s.main.length, slug).toBeGreaterThan(10);
+      expect(s.minor.length, slug).toBeGreaterThan(s.main.length);
+      for (const line of [...s.main, ...s.minor]) for (const [lon, lat] of line) expect(lon >= s.bbox[0] - 1e-5 && lon <= s.bbox[2] + 1e-5 && lat >= s.bbox[1] - 1e-5 && lat <= s.bbox[3] + 1e-5).toBe(true);
+    }
+    const names = (readJson(A, 'geo/streets/claremont.json') as { names: [string][] }).names.map((n) => n[0]);
+    expect(names).toContain('Talbot Road');
+    expect(names).toContain('Promenade');
   });
 });

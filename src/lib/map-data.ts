@@ -2,6 +2,7 @@ import type { Topology } from 'topojson-specification';
 import { areasOf, catalogue, readData, valuesOf, type IndicatorMeta, type Neighbourhood } from './data.ts';
 import { changeNote, viewSummary } from './words.ts';
 import { PLACE_RANK } from './labels.ts';
+import { mapBox } from './planar.ts';
 import type { MapLabel } from './svg-map.ts';
 
 export type Status = 'value' | 'missing' | 'suppressed';
@@ -58,6 +59,13 @@ export function placeNamesIn(bbox: [number, number, number, number], maxRank: nu
     .map(([text, kind, lon, lat], i) => ({ id: `p${i}`, text, kind, lon, lat }));
 }
 
+/** A neighbourhood map's streets (roads by class, and street names), decoded from the tiles by the pipeline; null when the build has none. */
+export interface Streets { bbox: [number, number, number, number]; main: number[][][]; minor: number[][][]; rail: number[][][]; names: [string, string, number, number][] }
+export function streetsOf(slug: string): Streets | null {
+  if (!catalogue().streets) return null;
+  try { return readData<Streets>(`geo/streets/${slug}.json`); } catch { return null; }
+}
+
 /**
  * What a neighbourhood's map draws: its LSOAs (2021) in colour, the rest of its local authority
  * in grey, in a box padded around the neighbourhood. Shared by its page and its embed.
@@ -67,9 +75,7 @@ export function neighbourhoodMap(n: { lsoas2021: { code: string }[]; lad: Record
   const codes = n.lsoas2021.map((m) => m.code);
   const own = new Set(codes);
   const contextCodes = [...info].filter(([c, a]) => a.lad === n.lad['2021'].name && !own.has(c)).map(([c]) => c);
-  const [x0, y0, x1, y1] = n.placement['2021']!.bbox;
-  const px = (x1 - x0) * 0.35, py = (y1 - y0) * 0.35;
-  const bbox: [number, number, number, number] = [x0 - px, y0 - py, x1 + px, y1 + py];
+  const bbox = mapBox(n.placement['2021']!.bbox);
   return { info, codes, contextCodes, bbox };
 }
 

@@ -67,3 +67,9 @@ export function contains(g: GeoJSON.Geometry | null | undefined, [x, y]: readonl
   }
   return false;
 }
+
+/** The box a neighbourhood's map shows: its outline's box with 35% of its size added on every side. */
+export function mapBox([x0, y0, x1, y1]: BBox): BBox {
+  const px = (x1 - x0) * 0.35, py = (y1 - y0) * 0.35;
+  return [x0 - px, y0 - py, x1 + px, y1 + py];
+}

@@ -16,6 +16,7 @@ import { valueInWords } from './words.ts';
 import { changeNote, viewSummary } from '../../lib/words.ts';
 import { mountSearchBox } from '../search/search-box.ts';
 import { MapLabels } from './labels.ts';
+import { addStreets, streetNames, type StreetsFile } from './streets.ts';
 import { indicatorCsv, indicatorGeojson, saveBlob, saveText } from '../../lib/downloads.ts';
 
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -163,8 +164,14 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     ctx.ready = true;
     performance.mark('map-ready');
     refreshTable(ctx);
-    // Place names and land for context come after the choropleth is drawn.
+    // Place names, streets and land for context come after the choropleth is drawn.
     store.json<{ places: [string, string, number, number][] }>('geo/places.json').then((d) => labels.setPlaces(d.places)).catch((e: Error) => console.warn('place names not shown:', e.message));
+    if (cat.streets) store.json<StreetsFile>('geo/streets.json').then((s) => {
+      const { detail } = addStreets(map, root.dataset.base ?? '/', s, 'lad-line', root.querySelector('[data-streets-note]'));
+      labels.setStreets(() => streetNames(map, detail, s.names));
+      let t: ReturnType<typeof setTimeout> | undefined;
+      map.on('sourcedata', (e) => { if (e.sourceId?.startsWith('osm-') && e.isSourceLoaded) { clearTimeout(t); t = setTimeout(() => labels.layout(), 200); } });
+    }).catch((e: Error) => console.warn('streets not shown:', e.message));
     store.context().then((land) => {
       map.addSource('land', { type: 'geojson', data: land });
       map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f4f2ec' } }, 'lsoa-fill');

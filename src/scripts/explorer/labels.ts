@@ -12,18 +12,23 @@ interface Entry { marker: Marker; el: HTMLElement; lngLat: [number, number]; req
 
 /** The zoom from which each kind of place is named. */
 const FROM_ZOOM: Record<string, number> = { C: 8.5, T: 9.5, S: 11.5, V: 12.5 };
-/** At most this many place names are considered at once (the most important in view). */
-const MAX_PLACES = 80;
+/** The zoom from which street names are shown. */
+const STREETS_FROM = 14;
+/** At most this many place names (and as many street names) are considered at once (the most important in view). */
+const MAX_PLACES = 60;
 
 export class MapLabels {
   private nbs: Entry[] = [];
   private places = new Map<string, Entry>();
   private all: [string, string, number, number][] = [];
+  private streets: () => [string, number, number][] = () => [];
   private map: MapLibre;
   constructor(map: MapLibre) {
     this.map = map;
     map.on('moveend', () => this.layout());
     map.on('resize', () => this.layout());
+    // The controls change size as sources load (the attribution grows): lay out again once the map settles.
+    map.on('idle', () => this.layout());
   }
 
   /** A neighbourhood's label: a link to its page, kept in the tab order once (the page lists the same links). */
@@ -42,6 +47,12 @@ export class MapLabels {
     this.layout();
   }
 
+  /** Street names, [name, lon, lat], shown from zoom 14 where there is room after the place names. */
+  setStreets(names: () => [string, number, number][]): void {
+    this.streets = names;
+    this.layout();
+  }
+
   layout(): void {
     const map = this.map;
     const frame = map.getContainer().getBoundingClientRect();
@@ -49,7 +60,10 @@ export class MapLabels {
     const controls = [...map.getContainer().querySelectorAll('.maplibregl-ctrl')].map((c): [number, number, number, number] => { const r = c.getBoundingClientRect(); return [r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]; });
     const z = map.getZoom();
     const b = map.getBounds();
-    const wanted = this.all.filter(([, k, lon, lat]) => z >= FROM_ZOOM[k] && b.contains([lon, lat])).slice(0, MAX_PLACES);
+    const wanted = [
+      ...this.all.filter(([, k, lon, lat]) => z >= FROM_ZOOM[k] && b.contains([lon, lat])).slice(0, MAX_PLACES),
+      ...(z >= STREETS_FROM ? this.streets().filter(([, lon, lat]) => b.contains([lon, lat])).slice(0, MAX_PLACES).map(([n, lon, lat]): [string, string, number, number] => [n, 'R', lon, lat]) : []),
+    ];
     const keys = new Set(wanted.map((p) => `${p[0]}|${p[2]}|${p[3]}`));
     for (const [k, e] of this.places) if (!keys.has(k)) { e.marker.remove(); this.places.delete(k); }
     for (const p of wanted) {
