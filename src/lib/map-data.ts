@@ -54,6 +54,7 @@ export function profileIndicators(domainId: string): IndicatorMeta[] {
 
 /** Place names (OS Open Names) inside a box, most important first, of kinds ranked up to `maxRank` (0 cities … 3 villages). */
 export function placeNamesIn(bbox: [number, number, number, number], maxRank: number): MapLabel[] {
+  if (!catalogue().search) return []; // place names come with the search index
   const { places } = readData<{ places: [string, string, number, number][] }>('geo/places.json');
   return places.filter(([, k, lon, lat]) => PLACE_RANK[k] <= maxRank && lon >= bbox[0] && lon <= bbox[2] && lat >= bbox[1] && lat <= bbox[3])
     .map(([text, kind, lon, lat], i) => ({ id: `p${i}`, text, kind, lon, lat }));

@@ -165,7 +165,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     performance.mark('map-ready');
     refreshTable(ctx);
     // Place names, streets and land for context come after the choropleth is drawn.
-    store.json<{ places: [string, string, number, number][] }>('geo/places.json').then((d) => labels.setPlaces(d.places)).catch((e: Error) => console.warn('place names not shown:', e.message));
+    if (cat.search) store.json<{ places: [string, string, number, number][] }>('geo/places.json').then((d) => labels.setPlaces(d.places)).catch((e: Error) => console.warn('place names not shown:', e.message));
     if (cat.streets) store.json<StreetsFile>('geo/streets.json').then((s) => {
       const { detail } = addStreets(map, root.dataset.base ?? '/', s, 'lad-line', root.querySelector('[data-streets-note]'));
       labels.setStreets(() => streetNames(map, detail, s.names));
