@@ -35,13 +35,15 @@ export async function webFigures(_root: string): Promise<Row[]> {
     for (const [name, path, budgetKb, jsBudgetKb] of pages) {
       const page = await browser.newPage();
       // First view: every response until the page is loaded, and on the explorer until its map is ready.
-      const bodies: Promise<{ type: string; bytes: number }>[] = [];
+      // (A request started after the map-ready mark, such as place names loaded once the map has drawn, is not first view.)
+      const bodies: Promise<{ type: string; bytes: number; start: number }>[] = [];
       let done = false;
-      page.on('response', (r) => { if (!done) bodies.push(r.body().then((b) => ({ type: r.request().resourceType(), bytes: br(b) })).catch(() => ({ type: 'other', bytes: 0 }))); });
+      page.on('response', (r) => { if (!done) bodies.push(r.body().then((b) => ({ type: r.request().resourceType(), bytes: br(b), start: r.request().timing().startTime })).catch(() => ({ type: 'other', bytes: 0, start: 0 }))); });
       await page.goto(site.origin + path, { waitUntil: 'load' });
-      if (path === '/explore/') await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+      let readyAt = Infinity;
+      if (path === '/explore/') readyAt = await page.waitForFunction(() => { const m = performance.getEntriesByName('map-ready')[0]; return m ? performance.timeOrigin + m.startTime : 0; }, null, { timeout: 60_000 }).then((h) => h.jsonValue() as Promise<number>);
       done = true;
-      const all = await Promise.all(bodies);
+      const all = (await Promise.all(bodies)).filter((x) => x.start <= readyAt);
       const total = all.reduce((n, x) => n + x.bytes, 0) / 1000;
       const js = all.filter((x) => x.type === 'script').reduce((n, x) => n + x.bytes, 0) / 1000;
       console.log(`  ${name}: first view ${total.toFixed(1)} KB br, of which JavaScript ${js.toFixed(1)} KB (${all.length} requests)`);

@@ -16,7 +16,7 @@ import { formatProblem, InputError, type Problem } from './errors.ts';
 import { run, type RunOptions } from './run.ts';
 import type { LocalInput } from './stages/local.ts';
 import { MAX_TEXT_BYTES } from './stages/load.ts';
-import { CONFIG_FILES, type RawConfig } from './schema.ts';
+import { CONFIG_FILES, OPTIONAL_CONFIG, type RawConfig } from './schema.ts';
 
 interface Args { data: string; out: string; scope: RunOptions['scope']; updateNeighbourhoods: boolean; quiet: boolean }
 
@@ -43,7 +43,7 @@ function readConfig(dataDir: string): RawConfig {
   for (const [key, file] of Object.entries(CONFIG_FILES) as [keyof RawConfig, string][]) {
     const path = join(dataDir, file);
     if (!existsSync(path)) {
-      problems.push({ code: 'MISSING_FILE', file, message: 'configuration file not found', fix: `Restore ${file} (git checkout -- data/${file}).` });
+      if (!OPTIONAL_CONFIG.has(key)) problems.push({ code: 'MISSING_FILE', file, message: 'configuration file not found', fix: `Restore ${file} (git checkout -- data/${file}).` });
       continue;
     }
     try {

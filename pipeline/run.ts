@@ -16,6 +16,7 @@ import { buildDownloads } from './stages/downloads.ts';
 import { buildSearch, type SearchReport, type SearchSummary } from './stages/search.ts';
 import { bboxOf, mapBox } from '../src/lib/planar.ts';
 import { buildStreets, type StreetsReport } from './stages/streets.ts';
+import { buildFinance, type FinanceReport } from './stages/finance.ts';
 import { validateConfig } from './stages/validate.ts';
 import { STATUS, type TableReport } from './stages/values.ts';
 import { crosswalk, crosswalkReport } from './stages/change.ts';
@@ -62,6 +63,7 @@ export interface BuildReport {
   geometry: Record<string, VintageGeometry['report']>;
   search: SearchReport | null;
   streets: StreetsReport | null;
+  finance: FinanceReport | null;
   outputs: { path: string; bytes: number; sha256: string }[];
 }
 
@@ -280,6 +282,19 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     stage('search', { postcodes: built.report.postcodes, outsideScope: built.report.postcodesOutsideScope, coverage: built.report.coverage.share, sectors: built.report.sectors, places: built.report.places, wards: built.report.wards, parishes: built.report.parishes });
   }
 
+  // Council spending: every council row of the RS files, by service and year.
+  let financeReport: FinanceReport | null = null;
+  if (cfg.finance) {
+    const fc = cfg.finance;
+    const needed = [...new Set([...fc.years.map((y) => y.file), ...fc.codes.files, fc.region.file])];
+    const tables = new Map(needed.map((f) => [f, csv(f)]));
+    const built = buildFinance({ cfg: fc, tables, programme: cfg.site.programme.years, neighbourhoods: nb.resolved.map((n) => ({ slug: n.config.slug, lad2019: n.lad[2011].code })) }, problems);
+    fail(problems);
+    files.set('finance.json', json(built!.data));
+    financeReport = built!.report;
+    stage('finance', { councils: financeReport.councils, inRegion: financeReport.inRegion, years: fc.years.length });
+  }
+
   files.set('catalogue.json', json(catalogueOf({ cfg, mode: options.scope, frames, geometry, comparators, breaks, spread, localMapped: local.mapped, changes: change.layers, search: searchSummary })));
   files.set('neighbourhoods.json', json(neighbourhoodsOf(neighbourhoods.map(({ n }) => n), geometry)));
   // Profiles are kept apart from the outlines so the interactive map does not download them.
@@ -309,6 +324,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     geometry: Object.fromEntries(VINTAGES.map((v) => [v, geometry[v].report])),
     search: searchReport,
     streets: streets?.report ?? null,
+    finance: financeReport,
     outputs: [],
   };
   const binary = streets?.binary ?? new Map<string, Uint8Array>();

@@ -195,6 +195,34 @@ export const NeighbourhoodsSchema = z.object({ neighbourhoods: z.array(Neighbour
 export type Neighbourhoods = z.infer<typeof NeighbourhoodsSchema>;
 export type NeighbourhoodConfig = Neighbourhoods['neighbourhoods'][number];
 
+/** Council spending (config/finance.json): see pipeline/stages/finance.ts. */
+export const FinanceSchema = z.object({
+  source: z.string(),
+  unit: z.string().min(1),
+  years: z.array(z.object({ year: z.string(), file: z.string(), yearColumn: z.string().optional() })).min(2),
+  columns: z.object({ code: z.string(), name: z.string(), class: z.string() }),
+  codes: z.object({ column: z.string(), files: z.array(z.string()).min(1) }),
+  region: z.object({ file: z.string(), column: z.string(), value: z.string() }),
+  /** Classes of authority; those with a tier are councils, the others are counted and left out. */
+  classes: z.record(z.string(), z.object({ name: z.string(), tier: z.enum(['single', 'county', 'district']).optional() })),
+  services: z.array(z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1), total: z.boolean().optional(),
+    /** Which tier runs it where there are two: the county, the district, or both. */
+    who: z.enum(['county', 'district', 'both']),
+    columns: z.array(z.array(z.string()).min(1)).min(1),
+    note: z.string().optional(),
+  })).min(1).refine((s) => s.filter((x) => x.total).length === 1, 'exactly one service is the total'),
+  /** Cell values the publisher uses for "not available": no figure, counted in the build report. */
+  notAvailable: z.array(z.string()),
+  /** Totals below zero that are the publisher's own (net income above spending), each with its reason; any other is refused. */
+  acceptedNegativeTotals: z.array(z.object({ code: z.string(), year: z.string(), reason: z.string().min(1) })),
+  /** What could not be computed and why, in words. */
+  missing: z.string().min(1),
+  notes: z.array(z.string().min(1)).min(1),
+  neighbourhoods: z.record(z.string(), z.array(z.string().regex(/^E\d{8}$/)).min(1)),
+});
+export type Finance = z.infer<typeof FinanceSchema>;
+
 /** The site's own words: title, programme, home page introduction, programme-specific notes. */
 export const SiteSchema = z.object({
   title: z.string().min(1),
@@ -214,6 +242,8 @@ export interface RawConfig {
   domains: unknown;
   neighbourhoods: unknown;
   site: unknown;
+  /** Optional: without config/finance.json the atlas has no council spending. */
+  finance?: unknown;
 }
 
 /** The config files, named as the CLI reads them (relative to data/). */
@@ -225,7 +255,10 @@ export const CONFIG_FILES: Record<keyof RawConfig, string> = {
   domains: 'config/domains.json',
   neighbourhoods: 'config/neighbourhoods.json',
   site: 'config/site.json',
+  finance: 'config/finance.json',
 };
+/** Config files a build can do without. */
+export const OPTIONAL_CONFIG = new Set<keyof RawConfig>(['finance']);
 
 export interface Config {
   sources: Sources;
@@ -235,4 +268,5 @@ export interface Config {
   domains: Domains;
   neighbourhoods: Neighbourhoods;
   site: Site;
+  finance?: Finance;
 }

@@ -40,6 +40,7 @@ export function catalogueOf(c: CatalogueInputs) {
     lads: Object.fromEntries(Object.entries(geometry[2021].placements.lad).map(([code, p]) => [code, { name: c.comparators.lads[2021][code]?.name ?? code, ...p }])),
     site: cfg.site,
     search: c.search,
+    finance: cfg.finance ? { path: 'finance.json', source: cfg.finance.source } : null,
     streets: geo.streets ? { attribution: geo.streets.attribution, note: geo.streets.note } : null,
     framework: cfg.domains.framework,
     finer: Object.fromEntries(Object.entries(geo.finer ?? {}).map(([id, f]) => [id, { level: f.level, vintage: f.vintage, note: f.note, source: f.source }])),

@@ -7,6 +7,7 @@ import {
   IndicatorsSchema,
   NeighbourhoodsSchema,
   SiteSchema,
+  FinanceSchema,
   SourcesSchema,
   TablesSchema,
   type Config,
@@ -42,7 +43,8 @@ export function validateConfig(raw: RawConfig): { config: Config | null; problem
   const domains = check('domains', DomainsSchema, raw.domains, problems);
   const neighbourhoods = check('neighbourhoods', NeighbourhoodsSchema, raw.neighbourhoods, problems);
   const site = check('site', SiteSchema, raw.site, problems);
-  if (!sources || !tables || !geographies || !indicators || !domains || !neighbourhoods || !site) return { config: null, problems };
+  const finance = raw.finance === undefined ? undefined : check('finance', FinanceSchema, raw.finance, problems);
+  if (!sources || !tables || !geographies || !indicators || !domains || !neighbourhoods || !site || (raw.finance !== undefined && !finance)) return { config: null, problems };
 
   const files = new Map<string, string>();
   for (const s of sources.sources) for (const f of s.files) files.set(f.path, s.id);
@@ -65,6 +67,11 @@ export function validateConfig(raw: RawConfig): { config: Config | null; problem
     if (!pop || String(pop.vintage) !== v) problems.push({ code: 'UNKNOWN_TABLE', file: CONFIG_FILES.geographies, column: `vintages.${v}.population.table`, value: g.population.table, message: `no table of vintage ${v} has this id`, fix: 'Name a table from tables.json on LSOAs of the same vintage.' });
   }
   for (const [id, f] of Object.entries(geographies.finer ?? {})) ref('geographies', `finer.${id}`, f.source, f.file);
+  if (finance) {
+    finance.years.forEach((y, i) => ref('finance', `years[${i}].file`, finance.source, y.file));
+    finance.codes.files.forEach((f, i) => ref('finance', `codes.files[${i}]`, finance.source, f));
+    ref('finance', 'region.file', finance.source, finance.region.file);
+  }
   for (const t of tables.tables) {
     const f = t.finer === undefined ? undefined : geographies.finer?.[t.finer];
     if (t.finer !== undefined && !f) problems.push({ code: 'UNKNOWN_LOOKUP', file: CONFIG_FILES.tables, column: `tables.${t.id}.finer`, value: t.finer, message: 'no lookup under "finer" in geographies.json has this id', fix: `Declare the lookup in geographies.json under "finer", or use one of: ${Object.keys(geographies.finer ?? {}).join(', ') || '(none declared)'}.` });
@@ -113,5 +120,5 @@ export function validateConfig(raw: RawConfig): { config: Config | null; problem
     slugs.add(n.slug);
   });
 
-  return { config: problems.length ? null : { sources, tables, geographies, indicators, domains, neighbourhoods, site }, problems };
+  return { config: problems.length ? null : { sources, tables, geographies, indicators, domains, neighbourhoods, site, finance }, problems };
 }

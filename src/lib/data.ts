@@ -66,6 +66,8 @@ export interface Catalogue {
   lads: Record<string, { name: string; label: [number, number]; bbox: [number, number, number, number] }>;
   vintages: Record<'2011' | '2021', { label: string; geometry: string; areas: string; boundary: { source: string; generalisation: string }; wardEdition: string; ladEdition: string; population: string; count: number }>;
   site: Site;
+  /** Council spending (finance.json), or null when the build has none. */
+  finance: { path: string; source: string } | null;
   /** The street basemap: attribution and note, or null when the build has none. */
   streets: { attribution: string; note: string } | null;
   search: { edition: string; region: string; coverage: { lsoas: number; withPostcodes: number; share: number; words: string }; example: { postcode: string | null; place: string | null } } | null;

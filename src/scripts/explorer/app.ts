@@ -164,14 +164,17 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     ctx.ready = true;
     performance.mark('map-ready');
     refreshTable(ctx);
-    // Place names, streets and land for context come after the choropleth is drawn.
-    if (cat.search) store.json<{ places: [string, string, number, number][] }>('geo/places.json').then((d) => labels.setPlaces(d.places)).catch((e: Error) => console.warn('place names not shown:', e.message));
-    if (cat.streets) store.json<StreetsFile>('geo/streets.json').then((s) => {
-      const { detail } = addStreets(map, root.dataset.base ?? '/', s, 'lad-line', root.querySelector('[data-streets-note]'));
-      labels.setStreets(() => streetNames(map, detail, s.names));
-      let t: ReturnType<typeof setTimeout> | undefined;
-      map.on('sourcedata', (e) => { if (e.sourceId?.startsWith('osm-') && e.isSourceLoaded) { clearTimeout(t); t = setTimeout(() => labels.layout(), 200); } });
-    }).catch((e: Error) => console.warn('streets not shown:', e.message));
+    // Place names and streets come once the map has drawn and the browser is idle; land for context after the choropleth.
+    const whenIdle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 300));
+    whenIdle(() => {
+      if (cat.search) store.json<{ places: [string, string, number, number][] }>('geo/places.json').then((d) => labels.setPlaces(d.places)).catch((e: Error) => console.warn('place names not shown:', e.message));
+      if (cat.streets) store.json<StreetsFile>('geo/streets.json').then((s) => {
+        const { detail } = addStreets(map, root.dataset.base ?? '/', s, 'lad-line', root.querySelector('[data-streets-note]'));
+        labels.setStreets(() => streetNames(map, detail, s.names));
+        let t: ReturnType<typeof setTimeout> | undefined;
+        map.on('sourcedata', (e) => { if (e.sourceId?.startsWith('osm-') && e.isSourceLoaded) { clearTimeout(t); t = setTimeout(() => labels.layout(), 200); } });
+      }).catch((e: Error) => console.warn('streets not shown:', e.message));
+    });
     store.context().then((land) => {
       map.addSource('land', { type: 'geojson', data: land });
       map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f4f2ec' } }, 'lsoa-fill');

@@ -1,0 +1,167 @@
+import type { Problem } from '../errors.ts';
+import type { Finance } from '../schema.ts';
+import { round } from '../round.ts';
+import type { CsvTable } from './load.ts';
+import { columnIndex } from './join.ts';
+import { median } from 'simple-statistics';
+
+/**
+ * Council spending: MHCLG Revenue Outturn Summary (RS) returns, net current expenditure by
+ * service, £ thousand in cash, one file per year (or a long panel with a year column). For
+ * every council row: its cash figure per service and year as the files give it (a line the
+ * year's file lacks, or a blank cell, is no figure: never estimated). Then, for comparing
+ * councils of different sizes without population estimates, each series as an index of its
+ * first year (first year = 100), with the median and range of the region's councils of the
+ * same tier, and England's median.
+ */
+export interface FinanceInputs {
+  cfg: Finance;
+  /** Parsed tables by file (each file once, even when several years share it). */
+  tables: Map<string, CsvTable>;
+  /** Each neighbourhood with the council it lay in (the district or unitary of 2019). */
+  neighbourhoods: { slug: string; lad2019: string }[];
+  /** The programme's years, marked on the charts. */
+  programme: [number, number];
+}
+
+export interface CouncilSeries { code: string; ecode: string; name: string; cls: string; tier: Tier; region: boolean; cash: Record<string, (number | null)[]> }
+type Tier = 'single' | 'county' | 'district';
+export interface GroupStats { n: (number | null)[]; median: (number | null)[]; min: (number | null)[]; max: (number | null)[] }
+export interface FinanceReport {
+  files: { file: string; years: string[]; rowsRead: number; classTotals: number; otherAuthorities: number; councils: number; inRegion: number; notAvailable: number }[];
+  councils: number; inRegion: number;
+}
+
+const isBlank = (s: string | undefined) => s === undefined || s.trim() === '';
+
+export function buildFinance(d: FinanceInputs, problems: Problem[]) {
+  const c = d.cfg;
+  const years = c.years.map((y) => y.year);
+  const report: FinanceReport = { files: [], councils: 0, inRegion: 0 };
+  const start = problems.length;
+
+  // Years in order: each "YYYY-YY" one after the other.
+  c.years.forEach((y, i) => {
+    const m = /^(\d{4})-(\d{2})$/.exec(y.year);
+    const prev = i > 0 ? /^(\d{4})/.exec(c.years[i - 1].year) : null;
+    if (!m || Number(m[2]) !== (Number(m[1]) + 1) % 100) problems.push({ code: 'BAD_YEAR', file: 'config/finance.json', column: `years[${i}].year`, value: y.year, message: 'a financial year is written as 2010-11', fix: 'Write each year as YYYY-YY, the second part the next year.' });
+    else if (prev && Number(m[1]) !== Number(prev[1]) + 1) problems.push({ code: 'YEAR_OUT_OF_ORDER', file: 'config/finance.json', column: `years[${i}].year`, value: y.year, message: `follows ${c.years[i - 1].year}: the years must run one after the other, earliest first`, fix: 'List the years in order, with none missing (a year with no file cannot be drawn as a gap).' });
+  });
+
+  // ONS codes of the councils, by the RS files' own code (E-code), from the files that give both.
+  const onsOf = new Map<string, string>();
+  for (const f of c.codes.files) {
+    const t = d.tables.get(f)!;
+    const [ec, oc] = [columnIndex(t, c.columns.code, problems, 'council codes'), columnIndex(t, c.codes.column, problems, 'council codes')];
+    if (ec < 0 || oc < 0) continue;
+    for (const r of t.rows) if (/^E\d{8}$/.test(r[oc]?.trim() ?? "")) onsOf.set(r[ec].trim(), r[oc].trim());
+  }
+  // The region, from the file that has a region column.
+  const inRegion = new Set<string>();
+  {
+    const t = d.tables.get(c.region.file)!;
+    const [ec, rc] = [columnIndex(t, c.columns.code, problems, 'the region column'), columnIndex(t, c.region.column, problems, 'the region column')];
+    if (ec >= 0 && rc >= 0) for (const r of t.rows) if (r[rc]?.trim() === c.region.value) inRegion.add(r[ec].trim());
+  }
+
+  const councils = new Map<string, CouncilSeries>();
+  const fileReports = new Map<string, FinanceReport['files'][number]>();
+  c.years.forEach((y, yi) => {
+    const t = d.tables.get(y.file)!;
+    const fr = fileReports.get(y.file) ?? { file: `raw/${y.file}`, years: [], rowsRead: 0, classTotals: 0, otherAuthorities: 0, councils: 0, inRegion: 0, notAvailable: 0 };
+    fileReports.set(y.file, fr);
+    fr.years.push(y.year);
+    const [ec, nc, cc] = [c.columns.code, c.columns.name, c.columns.class].map((x) => columnIndex(t, x, problems, `council spending ${y.year}`));
+    const yc = y.yearColumn ? columnIndex(t, y.yearColumn, problems, `council spending ${y.year}`) : -1;
+    if (ec < 0 || nc < 0 || cc < 0) return;
+    // Each service: the first set of columns the file has, summed.
+    const cols = c.services.map((s) => s.columns.map((alt) => alt.map((name) => t.header.indexOf(name))).find((alt) => alt.every((i) => i >= 0)) ?? null);
+    const totalAt = c.services.findIndex((s) => s.total);
+    let lastYear = '';
+    t.rows.forEach((r, i) => {
+      const line = t.lines[i];
+      if (yc >= 0) {
+        const ry = r[yc].trim();
+        if (ry < lastYear) problems.push({ code: 'YEAR_OUT_OF_ORDER', file: `raw/${y.file}`, row: line, column: y.yearColumn, value: ry, message: `comes after rows of ${lastYear}: the file's years must run earliest first`, fix: 'Sort the file by year, as it was published, or check that the year column was not shifted.' });
+        lastYear = ry > lastYear ? ry : lastYear;
+        if (ry !== y.year) return;
+      }
+      fr.rowsRead++;
+      const ecode = r[ec].trim();
+      const cls = r[cc].trim();
+      if (isBlank(ecode)) { fr.classTotals++; return; }
+      const k = c.classes[cls];
+      if (!k) { problems.push({ code: 'NOT_A_COUNCIL', file: `raw/${y.file}`, row: line, column: c.columns.class, value: cls, message: `"${cls}" is not a class of authority the RS returns use (${Object.keys(c.classes).join(', ')})`, fix: 'Check the class column; a row of another kind of body does not belong in these files.' }); return; }
+      if (!k.tier) { fr.otherAuthorities++; return; }
+      const code = onsOf.get(ecode);
+      if (!code) { problems.push({ code: 'UNKNOWN_CODE', file: `raw/${y.file}`, row: line, column: c.columns.code, value: ecode, message: `no file listed under "codes" gives this council's ONS code`, fix: `Check the code; a council new since then needs its ONS code in one of ${c.codes.files.map((f) => `raw/${f}`).join(', ')}.` }); return; }
+      fr.councils++;
+      if (inRegion.has(ecode)) fr.inRegion++;
+      const s = councils.get(code) ?? { code, ecode, name: r[nc].trim(), cls, tier: k.tier, region: inRegion.has(ecode), cash: Object.fromEntries(c.services.map((x) => [x.id, years.map(() => null)])) };
+      councils.set(code, s);
+      c.services.forEach((svc, si) => {
+        const at = cols[si];
+        if (!at) return; // no such line this year
+        let sum = 0;
+        for (const ci of at) {
+          const v = r[ci]?.trim() ?? '';
+          if (v === '') return; // not in this extract
+          if (c.notAvailable.includes(v)) { fr.notAvailable++; return; } // the publisher's "not available"
+          const n = Number(v);
+          if (!Number.isFinite(n)) { problems.push({ code: 'NOT_A_NUMBER', file: `raw/${y.file}`, row: line, column: t.header[ci], value: v, message: 'not a number', fix: 'Amounts are plain numbers in £ thousand, without commas or symbols.' }); return; }
+          sum += n;
+        }
+        if (si === totalAt && sum < 0 && !c.acceptedNegativeTotals.some((a) => a.code === code && a.year === y.year)) { problems.push({ code: 'NEGATIVE_TOTAL', file: `raw/${y.file}`, row: line, column: at.map((ci) => t.header[ci]).join(' + '), value: String(sum), message: 'a council\'s total service expenditure below zero', fix: 'Check the row: a column may have shifted, or a sign been lost. If the publisher\'s figure really is below zero (income above spending), list it under "acceptedNegativeTotals" in config/finance.json with the reason.' }); return; }
+        s.cash[svc.id][yi] = round(sum, 3);
+      });
+    });
+  });
+  report.files = [...fileReports.values()];
+  report.councils = councils.size;
+  report.inRegion = [...councils.values()].filter((x) => x.region).length;
+
+  // Each neighbourhood's councils: its own (the 2019 district or unitary), and a county where two-tier.
+  const areas: Record<string, string[]> = {};
+  for (const n of d.neighbourhoods) {
+    const given = c.neighbourhoods[n.slug];
+    if (!given) continue;
+    const list = given.map((code) => councils.get(code));
+    given.forEach((code, i) => { if (!list[i]) problems.push({ code: 'UNKNOWN_CODE', file: 'config/finance.json', column: `neighbourhoods.${n.slug}`, value: code, message: 'no council row of the RS files has this ONS code', fix: 'Use the ONS code of the council of that time (the RS files give it beside the E-code).' }); });
+    if (list.some((x) => !x)) continue;
+    const tiers = list.map((x) => x!.tier);
+    const ok = (tiers.length === 1 && tiers[0] === 'single') || (tiers.length === 2 && tiers.includes('county') && tiers.includes('district'));
+    if (!ok) problems.push({ code: 'MIXED_TIERS', file: 'config/finance.json', column: `neighbourhoods.${n.slug}`, value: given.join(', '), message: `a neighbourhood has one single-tier council, or one district and its county; these are ${tiers.join(' and ')}`, fix: 'Never add a county to a unitary: list the unitary alone, or the district with its county.' });
+    if (!given.includes(n.lad2019)) problems.push({ code: 'COUNCIL_MISMATCH', file: 'config/finance.json', column: `neighbourhoods.${n.slug}`, value: given.join(', '), message: `the neighbourhood lies in ${n.lad2019} (2019), which is not listed`, fix: 'List the council the neighbourhood lay in, with its county where two-tier.' });
+    areas[n.slug] = given;
+  }
+  if (problems.length > start) return null;
+
+  // Index of the first year with a figure, the region's same-tier median and range, England's same-tier median.
+  // The base is the first year with a figure (public health starts in 2013-14); at or below zero, there is no index.
+  const indexOf = (s: CouncilSeries) => Object.fromEntries(Object.entries(s.cash).map(([svc, v]) => {
+    const base = v.find((x) => x !== null) ?? null;
+    return [svc, v.map((x) => (x === null || base === null || base <= 0 ? null : round((100 * x) / base, 1)))];
+  }));
+  const all = [...councils.values()];
+  const indices = new Map(all.map((s) => [s.code, indexOf(s)]));
+  const index = (s: CouncilSeries) => indices.get(s.code)!;
+  const stats = (list: CouncilSeries[]): Record<string, GroupStats> => Object.fromEntries(c.services.map((svc) => {
+    const per = years.map((_, yi) => list.map((s) => index(s)[svc.id][yi]).filter((x): x is number => x !== null).sort((a, b) => a - b));
+    return [svc.id, { n: per.map((v) => v.length), median: per.map((v) => (v.length ? round(median(v), 1) : null)), min: per.map((v) => v[0] ?? null), max: per.map((v) => v.at(-1) ?? null) }];
+  }));
+  const tiers: Tier[] = ['single', 'county', 'district'];
+  const groups = Object.fromEntries(tiers.map((tier) => [tier, { region: stats(all.filter((s) => s.region && s.tier === tier)), england: stats(all.filter((s) => s.tier === tier)), regionCount: all.filter((s) => s.region && s.tier === tier).length, englandCount: all.filter((s) => s.tier === tier).length }]));
+  const regional = all.filter((s) => s.region).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  return {
+    report,
+    data: {
+      unit: c.unit, years, programme: d.programme, missing: c.missing, notes: c.notes,
+      services: c.services.map(({ id, label, who, note }) => ({ id, label, who, note })),
+      classes: Object.fromEntries(Object.entries(c.classes).filter(([, k]) => k.tier).map(([id, k]) => [id, k.name])),
+      councils: Object.fromEntries(regional.map((s) => [s.code, { ...s, index: index(s) }])),
+      groups,
+      neighbourhoods: areas,
+    },
+  };
+}
+
