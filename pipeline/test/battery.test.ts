@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rawFiles, recordRawFile, world, writeWorld } from './fixture.ts';
+import { rawFiles, recordRawFile, RS_2010, RS_2011, RS_PANEL, world, writeWorld } from './fixture.ts';
 import { cli, snapshotDir } from './helpers.ts';
 import { sha256 } from '../stages/provenance.ts';
 import { gzipSync } from 'node:zlib';
@@ -80,6 +80,12 @@ const CASES: [string, string, string | Buffer, string[]][] = [
   ['13 lookup: an unknown change indicator', 'synthetic/lookup_lsoa11_lsoa21.csv', LOOKUP.replace('E01800005,U,', 'E01800005,Z,'), ['BAD_VALUE 7 CHGIND ~unknown change code']],
   ['15 lookup: a 2021 area with no 2011 parent', 'synthetic/lookup_lsoa11_lsoa21.csv', LOOKUP.split('\n').filter((l) => !l.startsWith('Otherton')).join('\n'), ['NO_PARENT - LSOA21CD ~E01800005']],
   ['15 lookup: a row naming an area outside both vintages', 'synthetic/lookup_lsoa11_lsoa21.csv', `${LOOKUP}Nowhere 001A,E01899999,U,Nowhere 001A,E01999999,Nowhere,E06999909\n`, ['UNKNOWN_CODE 8 LSOA11CD', 'UNKNOWN_CODE 8 LSOA21CD']],
+  // Council spending returns (the synthetic RS files).
+  ['finance: a council code no lookup knows', 'synthetic/rs_2010-11.csv', RS_2010.replace('E9904,Northdale,SD', 'E9905,Southdale,SD'), ['UNKNOWN_CODE 5 E-code ~E9905']],
+  ['finance: a year column out of order', 'synthetic/rs_panel.csv', RS_PANEL.replace('2012-13,E9902', '2011-12,E9902'), ['YEAR_OUT_OF_ORDER 4 year ~2011-12']],
+  ['finance: a negative total', 'synthetic/rs_2011-12.csv', RS_2011.replace('Otherton UA,OR,UA,40,44,38,150', 'Otherton UA,OR,UA,40,44,38,-150'), ['NEGATIVE_TOTAL 3 ~-150']],
+  ['finance: a class that is not a council', 'synthetic/rs_2011-12.csv', RS_2011.replace('Northdale,TR,SD', 'Northdale,TR,XX'), ['NOT_A_COUNCIL 5 Class ~"XX"']],
+  ['finance: an amount that is not a number', 'synthetic/rs_2010-11.csv', RS_2010.replace('Testshire CC,SC,300,100,500', 'Testshire CC,SC,"3,000",100,500'), ['NOT_A_NUMBER 4 - ~column "Social care"']],
   ['23 too many columns (5,000)', 'synthetic/iod21.csv', `${H},${Array.from({ length: 4997 }, (_, i) => `c${i}`).join(',')}\nE01900001,40.0,1${','.repeat(4997)}\n`, ['TOO_LARGE 1 - ~5,000 columns']],
 ];
 

@@ -19,6 +19,31 @@ const sq = (x0: number, w = 1) => {
 const lines = (code: string, name: string, feats: [string, string, object][]) =>
   '{"type":"FeatureCollection","features":[\n' + feats.map(([c, n, g]) => JSON.stringify({ type: 'Feature', properties: { [code]: c, [name]: n }, geometry: g })).join(',\n') + '\n]}\n';
 
+/** Synthetic RS returns: Testshire UA and Otherton UA (single tier), Testshire CC (county) and Northdale (district); a police authority and a class total. */
+export const RS_2010 = 'E-code,Local authority,Class,Social care,Education services,TOTAL SERVICE EXPENDITURE\nE9901,Testshire UA,UA,100,50,200\nE9902,Otherton UA,UA,80,40,160\nE9903,Testshire CC,SC,300,100,500\nE9904,Northdale,SD,0,0,20\nE9999,Test Police,O,0,0,90\n,UNITARY AUTHORITIES,,180,90,360\n';
+export const RS_2011 = 'E-code,ONS Code,Local authority,Region,Class,Children Social Care,Adult Social Care,Education services,TOTAL SERVICE EXPENDITURE\nE9901,E06999901,Testshire UA,TR,UA,60,50,45,190\nE9902,E06999902,Otherton UA,OR,UA,40,44,38,150\nE9903,E10999901,Testshire CC,TR,SC,150,160,90,480\nE9904,E07999901,Northdale,TR,SD,0,0,0,18\nE9999,n/a,Test Police,TR,O,0,0,0,85\n';
+export const RS_PANEL = 'year,E-code,ONS Code,Local authority,Class,Children Social Care,Adult Social Care,Education services,TOTAL SERVICE EXPENDITURE\n2010-11,E9901,E06999901,Testshire UA,UA,,,50,200\n2012-13,E9901,E06999901,Testshire UA,UA,55,50,40,\n2012-13,E9902,E06999902,Otherton UA,UA,42,40,30,\n2012-13,E9903,E10999901,Testshire CC,SC,140,170,85,\n';
+
+/** The synthetic world's council spending config (config/finance.json). */
+export function financeConfig() {
+  return {
+    $comment: SYNTHETIC, source: 'synthetic', unit: '£ thousand, cash',
+    years: [{ year: '2010-11', file: 'synthetic/rs_2010-11.csv' }, { year: '2011-12', file: 'synthetic/rs_2011-12.csv' }, { year: '2012-13', file: 'synthetic/rs_panel.csv', yearColumn: 'year' }],
+    columns: { code: 'E-code', name: 'Local authority', class: 'Class' },
+    codes: { column: 'ONS Code', files: ['synthetic/rs_2011-12.csv'] },
+    region: { file: 'synthetic/rs_2011-12.csv', column: 'Region', value: 'TR' },
+    classes: { UA: { name: 'Unitary authority', tier: 'single' }, SC: { name: 'County council', tier: 'county' }, SD: { name: 'District council', tier: 'district' }, O: { name: 'Other authority' } },
+    services: [
+      { id: 'total', label: 'All services', total: true, who: 'both', columns: [['TOTAL SERVICE EXPENDITURE']] },
+      { id: 'social-care', label: 'Social care', who: 'county', columns: [['Children Social Care', 'Adult Social Care'], ['Social care']] },
+      { id: 'education', label: 'Education', who: 'county', columns: [['Education services']] },
+    ],
+    notAvailable: ['…'], acceptedNegativeTotals: [],
+    missing: SYNTHETIC, notes: [SYNTHETIC],
+    neighbourhoods: { 'ward-hood': ['E06999901'] },
+  };
+}
+
 /** Raw files of the synthetic world, keyed by path under data/raw. */
 export function rawFiles(): Record<string, string> {
   return {
@@ -46,6 +71,10 @@ export function rawFiles(): Record<string, string> {
     'synthetic/oa21_lookup.csv': 'OA21CD,LSOA21CD\nE00900001,E01900001\nE00900002,E01900001\nE00900003,E01900002\nE00900004,E01900003\nE00900005,E01900003\nE00900006,E01800004\nE00900007,E01800005\n',
     'synthetic/oa21_cars.csv': 'OA21CD,Total: All households,No cars or vans in household\nE00900001,60,30\nE00900002,40,10\nE00900003,100,5\nE00900004,120,60\nE00900005,80,20\nE00900006,100,50\nE00900007,100,0\n',
     'synthetic/pop11.csv': 'LSOA11CD,total_population\nE01800001,500\nE01800002,200\nE01800003,200\nE01800004,100\nE01800005,100\n',
+    // Council spending returns (RS layout, invented councils and amounts): two yearly files, then a long panel with a year column.
+    'synthetic/rs_2010-11.csv': RS_2010,
+    'synthetic/rs_2011-12.csv': RS_2011,
+    'synthetic/rs_panel.csv': RS_PANEL,
   };
 }
 
@@ -109,6 +138,7 @@ export function configFor(raw: Record<string, string>): RawConfig {
         lsoas2011: [{ code: 'E01800002', change: 'merged', partial: false }, { code: 'E01800003', change: 'merged', partial: false }, { code: 'E01800004', change: 'unchanged', partial: false }],
         lsoas2021: [{ code: 'E01800004', change: 'unchanged', partial: false }, { code: 'E01900003', change: 'merged', partial: false }] },
     ] },
+    finance: financeConfig(),
     site: { $comment: SYNTHETIC, title: 'Synthetic Test Atlas', description: 'A synthetic atlas for tests.', programme: { name: 'Synthetic Programme', years: [2014, 2019] },
       home: { lede: 'Synthetic neighbourhoods of Testshire (synthetic).', intro: ['A synthetic introduction.'] }, limits: ['A synthetic limit.'] },
   };
@@ -136,6 +166,7 @@ export function writeWorld(dir: string, w: { raw: Record<string, string>; config
   put('config/indicators.json', JSON.stringify(w.config.indicators, null, 2));
   put('config/domains.json', JSON.stringify(w.config.domains, null, 2));
   put('config/site.json', JSON.stringify(w.config.site, null, 2));
+  if (w.config.finance) put('config/finance.json', JSON.stringify(w.config.finance, null, 2));
   put('config/neighbourhoods.json', JSON.stringify(w.config.neighbourhoods, null, 2));
 }
 

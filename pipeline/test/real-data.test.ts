@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, snapshotDir } from './helpers.ts';
 import { recoverableByDifference } from './disclosure.ts';
@@ -199,5 +200,21 @@ describe('the real build', () => {
     const names = (readJson(A, 'geo/streets/claremont.json') as { names: [string][] }).names.map((n) => n[0]);
     expect(names).toContain('Talbot Road');
     expect(names).toContain('Promenade');
+  });
+
+  it('publishes Blackpool Council\'s total service expenditure for 2010-11 and 2017-18 as the RS returns give it, and the total equals its service lines added up', () => {
+    const f = readJson(A, 'finance.json') as { years: string[]; councils: Record<string, { cash: Record<string, (number | null)[]> }> };
+    const total = f.councils.E06000009.cash.total;
+    for (const [year, published] of [['2010-11', 282993], ['2017-18', 185488]] as const) {
+      const rows = Papa.parse<Record<string, string>>(readFileSync(join(ROOT, `data/raw/mhclg-rs/rs_net_current_expenditure_${year}_by_la.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+      const row = rows.find((r) => r['E-code'] === 'E2302')!;
+      const lines = ['Education services', 'Highways and transport services', ...(year === '2010-11' ? ['Social care'] : ['Children Social Care', 'Adult Social Care', 'Public Health']), 'Housing services (GFRA only)', 'Cultural and related services', 'Environmental and regulatory services', 'Planning and development services', 'Police services', 'Fire and rescue services', 'Central services', 'Other services'];
+      const sum = lines.reduce((n, c) => n + Number(row[c]), 0);
+      const k = f.years.indexOf(year);
+      expect(total[k]).toBe(published); // the file's own total, as staged (SOURCES.md spot value)
+      expect(Math.abs(sum - published)).toBeLessThanOrEqual(1); // its lines add up to it, to £1k of rounding
+    }
+    // The years without a total in the stored extract have no figure: never estimated.
+    expect([total[f.years.indexOf('2015-16')], total[f.years.indexOf('2016-17')]]).toEqual([null, null]);
   });
 });
