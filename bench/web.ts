@@ -23,12 +23,13 @@ export async function webFigures(_root: string): Promise<Row[]> {
     ['neighbourhood page', '/neighbourhoods/claremont/', 100, 20],
     ['neighbourhood page with most small areas', '/neighbourhoods/old-swan/', 100, 20],
     ['comparison of all neighbourhoods', '/compare/', 100, null],
-    ['neighbourhood page with the most streets', '/neighbourhoods/worsley-haslingden/', 100, 20],
+    ['neighbourhood page with the most streets and two councils', '/neighbourhoods/worsley-haslingden/', 100, 20],
     ['neighbourhood embed with the most streets', '/embed/neighbourhoods/worsley-haslingden/', 100, 20],
     ['indicator page', '/indicators/iod25-income-score/', null, null],
     ['indicator page, a rank on 2011 areas (the largest table)', '/indicators/iod19-environment-rank/', 100, null],
     ['indicator page, IMD 2015 rank', '/indicators/iod15-imd-rank/', 100, null],
     ['methods page', '/methods/', null, null],
+    ['councils compared (spending)', '/councils/', 100, null],
     ['explorer', '/explore/', 550, null],
   ];
   try {

@@ -67,6 +67,10 @@ beforeAll(() => {
     })),
   }, null, 2));
   writeFileSync(join(data, 'config/site.json'), JSON.stringify(SITE, null, 2));
+  // Council spending: the RS returns cover England; the region's code in them, and each neighbourhood's council.
+  const finPath = join(data, 'config/finance.json');
+  const fin = json<{ region: object; neighbourhoods: object }>(finPath);
+  writeFileSync(finPath, JSON.stringify({ ...fin, region: { ...fin.region, value: 'NE' }, neighbourhoods: { walker: ['E08000021'], 'middlesbrough-central': ['E06000002'] } }, null, 2));
   dist = buildSite(dir, ['--update-neighbourhoods']);
   pub = join(dir, 'public/data');
 }, 600_000);
@@ -124,6 +128,15 @@ describe('a rebuild for another region and programme, from data alone', () => {
     expect(report.search.coverage.withPostcodes).toBe(0);
     expect(report.search.coverage.words).toMatch(/holds no postcode in the North East.*search for a place/);
     expect(textOf(read(join(dist, 'index.html')))).toContain(report.search.coverage.words);
+  });
+
+  it('council spending follows the region: its councils on the councils page, each neighbourhood\'s own council on its page', () => {
+    const councils = textOf(read(join(dist, 'councils', 'index.html')));
+    expect(councils).toContain('Council spending in the North East');
+    expect(councils).toContain('Newcastle upon Tyne');
+    expect(councils).not.toContain('Blackpool');
+    const walker = textOf(read(join(dist, 'neighbourhoods', 'walker', 'index.html')));
+    expect(walker).toMatch(/Walker lay in Newcastle upon Tyne, a single-tier council/);
   });
 
   it('no page names the North West, unless it quotes a config file that does', () => {
