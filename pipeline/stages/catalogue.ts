@@ -25,6 +25,9 @@ export interface CatalogueInputs {
  * local authorities, domains, every indicator with its source, domain, reasons, classes and
  * England's spread, the editions compared over time, every source with its licence).
  */
+/** Above this many files, a source is summarised in the catalogue rather than listed file by file. */
+const MANY_FILES = 12;
+
 export function catalogueOf(c: CatalogueInputs) {
   const { cfg, frames, geometry } = c;
   const geo = cfg.geographies;
@@ -50,7 +53,8 @@ export function catalogueOf(c: CatalogueInputs) {
       const m = domainOf.get(i.family)!;
       return { ...i, vintage: t.vintage, source: t.source, sourceFile: t.file, finer: t.finer ? geo.finer![t.finer].level : undefined, domain: m.domain, domainReason: m.reason, why: m.why, values: `values/${i.id}.json`, classes: c.breaks.get(i.id)!, england: c.spread.get(i.id)! };
     }), ...c.localMapped],
-    sources: cfg.sources.sources.map(({ files: f, ...s }) => ({ ...s, files: f.map((x) => ({ path: x.path, sha256: x.sha256, bytes: x.bytes })) })),
+    // A source of many files (map tiles) is listed by its count, size and folder: every checksum is in sources.json and manifest.json.
+    sources: cfg.sources.sources.map(({ files: f, ...s }) => ({ ...s, fileCount: f.length, bytes: f.reduce((n, x) => n + x.bytes, 0), files: f.length > MANY_FILES ? [] : f.map((x) => ({ path: x.path, sha256: x.sha256, bytes: x.bytes })) })),
   };
 }
 

@@ -56,7 +56,8 @@ export interface IndicatorMeta {
   local?: { dataset: string; synthetic: boolean };
 }
 export interface Domain { id: string; name: string; summary: string; description: string; colour: string; number?: number; systemProperty?: string; indicators: string[] }
-export interface Source { id: string; title: string; publisher: string; edition: string; url: string; retrieved: string; licence: { name: string; id: string; url: string }; attribution: string; via?: string; files: { path: string; sha256: string; bytes: number }[] }
+/** A source; `files` lists each file, or none for a source of many files (then `fileCount` and `bytes` say how many and how large). */
+export interface Source { id: string; title: string; publisher: string; edition: string; url: string; retrieved: string; licence: { name: string; id: string; url: string }; attribution: string; via?: string; fileCount: number; bytes: number; files: { path: string; sha256: string; bytes: number }[] }
 /** The site's own words (data/config/site.json). */
 export interface Site { title: string; description: string; programme: { name: string; years: [number, number] }; home: { lede: string; intro: string[] }; limits: string[] }
 export interface Catalogue {
