@@ -37,7 +37,8 @@ function candidates(l: LabelItem): Box[] {
   return l.dot ? [right, left, above, below] : [centre, above, below, right, left];
 }
 
-const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+/** Whether two boxes come closer than one pixel (markers are drawn at whole pixels, so flush boxes could touch). */
+const overlaps = (a: Box, b: Box) => a[0] < b[2] + 1 && b[0] < a[2] + 1 && a[1] < b[3] + 1 && b[1] < a[3] + 1;
 
 /** Places labels inside a `width` × `height` map with `margin` pixels kept clear at its edges, and clear of `reserved` boxes (the map's controls). */
 export function placeLabels(items: readonly LabelItem[], width: number, height: number, margin = 2, reserved: readonly Box[] = []): Placed[] {

@@ -27,8 +27,14 @@ export class MapLabels {
     this.map = map;
     map.on('moveend', () => this.layout());
     map.on('resize', () => this.layout());
-    // The controls change size as sources load (the attribution grows): lay out again once the map settles.
+    // The controls change size as sources load (the attribution grows, and may wrap): lay out
+    // again whenever one of the map's corners changes size, and once the map settles.
     map.on('idle', () => this.layout());
+    if ('ResizeObserver' in window) {
+      let queued = false;
+      const ro = new ResizeObserver(() => { if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; this.layout(); }); } });
+      map.getContainer().querySelectorAll('.maplibregl-ctrl-top-left, .maplibregl-ctrl-top-right, .maplibregl-ctrl-bottom-left, .maplibregl-ctrl-bottom-right').forEach((c) => ro.observe(c));
+    }
   }
 
   /** A neighbourhood's label: a link to its page, kept in the tab order once (the page lists the same links). */
@@ -57,7 +63,9 @@ export class MapLabels {
     const map = this.map;
     const frame = map.getContainer().getBoundingClientRect();
     const { width, height } = frame;
-    const controls = [...map.getContainer().querySelectorAll('.maplibregl-ctrl')].map((c): [number, number, number, number] => { const r = c.getBoundingClientRect(); return [r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]; });
+    // Controls, with a few pixels around them: markers are drawn at whole pixels, so a label placed flush against a control could cover it by a fraction.
+    const PAD = 4;
+    const controls = [...map.getContainer().querySelectorAll('.maplibregl-ctrl')].map((c): [number, number, number, number] => { const r = c.getBoundingClientRect(); return [r.left - frame.left - PAD, r.top - frame.top - PAD, r.right - frame.left + PAD, r.bottom - frame.top + PAD]; });
     const z = map.getZoom();
     const b = map.getBounds();
     const wanted = [
