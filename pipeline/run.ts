@@ -4,7 +4,7 @@ import { buildFrame, VINTAGES, type AreaFrame, type FrameReport, type Vintage } 
 import { aggregateAll } from './stages/aggregate.ts';
 import { catalogueOf, neighbourhoodsOf } from './stages/catalogue.ts';
 import { deriveBreaks, type Breaks } from './stages/derive.ts';
-import { buildContext, buildGeometry, shapesOf, type BBox, type VintageGeometry } from './stages/geometry.ts';
+import { buildContext, buildGeometry, type BBox, type VintageGeometry } from './stages/geometry.ts';
 import { joinReport, columnIndex, type JoinReport } from './stages/join.ts';
 import { decode, parseCsv, parseGeoJson, type CsvTable, type LazyFeature, type RowSink } from './stages/load.ts';
 import { resolveNeighbourhoods, type ResolvedNeighbourhood, type VintageLookup } from './stages/neighbourhoods.ts';
@@ -13,10 +13,10 @@ import type { LocalInput } from './stages/local.ts';
 import { loadLocalDatasets, localOutputs } from './stages/local-outputs.ts';
 import { json, valuesFile } from './stages/serialize.ts';
 import { buildDownloads } from './stages/downloads.ts';
-import { buildSearch, type SearchReport, type SearchSummary } from './stages/search.ts';
+import { buildSearch, searchInputs, type SearchReport } from './stages/search.ts';
 import { bboxOf, mapBox } from '../src/lib/planar.ts';
 import { buildStreets, type StreetsReport } from './stages/streets.ts';
-import { buildFinance, type FinanceReport } from './stages/finance.ts';
+import { buildFinance, financeInputs, type FinanceReport } from './stages/finance.ts';
 import { validateConfig } from './stages/validate.ts';
 import { STATUS, type TableReport } from './stages/values.ts';
 import { crosswalk, crosswalkReport } from './stages/change.ts';
@@ -258,44 +258,16 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   // Local LSOA-level indicators are mapped like official ones, with their uncertainty; each dataset is also a download.
   const local = localOutputs(datasets, frames, nb.resolved);
   for (const [path, text] of local.files) files.set(path, text);
-  // Offline search: postcodes by sector, and places.
-  let searchReport: SearchReport | null = null;
-  let searchSummary: SearchSummary | null = null;
-  if (geo.search) {
-    const sc = geo.search;
-    const lsoa11Of = new Map<string, string[]>();
-    for (const p of lookup.pairs) lsoa11Of.set(p.to, [...(lsoa11Of.get(p.to) ?? []), p.from]);
-    const neighbourhoodOf = new Map<string, string>();
-    for (const n of nb.resolved) for (const m of n.lsoas2021) neighbourhoodOf.set(m.code, n.config.slug);
-    const lads = Object.fromEntries(Object.entries(geometry[2021].placements.lad).map(([code, p]) => [code, { name: comparators.lads[2021][code]?.name ?? code, ...p }]));
-    const built = buildSearch({
-      cfg: sc, postcodes: csv(sc.postcodes.file), places: csv(sc.places.file), names: csv(sc.names.file),
-      frame2021: frames[2021], lsoa11Of, neighbourhoodOf,
-      neighbourhoods: nb.resolved.filter((n) => geometry[2021].placements.neighbourhood[n.config.slug]).map((n) => ({ slug: n.config.slug, name: n.config.name, ...geometry[2021].placements.neighbourhood[n.config.slug] })),
-      lads, wardBoxes, regionName: geo.scope.regionName,
-      ladShapes: shapesOf(geometry[2021].topology, 'lad'),
-    }, problems);
-    fail(problems);
-    for (const [p, t] of built.files) files.set(p, t);
-    searchReport = built.report;
-    searchSummary = built.summary;
-    stage('search', { postcodes: built.report.postcodes, outsideScope: built.report.postcodesOutsideScope, coverage: built.report.coverage.share, sectors: built.report.sectors, places: built.report.places, wards: built.report.wards, parishes: built.report.parishes });
-  }
+  // Offline search (postcodes by sector, and places), and council spending (every council row of the RS returns).
+  const search = geo.search ? buildSearch(searchInputs(geo.search, { csv, pairs: lookup.pairs, resolved: nb.resolved, geometry: geometry[2021], lads: comparators.lads[2021], frame: frames[2021], wardBoxes, regionName: geo.scope.regionName }), problems) : null;
+  const finance = cfg.finance ? buildFinance(financeInputs(cfg.finance, csv, cfg.site.programme.years, nb.resolved), problems) : null;
+  fail(problems);
+  for (const [p, t] of search?.files ?? []) files.set(p, t);
+  if (finance) files.set('finance.json', json(finance.data));
+  if (search) stage('search', { postcodes: search.report.postcodes, outsideScope: search.report.postcodesOutsideScope, coverage: search.report.coverage.share, sectors: search.report.sectors, places: search.report.places, wards: search.report.wards, parishes: search.report.parishes });
+  if (finance) stage('finance', { councils: finance.report.councils, inRegion: finance.report.inRegion, years: cfg.finance!.years.length });
 
-  // Council spending: every council row of the RS files, by service and year.
-  let financeReport: FinanceReport | null = null;
-  if (cfg.finance) {
-    const fc = cfg.finance;
-    const needed = [...new Set([...fc.years.map((y) => y.file), ...fc.codes.files, fc.region.file])];
-    const tables = new Map(needed.map((f) => [f, csv(f)]));
-    const built = buildFinance({ cfg: fc, tables, programme: cfg.site.programme.years, neighbourhoods: nb.resolved.map((n) => ({ slug: n.config.slug, lad2019: n.lad[2011].code })) }, problems);
-    fail(problems);
-    files.set('finance.json', json(built!.data));
-    financeReport = built!.report;
-    stage('finance', { councils: financeReport.councils, inRegion: financeReport.inRegion, years: fc.years.length });
-  }
-
-  files.set('catalogue.json', json(catalogueOf({ cfg, mode: options.scope, frames, geometry, comparators, breaks, spread, localMapped: local.mapped, changes: change.layers, search: searchSummary })));
+  files.set('catalogue.json', json(catalogueOf({ cfg, mode: options.scope, frames, geometry, comparators, breaks, spread, localMapped: local.mapped, changes: change.layers, search: search?.summary ?? null })));
   files.set('neighbourhoods.json', json(neighbourhoodsOf(neighbourhoods.map(({ n }) => n), geometry)));
   // Profiles are kept apart from the outlines so the interactive map does not download them.
   files.set('profiles.json', json(Object.fromEntries(neighbourhoods.map(({ n, summaries }) => [n.config.slug, summaries]))));
@@ -322,9 +294,9 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     indicators: indicatorReport,
     neighbourhoods: nb.resolved.map((n) => ({ slug: n.config.slug, lsoas2011: n.lsoas2011.length, lsoas2021: n.lsoas2021.length, partial2021: n.lsoas2021.filter((m) => m.partial).length, inScope2021: n.lsoas2021.filter((m) => inScope2021.has(m.code)).length })),
     geometry: Object.fromEntries(VINTAGES.map((v) => [v, geometry[v].report])),
-    search: searchReport,
+    search: search?.report ?? null,
     streets: streets?.report ?? null,
-    finance: financeReport,
+    finance: finance?.report ?? null,
     outputs: [],
   };
   const binary = streets?.binary ?? new Map<string, Uint8Array>();

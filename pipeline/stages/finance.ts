@@ -4,6 +4,7 @@ import { round } from '../round.ts';
 import type { CsvTable } from './load.ts';
 import { columnIndex } from './join.ts';
 import { median } from 'simple-statistics';
+import type { ResolvedNeighbourhood } from './neighbourhoods.ts';
 
 /**
  * Council spending: MHCLG Revenue Outturn Summary (RS) returns, net current expenditure by
@@ -33,6 +34,12 @@ export interface FinanceReport {
 }
 
 const isBlank = (s: string | undefined) => s === undefined || s.trim() === '';
+
+/** The finance stage's inputs: each return file parsed once (several years may share one), and each neighbourhood's 2019 council. */
+export function financeInputs(cfg: Finance, csv: (file: string) => CsvTable, programme: [number, number], resolved: ResolvedNeighbourhood[]): FinanceInputs {
+  const files = [...new Set([...cfg.years.map((y) => y.file), ...cfg.codes.files, cfg.region.file])];
+  return { cfg, tables: new Map(files.map((f) => [f, csv(f)])), programme, neighbourhoods: resolved.map((n) => ({ slug: n.config.slug, lad2019: n.lad[2011].code })) };
+}
 
 export function buildFinance(d: FinanceInputs, problems: Problem[]) {
   const c = d.cfg;

@@ -4,7 +4,8 @@ import { parsePostcode, shardName } from '../../src/lib/postcode.ts';
 import type { AreaFrame } from './areas.ts';
 import { columnIndex } from './join.ts';
 import type { CsvTable } from './load.ts';
-import type { BBox } from './geometry.ts';
+import { shapesOf, type BBox, type VintageGeometry } from './geometry.ts';
+import type { ResolvedNeighbourhood } from './neighbourhoods.ts';
 import { round } from '../round.ts';
 import { contains } from '../../src/lib/planar.ts';
 import { PLACE_RANK } from '../../src/lib/labels.ts';
@@ -54,6 +55,25 @@ export function coverageWords(edition: string, region: string, lsoas: number, wi
 }
 
 const r3 = (x: number) => round(x, 3);
+
+/** The search stage's inputs, from the build's frames, lookup, neighbourhoods and geometry. */
+export function searchInputs(cfg: SearchInputs['cfg'], b: {
+  csv: (file: string) => CsvTable; pairs: { from: string; to: string }[]; resolved: ResolvedNeighbourhood[]; geometry: VintageGeometry;
+  lads: Record<string, { name: string }>; frame: AreaFrame; wardBoxes: Map<string, BBox>; regionName: string;
+}): SearchInputs {
+  const lsoa11Of = new Map<string, string[]>();
+  for (const p of b.pairs) lsoa11Of.set(p.to, [...(lsoa11Of.get(p.to) ?? []), p.from]);
+  const neighbourhoodOf = new Map<string, string>();
+  for (const n of b.resolved) for (const m of n.lsoas2021) neighbourhoodOf.set(m.code, n.config.slug);
+  const placed = b.geometry.placements;
+  return {
+    cfg, postcodes: b.csv(cfg.postcodes.file), places: b.csv(cfg.places.file), names: b.csv(cfg.names.file),
+    frame2021: b.frame, lsoa11Of, neighbourhoodOf,
+    neighbourhoods: b.resolved.filter((n) => placed.neighbourhood[n.config.slug]).map((n) => ({ slug: n.config.slug, name: n.config.name, ...placed.neighbourhood[n.config.slug] })),
+    lads: Object.fromEntries(Object.entries(placed.lad).map(([code, p]) => [code, { name: b.lads[code]?.name ?? code, ...p }])),
+    wardBoxes: b.wardBoxes, regionName: b.regionName, ladShapes: shapesOf(b.geometry.topology, 'lad'),
+  };
+}
 
 export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<string, string>; report: SearchReport; summary: SearchSummary } {
   const files = new Map<string, string>();
