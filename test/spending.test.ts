@@ -1,8 +1,10 @@
 /**
  * Council spending on the built site: each neighbourhood page's section (its council, or its
  * district and county apart), the notes beside the charts, and the councils page with its
- * sorting and CSV. Figures checked here were read by hand from the RS files (SOURCES.md spot
- * values): Blackpool's total service expenditure £282,993k in 2010-11 and £185,488k in 2017-18.
+ * sorting and CSV. Figures checked here were read from the RS files with a separate CSV reader,
+ * not from the pipeline: Blackpool's (E2302) total service expenditure, £ thousand, 282,993 in
+ * 2010-11, 248,643, 235,813, 247,777, 218,439, and 185,488 in 2017-18 (the first and last are
+ * also SOURCES.md's spot values); no total for 2015-16 and 2016-17 in the stored extract.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -20,14 +20,19 @@ export interface CatalogueInputs {
   search: SearchSummary | null;
 }
 
+/** Above this many files, a source is summarised in the catalogue rather than listed file by file. */
+const MANY_FILES = 12;
+
+/** The scope's local authorities: name, label point and box. */
+export function ladsOf(geometry: VintageGeometry, names: Record<string, { name: string }>) {
+  return Object.fromEntries(Object.entries(geometry.placements.lad).map(([code, p]) => [code, { name: names[code]?.name ?? code, ...p }]));
+}
+
 /**
  * catalogue.json: what the site needs to know about everything published (scope, vintages,
  * local authorities, domains, every indicator with its source, domain, reasons, classes and
  * England's spread, the editions compared over time, every source with its licence).
  */
-/** Above this many files, a source is summarised in the catalogue rather than listed file by file. */
-const MANY_FILES = 12;
-
 export function catalogueOf(c: CatalogueInputs) {
   const { cfg, frames, geometry } = c;
   const geo = cfg.geographies;
@@ -40,7 +45,7 @@ export function catalogueOf(c: CatalogueInputs) {
     changes: c.changes.map((l) => ({ id: l.config.id, from: l.config.from, to: l.config.to, carried: l.carried })),
     neighbourhoodTable: cfg.indicators.neighbourhoodTable,
     vintages: Object.fromEntries(VINTAGES.map((v) => [v, { label: geo.vintages[v].label, geometry: `geo/lsoa-${v}.topo.json`, areas: `areas/lsoa-${v}.json`, boundary: { source: geo.vintages[v].boundary.source, generalisation: geo.vintages[v].boundary.generalisation }, wardEdition: geo.vintages[v].areaLookup.wardEdition, ladEdition: geo.vintages[v].areaLookup.ladEdition, population: geo.vintages[v].population.label, count: frames[v].scope.length }])),
-    lads: Object.fromEntries(Object.entries(geometry[2021].placements.lad).map(([code, p]) => [code, { name: c.comparators.lads[2021][code]?.name ?? code, ...p }])),
+    lads: ladsOf(geometry[2021], c.comparators.lads[2021]),
     site: cfg.site,
     search: c.search,
     finance: cfg.finance ? { path: 'finance.json', source: cfg.finance.source } : null,

@@ -33,8 +33,6 @@ export interface FinanceReport {
   councils: number; inRegion: number;
 }
 
-const isBlank = (s: string | undefined) => s === undefined || s.trim() === '';
-
 /** The finance stage's inputs: each return file parsed once (several years may share one), and each neighbourhood's 2019 council. */
 export function financeInputs(cfg: Finance, csv: (file: string) => CsvTable, programme: [number, number], resolved: ResolvedNeighbourhood[]): FinanceInputs {
   const files = [...new Set([...cfg.years.map((y) => y.file), ...cfg.codes.files, cfg.region.file])];
@@ -84,19 +82,22 @@ export function buildFinance(d: FinanceInputs, problems: Problem[]) {
     // Each service: the first set of columns the file has, summed.
     const cols = c.services.map((s) => s.columns.map((alt) => alt.map((name) => t.header.indexOf(name))).find((alt) => alt.every((i) => i >= 0)) ?? null);
     const totalAt = c.services.findIndex((s) => s.total);
-    let lastYear = '';
+    // A long file serves several years: its year column is checked for order once, with its first year.
+    if (yc >= 0 && fr.years.length === 1) {
+      let lastYear = '';
+      t.rows.forEach((r, i) => {
+        const ry = r[yc].trim();
+        if (ry < lastYear) problems.push({ code: 'YEAR_OUT_OF_ORDER', file: `raw/${y.file}`, row: t.lines[i], column: y.yearColumn, value: ry, message: `comes after rows of ${lastYear}: the file's years must run earliest first`, fix: 'Sort the file by year, as it was published, or check that the year column was not shifted.' });
+        else lastYear = ry;
+      });
+    }
     t.rows.forEach((r, i) => {
       const line = t.lines[i];
-      if (yc >= 0) {
-        const ry = r[yc].trim();
-        if (ry < lastYear) problems.push({ code: 'YEAR_OUT_OF_ORDER', file: `raw/${y.file}`, row: line, column: y.yearColumn, value: ry, message: `comes after rows of ${lastYear}: the file's years must run earliest first`, fix: 'Sort the file by year, as it was published, or check that the year column was not shifted.' });
-        lastYear = ry > lastYear ? ry : lastYear;
-        if (ry !== y.year) return;
-      }
+      if (yc >= 0 && r[yc].trim() !== y.year) return;
       fr.rowsRead++;
       const ecode = r[ec].trim();
       const cls = r[cc].trim();
-      if (isBlank(ecode)) { fr.classTotals++; return; }
+      if (ecode === '') { fr.classTotals++; return; }
       const k = c.classes[cls];
       if (!k) { problems.push({ code: 'NOT_A_COUNCIL', file: `raw/${y.file}`, row: line, column: c.columns.class, value: cls, message: `"${cls}" is not a class of authority the RS returns use (${Object.keys(c.classes).join(', ')})`, fix: 'Check the class column; a row of another kind of body does not belong in these files.' }); return; }
       if (!k.tier) { fr.otherAuthorities++; return; }
@@ -145,15 +146,13 @@ export function buildFinance(d: FinanceInputs, problems: Problem[]) {
 
   // Index of the first year with a figure, the region's same-tier median and range, England's same-tier median.
   // The base is the first year with a figure (public health starts in 2013-14); at or below zero, there is no index.
-  const indexOf = (s: CouncilSeries) => Object.fromEntries(Object.entries(s.cash).map(([svc, v]) => {
+  const all = [...councils.values()];
+  const index = new Map(all.map((s) => [s.code, Object.fromEntries(Object.entries(s.cash).map(([svc, v]) => {
     const base = v.find((x) => x !== null) ?? null;
     return [svc, v.map((x) => (x === null || base === null || base <= 0 ? null : round((100 * x) / base, 1)))];
-  }));
-  const all = [...councils.values()];
-  const indices = new Map(all.map((s) => [s.code, indexOf(s)]));
-  const index = (s: CouncilSeries) => indices.get(s.code)!;
+  }))]));
   const stats = (list: CouncilSeries[]): Record<string, GroupStats> => Object.fromEntries(c.services.map((svc) => {
-    const per = years.map((_, yi) => list.map((s) => index(s)[svc.id][yi]).filter((x): x is number => x !== null).sort((a, b) => a - b));
+    const per = years.map((_, yi) => list.map((s) => index.get(s.code)![svc.id][yi]).filter((x): x is number => x !== null).sort((a, b) => a - b));
     return [svc.id, { n: per.map((v) => v.length), median: per.map((v) => (v.length ? round(median(v), 1) : null)), min: per.map((v) => v[0] ?? null), max: per.map((v) => v.at(-1) ?? null) }];
   }));
   const tiers: Tier[] = ['single', 'county', 'district'];
@@ -163,9 +162,9 @@ export function buildFinance(d: FinanceInputs, problems: Problem[]) {
     report,
     data: {
       unit: c.unit, years, programme: d.programme, missing: c.missing, notes: c.notes,
-      services: c.services.map(({ id, label, who, note }) => ({ id, label, who, note })),
+      services: c.services.map(({ id, label, who, note, total }) => ({ id, label, who, note, total: total ?? false })),
       classes: Object.fromEntries(Object.entries(c.classes).filter(([, k]) => k.tier).map(([id, k]) => [id, k.name])),
-      councils: Object.fromEntries(regional.map((s) => [s.code, { ...s, index: index(s) }])),
+      councils: Object.fromEntries(regional.map((s) => [s.code, { ...s, index: index.get(s.code)! }])),
       groups,
       neighbourhoods: areas,
     },

@@ -6,6 +6,7 @@ import { columnIndex } from './join.ts';
 import type { CsvTable } from './load.ts';
 import { shapesOf, type BBox, type VintageGeometry } from './geometry.ts';
 import type { ResolvedNeighbourhood } from './neighbourhoods.ts';
+import { ladsOf } from './catalogue.ts';
 import { round } from '../round.ts';
 import { contains } from '../../src/lib/planar.ts';
 import { PLACE_RANK } from '../../src/lib/labels.ts';
@@ -39,7 +40,7 @@ export interface SearchInputs {
  */
 export interface SearchReport {
   postcodes: number; postcodesOutsideScope: number; sectors: number; districts: number;
-  coverage: { lsoas: number; withPostcodes: number; share: number; words: string };
+  coverage: { lsoas: number; withPostcodes: number; share: number; complete: boolean; words: string };
   places: number; placesOutsideScope: number; wards: number; parishes: number; rejected: { badPostcode: number };
 }
 
@@ -50,7 +51,7 @@ export interface SearchSummary { edition: string; region: string; coverage: Sear
 export function coverageWords(edition: string, region: string, lsoas: number, withPostcodes: number): string {
   if (withPostcodes === 0) return `The postcode file (${edition}) holds no postcode in the ${region}, so postcodes cannot be found here; search for a place, ward or local authority instead.`;
   const share = withPostcodes / lsoas;
-  if (share >= 0.999) return `Postcodes of the ${region} can be found: the postcode file (${edition}) covers every one of its ${lsoas.toLocaleString('en-GB')} small areas.`;
+  if (withPostcodes === lsoas) return `Postcodes of the ${region} can be found: the postcode file (${edition}) covers every one of its ${lsoas.toLocaleString('en-GB')} small areas.`;
   return `The postcode file (${edition}) covers only part of the ${region}: ${withPostcodes.toLocaleString('en-GB')} of its ${lsoas.toLocaleString('en-GB')} small areas (${(100 * share).toFixed(0)}%). Postcodes elsewhere cannot be found; search for a place, ward or local authority instead.`;
 }
 
@@ -70,7 +71,7 @@ export function searchInputs(cfg: SearchInputs['cfg'], b: {
     cfg, postcodes: b.csv(cfg.postcodes.file), places: b.csv(cfg.places.file), names: b.csv(cfg.names.file),
     frame2021: b.frame, lsoa11Of, neighbourhoodOf,
     neighbourhoods: b.resolved.filter((n) => placed.neighbourhood[n.config.slug]).map((n) => ({ slug: n.config.slug, name: n.config.name, ...placed.neighbourhood[n.config.slug] })),
-    lads: Object.fromEntries(Object.entries(placed.lad).map(([code, p]) => [code, { name: b.lads[code]?.name ?? code, ...p }])),
+    lads: ladsOf(b.geometry, b.lads),
     wardBoxes: b.wardBoxes, regionName: b.regionName, ladShapes: shapesOf(b.geometry.topology, 'lad'),
   };
 }
@@ -81,9 +82,10 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
   const [pc, pLad, pWard, pLsoa] = [c.postcodes.postcode, c.postcodes.lad, c.postcodes.ward, c.postcodes.lsoa].map((x) => columnIndex(d.postcodes, x, problems, 'the postcode search'));
   const [nName, nType, nLat, nLon, nDistrict, nCounty] = [c.places.name, c.places.type, c.places.lat, c.places.lon, c.places.district, c.places.county].map((x) => columnIndex(d.places, x, problems, 'the place search'));
   const [aCode, aName, aParent] = [c.names.code, c.names.name, c.names.parent].map((x) => columnIndex(d.names, x, problems, 'the place search'));
-  const report: SearchReport = { postcodes: 0, postcodesOutsideScope: 0, sectors: 0, districts: 0, coverage: { lsoas: 0, withPostcodes: 0, share: 0, words: '' }, places: 0, placesOutsideScope: 0, wards: 0, parishes: 0, rejected: { badPostcode: 0 } };
-  const summary: SearchSummary = { edition: c.postcodes.edition, region: d.regionName, coverage: report.coverage, example: { postcode: null, place: null } };
-  if (problems.length) return { files, report, summary };
+  const report: SearchReport = { postcodes: 0, postcodesOutsideScope: 0, sectors: 0, districts: 0, coverage: { lsoas: 0, withPostcodes: 0, share: 0, complete: false, words: '' }, places: 0, placesOutsideScope: 0, wards: 0, parishes: 0, rejected: { badPostcode: 0 } };
+  const example: SearchSummary['example'] = { postcode: null, place: null };
+  const summary = (): SearchSummary => ({ edition: c.postcodes.edition, region: d.regionName, coverage: report.coverage, example });
+  if (problems.length) return { files, report, summary: summary() };
 
   const f = d.frame2021;
   const inScope = new Set(f.scope.map((i) => f.codes[i]));
@@ -108,7 +110,7 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
     if (!inScope.has(lsoa)) { report.postcodesOutsideScope++; return; }
     report.postcodes++;
     covered.add(lsoa);
-    if (!summary.example.postcode && d.neighbourhoodOf.has(lsoa)) summary.example.postcode = p.postcode;
+    if (!example.postcode && d.neighbourhoodOf.has(lsoa)) example.postcode = p.postcode;
     let s = sectors.get(p.sector);
     if (!s) sectors.set(p.sector, (s = { lsoas: [], lsoaIdx: new Map(), wards: [], wardIdx: new Map(), rows: [] }));
     if (!s.lsoaIdx.has(lsoa)) { s.lsoaIdx.set(lsoa, s.lsoas.length); s.lsoas.push(lsoa); }
@@ -130,9 +132,8 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
   }
   report.sectors = sectors.size;
   report.districts = districts.size;
-  report.coverage = { lsoas: inScope.size, withPostcodes: covered.size, share: inScope.size ? round(covered.size / inScope.size, 4) : 0, words: coverageWords(c.postcodes.edition, d.regionName, inScope.size, covered.size) };
-  summary.coverage = report.coverage;
-  files.set('search/postcode-districts.json', JSON.stringify({ edition: c.postcodes.edition, region: d.regionName, coverage: report.coverage.share, districts: Object.fromEntries([...districts].sort(([a], [b]) => a.localeCompare(b, 'en-GB')).map(([k, v]) => [k, [...v].sort().join('')])) }) + '\n');
+  report.coverage = { lsoas: inScope.size, withPostcodes: covered.size, share: inScope.size ? round(covered.size / inScope.size, 4) : 0, complete: covered.size === inScope.size, words: coverageWords(c.postcodes.edition, d.regionName, inScope.size, covered.size) };
+  files.set('search/postcode-districts.json', JSON.stringify({ edition: c.postcodes.edition, region: d.regionName, coverage: report.coverage.share, complete: report.coverage.complete, districts: Object.fromEntries([...districts].sort(([a], [b]) => a.localeCompare(b, 'en-GB')).map(([k, v]) => [k, [...v].sort().join('')])) }) + '\n');
 
   // Places: [name, kind, lon, lat] or [name, kind, x0, y0, x1, y1, id]; kinds: N neighbourhood, L local authority, W ward, P parish, then OS types.
   const places: unknown[][] = [];
@@ -158,7 +159,7 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
     if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
     // Inside a scope council's outline, or (for coastal places the generalised outlines miss) named as in one.
     if (!d.ladShapes.some((g) => contains(g, [lon, lat])) && !scopeLadNames.has(row[nDistrict]) && !scopeLadNames.has(row[nCounty])) { report.placesOutsideScope++; continue; }
-    if (!summary.example.place && row[nType] === 'Town') summary.example.place = row[nName];
+    if (!example.place && row[nType] === 'Town') example.place = row[nName];
     const kind = TYPES[row[nType]] ?? 'O';
     places.push([row[nName], kind, r3(lon), r3(lat), row[nDistrict] || row[nCounty] || '']);
     if (kind in PLACE_RANK) labels.push([row[nName], kind, round(lon, 4), round(lat, 4)]);
@@ -169,6 +170,6 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
   labels.sort((a, b) => PLACE_RANK[a[1]] - PLACE_RANK[b[1]] || a[0].localeCompare(b[0], 'en-GB'));
   files.set('geo/places.json', JSON.stringify({ source: 'OS Open Names', kinds: { C: 'City', T: 'Town', S: 'Suburb', V: 'Village' }, places: labels }) + '\n');
   files.set('search/places.json', JSON.stringify({ kinds: { N: 'Neighbourhood', L: 'Local authority', W: 'Ward', P: 'Parish', C: 'City', T: 'Town', V: 'Village', H: 'Hamlet', S: 'Suburb', O: 'Place' }, places }) + '\n');
-  summary.example.place ??= d.neighbourhoods[0]?.name ?? null;
-  return { files, report, summary };
+  example.place ??= d.neighbourhoods[0]?.name ?? null;
+  return { files, report, summary: summary() };
 }

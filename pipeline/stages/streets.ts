@@ -3,7 +3,7 @@ import { bboxClip } from '@turf/bbox-clip';
 import { PbfReader } from 'pbf';
 import type { Problem } from '../errors.ts';
 import { round } from '../round.ts';
-import type { BBox } from '../../src/lib/planar.ts';
+import { lineLength, midpoint, type BBox } from '../../src/lib/planar.ts';
 
 /**
  * The street basemap: vector tiles (OpenMapTiles schema) stored as raw files
@@ -145,23 +145,6 @@ function clipped(g: GeoJSON.Geometry, box: BBox): number[][][] {
   const c = bboxClip({ type: 'Feature', properties: {}, geometry: g }, box).geometry;
   const lines = c.type === 'LineString' ? [c.coordinates] : c.type === 'MultiLineString' ? c.coordinates : [];
   return lines.filter((l) => l.length > 1);
-}
-
-function lineLength(l: number[][]): number {
-  let s = 0;
-  for (let i = 1; i < l.length; i++) s += Math.hypot((l[i][0] - l[i - 1][0]) * Math.cos((l[i][1] * Math.PI) / 180), l[i][1] - l[i - 1][1]);
-  return s;
-}
-/** The point halfway along a line. */
-function midpoint(l: number[][]): [number, number] {
-  const half = lineLength(l) / 2;
-  let s = 0;
-  for (let i = 1; i < l.length; i++) {
-    const step = lineLength([l[i - 1], l[i]]);
-    if (s + step >= half && step > 0) { const t = (half - s) / step; return [l[i - 1][0] + t * (l[i][0] - l[i - 1][0]), l[i - 1][1] + t * (l[i][1] - l[i - 1][1])]; }
-    s += step;
-  }
-  return [l[0][0], l[0][1]];
 }
 
 function boxOfTiles(tiles: Map<string, unknown>, z: number): BBox {

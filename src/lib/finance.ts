@@ -8,7 +8,7 @@ import { catalogue, readData } from './data.ts';
 export type Tier = 'single' | 'county' | 'district';
 export interface GroupStats { n: (number | null)[]; median: (number | null)[]; min: (number | null)[]; max: (number | null)[] }
 export interface Council { code: string; ecode: string; name: string; cls: string; tier: Tier; region: boolean; cash: Record<string, (number | null)[]>; index: Record<string, (number | null)[]> }
-export interface Service { id: string; label: string; who: 'county' | 'district' | 'both'; note?: string }
+export interface Service { id: string; label: string; who: 'county' | 'district' | 'both'; note?: string; /** The total of all services (exactly one is). */ total: boolean }
 export interface FinanceData {
   unit: string; years: string[]; programme: [number, number]; missing: string; notes: string[];
   services: Service[]; classes: Record<string, string>;
@@ -19,11 +19,15 @@ export interface FinanceData {
 
 export const financeData = (): FinanceData | null => (catalogue().finance ? readData<FinanceData>('finance.json') : null);
 
+/** The service that is the total of all the others. */
+export const totalService = (f: FinanceData) => f.services.find((s) => s.total)!;
+
 /** "£283.0m" from £ thousand. */
 export const money = (thousands: number | null) => (thousands === null ? 'no figure' : Math.abs(thousands) >= 1000 ? `${thousands < 0 ? '−' : ''}£${(Math.abs(thousands) / 1000).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}m` : `${thousands < 0 ? '−' : ''}£${Math.round(Math.abs(thousands)).toLocaleString('en-GB')}k`);
 
-/** The change from the first year with a figure to the last year, as a signed percentage ("−34%"), or null where either has no figure. */
+/** The first year a series has a figure (public health: 2013-14). */
 export const firstYear = (f: FinanceData, series: (number | null)[]) => f.years[Math.max(0, series.findIndex((x) => x !== null))];
+/** The change from the first year with a figure to the last year, as a signed percentage ("−34%"), or null where either has no figure. */
 export function changePercent(series: (number | null)[]): number | null {
   const [a, b] = [series.find((x) => x !== null) ?? null, series.at(-1) ?? null];
   if (a === null || b === null || a <= 0) return null;
@@ -39,20 +43,20 @@ export const TIER_WORDS: Record<Tier, { one: string; many: string }> = {
 
 /** Which tier runs a service, in words, for a council of a two-tier area. */
 export function whoRuns(s: Service, tier: Tier): string | null {
-  if (tier === 'single' || s.id === 'total') return null;
+  if (tier === 'single' || s.total) return null;
   if (s.who === 'both') return 'run partly by the county, partly by the district';
   return s.who === tier ? `run by the ${tier}` : `run by the ${s.who === 'county' ? 'county' : 'district'}, not this council`;
 }
 
 /** Whether a service is run by the other tier of a two-tier area (its chart is not drawn for this council). */
-export const otherTier = (s: Service, tier: Tier) => tier !== 'single' && s.id !== 'total' && s.who !== 'both' && s.who !== tier;
+export const otherTier = (s: Service, tier: Tier) => tier !== 'single' && !s.total && s.who !== 'both' && s.who !== tier;
 
 /**
  * One sentence on a council's spending on all services: the cash change from the first year to
  * the last, then where the change sits among the region's councils of its tier. Cash, and said so.
  */
 export function spendingSentence(f: FinanceData, c: Council, regionName: string): string {
-  const total = f.services.find((s) => s.id === 'total') ?? f.services[0];
+  const total = totalService(f);
   const cash = c.cash[total.id];
   const idx = c.index[total.id];
   const [first, last] = [f.years[0], f.years.at(-1)!];
@@ -60,7 +64,7 @@ export function spendingSentence(f: FinanceData, c: Council, regionName: string)
   if (p === null) return `${c.name}: no comparable figures for ${first} and ${last}.`;
   const g = f.groups[c.tier].region[total.id];
   const k = f.years.length - 1;
-  const direction = p < 0 ? 'fell' : p > 0 ? 'rose' : 'stayed';
+  const direction = p < 0 ? 'fell' : p > 0 ? 'rose' : 'went';
   const among = g.median[k] === null ? '' : ` Among the ${regionName}'s ${g.n[k]} ${TIER_WORDS[c.tier].many}, the middle change was ${signed(Math.round((g.median[k] as number) - 100))} (from ${signed(Math.round((g.min[k] as number) - 100))} to ${signed(Math.round((g.max[k] as number) - 100))}).`;
   return `Between ${first} and ${last}, ${c.name}'s spending on its services ${direction} from ${money(cash[0])} to ${money(cash[k])} in cash (${signed(p)}; ${last} is ${idx[k]} where ${first} is 100), before any allowance for rising prices.${among}`;
 }

@@ -1,6 +1,6 @@
 import type { Topology } from 'topojson-specification';
 import { areasOf, catalogue, readData, valuesOf, type IndicatorMeta, type Neighbourhood } from './data.ts';
-import { changeNote, viewSummary } from './words.ts';
+import { carriedFlags, changeNote, viewSummary, type ChangeValues } from './words.ts';
 import { PLACE_RANK } from './labels.ts';
 import { mapBox } from './planar.ts';
 import type { MapLabel } from './svg-map.ts';
@@ -31,9 +31,8 @@ const memo = new Map<string, Map<string, AreaValue>>();
 
 /** For a change layer: the codes of areas whose earlier value was carried from a split, merged or redrawn 2011 area. */
 export function carriedCodes(ind: IndicatorMeta): Set<string> {
-  const v = valuesOf(ind.id) as ReturnType<typeof valuesOf> & { carried?: Record<string, number[]> };
   const codes = areasOf(ind.vintage).codes;
-  return new Set(Object.values(v.carried ?? {}).flat().map((k) => codes[k]));
+  return new Set([...carriedFlags(valuesOf(ind.id) as ChangeValues).keys()].map((k) => codes[k]));
 }
 
 /** Name, ward and local authority of each LSOA of a vintage. */
@@ -63,8 +62,7 @@ export function placeNamesIn(bbox: [number, number, number, number], maxRank: nu
 /** A neighbourhood map's streets (roads by class, and street names), decoded from the tiles by the pipeline; null when the build has none. */
 export interface Streets { bbox: [number, number, number, number]; main: number[][][]; minor: number[][][]; rail: number[][][]; names: [string, string, number, number][] }
 export function streetsOf(slug: string): Streets | null {
-  if (!catalogue().streets) return null;
-  try { return readData<Streets>(`geo/streets/${slug}.json`); } catch { return null; }
+  return catalogue().streets ? readData<Streets>(`geo/streets/${slug}.json`) : null;
 }
 
 /**
@@ -93,9 +91,9 @@ function rowsOf(ind: IndicatorMeta): (code: string, neighbourhood: string) => Vi
 
 /** For a change layer: each area's two deciles and how the earlier one was carried, " (2 to 4, split)", as the explorer's table shows it. */
 function changeNotes(ind: IndicatorMeta): Map<string, string> {
-  const v = valuesOf(ind.id) as ReturnType<typeof valuesOf> & { editions?: { fromValues: (number | null)[]; toValues: (number | null)[] }; carried?: Record<string, number[]> };
+  const v = valuesOf(ind.id) as ChangeValues;
   if (!v.editions) return new Map();
-  const flagAt = new Map(Object.entries(v.carried ?? {}).flatMap(([f, at]) => at.map((k) => [k, f] as const)));
+  const flagAt = carriedFlags(v);
   return new Map(areasOf(ind.vintage).codes.map((code, k) => [code, changeNote(v.editions!.fromValues[k], v.editions!.toValues[k], flagAt.get(k))]));
 }
 

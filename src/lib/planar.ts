@@ -73,3 +73,22 @@ export function mapBox([x0, y0, x1, y1]: BBox): BBox {
   const px = (x1 - x0) * 0.35, py = (y1 - y0) * 0.35;
   return [x0 - px, y0 - py, x1 + px, y1 + py];
 }
+
+/** A line's length in degrees of latitude (longitude scaled by the cosine of latitude): for comparing lengths. */
+export function lineLength(l: readonly Position[]): number {
+  let s = 0;
+  for (let i = 1; i < l.length; i++) s += Math.hypot((l[i][0] - l[i - 1][0]) * Math.cos((l[i][1] * Math.PI) / 180), l[i][1] - l[i - 1][1]);
+  return s;
+}
+
+/** The point halfway along a line: where a street's name goes. */
+export function midpoint(l: readonly Position[]): [number, number] {
+  const half = lineLength(l) / 2;
+  let s = 0;
+  for (let i = 1; i < l.length; i++) {
+    const step = lineLength([l[i - 1], l[i]]);
+    if (s + step >= half && step > 0) { const t = (half - s) / step; return [l[i - 1][0] + t * (l[i][0] - l[i - 1][0]), l[i - 1][1] + t * (l[i][1] - l[i - 1][1])]; }
+    s += step;
+  }
+  return [l[0][0], l[0][1]];
+}

@@ -86,6 +86,15 @@ export function viewSummary(ind: Pick<IndicatorMeta, 'label' | 'unit' | 'decimal
   return `The map shows ${ind.label} for the ${areasWord}. ${spread}${gap}`;
 }
 
+/** A change layer's values file adds its two editions (their names and each area's decile) and the areas carried across the 2011 to 2021 change, by flag. */
+export interface ChangeEditions { from: string; to: string; fromValues: (number | null)[]; toValues: (number | null)[] }
+export interface ChangeValues { editions?: ChangeEditions; carried?: Record<string, number[]> }
+
+/** Each carried area's flag (split, merged, redrawn), by its position in the values file. */
+export function carriedFlags(v: ChangeValues): Map<number, string> {
+  return new Map(Object.entries(v.carried ?? {}).flatMap(([flag, at]) => at.map((k) => [k, flag] as const)));
+}
+
 /** After a change layer's value: both editions' deciles and how the earlier was carried, " (2 to 4, split)". */
 export function changeNote(from: number | null | undefined, to: number | null | undefined, flag?: string): string {
   return ` (${from ?? '–'} to ${to ?? '–'}${flag ? `, ${flag}` : ''})`;

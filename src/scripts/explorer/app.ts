@@ -13,7 +13,7 @@ import type { BBox } from '../../lib/planar.ts';
 import { DataStore, type VintageGeo } from './data.ts';
 import { readState, writeState, type ExplorerState } from './state.ts';
 import { valueInWords } from './words.ts';
-import { changeNote, viewSummary } from '../../lib/words.ts';
+import { carriedFlags, changeNote, viewSummary, type ChangeEditions, type ChangeValues } from '../../lib/words.ts';
 import { mountSearchBox } from '../search/search-box.ts';
 import { MapLabels } from './labels.ts';
 import { addStreets, streetNames, type StreetsFile } from './streets.ts';
@@ -169,10 +169,10 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     whenIdle(() => {
       if (cat.search) store.json<{ places: [string, string, number, number][] }>('geo/places.json').then((d) => labels.setPlaces(d.places)).catch((e: Error) => console.warn('place names not shown:', e.message));
       if (cat.streets) store.json<StreetsFile>('geo/streets.json').then((s) => {
-        const { detail } = addStreets(map, root.dataset.base ?? '/', s, 'lad-line', root.querySelector('[data-streets-note]'));
-        labels.setStreets(() => streetNames(map, detail, s.names));
+        const detail = addStreets(map, root.dataset.base ?? '/', s, 'lad-line', root.querySelector('[data-streets-note]'));
+        // Street names are read from the tiles once a batch of them has loaded, not on every move.
         let t: ReturnType<typeof setTimeout> | undefined;
-        map.on('sourcedata', (e) => { if (e.sourceId?.startsWith('osm-') && e.isSourceLoaded) { clearTimeout(t); t = setTimeout(() => labels.layout(), 200); } });
+        map.on('sourcedata', (e) => { if (e.sourceId?.startsWith('osm-') && e.isSourceLoaded) { clearTimeout(t); t = setTimeout(() => labels.setStreets(streetNames(map, detail, s.names)), 200); } });
       }).catch((e: Error) => console.warn('streets not shown:', e.message));
     });
     store.context().then((land) => {
@@ -234,8 +234,6 @@ function addPatterns(map: MapLibre) {
 }
 
 interface Loaded { ind: IndicatorMeta; geo: VintageGeo; current: Ctx['current'] }
-/** A change layer's two editions: their names and each area's decile in each. */
-interface ChangeEditions { from: string; to: string; fromValues: (number | null)[]; toValues: (number | null)[] }
 const ctx0 = (store: DataStore, ind: IndicatorMeta) => ({ store, ind });
 
 /** Fetches an indicator's values and its vintage's geometry; values come in the geometry's order. */
@@ -243,8 +241,8 @@ async function loadIndicator({ store, ind }: { store: DataStore; ind: IndicatorM
   const [values, geo] = await Promise.all([store.values(ind), store.geometry(ind.vintage)]);
   const codes = geo.lsoa.features.map((f) => String(f.id));
   if (codes.length !== values.values.length) throw new Error(`${ind.values} has ${values.values.length} values for ${codes.length} areas`);
-  const u = values as typeof values & { lower?: (number | null)[]; upper?: (number | null)[]; n?: (number | null)[]; lowPrecision?: number[]; carried?: Record<string, number[]>; editions?: ChangeEditions };
-  const carried = new Map(Object.entries(u.carried ?? {}).flatMap(([flag, at]) => at.map((k) => [k, flag] as const)));
+  const u = values as typeof values & ChangeValues & { lower?: (number | null)[]; upper?: (number | null)[]; n?: (number | null)[]; lowPrecision?: number[] };
+  const carried = carriedFlags(u);
   const current = { codes, index: new Map(codes.map((c, i) => [c, i])), values: values.values, missing: new Set(values.missing), suppressed: new Set(values.suppressed), lower: u.lower, upper: u.upper, n: u.n, lowPrecision: new Set(u.lowPrecision ?? []), carried, editions: u.editions };
   return { ind, geo, current };
 }

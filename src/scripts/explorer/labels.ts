@@ -1,9 +1,9 @@
 /**
  * The interactive map's labels, in HTML: the neighbourhoods (links, always shown) and, once
- * the map is ready, place names from OS Open Names at the zooms where they help (cities and
- * towns from zoom 9, suburbs from 11.5, villages from 12.5). After every move they are laid
- * out again by the same placement as the maps drawn at build time (src/lib/labels.ts), with
- * their measured sizes: none overlaps another or runs off the map.
+ * the map is ready, place names from OS Open Names at the zooms where they help (cities from
+ * zoom 8.5, towns from 9.5, suburbs from 11.5, villages from 12.5) and street names from 14.
+ * After every move they are laid out again by the same placement as the maps drawn at build
+ * time (src/lib/labels.ts), with their measured sizes: none overlaps another or runs off the map.
  */
 import { Marker, type Map as MapLibre } from 'maplibre-gl';
 import { placeLabels, PLACE_RANK, type LabelItem } from '../../lib/labels.ts';
@@ -21,7 +21,7 @@ export class MapLabels {
   private nbs: Entry[] = [];
   private places = new Map<string, Entry>();
   private all: [string, string, number, number][] = [];
-  private streets: () => [string, number, number][] = () => [];
+  private streets: [string, number, number][] = [];
   private map: MapLibre;
   constructor(map: MapLibre) {
     this.map = map;
@@ -53,8 +53,8 @@ export class MapLabels {
     this.layout();
   }
 
-  /** Street names, [name, lon, lat], shown from zoom 14 where there is room after the place names. */
-  setStreets(names: () => [string, number, number][]): void {
+  /** Street names, [name, lon, lat], shown from zoom 14 where there is room after the place names (set again as tiles load). */
+  setStreets(names: [string, number, number][]): void {
     this.streets = names;
     this.layout();
   }
@@ -70,12 +70,13 @@ export class MapLabels {
     const b = map.getBounds();
     const wanted = [
       ...this.all.filter(([, k, lon, lat]) => z >= FROM_ZOOM[k] && b.contains([lon, lat])).slice(0, MAX_PLACES),
-      ...(z >= STREETS_FROM ? this.streets().filter(([, lon, lat]) => b.contains([lon, lat])).slice(0, MAX_PLACES).map(([n, lon, lat]): [string, string, number, number] => [n, 'R', lon, lat]) : []),
+      ...(z >= STREETS_FROM ? this.streets.filter(([, lon, lat]) => b.contains([lon, lat])).slice(0, MAX_PLACES).map(([n, lon, lat]): [string, string, number, number] => [n, 'R', lon, lat]) : []),
     ];
-    const keys = new Set(wanted.map((p) => `${p[0]}|${p[2]}|${p[3]}`));
+    const keyOf = (p: [string, string, number, number]) => `${p[0]}|${p[2]}|${p[3]}`;
+    const keys = new Set(wanted.map(keyOf));
     for (const [k, e] of this.places) if (!keys.has(k)) { e.marker.remove(); this.places.delete(k); }
     for (const p of wanted) {
-      const k = `${p[0]}|${p[2]}|${p[3]}`;
+      const k = keyOf(p);
       if (this.places.has(k)) continue;
       const el = document.createElement('span');
       el.className = `map-place k${p[1]}`;
@@ -83,7 +84,7 @@ export class MapLabels {
       el.setAttribute('aria-hidden', 'true');
       this.places.set(k, { el, lngLat: [p[2], p[3]], required: false, marker: new Marker({ element: el, anchor: 'top-left' }).setLngLat([p[2], p[3]]).addTo(map) });
     }
-    const entries = [...this.nbs, ...wanted.map((p) => this.places.get(`${p[0]}|${p[2]}|${p[3]}`)!)];
+    const entries = [...this.nbs, ...wanted.map((p) => this.places.get(keyOf(p))!)];
     for (const e of entries) { e.el.style.visibility = ''; e.size ??= [e.el.offsetWidth, e.el.offsetHeight]; }
     const items: LabelItem[] = entries.map((e, i) => { const pt = map.project(e.lngLat); return { id: String(i), x: pt.x, y: pt.y, w: e.size![0], h: e.size![1], dot: e.required, required: e.required }; });
     // A neighbourhood whose point is out of view is not pulled into it.

@@ -7,7 +7,7 @@
  * exists, a note says that street detail covers the neighbourhoods' surroundings only.
  */
 import type { Map as MapLibre } from 'maplibre-gl';
-import type { BBox } from '../../lib/planar.ts';
+import { lineLength, midpoint, type BBox } from '../../lib/planar.ts';
 
 interface TileSource { id: string; area: string; minzoom: number; maxzoom: number; bounds: BBox }
 export interface StreetsFile { attribution: string; note: string; tiles: string; layer: string; names: string; classes: Record<string, 'main' | 'minor' | 'rail'>; sources: TileSource[] }
@@ -18,8 +18,8 @@ const PAINT = {
   rail: { 'line-color': '#3a3a3a', 'line-opacity': 0.5, 'line-width': 1, 'line-dasharray': [3, 2] },
 } as const;
 
-/** Adds the street sources and layers below `before`; returns the ids of the detailed sources (for street names) and a function that updates the note. */
-export function addStreets(map: MapLibre, base: string, s: StreetsFile, before: string, note: HTMLElement | null): { detail: string[]; update: () => void } {
+/** Adds the street sources and layers below `before`, and keeps the note on where street detail ends up to date; returns the ids of the detailed sources (for street names). */
+export function addStreets(map: MapLibre, base: string, s: StreetsFile, before: string, note: HTMLElement | null): string[] {
   const classesOf = (kind: string) => Object.entries(s.classes).filter(([, k]) => k === kind).map(([c]) => c);
   for (const src of s.sources) {
     map.addSource(`osm-${src.id}`, {
@@ -46,20 +46,20 @@ export function addStreets(map: MapLibre, base: string, s: StreetsFile, before: 
   };
   map.on('moveend', update);
   update();
-  return { detail: detail.map((x) => `osm-${x.id}`), update };
+  return detail.map((x) => `osm-${x.id}`);
 }
 
-/** Street names in view, from the detailed tiles loaded: [name, lon, lat] at the middle of each name's longest piece. */
+/** Street names in the detailed tiles loaded: [name, lon, lat] halfway along each name's longest piece, longest first. */
 export function streetNames(map: MapLibre, sources: string[], layer: string): [string, number, number][] {
-  const best = new Map<string, { at: [number, number]; n: number }>();
+  const best = new Map<string, { at: [number, number]; length: number }>();
   for (const id of sources) {
     if (!map.getSource(id)) continue;
     for (const f of map.querySourceFeatures(id, { sourceLayer: layer })) {
       const name = String(f.properties?.['name:latin'] ?? '').trim();
       if (!name || f.geometry.type !== 'LineString') continue;
-      const c = f.geometry.coordinates;
-      if (c.length > (best.get(name)?.n ?? 0)) best.set(name, { at: c[Math.floor(c.length / 2)] as [number, number], n: c.length });
+      const length = lineLength(f.geometry.coordinates);
+      if (length > (best.get(name)?.length ?? 0)) best.set(name, { at: midpoint(f.geometry.coordinates), length });
     }
   }
-  return [...best].sort((a, b) => b[1].n - a[1].n).map(([name, v]) => [name, v.at[0], v.at[1]]);
+  return [...best].sort((a, b) => b[1].length - a[1].length).map(([name, v]) => [name, v.at[0], v.at[1]]);
 }

@@ -10,8 +10,8 @@ export interface PostcodeAnswer {
   lad: { code: string; name: string };
   neighbourhood: string | null;
 }
-/** Where a postcode could not be found: the file's edition, the region and the share of its small areas the file covers. */
-export interface Coverage { edition: string; region: string; coverage: number }
+/** Where a postcode could not be found: the file's edition, the region, the share of its small areas the file covers and whether it covers them all. */
+export interface Coverage { edition: string; region: string; coverage: number; complete: boolean }
 export type PostcodeResult = PostcodeAnswer | { kind: 'malformed' } | ({ kind: 'outside'; postcode: string; area: string } & Coverage) | ({ kind: 'unknown'; postcode: string } & Coverage);
 
 const cache = new Map<string, Promise<unknown>>();
@@ -35,7 +35,7 @@ export async function lookupPostcode(base: string, input: string): Promise<Postc
   if (!shard || !row) {
     const index = await getJson<{ districts: Record<string, string> } & Coverage>(`${base}data/search/postcode-districts.json`);
     const areas = new Set(Object.keys(index.districts).map((d) => d.replace(/[0-9].*$/, '')));
-    const cov = { edition: index.edition, region: index.region, coverage: index.coverage };
+    const cov = { edition: index.edition, region: index.region, coverage: index.coverage, complete: index.complete };
     return areas.has(p.area) ? { kind: 'unknown', postcode: p.postcode, ...cov } : { kind: 'outside', postcode: p.postcode, area: p.area, ...cov };
   }
   const [code, name, lsoa11, nb] = shard.lsoas[row[1]];
