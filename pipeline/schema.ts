@@ -93,7 +93,9 @@ export const GeographiesSchema = z.object({
     detailZoom: z.number().int().min(10).max(16),
     /** Shown beside every map that draws streets. */
     attribution: z.string().min(1),
-    /** How old the street data is, and where street detail exists. */
+    /** How old the street data is: beside every map that draws streets. */
+    age: z.string().min(1),
+    /** Where street detail exists: said by the interactive map where it ends. */
     note: z.string().min(1),
   }).optional(),
   geometry: z.object({ simplifyKeepShare: z.object({ '2021': z.number().gt(0).lte(1), '2011': z.number().gt(0).lte(1) }), quantization: z.number().int().min(1000) }),

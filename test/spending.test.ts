@@ -35,15 +35,19 @@ describe('council spending', () => {
     await page.close();
   });
 
-  it('a two-tier neighbourhood: the district and the county apart, each saying which services are the other tier\'s', async () => {
+  it('a two-tier neighbourhood: the district and the county apart, each naming the services the other tier runs instead of charting them', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.origin}/neighbourhoods/worsley-haslingden/`);
     const s = page.locator('#system');
     expect((await s.locator('h3').allInnerTexts()).map((t) => t.split(' (')[0])).toEqual(['Rossendale', 'Lancashire']);
     expect(await s.locator('p').first().innerText()).toContain('never added together');
-    const education = s.locator('#spending-E07000125 li', { hasText: 'Education' });
-    expect(await education.innerText()).toContain('run by the county, not this council');
-    expect(await education.locator('svg').getAttribute('aria-label')).toContain('run by the county');
+    // The district's charts leave out the county's services, and say so; the county's charts have them.
+    expect(await s.locator('#spending-E07000125 li', { hasText: 'Education' }).count()).toBe(0);
+    expect(await s.locator('#spending-E07000125').innerText()).toContain('Not drawn for Rossendale: social care (children\'s and adults\'), education and public health, which the county council runs');
+    expect(await s.locator('#spending-E10000017 li', { hasText: 'Education' }).count()).toBe(1);
+    // The county's charts leave out the district's (housing); services both run are drawn for both.
+    expect(await s.locator('#spending-E10000017').innerText()).toContain('Not drawn for Lancashire: housing (not council housing), which the district council runs');
+    expect(await s.locator('#spending-E07000125 li', { hasText: 'Highways and transport' }).innerText()).toContain('run partly by the county, partly by the district');
     await page.close();
   });
 

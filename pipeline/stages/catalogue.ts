@@ -49,7 +49,7 @@ export function catalogueOf(c: CatalogueInputs) {
     site: cfg.site,
     search: c.search,
     finance: cfg.finance ? { path: 'finance.json', source: cfg.finance.source } : null,
-    streets: geo.streets ? { attribution: geo.streets.attribution, note: geo.streets.note } : null,
+    streets: geo.streets ? { attribution: geo.streets.attribution, age: geo.streets.age, note: geo.streets.note } : null,
     framework: cfg.domains.framework,
     finer: Object.fromEntries(Object.entries(geo.finer ?? {}).map(([id, f]) => [id, { level: f.level, vintage: f.vintage, note: f.note, source: f.source }])),
     domains: [...cfg.domains.domains, cfg.domains.context].map((d) => ({ ...d, indicators: [...cfg.indicators.indicators.filter((i) => domainOf.get(i.family)?.domain === d.id).map((i) => i.id), ...localDomain(d.id)] })),

@@ -70,7 +70,7 @@ export interface Catalogue {
   /** Council spending (finance.json), or null when the build has none. */
   finance: { path: string; source: string } | null;
   /** The street basemap: attribution and note, or null when the build has none. */
-  streets: { attribution: string; note: string } | null;
+  streets: { attribution: string; age: string; note: string } | null;
   search: { edition: string; region: string; coverage: { lsoas: number; withPostcodes: number; share: number; complete: boolean; words: string }; example: { postcode: string | null; place: string | null } } | null;
   framework: { name: string; note: string };
   finer: Record<string, { level: string; vintage: number; note: string; source: string }>;

@@ -41,11 +41,10 @@ export const TIER_WORDS: Record<Tier, { one: string; many: string }> = {
   district: { one: 'district council', many: 'district councils' },
 };
 
-/** Which tier runs a service, in words, for a council of a two-tier area. */
+/** Which tier runs a service, in words, for a council of a two-tier area (this council's services only: the other tier's are named apart). */
 export function whoRuns(s: Service, tier: Tier): string | null {
   if (tier === 'single' || s.total) return null;
-  if (s.who === 'both') return 'run partly by the county, partly by the district';
-  return s.who === tier ? `run by the ${tier}` : `run by the ${s.who === 'county' ? 'county' : 'district'}, not this council`;
+  return s.who === 'both' ? 'run partly by the county, partly by the district' : `run by the ${tier}`;
 }
 
 /** Whether a service is run by the other tier of a two-tier area (its chart is not drawn for this council). */
@@ -58,7 +57,6 @@ export const otherTier = (s: Service, tier: Tier) => tier !== 'single' && !s.tot
 export function spendingSentence(f: FinanceData, c: Council, regionName: string): string {
   const total = totalService(f);
   const cash = c.cash[total.id];
-  const idx = c.index[total.id];
   const [first, last] = [f.years[0], f.years.at(-1)!];
   const p = changePercent(cash);
   if (p === null) return `${c.name}: no comparable figures for ${first} and ${last}.`;
@@ -66,5 +64,5 @@ export function spendingSentence(f: FinanceData, c: Council, regionName: string)
   const k = f.years.length - 1;
   const direction = p < 0 ? 'fell' : p > 0 ? 'rose' : 'went';
   const among = g.median[k] === null ? '' : ` Among the ${regionName}'s ${g.n[k]} ${TIER_WORDS[c.tier].many}, the middle change was ${signed(Math.round((g.median[k] as number) - 100))} (from ${signed(Math.round((g.min[k] as number) - 100))} to ${signed(Math.round((g.max[k] as number) - 100))}).`;
-  return `Between ${first} and ${last}, ${c.name}'s spending on its services ${direction} from ${money(cash[0])} to ${money(cash[k])} in cash (${signed(p)}; ${last} is ${idx[k]} where ${first} is 100), before any allowance for rising prices.${among}`;
+  return `Between ${first} and ${last}, ${c.name}'s spending on its services ${direction} from ${money(cash[0])} to ${money(cash[k])} in cash (${signed(p)}), before any allowance for rising prices.${among}`;
 }
