@@ -1,5 +1,1 @@
-/** Rounds to `decimals` places: the one rounding every published figure goes through. */
-export function round(x: number, decimals: number): number {
-  const k = 10 ** decimals;
-  return Math.round(x * k) / k;
-}
+export { round } from '../src/lib/aggregate.ts';

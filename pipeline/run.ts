@@ -21,6 +21,7 @@ import { validateConfig } from './stages/validate.ts';
 import { STATUS, type TableReport } from './stages/values.ts';
 import { crosswalk, crosswalkReport } from './stages/change.ts';
 import { buildChanges } from './stages/changes.ts';
+import { buildCustom } from './stages/custom.ts';
 import { readTables, tableColumns } from './stages/tables.ts';
 import type { FinerLookupReport } from './stages/finer.ts';
 
@@ -200,7 +201,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   stage('local data', { datasets: datasets.length, values: datasets.reduce((n, d) => n + d.values.length, 0), suppressed: datasets.reduce((n, d) => n + d.values.filter((v) => v.suppressedBy === 'primary' || v.suppressedBy === 'secondary').length, 0) });
 
   // Aggregate: each neighbourhood beside its local authority, the region and England.
-  const { comparators, neighbourhoods, ladMembers, spread } = aggregateAll({ indicators: cfg.indicators.indicators, vintageOf: (ind) => tableVintage(cfg, ind), frames, series, population, neighbourhoods: nb.resolved, scope: geo.scope, nation: geo.nation });
+  const { comparators, neighbourhoods, ladMembers, spread, cuts } = aggregateAll({ indicators: cfg.indicators.indicators, vintageOf: (ind) => tableVintage(cfg, ind), frames, series, population, neighbourhoods: nb.resolved, scope: geo.scope, nation: geo.nation });
   stage('aggregate', { neighbourhoods: neighbourhoods.length, localAuthorities: Object.keys(comparators.lads[2021]).length, indicators: series.size });
 
   const breaks = new Map<string, Breaks>();
@@ -272,7 +273,10 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   // Profiles are kept apart from the outlines so the interactive map does not download them.
   files.set('profiles.json', json(Object.fromEntries(neighbourhoods.map(({ n, summaries }) => [n.config.slug, summaries]))));
   files.set('comparators.json', json(comparators));
-  files.set('change.json', json(change.areas()));
+  const changeFile = change.areas();
+  files.set('change.json', json(changeFile));
+  // Custom areas: per-council chunks of every small area's figures, for the browser's own profiles.
+  for (const [p, t] of buildCustom({ indicators: cfg.indicators.indicators, vintageOf: (ind) => tableVintage(cfg, ind), frames, series, population, cuts, lookup, comparators, change: change.layers.length ? changeFile : null, local: datasets })) files.set(p, t);
 
   for (const [path, text] of buildDownloads({
     frames, topologies: { 2021: geometry[2021].topology, 2011: geometry[2011].topology },

@@ -1,35 +1,13 @@
 import type { Geographies, Indicator } from '../schema.ts';
+
 import { VINTAGES, type AreaFrame, type Vintage } from './areas.ts';
 import type { ResolvedNeighbourhood } from './neighbourhoods.ts';
 import { STATUS, type Series } from './values.ts';
 import { round } from '../round.ts';
+import { meanDecimals, summarise as summariseAreas, type Summary, type SummaryIndicator } from '../../src/lib/aggregate.ts';
 import { quantileSorted } from 'simple-statistics';
 
-/** The share of a group's areas, and of its people, in England's most deprived tenth or fifth. */
-export interface DeprivedShare {
-  areas: number;
-  share: number;
-  population: number;
-  populationShare: number;
-}
-
-/** One indicator summarised over a group of LSOAs (a neighbourhood, a local authority, the region, England). */
-export interface Summary {
-  areas: number;
-  withValue: number;
-  missing: number;
-  suppressed: number;
-  /** Population-weighted mean (or, for percentages built from counts, the pooled percentage). */
-  mean?: number;
-  min?: number;
-  max?: number;
-  /** For deciles: how many areas in each decile, 1 (most deprived) to 10. */
-  deciles?: number[];
-  mostDeprived10?: DeprivedShare;
-  mostDeprived20?: DeprivedShare;
-  /** Where the mean falls among England's small areas: the share of them with a lower value (ties count half), 0 to 1. */
-  position?: number;
-}
+export type { DeprivedShare, Summary } from '../../src/lib/aggregate.ts';
 
 /** England's small areas on one indicator, sorted: the yardstick every group's figure is placed on. */
 export interface Ranking {
@@ -70,51 +48,30 @@ export function distribution(r: Ranking, decimals: number): Distribution {
 
 
 /**
- * Summarises one series over the areas at `members` (frame indices). Means are weighted by
- * `population`; a percentage built from counts is pooled (sum of numerators over sum of
- * denominators), which is its exact value for the group. Ranks get only their range.
+ * England's 100 cut points for one indicator (see `positionOf`): cut k is the smallest figure at
+ * the mean's decimals that at least (k - 0.5)% of England's small areas are below, ties counting
+ * half. Found by bisection on the whole numbers of the mean's last decimal place.
  */
-export function summarise(series: Series, members: readonly number[], population: Float64Array, ranking?: Ranking): Summary {
-  const ind: Indicator = series.indicator;
-  const s: Summary = { areas: members.length, withValue: 0, missing: 0, suppressed: 0 };
-  let min = Infinity, max = -Infinity, wsum = 0, wx = 0, num = 0, den = 0;
-  const deciles = ind.unit === 'decile' ? new Array(10).fill(0) : undefined;
-  let popAll = 0, pop10 = 0, pop20 = 0;
-  for (const i of members) {
-    const st = series.status[i];
-    if (st === STATUS.suppressed) { s.suppressed++; continue; }
-    if (st !== STATUS.value) { s.missing++; continue; }
-    const v = series.values[i];
-    s.withValue++;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    const w = population[i];
-    if (Number.isFinite(w)) { wsum += w; wx += w * v; }
-    if (series.counts) { num += series.counts.num[i]; den += series.counts.den[i]; }
-    if (deciles) {
-      deciles[v - 1]++;
-      const p = Number.isFinite(w) ? w : 0;
-      popAll += p;
-      if (v <= 1) pop10 += p;
-      if (v <= 2) pop20 += p;
-    }
+export function englandCuts(r: Ranking, ind: SummaryIndicator): number[] {
+  const a = r.sorted;
+  if (a.length === 0) return [];
+  const k = 10 ** meanDecimals(ind);
+  const cuts: number[] = [];
+  let lo = Math.floor(a[0] * k) - 1;
+  for (let c = 1; c <= 100; c++) {
+    const target = (c - 0.5) / 100;
+    let hi = Math.ceil(a[a.length - 1] * k) + 1;
+    // positionIn is 0 below England's least value and 1 above its greatest, so the answer lies in (lo, hi].
+    while (hi - lo > 1) { const m = Math.floor((lo + hi) / 2); if (positionIn(r, m / k) >= target) hi = m; else lo = m; }
+    cuts.push(hi / k);
+    lo = hi - 1;
   }
-  if (s.withValue === 0) return s;
-  const d = ind.decimals;
-  s.min = round(min, d);
-  s.max = round(max, d);
-  if (ind.unit !== 'rank' && ind.unit !== 'decile') {
-    if (series.counts && den > 0) s.mean = round((num / den) * 100, d + 1);
-    else if (wsum > 0) s.mean = round(wx / wsum, d + 1);
-    if (ranking && s.mean !== undefined) s.position = round(positionIn(ranking, s.mean), 4);
-  }
-  if (deciles) {
-    s.deciles = deciles;
-    const share = (areas: number, population: number): DeprivedShare => ({ areas, share: round(areas / s.withValue, 4), population: Math.round(population), populationShare: popAll > 0 ? round(population / popAll, 4) : 0 });
-    s.mostDeprived10 = share(deciles[0], pop10);
-    s.mostDeprived20 = share(deciles[0] + deciles[1], pop20);
-  }
-  return s;
+  return cuts;
+}
+
+/** Summarises one series over the areas at `members` (frame indices): the shared aggregation, placed on England's cuts. */
+export function summarise(series: Series, members: readonly number[], population: Float64Array, cuts?: readonly number[]): Summary {
+  return summariseAreas(series.indicator, series, members, population, cuts);
 }
 
 export interface AggregateInputs {
@@ -150,7 +107,9 @@ export function aggregateAll(a: AggregateInputs) {
   // England's sorted values place every group's figure; kept only here (the catalogue keeps their percentiles).
   const rankings = new Map(a.indicators.map((ind) => [ind.id, englandRanking(series.get(ind.id)!)]));
   const spread = new Map(a.indicators.map((ind) => [ind.id, distribution(rankings.get(ind.id)!, ind.decimals)]));
-  const summaryFor = (ind: Indicator, idx: number[]) => summarise(series.get(ind.id)!, idx, population[a.vintageOf(ind)], rankings.get(ind.id));
+  // Positions come from England's 100 cuts, as they do in the browser's custom areas (the sorted values stay here).
+  const cuts = new Map(a.indicators.filter(hasPosition).map((ind) => [ind.id, englandCuts(rankings.get(ind.id)!, ind)]));
+  const summaryFor = (ind: Indicator, idx: number[]) => summarise(series.get(ind.id)!, idx, population[a.vintageOf(ind)], cuts.get(ind.id));
   const comparators = {
     lads: { 2021: {}, 2011: {} } as Record<Vintage, Record<string, { name: string; summaries: Record<string, Summary> }>>,
     region: { code: a.scope.regionCode, name: a.scope.regionName, summaries: {} as Record<string, Summary> },
@@ -171,5 +130,8 @@ export function aggregateAll(a: AggregateInputs) {
     const lad = n.lad[v].code;
     return [ind.id, { neighbourhood: own, lad: comparators.lads[v][lad]?.summaries[ind.id] ?? summaryFor(ind, ladMembers[v].get(lad) ?? []), region: comparators.region.summaries[ind.id], england: comparators.england.summaries[ind.id] }];
   })) }));
-  return { comparators, neighbourhoods, ladMembers, spread };
+  return { comparators, neighbourhoods, ladMembers, spread, cuts };
 }
+
+/** Whether a group's figure is placed among England's areas: every indicator but ranks and deciles. */
+export const hasPosition = (ind: SummaryIndicator) => ind.unit !== 'rank' && ind.unit !== 'decile';

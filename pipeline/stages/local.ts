@@ -3,6 +3,7 @@ import type { Problem } from '../errors.ts';
 import type { AreaFrame, Vintage } from './areas.ts';
 import { parseCsv } from './load.ts';
 import { round } from '../round.ts';
+import { poolLocal } from '../../src/lib/aggregate.ts';
 
 /**
  * Locally gathered indicators: residents' and councils' own evidence, each value with who
@@ -247,22 +248,13 @@ export function localBreaks(values: (number | null)[], decimals: number): number
 }
 
 /**
- * A local LSOA-level indicator summed (counts) or pooled (numerator over denominator) over a
- * neighbourhood's LSOAs. If any member is suppressed the whole is suppressed: publishing it
- * would let the hidden value be recovered by subtraction.
+ * A local LSOA-level indicator summed or pooled over a neighbourhood's LSOAs, by the rule
+ * custom areas follow too (`poolLocal`): any suppressed member suppresses the whole.
  */
 export function localNeighbourhoodValue(ds: LoadedDataset, ind: LocalIndicator, members: string[]): Omit<LocalValue, 'row'> | null {
   const vs = ds.values.filter((v) => v.indicator === ind.id && members.includes(v.area));
   if (vs.length === 0) return null;
   const base = { indicator: ind.id, area: 'neighbourhood', lower: null, upper: null, note: `From ${vs.length} of its ${members.length} small areas.`, sourceUrl: ds.meta.sourceUrl, lowPrecision: vs.some((v) => v.lowPrecision) };
-  if (vs.some((v) => v.status === 'suppressed')) return { ...base, value: null, numerator: null, denominator: null, sampleSize: null, status: 'suppressed', suppressedBy: 'secondary' };
-  const ok = vs.filter((v) => v.status === 'value');
-  if (ok.length === 0) return { ...base, value: null, numerator: null, denominator: null, sampleSize: null, status: 'missing', suppressedBy: null };
-  const sum = (f: (v: LocalValue) => number | null) => (ok.every((v) => f(v) !== null) ? ok.reduce((s, v) => s + f(v)!, 0) : null);
-  const sampleSize = sum((v) => v.sampleSize);
-  if (ind.unit === 'count') return { ...base, value: sum((v) => (typeof v.value === 'number' ? v.value : null)), numerator: null, denominator: null, sampleSize, status: 'value', suppressedBy: null };
-  const num = sum((v) => v.numerator), den = sum((v) => v.denominator);
-  if (num === null || den === null || den === 0) return { ...base, value: null, numerator: null, denominator: null, sampleSize, status: 'missing', suppressedBy: null, note: 'The small areas do not all give numerator and denominator, so no pooled figure can be made.' };
-  const scale = ind.unit === 'percent' ? 100 : 1;
-  return { ...base, value: round((num / den) * scale, ind.decimals), numerator: num, denominator: den, sampleSize, status: 'value', suppressedBy: null };
+  const { why, ...p } = poolLocal(ind, vs);
+  return { ...base, ...p, suppressedBy: p.status === 'suppressed' ? 'secondary' : null, ...(why ? { note: 'The small areas do not all give numerator and denominator, so no pooled figure can be made.' } : {}) };
 }

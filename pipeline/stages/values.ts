@@ -6,8 +6,9 @@ import { columnIndex, indexByCode } from './join.ts';
 import { CELL, cellStatus, type CsvTable } from './load.ts';
 import type { FinerTableReport } from './finer.ts';
 
-/** Status of one area's value: a figure, or why there is none. Zero is a value like any other. */
-export const STATUS = { value: 0, missing: 1, suppressed: 2, noRow: 3 } as const;
+import { STATUS } from '../../src/lib/aggregate.ts';
+
+export { STATUS };
 
 /** One indicator over every England LSOA of its vintage, in frame order. NaN where status is not value. */
 export interface Series {

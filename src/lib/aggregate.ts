@@ -1,0 +1,169 @@
+/**
+ * The one aggregation of the atlas: a group of small areas summarised on one indicator. The
+ * pipeline summarises each neighbourhood, council, the region and England with it; the custom
+ * area page summarises a reader's own selection with it, in the browser, from the same figures.
+ * No I/O, no DOM, no Node: plain arrays in, a summary out.
+ */
+
+/** Status of one area's value: a figure, or why there is none. Zero is a value like any other. */
+export const STATUS = { value: 0, missing: 1, suppressed: 2, noRow: 3 } as const;
+
+/** The share of a group's areas, and of its people, in England's most deprived tenth or fifth. */
+export interface DeprivedShare {
+  areas: number;
+  share: number;
+  population: number;
+  populationShare: number;
+}
+
+/** One indicator summarised over a group of LSOAs (a neighbourhood, a local authority, the region, England, a custom area). */
+export interface Summary {
+  areas: number;
+  withValue: number;
+  missing: number;
+  suppressed: number;
+  /** Population-weighted mean (or, for percentages built from counts, the pooled percentage). */
+  mean?: number;
+  min?: number;
+  max?: number;
+  /** For deciles: how many areas in each decile, 1 (most deprived) to 10. */
+  deciles?: number[];
+  mostDeprived10?: DeprivedShare;
+  mostDeprived20?: DeprivedShare;
+  /** Where the mean falls among England's small areas: the share of them with a lower value (ties count half), to the nearest hundredth. */
+  position?: number;
+}
+
+/** What summarising needs of an indicator. */
+export interface SummaryIndicator {
+  unit: string;
+  decimals: number;
+}
+
+/** One indicator's figures over a set of areas, by index: values (NaN where none), status, and counts for pooled percentages. */
+export interface AreaSeries {
+  values: ArrayLike<number>;
+  status: ArrayLike<number>;
+  counts?: { num: ArrayLike<number>; den: ArrayLike<number> };
+}
+
+/** Rounds to `decimals` places: the one rounding every published figure goes through. */
+export function round(x: number, decimals: number): number {
+  const k = 10 ** decimals;
+  return Math.round(x * k) / k;
+}
+
+/** The decimals a group's mean is given to: one more than its small areas' figures. */
+export const meanDecimals = (ind: SummaryIndicator) => ind.decimals + 1;
+
+/**
+ * England's yardstick for one indicator: 100 cut points. A figure's position is the number of
+ * cuts at or below it, over 100. Cut k is the smallest figure (at the mean's decimals) that at
+ * least (k - 0.5)% of England's small areas are below (ties counting half), so the position is
+ * that share to the nearest hundredth, exactly, from 100 numbers instead of 33,755.
+ */
+export function positionOf(cuts: readonly number[], value: number): number {
+  let n = 0;
+  for (const c of cuts) if (c <= value) n++;
+  return n / 100;
+}
+
+/**
+ * Summarises one series over the areas at `members` (indices), in their order. Means are
+ * weighted by `population`; a percentage built from counts is pooled (sum of numerators over
+ * sum of denominators), which is its exact value for the group. Ranks get only their range;
+ * deciles their counts and the most-deprived shares of areas and of people.
+ */
+export function summarise(ind: SummaryIndicator, series: AreaSeries, members: readonly number[], population: ArrayLike<number>, cuts?: readonly number[]): Summary {
+  const s: Summary = { areas: members.length, withValue: 0, missing: 0, suppressed: 0 };
+  let min = Infinity, max = -Infinity, wsum = 0, wx = 0, num = 0, den = 0;
+  const deciles = ind.unit === 'decile' ? new Array(10).fill(0) : undefined;
+  let popAll = 0, pop10 = 0, pop20 = 0;
+  for (const i of members) {
+    const st = series.status[i];
+    if (st === STATUS.suppressed) { s.suppressed++; continue; }
+    if (st !== STATUS.value) { s.missing++; continue; }
+    const v = series.values[i];
+    s.withValue++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    const w = population[i];
+    if (Number.isFinite(w)) { wsum += w; wx += w * v; }
+    if (series.counts) { num += series.counts.num[i]; den += series.counts.den[i]; }
+    if (deciles) {
+      deciles[v - 1]++;
+      const p = Number.isFinite(w) ? w : 0;
+      popAll += p;
+      if (v <= 1) pop10 += p;
+      if (v <= 2) pop20 += p;
+    }
+  }
+  if (s.withValue === 0) return s;
+  const d = ind.decimals;
+  s.min = round(min, d);
+  s.max = round(max, d);
+  if (ind.unit !== 'rank' && ind.unit !== 'decile') {
+    if (series.counts && den > 0) s.mean = round((num / den) * 100, meanDecimals(ind));
+    else if (wsum > 0) s.mean = round(wx / wsum, meanDecimals(ind));
+    if (cuts && s.mean !== undefined) s.position = positionOf(cuts, s.mean);
+  }
+  if (deciles) {
+    s.deciles = deciles;
+    const share = (areas: number, population: number): DeprivedShare => ({ areas, share: round(areas / s.withValue, 4), population: Math.round(population), populationShare: popAll > 0 ? round(population / popAll, 4) : 0 });
+    s.mostDeprived10 = share(deciles[0], pop10);
+    s.mostDeprived20 = share(deciles[0] + deciles[1], pop20);
+  }
+  return s;
+}
+
+/** The order every group's members are summed in (so a sum made twice is the same to the last bit). */
+export const byCode = (a: string, b: string) => a.localeCompare(b, 'en-GB');
+
+/** The council most of a group's areas lie in (ties to the lower code), or '' for none. */
+export function majorityOf(ladOf: readonly string[]): string {
+  const count = new Map<string, number>();
+  for (const c of ladOf) count.set(c, (count.get(c) ?? 0) + 1);
+  return [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en-GB'))[0]?.[0] ?? '';
+}
+
+/** One small area's figure of a locally gathered indicator, as published (a suppressed one has no numbers). */
+export interface LocalPart {
+  status: 'value' | 'suppressed' | 'missing';
+  value: number | string | null;
+  numerator: number | null;
+  denominator: number | null;
+  sampleSize: number | null;
+}
+
+/** A group's figure of a local indicator, pooled from its small areas' published parts. */
+export interface LocalPooled {
+  status: 'value' | 'suppressed' | 'missing';
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  sampleSize: number | null;
+  /** Why there is no figure, when that needs saying. */
+  why?: 'incomplete-counts';
+}
+
+/**
+ * A local LSOA-level indicator summed (counts) or pooled (numerator over denominator) over a
+ * group's small areas: the rule for neighbourhoods and custom areas alike. If any member is
+ * suppressed the whole is suppressed. So every figure shown is made from published parts only,
+ * and no difference between two groups (a custom area with and without one small area, or a
+ * neighbourhood and a custom area inside it) can recover a hidden value: a group that holds one
+ * has no figure.
+ */
+export function poolLocal(ind: SummaryIndicator, parts: readonly LocalPart[]): LocalPooled {
+  const none = { value: null, numerator: null, denominator: null, sampleSize: null };
+  if (parts.some((v) => v.status === 'suppressed')) return { ...none, status: 'suppressed' };
+  const ok = parts.filter((v) => v.status === 'value');
+  if (ok.length === 0) return { ...none, status: 'missing' };
+  const sum = (f: (v: LocalPart) => number | null) => (ok.every((v) => f(v) !== null) ? ok.reduce((s, v) => s + f(v)!, 0) : null);
+  const sampleSize = sum((v) => v.sampleSize);
+  if (ind.unit === 'count') return { value: sum((v) => (typeof v.value === 'number' ? v.value : null)), numerator: null, denominator: null, sampleSize, status: 'value' };
+  const num = sum((v) => v.numerator), den = sum((v) => v.denominator);
+  if (num === null || den === null || den === 0) return { ...none, sampleSize, status: 'missing', why: 'incomplete-counts' };
+  const scale = ind.unit === 'percent' ? 100 : 1;
+  return { value: round((num / den) * scale, ind.decimals), numerator: num, denominator: den, sampleSize, status: 'value' };
+}

@@ -1,0 +1,200 @@
+/**
+ * A reader's own area: any set of 2021 small areas, profiled in the browser by the build's own
+ * rules (the shared aggregation of `aggregate.ts`), from the chunks the pipeline writes per
+ * council (`custom/<council>.json`) and its small index (`custom/index.json`).
+ */
+import { byCode, majorityOf, poolLocal, STATUS, summarise, type AreaSeries, type LocalPart, type LocalPooled, type Summary, type SummaryIndicator } from './aggregate.ts';
+
+type Vintage = 2011 | 2021;
+type CouncilSummaries = { name: string; summaries: Record<string, Summary> };
+
+export interface CustomIndex {
+  editions: string[];
+  /** England's 100 cut points per indicator that is placed among England's areas. */
+  cuts: Record<string, number[]>;
+  region: { code: string; name: string; summaries: Record<string, Summary> };
+  england: { code: string; name: string; summaries: Record<string, Summary> };
+  chunks: Record<string, { name: string; areas: number; path: string }>;
+  /** [first 2021 code, how many consecutive code numbers, council]: which chunk holds a small area. */
+  runs: [string, number, string][];
+  /** LSOA-level local indicators, with their dataset and vintage. */
+  local: { id: string; dataset: string; vintage: Vintage }[];
+}
+
+export interface CustomChunk {
+  lad: string;
+  name: string;
+  a2021: { codes: string[]; names: string[]; ward: string[]; pop: (number | null)[]; parents: [string, string][][] };
+  a2011: { codes: string[]; lad: string[]; pop: (number | null)[]; children: string[][] };
+  /** Per indicator, in the order of its vintage's codes: values (or counts), null where none; `suppressed` lists positions withheld. */
+  values: Record<string, { v?: (number | null)[]; n?: (number | null)[]; d?: (number | null)[]; suppressed: number[] }>;
+  lads: { 2021: Record<string, CouncilSummaries>; 2011: Record<string, CouncilSummaries> };
+  change: ({ flag: string; parents: string[]; values: ([number, number, number, number] | null)[] } | null)[] | null;
+  local: Record<string, (LocalPart | null)[]>;
+}
+
+/** What the profile needs of an indicator. */
+export interface ProfileIndicator extends SummaryIndicator { id: string; vintage: Vintage }
+
+export interface ProfileSummaries { neighbourhood: Summary; lad: Summary; region: Summary; england: Summary }
+
+export interface MemberLsoa { code: string; change: string; partial: boolean }
+
+/** The 2021 council holding a small area, from the index's runs; undefined outside the scope. */
+export function councilOf(index: Pick<CustomIndex, 'runs'>, code: string): string | undefined {
+  const n = Number(code.slice(3));
+  if (!/^[EW]01\d{6}$/.test(code)) return undefined;
+  let lo = 0, hi = index.runs.length - 1;
+  while (lo <= hi) {
+    const m = (lo + hi) >> 1;
+    const [start, len, lad] = index.runs[m];
+    const cmp = start.slice(0, 3) === code.slice(0, 3) ? n - Number(start.slice(3)) : code.localeCompare(start, 'en-GB');
+    if (cmp < 0) hi = m - 1;
+    else if (cmp >= len) lo = m + 1;
+    else return lad;
+  }
+  return undefined;
+}
+
+/** One vintage's areas of the loaded chunks, as one frame (a 2011 area two councils share appears once). */
+interface Frame {
+  codes: string[];
+  at: Map<string, number>;
+  pop: Float64Array;
+  lad: string[];
+  series: (id: string) => AreaSeries;
+}
+
+function frameOf(chunks: readonly CustomChunk[], vintage: Vintage): Frame {
+  const codes: string[] = [], lad: string[] = [], pop: number[] = [], at = new Map<string, number>();
+  const from: { chunk: CustomChunk; k: number }[] = [];
+  for (const chunk of chunks) {
+    const a = vintage === 2021 ? chunk.a2021 : chunk.a2011;
+    a.codes.forEach((code, k) => {
+      if (at.has(code)) return;
+      at.set(code, codes.length);
+      codes.push(code);
+      lad.push(vintage === 2021 ? chunk.lad : chunk.a2011.lad[k]);
+      pop.push(a.pop[k] ?? NaN);
+      from.push({ chunk, k });
+    });
+  }
+  const cache = new Map<string, AreaSeries>();
+  const series = (id: string): AreaSeries => {
+    const hit = cache.get(id);
+    if (hit) return hit;
+    const n = codes.length;
+    const values = new Float64Array(n).fill(NaN), status = new Uint8Array(n).fill(STATUS.missing);
+    const first = from[0]?.chunk.values[id];
+    const counts = first?.n ? { num: new Float64Array(n).fill(NaN), den: new Float64Array(n).fill(NaN) } : undefined;
+    const sup = new Map(chunks.map((c) => [c, new Set(c.values[id]?.suppressed ?? [])]));
+    from.forEach(({ chunk, k }, i) => {
+      const x = chunk.values[id];
+      if (!x) return;
+      if (sup.get(chunk)!.has(k)) { status[i] = STATUS.suppressed; return; }
+      if (counts && x.n && x.d) {
+        const nu = x.n[k], de = x.d[k];
+        if (nu === null || de === null) return;
+        counts.num[i] = nu; counts.den[i] = de;
+        values[i] = (nu / de) * 100; // as the pipeline makes a percentage from its counts
+        status[i] = STATUS.value;
+      } else if (x.v && x.v[k] !== null) { values[i] = x.v[k]!; status[i] = STATUS.value; }
+    });
+    const s = { values, status, counts };
+    cache.set(id, s);
+    return s;
+  };
+  return { codes, at, pop: Float64Array.from(pop), lad, series };
+}
+
+/** The 2021 areas of a selection as a neighbourhood lists them, with their change since 2011 (they lie wholly inside). */
+export function members2021(chunks: readonly CustomChunk[], codes: readonly string[], changeNames: Record<string, string>): MemberLsoa[] {
+  const parents = new Map(chunks.flatMap((c) => c.a2021.codes.map((code, k) => [code, c.a2021.parents[k]] as const)));
+  return [...new Set(codes)].sort(byCode).map((code) => ({ code, change: changeOf(new Set((parents.get(code) ?? [['', 'U']]).map((p) => p[1])), changeNames), partial: false }));
+}
+
+/**
+ * The 2011 areas a selection of 2021 areas was made from, carried back through the ONS lookup
+ * as the pipeline carries a neighbourhood: a 2011 area is `partial` when it also made 2021
+ * areas outside the selection.
+ */
+export function members2011(chunks: readonly CustomChunk[], codes: readonly string[], changeNames: Record<string, string>): MemberLsoa[] {
+  const chosen = new Set(codes);
+  const parents = new Map(chunks.flatMap((c) => c.a2021.codes.map((code, k) => [code, c.a2021.parents[k]] as const)));
+  const children = new Map(chunks.flatMap((c) => c.a2011.codes.map((code, k) => [code, c.a2011.children[k]] as const)));
+  const linked = new Map<string, Set<string>>();
+  for (const code of chosen) for (const [p, ch] of parents.get(code) ?? []) linked.set(p, (linked.get(p) ?? new Set()).add(ch));
+  return [...linked].map(([code, change]) => ({ code, change: changeOf(change, changeNames), partial: (children.get(code) ?? []).some((c) => !chosen.has(c)) })).sort((a, b) => byCode(a.code, b.code));
+}
+
+function changeOf(codes: Set<string>, names: Record<string, string>): string {
+  for (const c of ['X', 'M', 'S', 'U']) if (codes.has(c)) return names[c] ?? c;
+  return names.U ?? 'unchanged';
+}
+
+/** The change codes of the ONS lookup, named as neighbourhoods.json names them. */
+export const CHANGE_NAMES: Record<string, string> = { U: 'unchanged', S: 'split', M: 'merged', X: 'redrawn' };
+
+export interface CustomProfile {
+  lsoas2021: MemberLsoa[];
+  lsoas2011: MemberLsoa[];
+  /** The council most of its areas lie in, per vintage: the comparator a neighbourhood's profile uses. */
+  lad: Record<Vintage, { code: string; name: string }>;
+  /** Every council (2021) it touches, with how many of its areas lie there. */
+  councils: { code: string; name: string; areas: number }[];
+  summaries: Record<string, ProfileSummaries>;
+  /** Each council's own summaries, per vintage, for areas across councils. */
+  councilSummaries: Record<Vintage, Record<string, CouncilSummaries>>;
+  local: Record<string, LocalPooled>;
+}
+
+/**
+ * The profile of a set of 2021 small areas: every indicator summarised over its areas of that
+ * indicator's vintage (2011 areas carried back through the lookup), beside the council most of
+ * them lie in, the region and England, exactly as the pipeline profiles a neighbourhood.
+ */
+export function customProfile(index: CustomIndex, chunks: readonly CustomChunk[], indicators: readonly ProfileIndicator[], codes: readonly string[], localInds: readonly SummaryIndicator[] & { id?: string }[] = []): CustomProfile {
+  const lsoas2021 = members2021(chunks, codes, CHANGE_NAMES);
+  const lsoas2011 = members2011(chunks, codes, CHANGE_NAMES);
+  const frames = { 2021: frameOf(chunks, 2021), 2011: frameOf(chunks, 2011) };
+  const membersOf = (v: Vintage) => (v === 2021 ? lsoas2021 : lsoas2011).map((m) => frames[v].at.get(m.code)).filter((i): i is number => i !== undefined);
+  const idx = { 2021: membersOf(2021), 2011: membersOf(2011) };
+  const councilSummaries = { 2021: {}, 2011: {} } as CustomProfile['councilSummaries'];
+  for (const c of chunks) for (const v of [2021, 2011] as const) Object.assign(councilSummaries[v], c.lads[v]);
+  const lad = Object.fromEntries(([2021, 2011] as const).map((v) => {
+    const code = majorityOf(idx[v].map((i) => frames[v].lad[i]));
+    return [v, { code, name: councilSummaries[v][code]?.name ?? '' }];
+  })) as CustomProfile['lad'];
+  const summaries: Record<string, ProfileSummaries> = {};
+  for (const ind of indicators) {
+    const f = frames[ind.vintage];
+    summaries[ind.id] = {
+      neighbourhood: summarise(ind, f.series(ind.id), idx[ind.vintage], f.pop, index.cuts[ind.id]),
+      lad: councilSummaries[ind.vintage][lad[ind.vintage].code]?.summaries[ind.id] ?? summarise(ind, f.series(ind.id), [], f.pop),
+      region: index.region.summaries[ind.id],
+      england: index.england.summaries[ind.id],
+    };
+  }
+  const count = new Map<string, number>();
+  for (const i of idx[2021]) count.set(frames[2021].lad[i], (count.get(frames[2021].lad[i]) ?? 0) + 1);
+  const councils = [...count].sort((a, b) => b[1] - a[1] || byCode(a[0], b[0])).map(([code, areas]) => ({ code, name: councilSummaries[2021][code]?.name ?? code, areas }));
+  const local: Record<string, LocalPooled> = {};
+  for (const li of index.local) {
+    const ind = localInds.find((x) => x.id === li.id);
+    if (!ind) continue;
+    const mine = new Set((li.vintage === 2011 ? lsoas2011 : lsoas2021).map((m) => m.code));
+    const parts: LocalPart[] = [];
+    const seen = new Set<string>();
+    for (const c of chunks) (li.vintage === 2011 ? c.a2011.codes : c.a2021.codes).forEach((code, k) => {
+      const p = c.local[li.id]?.[k];
+      if (mine.has(code) && !seen.has(code) && p) { seen.add(code); parts.push(p); }
+    });
+    local[li.id] = poolLocal(ind, parts);
+  }
+  return { lsoas2021, lsoas2011, lad, councils, summaries, councilSummaries, local };
+}
+
+/** Sorts out what a reader typed or pasted: codes and postcodes, one per line or comma-separated. */
+export function splitInput(text: string): string[] {
+  return text.split(/[\n,;\t]+/).map((s) => s.trim()).filter(Boolean);
+}
