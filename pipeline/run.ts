@@ -276,7 +276,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   const changeFile = change.areas();
   files.set('change.json', json(changeFile));
   // Custom areas: per-council chunks of every small area's figures, for the browser's own profiles.
-  for (const [p, t] of buildCustom({ indicators: cfg.indicators.indicators, vintageOf: (ind) => tableVintage(cfg, ind), frames, series, population, cuts, lookup, comparators, change: change.layers.length ? changeFile : null, local: datasets })) files.set(p, t);
+  for (const [p, t] of buildCustom({ indicators: cfg.indicators.indicators, vintageOf: (ind) => tableVintage(cfg, ind), frames, series, population, cuts, lookup, comparators, change: change.layers.length ? changeFile : null, local: datasets, topology: geometry[2021].topology })) files.set(p, t);
 
   for (const [path, text] of buildDownloads({
     frames, topologies: { 2021: geometry[2021].topology, 2011: geometry[2011].topology },

@@ -1,3 +1,4 @@
+import type { Topology, GeometryObject } from 'topojson-specification';
 import type { Indicator } from '../schema.ts';
 import type { AreaFrame, Vintage } from './areas.ts';
 import type { VintageLookup } from './neighbourhoods.ts';
@@ -5,7 +6,6 @@ import type { LoadedDataset } from './local.ts';
 import type { Summary } from './aggregate.ts';
 import { STATUS, type Series } from './values.ts';
 import { json } from './serialize.ts';
-import type { ChangeFile } from '../../src/lib/change.ts';
 import type { CustomChunk, CustomIndex } from '../../src/lib/custom.ts';
 
 export interface CustomInputs {
@@ -21,8 +21,11 @@ export interface CustomInputs {
     region: { code: string; name: string; summaries: Record<string, Summary> };
     england: { code: string; name: string; summaries: Record<string, Summary> };
   };
-  change: ChangeFile | null;
+  /** change.json: each 2021 area in scope, its flag, parents and [decile, rank, lowest, highest parent rank] per edition. */
+  change: { editions: string[]; codes: string[]; flag: string[]; parents: string[][]; values: (number[] | null)[][] } | null;
   local: LoadedDataset[];
+  /** The 2021 topology of the scope: each council's part is written beside its chunk. */
+  topology: Topology;
 }
 
 /** A number as JSON keeps it (every double round-trips), or null for none. */
@@ -90,7 +93,9 @@ export function buildCustom(c: CustomInputs): Map<string, string> {
     };
     const path = `custom/${lad}.json`;
     files.set(path, json(chunk));
-    chunks[lad] = { name: chunk.name, areas: codes21.length, path };
+    const geometry = `custom/geo/${lad}.topo.json`;
+    files.set(geometry, json(subTopology(c.topology, new Set(codes21), lad)));
+    chunks[lad] = { name: chunk.name, areas: codes21.length, path, geometry };
   }
   const index: CustomIndex = {
     editions: c.change?.editions ?? [],
@@ -116,4 +121,23 @@ function runsOf(pairs: [string, string][]): [string, number, string][] {
     else runs.push([code, 1, lad]);
   }
   return runs;
+}
+
+/** One council's part of a topology: its small areas (object `lsoa`) and its outline (`lad`), with only the arcs they use. */
+export function subTopology(t: Topology, codes: ReadonlySet<string>, lad: string): Topology {
+  const remap = new Map<number, number>();
+  const arcs: Topology['arcs'] = [];
+  const arc = (i: number) => {
+    const k = i < 0 ? ~i : i;
+    let j = remap.get(k);
+    if (j === undefined) { j = arcs.length; remap.set(k, j); arcs.push(t.arcs[k]); }
+    return i < 0 ? ~j : j;
+  };
+  const walk = (a: unknown): unknown => (Array.isArray(a) ? a.map(walk) : arc(a as number));
+  const pick = (name: string, keep: (g: GeometryObject) => boolean) => {
+    const o = t.objects[name] as { type: 'GeometryCollection'; geometries: GeometryObject[] };
+    return { type: 'GeometryCollection' as const, geometries: o.geometries.filter(keep).map((g) => ({ ...g, arcs: walk((g as { arcs: unknown }).arcs) })) as GeometryObject[] };
+  };
+  const objects = { lsoa: pick('lsoa', (g) => codes.has(String(g.id))), lad: pick('lad', (g) => g.id === lad) };
+  return { type: 'Topology', ...(t.transform ? { transform: t.transform } : {}), objects, arcs } as Topology;
 }

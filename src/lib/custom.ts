@@ -14,7 +14,7 @@ export interface CustomIndex {
   cuts: Record<string, number[]>;
   region: { code: string; name: string; summaries: Record<string, Summary> };
   england: { code: string; name: string; summaries: Record<string, Summary> };
-  chunks: Record<string, { name: string; areas: number; path: string }>;
+  chunks: Record<string, { name: string; areas: number; path: string; geometry: string }>;
   /** [first 2021 code, how many consecutive code numbers, council]: which chunk holds a small area. */
   runs: [string, number, string][];
   /** LSOA-level local indicators, with their dataset and vintage. */
@@ -29,7 +29,7 @@ export interface CustomChunk {
   /** Per indicator, in the order of its vintage's codes: values (or counts), null where none; `suppressed` lists positions withheld. */
   values: Record<string, { v?: (number | null)[]; n?: (number | null)[]; d?: (number | null)[]; suppressed: number[] }>;
   lads: { 2021: Record<string, CouncilSummaries>; 2011: Record<string, CouncilSummaries> };
-  change: ({ flag: string; parents: string[]; values: ([number, number, number, number] | null)[] } | null)[] | null;
+  change: ({ flag: string; parents: string[]; values: (number[] | null)[] } | null)[] | null;
   local: Record<string, (LocalPart | null)[]>;
 }
 
@@ -153,7 +153,7 @@ export interface CustomProfile {
  * indicator's vintage (2011 areas carried back through the lookup), beside the council most of
  * them lie in, the region and England, exactly as the pipeline profiles a neighbourhood.
  */
-export function customProfile(index: CustomIndex, chunks: readonly CustomChunk[], indicators: readonly ProfileIndicator[], codes: readonly string[], localInds: readonly SummaryIndicator[] & { id?: string }[] = []): CustomProfile {
+export function customProfile(index: CustomIndex, chunks: readonly CustomChunk[], indicators: readonly ProfileIndicator[], codes: readonly string[], localInds: readonly (SummaryIndicator & { id: string })[] = []): CustomProfile {
   const lsoas2021 = members2021(chunks, codes, CHANGE_NAMES);
   const lsoas2011 = members2011(chunks, codes, CHANGE_NAMES);
   const frames = { 2021: frameOf(chunks, 2021), 2011: frameOf(chunks, 2011) };
@@ -197,4 +197,18 @@ export function customProfile(index: CustomIndex, chunks: readonly CustomChunk[]
 /** Sorts out what a reader typed or pasted: codes and postcodes, one per line or comma-separated. */
 export function splitInput(text: string): string[] {
   return text.split(/[\n,;\t]+/).map((s) => s.trim()).filter(Boolean);
+}
+
+/** One small area's published figure on one indicator, from the loaded chunks. */
+export function areaFigure(chunks: readonly CustomChunk[], id: string, vintage: Vintage, code: string): { status: 'value' | 'missing' | 'suppressed'; value: number | null } {
+  for (const c of chunks) {
+    const codes = vintage === 2021 ? c.a2021.codes : c.a2011.codes;
+    const k = codes.indexOf(code);
+    const x = c.values[id];
+    if (k < 0 || !x) continue;
+    if (x.suppressed.includes(k)) return { status: 'suppressed', value: null };
+    const v = x.v ? x.v[k] : x.n?.[k] != null && x.d?.[k] != null ? (x.n[k]! / x.d[k]!) * 100 : null;
+    return v === null ? { status: 'missing', value: null } : { status: 'value', value: v };
+  }
+  return { status: 'missing', value: null };
 }

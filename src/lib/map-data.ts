@@ -3,6 +3,7 @@ import { areasOf, catalogue, readData, valuesOf, type IndicatorMeta, type Neighb
 import { carriedFlags, changeNote, viewSummary, type ChangeValues } from './words.ts';
 import { PLACE_RANK } from './labels.ts';
 import { mapBox } from './planar.ts';
+import { isProfileIndicator } from './plain.ts';
 import type { MapLabel } from './svg-map.ts';
 
 export type Status = 'value' | 'missing' | 'suppressed';
@@ -48,7 +49,7 @@ export function indicatorsOfDomain(domainId: string): IndicatorMeta[] {
 
 /** The indicators shown in profiles: one headline measure per family (score, rate or percentage). */
 export function profileIndicators(domainId: string): IndicatorMeta[] {
-  return indicatorsOfDomain(domainId).filter((i) => !i.local && (i.unit === 'score' || i.unit === 'percent' || i.unit === 'rate'));
+  return indicatorsOfDomain(domainId).filter(isProfileIndicator);
 }
 
 /** Place names (OS Open Names) inside a box, most important first, of kinds ranked up to `maxRank` (0 cities … 3 villages). */

@@ -83,6 +83,9 @@ export function perNote(ind: Pick<IndicatorMeta, 'per' | 'shortLabel'>): string 
   return ind.per && !ind.shortLabel.toLowerCase().includes(ind.per.toLowerCase()) ? ind.per : null;
 }
 
+/** An indicator a profile shows: one headline measure per family (a score, rate or percentage), official only. */
+export const isProfileIndicator = (i: Pick<IndicatorMeta, 'unit' | 'local'>) => !i.local && (i.unit === 'score' || i.unit === 'percent' || i.unit === 'rate');
+
 /** Real-unit measures first, then composite scores; ranks and deciles are left to their scores. */
 export function profileOrder<T extends Pick<IndicatorMeta, 'unit'>>(inds: readonly T[]): T[] {
   return [...inds.filter(isRealUnit), ...inds.filter((i) => i.unit === 'score')];

@@ -8,7 +8,7 @@ export function count(n: number): string {
 }
 
 /** "N of its M small areas are among the 10% most deprived in England", computed from the aggregates. */
-export function headlineSentence(n: Neighbourhood, headline: IndicatorMeta): string {
+export function headlineSentence(n: Pick<Neighbourhood, 'name' | 'summaries'>, headline: IndicatorMeta): string {
   const s = n.summaries[headline.id]?.neighbourhood;
   if (!s || !s.mostDeprived10) return `No ${headline.edition} figures are available for ${n.name}.`;
   const k = s.mostDeprived10.areas;
@@ -22,7 +22,7 @@ function cap(s: string): string {
 }
 
 /** The share of the neighbourhood's people living in England's most deprived tenth. */
-export function populationSentence(n: Neighbourhood, headline: IndicatorMeta): string {
+export function populationSentence(n: Pick<Neighbourhood, 'summaries'>, headline: IndicatorMeta): string {
   const s = n.summaries[headline.id]?.neighbourhood.mostDeprived10;
   const e = n.summaries[headline.id]?.england.mostDeprived10;
   if (!s || !e) return '';
@@ -31,7 +31,7 @@ export function populationSentence(n: Neighbourhood, headline: IndicatorMeta): s
 }
 
 /** How the neighbourhood stood in the 2019 Indices, on the small areas of 2011. */
-export function changeSentence(n: Neighbourhood): string {
+export function changeSentence(n: Pick<Neighbourhood, 'summaries'>): string {
   const s19 = n.summaries['iod19-imd-decile']?.neighbourhood;
   const s15 = n.summaries['iod15-imd-decile']?.neighbourhood;
   if (!s19?.mostDeprived10 || !s15?.mostDeprived10) return '';

@@ -10,6 +10,7 @@ import type { Catalogue, IndicatorMeta, Neighbourhood } from '../../lib/data.ts'
 type Outline = Omit<Neighbourhood, 'summaries'>;
 import { fillColourExpression, formatValue, legendItems, directionInWords, NO_DATA, worstFirst } from '../../lib/classes.ts';
 import type { BBox } from '../../lib/planar.ts';
+import { el } from '../dom.ts';
 import { DataStore, type VintageGeo } from './data.ts';
 import { readState, writeState, type ExplorerState } from './state.ts';
 import { valueInWords } from './words.ts';
@@ -47,13 +48,6 @@ interface Ctx {
 
 /** Rows the table shows before "Show all". */
 const TABLE_ROWS = 100;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (cls) e.className = cls;
-  return e;
-}
 
 function alertBox(root: HTMLElement, message: string) {
   const p = root.querySelector<HTMLElement>('[data-map-notice]');

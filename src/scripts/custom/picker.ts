@@ -1,0 +1,155 @@
+/**
+ * Picking small areas on a map: SVG maps of the shown councils' small areas, drawn in the
+ * browser from their topologies (one map per group of councils that touch). A click or tap adds
+ * or removes an area; with the keyboard each map is one tab stop, the arrow keys move to the
+ * nearest area in that direction (N and P step in order), Space or Enter adds or removes the
+ * outlined area, and each change is announced.
+ */
+import { feature, merge } from 'topojson-client';
+import type { GeometryObject, Topology } from 'topojson-specification';
+import { fitProjection, pathOf, type Projection } from '../../lib/svg-map.ts';
+import { bboxOf, labelPoint, type BBox } from '../../lib/planar.ts';
+import { el, svgEl } from '../dom.ts';
+
+export interface PickerArea { code: string; name: string; council: string }
+
+export interface PickerOptions {
+  root: HTMLElement;
+  announce: (text: string) => void;
+  toggle: (code: string) => void;
+  isChosen: (code: string) => boolean;
+}
+
+const WIDTH = 640;
+
+interface Panel { svg: SVGSVGElement; outline: SVGPathElement; order: string[]; projection: Projection; topologies: Topology[] }
+
+/** Groups of parts whose boxes touch (with a margin of a tenth of a degree). */
+function touching<T extends { box: BBox }>(parts: T[]): T[][] {
+  const groups: { box: BBox; items: T[] }[] = [];
+  const near = (a: BBox, b: BBox) => a[0] - 0.1 <= b[2] && b[0] - 0.1 <= a[2] && a[1] - 0.1 <= b[3] && b[1] - 0.1 <= a[3];
+  for (const part of parts) {
+    const merged = { box: part.box, items: [part] };
+    for (const h of groups.filter((g) => near(g.box, part.box))) {
+      merged.items.unshift(...h.items);
+      merged.box = union(merged.box, h.box);
+      groups.splice(groups.indexOf(h), 1);
+    }
+    groups.push(merged);
+  }
+  return groups.map((g) => g.items);
+}
+
+const union = (a: BBox, b: BBox): BBox => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+
+export class Picker {
+  private o: PickerOptions;
+  private shapes = new Map<string, { path: SVGPathElement; at: [number, number]; area: PickerArea }>();
+  private panels: Panel[] = [];
+  private current: string | null = null;
+
+  constructor(o: PickerOptions) {
+    this.o = o;
+  }
+
+  /** Draws the given councils' small areas (each council's topology with its areas' names). */
+  draw(councils: { topology: Topology; areas: Map<string, PickerArea> }[]): void {
+    this.o.root.replaceChildren();
+    this.shapes.clear();
+    this.panels = [];
+    const parts = councils.map(({ topology, areas }) => {
+      const features = (feature(topology, topology.objects.lsoa as GeometryObject) as unknown as GeoJSON.FeatureCollection).features.filter((f) => areas.has(String(f.id)));
+      return { topology, areas, features, box: bboxOf(features.map((f) => f.geometry)) };
+    }).filter((x) => x.features.length > 0);
+    for (const group of touching(parts)) this.o.root.append(this.panel(group));
+    this.refresh();
+  }
+
+  private panel(group: { topology: Topology; areas: Map<string, PickerArea>; features: GeoJSON.Feature[]; box: BBox }[]): HTMLElement {
+    const p = fitProjection(group.map((x) => x.box).reduce(union), WIDTH, 6);
+    const names = [...new Set(group.flatMap((x) => [...x.areas.values()].map((a) => a.council)))];
+    const svg = svgEl('svg', { viewBox: `0 0 ${p.width} ${p.height}`, class: 'picker-map', role: 'group', tabindex: 0, 'aria-label': `Small areas of ${names.join(' and ')}: choose with the arrow keys and Space`, 'aria-describedby': 'picker-help' });
+    const g = svgEl('g');
+    const codes: string[] = [];
+    for (const x of group) for (const f of x.features) {
+      const area = x.areas.get(String(f.id))!;
+      const path = svgEl('path', { d: pathOf(f.geometry, p, 0.5), 'data-code': area.code });
+      const title = svgEl('title');
+      title.textContent = `${area.name} (${area.code})`;
+      path.append(title);
+      path.addEventListener('click', () => { this.focus(area.code, false); this.o.toggle(area.code); });
+      g.append(path);
+      this.shapes.set(area.code, { path, at: p.point(...labelPoint(f.geometry!)), area });
+      codes.push(area.code);
+    }
+    const outline = svgEl('path', { class: 'picker-outline', d: '' });
+    svg.append(g, outline);
+    // Step order: north to south in bands, west to east within each (as one reads a map).
+    const band = (code: string) => Math.floor(this.shapes.get(code)!.at[1] / 40);
+    const order = codes.sort((a, b) => band(a) - band(b) || this.shapes.get(a)!.at[0] - this.shapes.get(b)!.at[0]);
+    const panel: Panel = { svg, outline, order, projection: p, topologies: group.map((x) => x.topology) };
+    this.panels.push(panel);
+    svg.addEventListener('keydown', (e) => this.key(e, panel));
+    svg.addEventListener('focus', () => { if (!this.current || !order.includes(this.current)) this.focus(order.find((c) => this.o.isChosen(c)) ?? order[0], true); });
+    const fig = el('figure', undefined, 'picker-panel');
+    fig.append(svg, el('figcaption', `${names.join(' and ')}: ${codes.length.toLocaleString('en-GB')} small areas`, 'small muted'));
+    return fig;
+  }
+
+  /** Shades the chosen areas and draws their merged outline. */
+  refresh(): void {
+    for (const [code, s] of this.shapes) s.path.classList.toggle('chosen', this.o.isChosen(code));
+    for (const panel of this.panels) {
+      panel.outline.setAttribute('d', panel.topologies.map((t) => {
+        const geoms = (t.objects.lsoa as { geometries: GeometryObject[] }).geometries.filter((g) => this.o.isChosen(String(g.id)));
+        return geoms.length ? pathOf(merge(t, geoms as never) as GeoJSON.MultiPolygon, panel.projection, 0.5) : '';
+      }).join(''));
+    }
+  }
+
+  private focus(code: string | undefined, say: boolean): void {
+    if (!code) return;
+    if (this.current) this.shapes.get(this.current)?.path.classList.remove('current');
+    this.current = code;
+    const s = this.shapes.get(code);
+    if (!s) return;
+    s.path.classList.add('current');
+    s.path.parentNode?.append(s.path); // drawn last, so its outline is not hidden by its neighbours
+    if (say) this.o.announce(`${s.area.name} (${s.area.code}), ${s.area.council}: ${this.o.isChosen(code) ? 'chosen' : 'not chosen'}. Space to ${this.o.isChosen(code) ? 'remove' : 'add'} it.`);
+  }
+
+  private key(e: KeyboardEvent, panel: Panel): void {
+    const cur = this.current;
+    if (!cur || !panel.order.includes(cur)) return;
+    const dirs: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    if (e.key in dirs) { e.preventDefault(); this.focus(this.nearest(cur, dirs[e.key], panel), true); return; }
+    const k = e.key.toLowerCase();
+    if (k === 'n' || k === 'p') {
+      e.preventDefault();
+      const i = panel.order.indexOf(cur);
+      this.focus(panel.order[(i + (k === 'n' ? 1 : panel.order.length - 1)) % panel.order.length], true);
+      return;
+    }
+    if (e.key === ' ' || e.key === 'Enter') { e.preventDefault(); this.o.toggle(cur); }
+  }
+
+  /** The nearest area of the same map whose label point lies roughly in the direction given. */
+  private nearest(from: string, [dx, dy]: [number, number], panel: Panel): string {
+    const [x0, y0] = this.shapes.get(from)!.at;
+    let best = from, bestScore = Infinity;
+    for (const code of panel.order) {
+      if (code === from) continue;
+      const [x, y] = this.shapes.get(code)!.at;
+      const along = (x - x0) * dx + (y - y0) * dy, across = Math.abs((x - x0) * dy - (y - y0) * dx);
+      if (along <= 0 || across > along * 1.8) continue;
+      const score = along + 2 * across;
+      if (score < bestScore) { bestScore = score; best = code; }
+    }
+    return best;
+  }
+
+  /** The name of an area shown on a map, for announcements. */
+  nameOf(code: string): string | undefined {
+    return this.shapes.get(code)?.area.name;
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * The custom area's profile, drawn in the browser as the neighbourhood pages are drawn at build
+ * time: key figures in words, every domain led by its sentence and its measures in everyday
+ * units, the spine chart and its table, then and now, the local evidence and every small area.
+ * Text only, never markup.
+ */
+import type { Catalogue, IndicatorMeta, Summary } from '../../lib/data.ts';
+import type { CustomChunk, CustomIndex, CustomProfile } from '../../lib/custom.ts';
+import { areaFigure } from '../../lib/custom.ts';
+import { formatValue } from '../../lib/classes.ts';
+import { domainSentence, englandWords, isProfileIndicator, isRealUnit, perNote, plainSentence, profileOrder } from '../../lib/plain.ts';
+import { changeSentence, count, headlineSentence, populationSentence } from '../../lib/words.ts';
+import { COMPARABILITY, thenAndNowSentence, type Edition } from '../../lib/change-words.ts';
+import { markPath, SPINE, spineCell, spineRow } from '../../lib/spine.ts';
+import { el, svgEl, table } from '../dom.ts';
+
+export interface ProfileContext {
+  cat: Catalogue & { editions?: Edition[] };
+  index: CustomIndex;
+  chunks: CustomChunk[];
+  profile: CustomProfile;
+  /** The area's name, as the reader gave it ("Your area" until then). */
+  name: string;
+  base: string;
+}
+
+/** The name as a sentence uses it: "this area" until the reader names it. */
+const inSentence = (name: string) => (name === 'Your area' ? 'this area' : name);
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const pc = (v?: number) => (v === undefined ? '–' : `${Math.round(v * 100)}%`);
+
+/** The whole profile, as a list of sections. */
+export function profileSections(c: ProfileContext): HTMLElement[] {
+  return [keyFigures(c), ...domains(c), thenAndNow(c), localEvidence(c), areasTable(c)].filter((x): x is HTMLElement => x !== null);
+}
+
+function section(id: string, heading: string, level: 'h2' | 'h3' = 'h2'): HTMLElement {
+  const s = el('section');
+  s.setAttribute('aria-labelledby', id);
+  const h = el(level, heading);
+  h.id = id;
+  s.append(h);
+  return s;
+}
+
+function keyFigures(c: ProfileContext): HTMLElement {
+  const { profile: p, cat } = c;
+  const head = cat.indicators.find((i) => i.id === cat.headline)!;
+  const n = { name: inSentence(c.name), summaries: p.summaries };
+  const s = section('profile-h', `Profile: ${c.name}`);
+  const residents = sumPopulation(c);
+  const where = p.councils.map((x) => `${x.name}${p.councils.length > 1 ? ` (${x.areas})` : ''}`).join(' and ');
+  const box = el('div', undefined, 'key-figures');
+  box.append(
+    el('p', `${cap(count(p.lsoas2021.length))} small area${p.lsoas2021.length === 1 ? '' : 's'} of 2021 in ${where}, home to about ${residents.toLocaleString('en-GB')} people (${cat.vintages['2021'].population}).`),
+    el('p', headlineSentence(n, head), 'headline'),
+    el('p', populationSentence(n, head)),
+  );
+  const ch = changeSentence(n);
+  if (ch) box.append(el('p', ch));
+  s.append(box, el('p', `Each figure is for the whole area: a population-weighted average of its small areas, or for Census and fuel poverty percentages the share of all its households or residents. It is compared with ${p.lad[2021].name}, where most of its small areas lie${p.councils.length > 1 ? ` (the table gives ${p.councils.slice(1).map((x) => x.name).join(' and ')} too)` : ''}, the ${cat.scope.regionName} and England. Positions among England's small areas are given to the nearest hundredth.`, 'muted small'));
+  return s;
+}
+
+function sumPopulation(c: ProfileContext): number {
+  const chosen = new Set(c.profile.lsoas2021.map((m) => m.code));
+  let total = 0;
+  for (const ch of c.chunks) ch.a2021.codes.forEach((code, k) => { if (chosen.has(code)) total += ch.a2021.pop[k] ?? 0; });
+  return Math.round(total / 10) * 10;
+}
+
+function domains(c: ProfileContext): HTMLElement[] {
+  const { cat, profile: p } = c;
+  return cat.domains.map((d) => {
+    const inds = profileOrder(cat.indicators.filter((i) => i.domain === d.id && isProfileIndicator(i)));
+    const s = section(`d-${d.id}`, d.name, 'h3');
+    s.className = 'domain';
+    s.append(el('p', d.description, 'muted'));
+    const rows = inds.map((ind) => ({ ind, s: p.summaries[ind.id] })).filter((r) => r.s);
+    const lead = domainSentence(inSentence(c.name), d.name, rows.map((r) => ({ ind: r.ind, summary: r.s.neighbourhood })));
+    if (lead) s.append(el('p', lead, 'domain-lead'));
+    const real = rows.filter((r) => isRealUnit(r.ind));
+    if (real.length) {
+      const ul = el('ul', undefined, 'plain-list');
+      for (const { ind, s: x } of real) {
+        const li = el('li');
+        li.dataset.indicator = ind.id;
+        li.append(el('strong', plainSentence(ind, x.neighbourhood.mean) ?? ind.shortLabel), x.neighbourhood.position !== undefined ? `: ${englandWords(ind, x.neighbourhood.position)}.` : '.', el('span', `Why it matters: ${ind.why ?? ''}${ind.note ? ` Note: ${ind.note}` : ''}`, 'why'));
+        ul.append(li);
+      }
+      s.append(ul);
+    }
+    if (rows.length === 0) s.append(el('p', 'No published small-area statistic measures this domain.'));
+    else s.append(spineTable(c, d.name, rows));
+    return s;
+  });
+}
+
+function spineTable(c: ProfileContext, domainName: string, rows: { ind: IndicatorMeta; s: CustomProfile['summaries'][string] }[]): HTMLElement {
+  const { profile: p, cat } = c;
+  const others = p.councils.slice(1);
+  const heads = ['Indicator', c.name, p.lad[2021].name, ...others.map((x) => x.name), cat.scope.regionName, 'England', "Among England's small areas (worse to the left)"];
+  const numeric = heads.map((_, k) => k > 0 && k < heads.length - 1);
+  const body = rows.map(({ ind, s }) => {
+    const label = el('span');
+    const a = el('a', ind.shortLabel);
+    a.href = `${c.base}indicators/${ind.id}/`;
+    label.append(a);
+    const per = perNote(ind);
+    if (per) label.append(el('span', ` (${per})`, 'muted small'));
+    if (!isRealUnit(ind)) label.append(el('span', ' score', 'muted small'));
+    label.append(el('span', `${englandWords(ind, s.neighbourhood.position)}${ind.finer ? ` · ${ind.finer} sum` : ''}${ind.note ? ' · see note' : ''}`, 'small muted block'));
+    const other = (code: string): Summary | undefined => (ind.vintage === 2021 ? p.councilSummaries[2021][code]?.summaries[ind.id] : undefined);
+    return [label, spineCell(ind, s.neighbourhood), spineCell(ind, s.lad), ...others.map((x) => (ind.vintage === 2021 ? spineCell(ind, other(x.code)) : 'not shown (2011 areas)')), spineCell(ind, s.region), spineCell(ind, s.england, false), spineSvg(ind, s)];
+  });
+  const wrap = el('div');
+  wrap.append(table(`${domainName}: ${c.name} compared with ${p.lad[2021].name}, the ${cat.scope.regionName} and England`, heads, body, { numeric }));
+  wrap.querySelector('table')?.classList.add('spine-table');
+  return wrap;
+}
+
+function spineSvg(ind: IndicatorMeta, s: CustomProfile['summaries'][string]): SVGSVGElement {
+  const r = spineRow(ind, s);
+  const svg = svgEl('svg', { class: 'spine', viewBox: `0 0 ${SPINE.width} ${SPINE.height}`, width: SPINE.width, height: SPINE.height, 'aria-hidden': 'true' });
+  svg.append(
+    svgEl('rect', { class: 'band90', x: r.band90[0].toFixed(1), y: 9, width: r.band90[1].toFixed(1), height: 12 }),
+    svgEl('rect', { class: 'band50', x: r.band50[0].toFixed(1), y: 9, width: r.band50[1].toFixed(1), height: 12 }),
+    svgEl('line', { class: 'median', x1: r.median.toFixed(1), x2: r.median.toFixed(1), y1: 6, y2: 24 }),
+  );
+  for (const { k, at } of r.marks) {
+    const m = markPath(k, at);
+    svg.append('circle' in m ? svgEl('circle', { class: 'm-n', cx: m.circle[0], cy: m.circle[1], r: m.circle[2] }) : svgEl('path', { class: k === 'lad' ? 'm-lad' : 'm-region', d: m.d }));
+  }
+  return svg;
+}
+
+function thenAndNow(c: ProfileContext): HTMLElement | null {
+  const eds = c.cat.editions ?? [];
+  if (eds.length === 0) return null;
+  const { profile: p } = c;
+  const s = section('change-h', `Then and now: the Indices of ${eds.map((e) => e.name.replace('IoD ', '')).join(', ').replace(/, (?=[^,]*$)/, ' and ')}`);
+  s.id = 'then-and-now';
+  s.append(el('p', thenAndNowSentence({ summaries: p.summaries }, eds), 'domain-lead'), el('p', COMPARABILITY, 'comparability'));
+  const rows = eds.map((e) => {
+    const x = p.summaries[e.decile]?.neighbourhood;
+    return [`${e.name} (${e.published})`, e.dataYears, e.lsoas, x ? `${x.mostDeprived10?.areas} of ${x.withValue} (${pc(x.mostDeprived10?.share)})` : '–', pc(x?.mostDeprived10?.populationShare), x ? `${x.mostDeprived20?.areas} of ${x.withValue} (${pc(x.mostDeprived20?.share)})` : '–', pc(x?.mostDeprived20?.populationShare)];
+  });
+  s.append(table(`${c.name}: small areas and residents in England's most deprived 10% and 20%, by edition of the Indices`, ['Edition', 'Years its data describe', 'Small areas', 'Small areas in the most deprived 10%', 'Residents in them', 'Small areas in the most deprived 20%', 'Residents in them'], rows, { numeric: [false, false, false, true, true, true, true], id: 'custom-then-now' }));
+  // Each small area across the editions, as change.json carries it.
+  const chosen = new Set(p.lsoas2021.map((m) => m.code));
+  const areaRows: string[][] = [];
+  for (const ch of c.chunks) ch.a2021.codes.forEach((code, k) => {
+    const x = ch.change?.[k];
+    if (!chosen.has(code) || !x) return;
+    const d = x.values.map((v) => v?.[0] ?? null);
+    const last = d[d.length - 1], prev = d[d.length - 2];
+    areaRows.push([`${ch.a2021.names[k]} ${code}`, x.flag === 'unchanged' ? 'unchanged' : `${x.flag === 'redrawn' ? 'redrawn (not comparable)' : x.flag} from ${x.parents.join(', ')}`, ...d.map((v) => (v === null ? 'not comparable' : String(v))), last === null || prev === null || prev === undefined ? '–' : formatValue(last - prev, 'change', 0)]);
+  });
+  if (areaRows.length) s.append(table(`Each 2021 small area of ${c.name}: its IMD decile in each edition`, ['Small area (2021)', 'Since 2011', ...eds.map((e) => `Decile, ${e.name}`), 'Change, last two editions'], areaRows, { numeric: [false, false, ...eds.map(() => true), true], id: 'custom-change' }));
+  s.append(el('p', 'Earlier editions use the small areas of 2011 your 2021 areas were made from; a 2011 area that also made areas outside your selection is counted whole.', 'muted small'));
+  return s;
+}
+
+function localEvidence(c: ProfileContext): HTMLElement {
+  const s = section('local-h', 'Local evidence');
+  const shown = Object.entries(c.profile.local);
+  if (shown.length === 0) {
+    s.append(el('p', "The programme's own evidence (its enquiries and surveys) is published for whole neighbourhoods or the whole programme, not for small areas, so none of it can be shown for an area of your choosing. It is on each neighbourhood's page."));
+    return s;
+  }
+  const ul = el('ul', undefined, 'local-list');
+  for (const [id, v] of shown) {
+    const li = el('li', undefined, 'local-item');
+    li.dataset.localIndicator = id;
+    const text = v.status === 'value' ? `${v.value}${v.denominator ? ` (${v.numerator} of ${v.denominator})` : ''}` : v.status === 'suppressed' ? 'Not shown: one or more of its small areas is suppressed to protect privacy, and a figure for the rest would let the hidden value be worked out.' : 'No figure: its small areas do not give one.';
+    li.append(el('span', 'local', 'badge local'), ` ${id}: ${text}`);
+    ul.append(li);
+  }
+  s.append(ul, el('p', "A figure is made only from small areas whose own figures are published; an area with a suppressed one has none, so no two selections can be subtracted to reveal it. The methods page explains the rule.", 'muted small'));
+  return s;
+}
+
+function areasTable(c: ProfileContext): HTMLElement {
+  const { profile: p, cat } = c;
+  const s = section('table-h', 'Every small area');
+  const inds = cat.neighbourhoodTable.map((id) => cat.indicators.find((i) => i.id === id)!).filter((i) => i && i.vintage === 2021);
+  const info = new Map(c.chunks.flatMap((ch) => ch.a2021.codes.map((code, k) => [code, { name: ch.a2021.names[k], ward: ch.a2021.ward[k], council: ch.name }] as const)));
+  const rows = p.lsoas2021.map((m) => {
+    const a = info.get(m.code);
+    return [`${a?.name ?? ''} ${m.code}${m.change !== 'unchanged' ? ` (${m.change} since 2011)` : ''}`, a?.ward ?? '', a?.council ?? '', ...inds.map((i) => {
+      const f = areaFigure(c.chunks, i.id, 2021, m.code);
+      return f.status === 'suppressed' ? 'suppressed' : f.value === null ? 'no data' : formatValue(f.value, i.unit, i.decimals);
+    })];
+  });
+  s.append(table(`Small areas (LSOA 2021) of ${c.name} with their values`, ['Small area', 'Ward (2024)', 'Council', ...inds.map((i) => i.shortLabel)], rows, { numeric: [false, false, false, ...inds.map(() => true)], id: 'custom-lsoa-table' }));
+  s.append(el('p', `Figures for 2019 and 2015 use the ${p.lsoas2011.length} small areas of 2011 these were made from (${p.lad[2011].name}).`, 'muted small'));
+  return s;
+}
