@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serveDist } from './browser.ts';
+import { join } from 'node:path';
+import { DIST, launch, serveDist } from './browser.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
@@ -22,7 +23,7 @@ async function violations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
-const TEMPLATES = ['/', '/explore/', '/neighbourhoods/claremont/', '/compare/', '/councils/', '/neighbourhoods/worsley-haslingden/', '/indicators/', '/indicators/census21-no-car/', '/indicators/imd-decile-change-2019-2025/', '/indicators/iod25-imd-score/', '/indicators/census21-private-rented/', '/methods/', '/search/', '/search/postcodes/FY1/', '/embed/neighbourhoods/claremont/', '/embed/indicators/iod25-imd-decile/', '/404/'];
+const TEMPLATES = ['/', '/explore/', '/neighbourhoods/claremont/', '/compare/', '/councils/', '/neighbourhoods/worsley-haslingden/', '/indicators/', '/indicators/census21-no-car/', '/indicators/imd-decile-change-2019-2025/', '/indicators/iod25-imd-score/', '/indicators/census21-private-rented/', '/methods/', '/custom/', '/search/', '/search/postcodes/FY1/', '/embed/neighbourhoods/claremont/', '/embed/indicators/iod25-imd-decile/', '/404/'];
 
 describe('WCAG 2.2 AA (axe-core)', () => {
   it('no violations on any page template or embed, at rest', async () => {
@@ -50,6 +51,24 @@ describe('WCAG 2.2 AA (axe-core)', () => {
     await page.locator('.embed-builder summary').click();
     await page.locator('.view-table summary').click(); // the table of every small area
     expect(await page.locator('.view-table tbody tr').count()).toBe(4567);
+    expect(await violations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('no violations on the custom area page with an area across two councils chosen, a problem named and the neighbourhood entry open', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}/custom/`);
+    await page.selectOption('#start-lad', 'E08000011');
+    await page.getByRole('button', { name: 'Use all its areas' }).click();
+    await page.waitForFunction(() => Number(document.documentElement.dataset.customReady) > 0, null, { timeout: 30_000 });
+    const liverpool = JSON.parse(readFileSync(join(DIST, 'data/neighbourhoods.json'), 'utf8')).neighbourhoods.find((n: { slug: string }) => n.slug === 'old-swan').lsoas2021[0].code;
+    await page.fill('#paste', `not a code\n${liverpool}`);
+    await page.getByRole('button', { name: 'Add them' }).click();
+    await expect.poll(() => page.locator('[data-problems] li').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-profile] .key-figures').textContent()).toContain('Liverpool');
+    await page.locator('svg.picker-map').first().focus();
+    await page.keyboard.press('n');
+    await page.locator('.custom-config summary').click();
     expect(await violations(page)).toEqual([]);
     await page.close();
   });

@@ -5,7 +5,7 @@
 import type { Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve } from '../scripts/serve.ts';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -33,3 +33,17 @@ export async function serveDist(dir = DIST): Promise<{ origin: string; close: ()
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(() => ok())) };
 }
+
+export interface Watch { errors: string[]; csp: string[] }
+/** Records console errors, page errors, failed requests and CSP violations on a page. */
+export async function watched(page: Page): Promise<Watch> {
+  const w: Watch = { errors: [], csp: [] };
+  page.on('console', (m) => { if (m.type() === 'error') w.errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => w.errors.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => { if (r.status() >= 400) w.errors.push(`HTTP ${r.status()} ${r.url()}`); });
+  page.on('requestfailed', (r) => w.errors.push(`failed ${r.url()} ${r.failure()?.errorText}`));
+  await page.exposeFunction('__cspViolation', (s: string) => w.csp.push(s));
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __cspViolation: (s: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+  return w;
+}
+

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labelPoint } from '../src/lib/planar.ts';
 import { feature } from 'topojson-client';
-import { DIST, launch, serveDist } from './browser.ts';
+import { DIST, launch, serveDist, watched } from './browser.ts';
 import { allPages } from './pages.ts';
 
 let browser: Browser;
@@ -21,19 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
-
-interface Watch { errors: string[]; csp: string[] }
-/** Records console errors, page errors, failed requests and CSP violations on a page. */
-async function watched(page: Page): Promise<Watch> {
-  const w: Watch = { errors: [], csp: [] };
-  page.on('console', (m) => { if (m.type() === 'error') w.errors.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => w.errors.push(`pageerror: ${e.message}`));
-  page.on('response', (r) => { if (r.status() >= 400) w.errors.push(`HTTP ${r.status()} ${r.url()}`); });
-  page.on('requestfailed', (r) => w.errors.push(`failed ${r.url()} ${r.failure()?.errorText}`));
-  await page.exposeFunction('__cspViolation', (s: string) => w.csp.push(s));
-  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __cspViolation: (s: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
-  return w;
-}
 
 /** The label point of a 2021 small area, from the built site's own geometry: a view centred on it. */
 function labelPointOf(code: string): [number, number] {

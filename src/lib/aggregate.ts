@@ -47,10 +47,10 @@ export interface AreaSeries {
   counts?: { num: ArrayLike<number>; den: ArrayLike<number> };
 }
 
-/** Rounds to `decimals` places: the one rounding every published figure goes through. */
+/** Rounds to `decimals` places: the one rounding every published figure goes through (never -0, which JSON writes as 0). */
 export function round(x: number, decimals: number): number {
   const k = 10 ** decimals;
-  return Math.round(x * k) / k;
+  return Math.round(x * k) / k + 0;
 }
 
 /** The decimals a group's mean is given to: one more than its small areas' figures. */

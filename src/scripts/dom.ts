@@ -16,7 +16,11 @@ export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Recor
 
 /** A table with a caption, its column heads and rows of cells (a cell that is a Node is put in as it is). */
 export function table(caption: string, heads: string[], rows: (string | Node)[][], opts: { numeric?: boolean[]; rowHeads?: boolean; id?: string } = {}): HTMLElement {
+  // A wide table scrolls sideways in a region the keyboard can reach, named by its caption.
   const wrap = el('div', undefined, 'table-wrap');
+  wrap.tabIndex = 0;
+  wrap.setAttribute('role', 'region');
+  wrap.setAttribute('aria-label', `${caption} (scrolls sideways if wide)`);
   const t = el('table');
   if (opts.id) t.id = opts.id;
   const cap = el('caption', caption, 'visually-hidden');

@@ -90,7 +90,7 @@ export class Picker {
     const panel: Panel = { svg, outline, order, projection: p, topologies: group.map((x) => x.topology) };
     this.panels.push(panel);
     svg.addEventListener('keydown', (e) => this.key(e, panel));
-    svg.addEventListener('focus', () => { if (!this.current || !order.includes(this.current)) this.focus(order.find((c) => this.o.isChosen(c)) ?? order[0], true); });
+    svg.addEventListener('focus', () => this.focus(this.current && order.includes(this.current) ? this.current : order.find((c) => this.o.isChosen(c)) ?? order[0], true));
     const fig = el('figure', undefined, 'picker-panel');
     fig.append(svg, el('figcaption', `${names.join(' and ')}: ${codes.length.toLocaleString('en-GB')} small areas`, 'small muted'));
     return fig;
