@@ -1,0 +1,82 @@
+/**
+ * The explorer's shared state and small helpers: one context object that the map, the
+ * indicator, the table, the selection and the controls each read and update.
+ */
+import type { Map as MapLibre, Popup, LngLatBoundsLike } from 'maplibre-gl';
+import type { Catalogue, IndicatorMeta, Neighbourhood } from '../../lib/data.ts';
+import type { BBox } from '../../lib/planar.ts';
+import type { ChangeEditions } from '../../lib/words.ts';
+import { changeNote } from '../../lib/words.ts';
+import type { DataStore, VintageGeo } from './data.ts';
+import type { ExplorerState } from './state.ts';
+
+export type Outline = Omit<Neighbourhood, 'summaries'>;
+
+export const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+export interface Ctx {
+  root: HTMLElement;
+  map: MapLibre;
+  store: DataStore;
+  cat: Catalogue;
+  nbs: Outline[];
+  state: ExplorerState;
+  ind: IndicatorMeta;
+  geo: VintageGeo;
+  /** Per code: index in the values file, and the values file of the current indicator. */
+  current: { codes: string[]; index: Map<string, number>; values: (number | null)[]; missing: Set<number>; suppressed: Set<number>; lower?: (number | null)[]; upper?: (number | null)[]; n?: (number | null)[]; lowPrecision: Set<number>; carried?: Map<number, string>; editions?: ChangeEditions };
+  names: Map<string, { name: string; lad: string; ward: string }>;
+  namesVintage: number | null;
+  popup: Popup;
+  embed: boolean;
+  urlState: boolean;
+  /** Whether the map has drawn once (until then the page's own table and summary stand). */
+  ready: boolean;
+  /** Whether the reader asked for every row of the table, not the first {@link TABLE_ROWS}. */
+  tableAll: boolean;
+  /** Whether the summary and table are on screen or near it (they follow the view only then, so a phone that never scrolls there fetches no names). */
+  tableNear: boolean;
+}
+
+/** Rows the table shows before "Show all". */
+export const TABLE_ROWS = 100;
+
+export function alertBox(root: HTMLElement, message: string) {
+  const p = root.querySelector<HTMLElement>('[data-map-notice]');
+  if (p) { p.textContent = message; p.setAttribute('role', 'alert'); p.hidden = false; }
+}
+
+
+export interface Loaded { ind: IndicatorMeta; geo: VintageGeo; current: Ctx['current'] }
+
+/** For change layers: both editions' deciles and how the earlier one was carried, after the value in the table. */
+export function carriedNote(ctx: Ctx, code: string): string {
+  const i = ctx.current.index.get(code);
+  const ed = ctx.current.editions;
+  if (!ed || i === undefined) return '';
+  const flag = ctx.current.carried?.get(i);
+  return changeNote(ed.fromValues[i], ed.toValues[i], flag);
+}
+
+export function statusOf(ctx: Ctx, code: string): { value: number | null; status: 'value' | 'missing' | 'suppressed' } {
+  const i = ctx.current.index.get(code);
+  if (i === undefined) return { value: null, status: 'missing' };
+  if (ctx.current.suppressed.has(i)) return { value: null, status: 'suppressed' };
+  if (ctx.current.missing.has(i)) return { value: null, status: 'missing' };
+  return { value: ctx.current.values[i], status: 'value' };
+}
+
+
+export function fitTo(ctx: Ctx, bbox: BBox, maxZoom = 14) {
+  // A non-essential move: under prefers-reduced-motion MapLibre makes it a jump (tested).
+  ctx.map.fitBounds(bbox as LngLatBoundsLike, { padding: 30, maxZoom, duration: 800 });
+}
+
+
+export function unionBox(boxes: BBox[]): BBox {
+  return boxes.reduce<BBox>((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])], [180, 90, -180, -90]);
+}
+export function padBox(b: BBox, k: number): BBox {
+  const dx = (b[2] - b[0]) * k, dy = (b[3] - b[1]) * k;
+  return [b[0] - dx, b[1] - dy, b[2] + dx, b[3] + dy];
+}

@@ -1,0 +1,120 @@
+/** The indicator shown: its values joined to the areas, the fill colours, the legend and everything that names it. */
+import type { GeoJSONSource } from 'maplibre-gl';
+import type { IndicatorMeta } from '../../lib/data.ts';
+import { directionInWords, fillColourExpression, legendItems, NO_DATA } from '../../lib/classes.ts';
+import { carriedFlags, type ChangeValues } from '../../lib/words.ts';
+import { el } from '../dom.ts';
+import { alertBox, type Ctx, type Loaded } from './context.ts';
+import type { DataStore } from './data.ts';
+import { writeState } from './state.ts';
+import { ensureNames, refreshTable } from './table.ts';
+import { selectArea } from './selection.ts';
+
+/** Fetches an indicator's values and its vintage's geometry; values come in the geometry's order. */
+export async function loadIndicator(store: DataStore, ind: IndicatorMeta): Promise<Loaded> {
+  const [values, geo] = await Promise.all([store.values(ind), store.geometry(ind.vintage)]);
+  const codes = geo.lsoa.features.map((f) => String(f.id));
+  if (codes.length !== values.values.length) throw new Error(`${ind.values} has ${values.values.length} values for ${codes.length} areas`);
+  const u = values as typeof values & ChangeValues & { lower?: (number | null)[]; upper?: (number | null)[]; n?: (number | null)[]; lowPrecision?: number[] };
+  const carried = carriedFlags(u);
+  const current = { codes, index: new Map(codes.map((c, i) => [c, i])), values: values.values, missing: new Set(values.missing), suppressed: new Set(values.suppressed), lower: u.lower, upper: u.upper, n: u.n, lowPrecision: new Set(u.lowPrecision ?? []), carried, editions: u.editions };
+  return { ind, geo, current };
+}
+
+
+/** Writes each feature's value (v) and status (s) into its properties. */
+export function applyValues({ geo, current }: Loaded) {
+  for (const f of geo.lsoa.features) {
+    const i = current.index.get(String(f.id));
+    f.properties = { code: String(f.id), v: i === undefined ? null : current.values[i], s: i === undefined ? 'missing' : current.suppressed.has(i) ? 'suppressed' : current.missing.has(i) ? 'missing' : 'value', lp: i !== undefined && current.lowPrecision.has(i), cf: (i !== undefined && current.carried?.get(i)) || '' };
+  }
+}
+
+export async function showIndicator(ctx: Ctx, ind: IndicatorMeta) {
+  const loaded = await loadIndicator(ctx.store, ind);
+  applyValues(loaded);
+  const vintageChanged = loaded.geo !== ctx.geo;
+  Object.assign(ctx, { ind, geo: loaded.geo, current: loaded.current });
+  await ensureNames(ctx);
+  (ctx.map.getSource('lsoa') as GeoJSONSource).setData(loaded.geo.lsoa);
+  if (vintageChanged) {
+    (ctx.map.getSource('lad') as GeoJSONSource).setData(loaded.geo.lad);
+    (ctx.map.getSource('nb') as GeoJSONSource).setData(loaded.geo.neighbourhood);
+  }
+  ctx.map.setPaintProperty('lsoa-fill', 'fill-color', fillColourExpression(ind.classes) as never);
+  renderIndicator(ctx);
+  // Another vintage has other areas: list them once they are drawn.
+  if (vintageChanged) ctx.map.once('idle', () => refreshTable(ctx));
+}
+
+/** Everything on the page that names the indicator shown: heading, menu, legend, table. */
+export function renderIndicator(ctx: Ctx, table = true) {
+  const heading = ctx.root.querySelector('[data-indicator-label]');
+  if (heading) heading.textContent = ctx.ind.label;
+  const select = ctx.root.querySelector<HTMLSelectElement>('[data-indicator-select]');
+  if (select) select.value = ctx.ind.id;
+  renderLegend(ctx);
+  if (table) refreshTable(ctx);
+}
+
+export async function changeIndicator(ctx: Ctx, id: string, push = true) {
+  const ind = ctx.cat.indicators.find((i) => i.id === id);
+  if (!ind) return;
+  try {
+    await showIndicator(ctx, ind);
+  } catch (e) {
+    alertBox(ctx.root, `The figures for ${ind.shortLabel} could not be loaded: ${(e as Error).message}.`);
+    return;
+  }
+  ctx.state.i = id;
+  if (ctx.state.a) selectArea(ctx, ctx.state.a, false, false);
+  if (push && ctx.urlState) history.pushState(null, '', writeState(ctx.state));
+}
+
+
+export function renderLegend(ctx: Ctx) {
+  const box = ctx.root.querySelector<HTMLElement>('[data-legend]');
+  if (!box) return;
+  const ind = ctx.ind;
+  const list = el('ul');
+  for (const item of legendItems(ind.classes, ind.unit, ind.decimals)) {
+    const li = el('li');
+    li.append(swatch(item.colour), document.createTextNode(item.label));
+    list.append(li);
+  }
+  const nd = el('li');
+  nd.append(swatch(NO_DATA.missing, true), document.createTextNode('No data'));
+  list.append(nd);
+  const wrap = el('div', undefined, 'legend');
+  const title = el('p', ind.shortLabel, 'legend-title');
+  if (ind.local) title.prepend(el('span', 'local', 'badge local'), document.createTextNode(' '));
+  if (ctx.current.carried?.size) {
+    const cf = el('li');
+    cf.append(swatch('#ffffff', false, true), document.createTextNode('Carried from a split or merged 2011 area (dashed outline)'));
+    list.append(cf);
+  }
+  if (ind.local) {
+    const lp = el('li');
+    lp.append(swatch('#ffffff', false, true), document.createTextNode('Low precision (dashed outline)'));
+    list.append(lp);
+  }
+  wrap.append(title, list, el('p', directionInWords(ind.classes, ind.classes.over), 'legend-note'));
+  box.replaceChildren(wrap);
+}
+
+export function swatch(colour: string, hatched = false, dashed = false): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const s = document.createElementNS(ns, 'svg');
+  s.setAttribute('width', '18'); s.setAttribute('height', '14'); s.setAttribute('aria-hidden', 'true');
+  const r = document.createElementNS(ns, 'rect');
+  r.setAttribute('width', '18'); r.setAttribute('height', '14'); r.setAttribute('fill', colour);
+  if (dashed) { r.setAttribute('stroke', '#111111'); r.setAttribute('stroke-dasharray', '2 2'); r.setAttribute('stroke-width', '2'); }
+  s.append(r);
+  if (hatched) {
+    const p = document.createElementNS(ns, 'path');
+    p.setAttribute('d', 'M0 14L14 0M4 14L18 0'); p.setAttribute('stroke', NO_DATA.stroke);
+    s.append(p);
+  }
+  return s;
+}
+

@@ -1,0 +1,86 @@
+/** The table under the map and the summary above it: they follow the map's view. */
+import { formatValue, worstFirst } from '../../lib/classes.ts';
+import { viewSummary } from '../../lib/words.ts';
+import { el } from '../dom.ts';
+import { alertBox, carriedNote, statusOf, TABLE_ROWS, type Ctx } from './context.ts';
+import { selectArea } from './selection.ts';
+
+/** Names, wards and local authorities of the current vintage's areas, fetched on first need. */
+export async function ensureNames(ctx: Ctx): Promise<void> {
+  const vintage = ctx.ind.vintage;
+  if (ctx.namesVintage === vintage) return;
+  const areas = await ctx.store.areas(vintage);
+  ctx.names = new Map(areas.codes.map((c, i) => [c, { name: areas.names[i], lad: areas.ladNames[areas.lad[i]] ?? areas.lad[i], ward: areas.wardNames[areas.ward[i]] ?? areas.ward[i] }]));
+  ctx.namesVintage = vintage;
+}
+
+/** Brings the table and summary up to date with the view, when they are near the screen. */
+export function refreshTable(ctx: Ctx) {
+  if (ctx.ready && ctx.tableNear) withNames(ctx, () => renderTable(ctx));
+}
+
+/** Runs `then` once the names are in; if they cannot be fetched, says so, and the page's own table stays. */
+export function withNames(ctx: Ctx, then: () => void = () => {}): void {
+  ensureNames(ctx).then(then, (e: Error) => alertBox(ctx.root, `The names of the small areas could not be loaded (${e.message}). The map still shows the figures; the table lists the neighbourhoods' areas.`));
+}
+
+
+/** The small areas the map draws in its current view, each once. */
+export function areasInView(ctx: Ctx): string[] {
+  const seen = new Set<string>();
+  return ctx.map.queryRenderedFeatures({ layers: ['lsoa-fill'] }).map((f) => String(f.properties.code)).filter((c) => !seen.has(c) && !!seen.add(c));
+}
+
+/**
+ * The table under the map and the summary above it, for the view shown: every small area in
+ * view with the same value the map colours it by, worst first (the first 100 until the reader
+ * asks for all). Before the map has drawn, the page's own table and summary stand.
+ */
+export function renderTable(ctx: Ctx) {
+  const tbody = ctx.root.querySelector<HTMLElement>('[data-table-body]');
+  const head = ctx.root.querySelector<HTMLElement>('[data-table-value]');
+  if (head) head.textContent = ctx.ind.shortLabel;
+  if (!tbody || !ctx.ready) return;
+  const codes = areasInView(ctx);
+  const nbOf = new Map<string, string>();
+  for (const n of ctx.nbs) for (const m of ctx.ind.vintage === 2011 ? n.lsoas2011 : n.lsoas2021) nbOf.set(m.code, n.name);
+  const areas = codes.map((code) => ({ code, name: ctx.names.get(code)?.name ?? code, lad: ctx.names.get(code)?.lad ?? '', ...statusOf(ctx, code) }));
+  areas.sort(worstFirst(ctx.ind.polarity));
+  const shown = ctx.tableAll ? areas : areas.slice(0, TABLE_ROWS);
+  const rows = shown.map((a) => {
+    const tr = el('tr');
+    tr.dataset.code = a.code;
+    const th = el('th');
+    th.scope = 'row';
+    const b = el('button', a.name, 'linkish');
+    b.type = 'button';
+    b.addEventListener('click', () => selectArea(ctx, a.code, true, true));
+    th.append(b, el('span', ` ${a.code}`, 'code'));
+    tr.append(th, el('td', a.lad), el('td', nbOf.get(a.code) ?? ''), el('td', (a.status === 'value' ? formatValue(a.value, ctx.ind.unit, ctx.ind.decimals) : a.status === 'suppressed' ? 'suppressed' : 'no data') + carriedNote(ctx, a.code), 'num'));
+    return tr;
+  });
+  tbody.replaceChildren(...rows);
+  const order = ctx.ind.polarity === 'neutral' ? 'highest first' : 'worst first';
+  const heading = ctx.root.querySelector<HTMLElement>('[data-table-heading]');
+  if (heading) heading.textContent = `The ${areas.length.toLocaleString('en-GB')} small areas in view`;
+  const caption = ctx.root.querySelector<HTMLElement>('[data-table-caption]');
+  if (caption) caption.textContent = `Small areas in the map's view with ${ctx.ind.label}, ${order}`;
+  const note = ctx.root.querySelector<HTMLElement>('[data-table-note]');
+  if (note) {
+    const more = areas.length - shown.length;
+    note.replaceChildren(document.createTextNode(`${more > 0 ? `The first ${shown.length} of ${areas.length.toLocaleString('en-GB')}, ${order}. ` : `${order.charAt(0).toUpperCase()}${order.slice(1)}. `}The table follows the map: zoom or move it to change the list.`));
+    if (more > 0) {
+      const all = el('button', `Show all ${areas.length.toLocaleString('en-GB')}`, 'linkish');
+      all.type = 'button';
+      all.addEventListener('click', () => { ctx.tableAll = true; renderTable(ctx); tbody.querySelector<HTMLButtonElement>(`tr:nth-child(${shown.length + 1}) button`)?.focus(); });
+      note.append(' ', all);
+    }
+  }
+  const summary = ctx.root.querySelector<HTMLElement>('[data-map-summary]');
+  if (summary) {
+    const here = new Set(codes);
+    const inView = ctx.nbs.filter((n) => (ctx.ind.vintage === 2011 ? n.lsoas2011 : n.lsoas2021).some((m) => here.has(m.code))).map((n) => n.name);
+    summary.textContent = `${viewSummary(ctx.ind, areas, 'in view')}${inView.length ? ` The programme's neighbourhoods in view: ${inView.join(', ')}.` : ''}`;
+  }
+}
+
