@@ -69,6 +69,35 @@ describe('the explorer', () => {
     await page.close();
   });
 
+  it('loads the choosing code only when choosing starts; a click then adds an area, announced, and links to its profile', async () => {
+    const [lon, lat] = labelPointOf('E01012684');
+    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    const w = await watched(page);
+    const scripts: string[] = [];
+    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname); });
+    await page.goto(`${site.origin}/explore/?v=${lon},${lat},14`);
+    await mapReady(page);
+    const choose = page.getByRole('button', { name: 'Choose small areas for a profile of your own' });
+    await expect.poll(() => choose.isVisible()).toBe(true);
+    const before = scripts.length;
+    expect(scripts.some((s) => s.includes('choose'))).toBe(false);
+    await choose.click();
+    await expect.poll(() => scripts.slice(before).some((s) => s.includes('choose'))).toBe(true);
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => page.locator('[data-selection]').first().textContent()).toMatch(/^Added Blackpool 008E\. 1 chosen\.$/);
+    expect(await page.locator('.maplibregl-popup').count()).toBe(0);
+    const link = page.getByRole('link', { name: 'See the profile of these 1' });
+    expect(await link.getAttribute('href')).toBe('/custom/?lsoas=E01012684');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => page.locator('[data-selection]').first().textContent()).toMatch(/^Removed Blackpool 008E\. 0 chosen\.$/);
+    await page.getByRole('button', { name: 'Stop choosing' }).click();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => page.locator('.maplibregl-popup').textContent()).toContain('Blackpool 008E');
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+
   it('lists every small area in view in the table, with the values the map is coloured by, and summarises the view', async () => {
     const [lon, lat] = labelPointOf('E01012684');
     const values = JSON.parse(readFileSync(join(DIST, 'data/values/iod25-imd-score.json'), 'utf8')) as { values: (number | null)[] };

@@ -5,7 +5,8 @@
  */
 import { Map as MapLibre, NavigationControl, Popup, setWorkerUrl, type LngLatBoundsLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Catalogue } from '../../lib/data.ts';
+import type { Catalogue, IndicatorMeta } from '../../lib/data.ts';
+import type { BBox } from '../../lib/planar.ts';
 import { fillColourExpression, NO_DATA } from '../../lib/classes.ts';
 import { el } from '../dom.ts';
 import { alertBox, padBox, reducedMotion, unionBox, type Ctx, type Outline } from './context.ts';
@@ -26,16 +27,24 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   const stage = root.querySelector<HTMLElement>('[data-map-stage]')!;
   const embed = root.dataset.embed === 'true';
   const urlState = root.dataset.urlState !== 'off';
-  let cat: Catalogue, nbs: Outline[];
-  try {
-    [cat, nbs] = await Promise.all([store.catalogue(), store.neighbourhoods()]);
-  } catch (e) {
-    alertBox(root, `The map's data could not be loaded: ${(e as Error).message}. The static map and the table still show the figures.`);
-    return;
+  // The explorer's page carries what its first view needs (the indicator, the region's box), so
+  // the catalogue and the outlines' file load after the map has drawn; any other view waits for them.
+  const page = root.dataset.first ? (JSON.parse(root.dataset.first) as FirstView) : null;
+  const asked = readState(urlState ? location.search : '', root.dataset.indicator ?? page?.headline ?? '');
+  const quick = !!page && asked.i === page.indicator.id && !asked.n && !asked.a && !root.dataset.neighbourhood && !root.dataset.lockFromQuery;
+  const loadMeta = () => Promise.all([store.catalogue(), store.neighbourhoods()]);
+  let cat: Catalogue | null = null, nbs: Outline[] = [];
+  if (!quick) {
+    try {
+      [cat, nbs] = await loadMeta();
+    } catch (e) {
+      alertBox(root, `The map's data could not be loaded: ${(e as Error).message}. The static map and the table still show the figures.`);
+      return;
+    }
   }
-  const state = readState(urlState ? location.search : '', root.dataset.indicator ?? cat.headline);
+  const state = readState(urlState ? location.search : '', root.dataset.indicator ?? cat?.headline ?? page!.headline);
   if (root.dataset.neighbourhood && !state.n) state.n = root.dataset.neighbourhood;
-  const ind = cat.indicators.find((i) => i.id === state.i) ?? cat.indicators.find((i) => i.id === cat.headline)!;
+  const ind = quick ? page!.indicator : cat!.indicators.find((i) => i.id === state.i) ?? cat!.indicators.find((i) => i.id === cat!.headline)!;
   state.i = ind.id;
   // The map (and its worker) start loading now, while the boundaries and values arrive.
   const pending = Promise.all([store.geometry(ind.vintage), loadIndicator(store, ind)]);
@@ -43,10 +52,10 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   const holder = el('div', undefined, 'maplibre-holder');
   stage.append(holder);
   const nb = nbs.find((n) => n.slug === state.n);
-  const regionBox = unionBox(Object.values(cat.lads).map((l) => l.bbox));
+  const regionBox = quick ? page!.box : unionBox(Object.values(cat!.lads).map((l) => l.bbox));
   // An embed may be locked to a neighbourhood (?n=slug) or a local authority (?la=code).
   const q = new URLSearchParams(location.search);
-  const lock = root.dataset.lockFromQuery ? (nbs.find((n) => n.slug === q.get('n'))?.placement['2021']?.bbox ?? cat.lads[q.get('la') ?? '']?.bbox) : undefined;
+  const lock = root.dataset.lockFromQuery ? (nbs.find((n) => n.slug === q.get('n'))?.placement['2021']?.bbox ?? cat!.lads[q.get('la') ?? '']?.bbox) : undefined;
   const map = new MapLibre({
     container: holder,
     style: { version: 8, sources: {}, layers: [{ id: 'sea', type: 'background', paint: { 'background-color': '#dfe9f2' } }] },
@@ -74,7 +83,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     holder.remove();
     return;
   }
-  const ctx: Ctx = { root, map, store, cat, nbs, state, ind, geo, current: { codes: [], index: new Map(), values: [], missing: new Set(), suppressed: new Set(), lowPrecision: new Set() }, names: new Map(), namesVintage: null, popup, embed, urlState, ready: false, tableAll: false, tableNear: false };
+  const ctx: Ctx = { root, map, store, cat: cat as Catalogue, nbs, state, ind, geo, current: { codes: [], index: new Map(), values: [], missing: new Set(), suppressed: new Set(), lowPrecision: new Set() }, names: new Map(), namesVintage: null, popup, embed, urlState, ready: false, tableAll: false, tableNear: false };
 
   // Before the first full draw, a failure means the map cannot show: say so, and bring the static map back.
   const giveUp = (why: string) => {
@@ -98,7 +107,6 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   map.addLayer({ id: 'lsoa-lowprec', type: 'line', source: 'lsoa', filter: ['==', ['get', 'lp'], true], paint: { 'line-color': '#111111', 'line-width': 1.5, 'line-dasharray': [1, 1] } });
   // Change layers: areas whose earlier value was carried from a split, merged or redrawn 2011 area are outlined.
   map.addLayer({ id: 'lsoa-carried', type: 'line', source: 'lsoa', filter: ['!=', ['get', 'cf'], ''], paint: { 'line-color': '#111111', 'line-width': 1.5, 'line-dasharray': [3, 2] } });
-  map.addLayer({ id: 'lsoa-line', type: 'line', source: 'lsoa', paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.1, 12, 1] as never, 'line-opacity': 0.8 } });
   map.addSource('lad', { type: 'geojson', data: geo.lad });
   map.addLayer({ id: 'lad-line', type: 'line', source: 'lad', paint: { 'line-color': '#4d4d4d', 'line-width': 1, 'line-dasharray': [3, 2] } });
   map.addSource('nb', { type: 'geojson', data: geo.neighbourhood });
@@ -106,8 +114,25 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   map.addLayer({ id: 'lsoa-hover', type: 'line', source: 'lsoa', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#111111', 'line-width': 1.5 } });
   map.addLayer({ id: 'lsoa-selected', type: 'line', source: 'lsoa', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#ffbf47', 'line-width': 4 } });
   const labels = new MapLabels(map);
-  for (const n of nbs) if (n.placement['2021']) labels.addNeighbourhood(n.name, `${root.dataset.base ?? '/'}neighbourhoods/${n.slug}/`, n.placement['2021'].label);
-  labels.layout();
+  const withMeta = (cat: Catalogue, nbs: Outline[]) => {
+    Object.assign(ctx, { cat, nbs });
+    for (const n of nbs) if (n.placement['2021']) labels.addNeighbourhood(n.name, `${root.dataset.base ?? '/'}neighbourhoods/${n.slug}/`, n.placement['2021'].label);
+    labels.layout();
+    wireControls(ctx);
+    if (state.a) selectArea(ctx, state.a, false);
+    if (urlState) syncUrl(ctx);
+    // Place names and streets come once the map has drawn and the browser is idle.
+    const whenIdle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 300));
+    whenIdle(() => {
+      if (cat.search) store.json<{ places: [string, string, number, number][] }>('geo/places.json').then((d) => labels.setPlaces(d.places)).catch((e: Error) => console.warn('place names not shown:', e.message));
+      if (cat.streets) store.json<StreetsFile>('geo/streets.json').then((s) => {
+        const detail = addStreets(map, root.dataset.base ?? '/', s, 'lad-line', root.querySelector('[data-streets-note]'));
+        // Street names are read from the tiles once a batch of them has loaded, not on every move.
+        let t: ReturnType<typeof setTimeout> | undefined;
+        map.on('sourcedata', (e) => { if (e.sourceId?.startsWith('osm-') && e.isSourceLoaded) { clearTimeout(t); t = setTimeout(() => labels.setStreets(streetNames(map, detail, s.names)), 200); } });
+      }).catch((e: Error) => console.warn('streets not shown:', e.message));
+    });
+  };
 
   ctx.current = first.current;
   // The table under the map was drawn at build time for the page's own indicator; redraw it only if the URL asked for another.
@@ -122,18 +147,11 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     root.classList.add('is-interactive');
     ctx.ready = true;
     performance.mark('map-ready');
-    refreshTable(ctx);
-    // Place names and streets come once the map has drawn and the browser is idle; land for context after the choropleth.
-    const whenIdle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 300));
-    whenIdle(() => {
-      if (cat.search) store.json<{ places: [string, string, number, number][] }>('geo/places.json').then((d) => labels.setPlaces(d.places)).catch((e: Error) => console.warn('place names not shown:', e.message));
-      if (cat.streets) store.json<StreetsFile>('geo/streets.json').then((s) => {
-        const detail = addStreets(map, root.dataset.base ?? '/', s, 'lad-line', root.querySelector('[data-streets-note]'));
-        // Street names are read from the tiles once a batch of them has loaded, not on every move.
-        let t: ReturnType<typeof setTimeout> | undefined;
-        map.on('sourcedata', (e) => { if (e.sourceId?.startsWith('osm-') && e.isSourceLoaded) { clearTimeout(t); t = setTimeout(() => labels.setStreets(streetNames(map, detail, s.names)), 200); } });
-      }).catch((e: Error) => console.warn('streets not shown:', e.message));
-    });
+    // The small areas' own borders (a tenth of a pixel at the region's zoom) come after the first draw: the worker tessellates them once the colours are on screen.
+    map.addLayer({ id: 'lsoa-line', type: 'line', source: 'lsoa', paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.1, 12, 1] as never, 'line-opacity': 0.8 } }, 'lad-line');
+    if (cat) { withMeta(cat, nbs); refreshTable(ctx); }
+    else loadMeta().then(([c, n]) => { withMeta(c, n); refreshTable(ctx); }, (e: Error) => alertBox(root, `Part of the map's data could not be loaded (${e.message}): the map shows the figures, but its menu, search and neighbourhood names are not ready. Reload the page to try again.`));
+    // Land for context, after the choropleth.
     store.context().then((land) => {
       map.addSource('land', { type: 'geojson', data: land });
       map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f4f2ec' } }, 'lsoa-fill');
@@ -158,12 +176,12 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     watched.forEach((e) => io.observe(e));
   } else ctx.tableNear = true;
   wireInteractions(ctx);
-  wireControls(ctx);
-  if (state.a) selectArea(ctx, state.a, false);
   const sel = root.querySelector<HTMLElement>('[data-selection]');
   if (sel) sel.hidden = false;
-  if (urlState) syncUrl(ctx);
 }
+
+/** What the explorer's page tells the map about its first view (data-first). */
+interface FirstView { headline: string; box: BBox; indicator: IndicatorMeta }
 
 function addPatterns(map: MapLibre) {
   const make = (bg: string, cross: boolean) => {

@@ -20,7 +20,15 @@ function notice(root: HTMLElement, text: string, role: 'status' | 'alert' = 'sta
   p.hidden = false;
 }
 
-export function boot(root: HTMLElement, onDemand: boolean): void {
+type Mount = (root: HTMLElement, store: DataStore) => Promise<void>;
+
+/**
+ * Makes a map interactive: on demand (a button), after the page's load (neighbourhood pages,
+ * embeds, indicator pages), or, for the explorer (`eager`), as soon as its SVG is painted, with
+ * the map library already loading beside the page (`load` given) and the data preloaded.
+ */
+export function boot(root: HTMLElement, mode: 'on-demand' | 'auto' | 'eager', load: () => Promise<{ mount: Mount }> = () => import('./app.ts')): void {
+  const onDemand = mode === 'on-demand';
   // An embed asked to stay static keeps its SVG map only.
   if (root.dataset.embed === 'true' && new URLSearchParams(location.search).get('static') === '1') return;
   const start = () => {
@@ -30,8 +38,10 @@ export function boot(root: HTMLElement, onDemand: boolean): void {
     }
     // Data requests start now, in parallel with loading the map library.
     const store = new DataStore(root.dataset.base ?? '/');
-    store.prefetch(new URLSearchParams(root.dataset.urlState === 'off' ? '' : location.search).get('i') ?? root.dataset.indicator ?? '');
-    import('./app.ts')
+    const id = new URLSearchParams(root.dataset.urlState === 'off' ? '' : location.search).get('i') ?? root.dataset.indicator ?? '';
+    const vintage = Number(root.querySelector<HTMLOptionElement>(`[data-indicator-select] option[value="${CSS.escape(id)}"]`)?.dataset.vintage) || undefined;
+    store.prefetch(id, vintage as 2011 | 2021 | undefined);
+    load()
       .then((m) => m.mount(root, store))
       .catch((e: Error) => notice(root, `The interactive map could not be loaded (${e.message}). The static map and the table on this page still show the figures.`, 'alert'));
   };
@@ -40,9 +50,11 @@ export function boot(root: HTMLElement, onDemand: boolean): void {
     trigger?.addEventListener('click', (ev) => { ev.preventDefault(); trigger.hidden = true; start(); }, { once: true });
     return;
   }
-  // After first paint: the static map is already on screen.
-  if (document.readyState === 'complete') setTimeout(start, 0);
+  // The explorer starts once its SVG is painted (the frame after this one), not after load.
+  if (mode === 'eager') requestAnimationFrame(() => setTimeout(start, 0));
+  // Other pages: after load, the static map already on screen.
+  else if (document.readyState === 'complete') setTimeout(start, 0);
   else addEventListener('load', () => setTimeout(start, 0), { once: true });
 }
 
-for (const root of document.querySelectorAll<HTMLElement>('[data-explorer]')) boot(root, root.dataset.explorer === 'on-demand');
+for (const root of document.querySelectorAll<HTMLElement>('[data-explorer]:not([data-explorer="eager"])')) boot(root, root.dataset.explorer === 'on-demand' ? 'on-demand' : 'auto');

@@ -36,6 +36,8 @@ export interface Ctx {
   tableAll: boolean;
   /** Whether the summary and table are on screen or near it (they follow the view only then, so a phone that never scrolls there fetches no names). */
   tableNear: boolean;
+  /** Whether the reader is choosing areas for a profile of their own (choose.ts): a click then adds or removes, not selects. */
+  choosing?: boolean;
 }
 
 /** Rows the table shows before "Show all". */

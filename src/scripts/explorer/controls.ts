@@ -1,6 +1,5 @@
 /** The explorer's controls: the indicator menu, search, downloads (CSV, GeoJSON, PNG) and the link. */
 import { legendItems } from '../../lib/classes.ts';
-import { indicatorCsv, indicatorGeojson, saveBlob, saveText } from '../../lib/downloads.ts';
 import { mountSearchBox } from '../search/search-box.ts';
 import { fitTo, padBox, type Ctx } from './context.ts';
 import { changeIndicator } from './indicator.ts';
@@ -47,7 +46,7 @@ export function wireControls(ctx: Ctx) {
       const kind = (e.target as HTMLElement).dataset.explorerDownload;
       if (!kind) return;
       try {
-        const [values, areas] = await Promise.all([ctx.store.values(ctx.ind), ctx.store.areas(ctx.ind.vintage)]);
+        const [{ indicatorCsv, indicatorGeojson, saveBlob, saveText }, values, areas] = await Promise.all([import('../../lib/downloads.ts'), ctx.store.values(ctx.ind), ctx.store.areas(ctx.ind.vintage)]);
         if (kind === 'csv') saveText(`${ctx.ind.id}.csv`, indicatorCsv(ctx.ind, values, areas), 'text/csv;charset=utf-8');
         else if (kind === 'geojson') saveText(`${ctx.ind.id}.geojson`, indicatorGeojson(ctx.ind, values, areas, ctx.geo.lsoa.features), 'application/geo+json');
         else saveBlob(`${ctx.ind.id}.png`, await mapImage(ctx));
@@ -55,6 +54,16 @@ export function wireControls(ctx: Ctx) {
       } catch (err) {
         if (status) status.textContent = `The download could not be made: ${(err as Error).message}.`;
       }
+    });
+  }
+  // Choosing areas for a profile of one's own: its code loads only when the reader starts.
+  const choose = ctx.root.querySelector<HTMLButtonElement>('[data-choose]');
+  const panel = ctx.root.querySelector<HTMLElement>('[data-choose-panel]');
+  if (choose && panel) {
+    choose.hidden = false;
+    choose.addEventListener('click', () => {
+      if (ctx.choosing) return;
+      import('./choose.ts').then((m) => m.startChoosing(ctx, panel), (e: Error) => { panel.hidden = false; panel.textContent = `Choosing could not start: ${e.message}.`; });
     });
   }
   const share = ctx.root.querySelector<HTMLButtonElement>('[data-share]');

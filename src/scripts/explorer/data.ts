@@ -26,9 +26,18 @@ export class DataStore {
 
   catalogue = () => this.json<Catalogue>('catalogue.json');
 
-  /** Starts every request the first view needs; failures surface later, where they are awaited. */
-  prefetch(indicatorId: string): void {
+  /**
+   * Starts every request the first view needs, at once; failures surface later, where they are
+   * awaited. Given the indicator's vintage (the explorer's menu says it), only its values and
+   * boundaries: the map can draw from those and the page, and the rest loads after it.
+   */
+  prefetch(indicatorId: string, vintage?: 2011 | 2021): void {
     const quiet = (p: Promise<unknown>) => void p.catch(() => {});
+    if (vintage) {
+      quiet(this.json(`values/${indicatorId}.json`));
+      quiet(this.geometry(vintage));
+      return;
+    }
     quiet(this.neighbourhoods());
     quiet(this.catalogue().then((cat) => {
       const ind = cat.indicators.find((i) => i.id === indicatorId) ?? cat.indicators.find((i) => i.id === cat.headline)!;

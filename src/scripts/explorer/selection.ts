@@ -70,6 +70,7 @@ export function wireInteractions(ctx: Ctx) {
     tip.hidden = true;
   });
   map.on('click', 'lsoa-fill', (e) => {
+    if (ctx.choosing) return;
     const f = e.features?.[0];
     if (f) selectArea(ctx, String(f.properties.code), true, false);
   });
