@@ -91,4 +91,4 @@ const extra = only === 'pipeline' ? null : await import('./web.ts').then((m) => 
 if (extra) rows.push(...extra);
 
 console.log('\n| budget | measured | limit | result |\n|---|---:|---:|---|');
-for (const r of rows) console.log(`| ${r.what} | ${r.measured.toFixed(r.unit === 'MB' || r.unit === 'ms' || r.unit === 'points' ? 0 : r.unit === 'KB' ? 1 : 2)} ${r.unit} | ${Number.isNaN(r.budget) ? '–' : `${r.budget} ${r.unit}`} | ${r.pass ? 'pass' : 'FAIL'}${r.note ? ` (${r.note})` : ''} |`);
+for (const r of rows) console.log(`| ${r.what} | ${r.measured.toFixed(r.unit === 'MB' || r.unit === 'ms' || r.unit === 'points' ? 0 : r.unit === 'KB' ? 1 : r.unit === '×' ? 3 : 2)} ${r.unit} | ${Number.isNaN(r.budget) ? '–' : `${r.budget} ${r.unit}`} | ${r.pass ? 'pass' : 'FAIL'}${r.note ? ` (${r.note})` : ''} |`);

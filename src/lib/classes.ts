@@ -67,11 +67,19 @@ export function colourOf(value: number | null, c: ClassInfo): string | null {
 
 export interface LegendItem { klass: number; colour: string; label: string; from: number | null; to: number | null }
 
+/** One formatter per number of decimals (making one is far slower than using it, and tables format thousands). */
+const formatters = new Map<number, Intl.NumberFormat>();
+const formatter = (decimals: number) => {
+  let f = formatters.get(decimals);
+  if (!f) formatters.set(decimals, (f = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  return f;
+};
+
 /** Number formatting shared by legends, tables and popups. */
 export function formatValue(v: number | null | undefined, unit: string, decimals: number): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '–';
   // A value that rounds to zero is shown as 0, never "-0.00".
-  const s = (Number(v.toFixed(decimals)) === 0 ? 0 : v).toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const s = formatter(decimals).format(Number(v.toFixed(decimals)) === 0 ? 0 : v);
   if (unit === 'change') return v > 0 ? `+${s}` : v < 0 ? `\u2212${s.replace('-', '')}` : '0';
   return unit === 'percent' ? `${s}%` : s;
 }

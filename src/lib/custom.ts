@@ -107,6 +107,17 @@ function frameOf(chunks: readonly CustomChunk[], vintage: Vintage): Frame {
   return { codes, at, pop: Float64Array.from(pop), lad, series };
 }
 
+/** The frames of a set of chunks, made once per set (a selection changes far more often than its councils). */
+const frameCache = new WeakMap<CustomChunk, { key: string; frames: Record<Vintage, Frame> }>();
+function framesOf(chunks: readonly CustomChunk[]): Record<Vintage, Frame> {
+  const key = chunks.map((c) => c.lad).join(',');
+  const hit = chunks[0] && frameCache.get(chunks[0]);
+  if (hit && hit.key === key) return hit.frames;
+  const frames = { 2021: frameOf(chunks, 2021), 2011: frameOf(chunks, 2011) };
+  if (chunks[0]) frameCache.set(chunks[0], { key, frames });
+  return frames;
+}
+
 /** The 2021 areas of a selection as a neighbourhood lists them, with their change since 2011 (they lie wholly inside). */
 export function members2021(chunks: readonly CustomChunk[], codes: readonly string[], changeNames: Record<string, string>): MemberLsoa[] {
   const parents = new Map(chunks.flatMap((c) => c.a2021.codes.map((code, k) => [code, c.a2021.parents[k]] as const)));
@@ -156,7 +167,7 @@ export interface CustomProfile {
 export function customProfile(index: CustomIndex, chunks: readonly CustomChunk[], indicators: readonly ProfileIndicator[], codes: readonly string[], localInds: readonly (SummaryIndicator & { id: string })[] = []): CustomProfile {
   const lsoas2021 = members2021(chunks, codes, CHANGE_NAMES);
   const lsoas2011 = members2011(chunks, codes, CHANGE_NAMES);
-  const frames = { 2021: frameOf(chunks, 2021), 2011: frameOf(chunks, 2011) };
+  const frames = framesOf(chunks);
   const membersOf = (v: Vintage) => (v === 2021 ? lsoas2021 : lsoas2011).map((m) => frames[v].at.get(m.code)).filter((i): i is number => i !== undefined);
   const idx = { 2021: membersOf(2021), 2011: membersOf(2011) };
   const councilSummaries = { 2021: {}, 2011: {} } as CustomProfile['councilSummaries'];
@@ -200,10 +211,16 @@ export function splitInput(text: string): string[] {
 }
 
 /** One small area's published figure on one indicator, from the loaded chunks. */
+const positions = new WeakMap<string[], Map<string, number>>();
+const positionIn = (codes: string[], code: string) => {
+  let m = positions.get(codes);
+  if (!m) positions.set(codes, (m = new Map(codes.map((c, k) => [c, k]))));
+  return m.get(code) ?? -1;
+};
+
 export function areaFigure(chunks: readonly CustomChunk[], id: string, vintage: Vintage, code: string): { status: 'value' | 'missing' | 'suppressed'; value: number | null } {
   for (const c of chunks) {
-    const codes = vintage === 2021 ? c.a2021.codes : c.a2011.codes;
-    const k = codes.indexOf(code);
+    const k = positionIn(vintage === 2021 ? c.a2021.codes : c.a2011.codes, code);
     const x = c.values[id];
     if (k < 0 || !x) continue;
     if (x.suppressed.includes(k)) return { status: 'suppressed', value: null };

@@ -105,6 +105,7 @@ async function start(root: HTMLElement) {
   let pending = 0;
   async function update(push: boolean) {
     const mine = ++pending;
+    performance.mark('custom-profile-start');
     if (push) {
       const url = new URL(location.href);
       if (codes.length) url.searchParams.set('lsoas', codes.join(',')); else url.searchParams.delete('lsoas');
@@ -126,13 +127,14 @@ async function start(root: HTMLElement) {
     } else picker.refresh();
     countLine.textContent = codes.length ? `${chosenWords()}.` : 'No small areas chosen yet.';
     if (codes.length === 0) { out.replaceChildren(); return; }
-    performance.mark('custom-profile-start');
     const inUse = chunks.filter((c) => codes.some((code) => c.a2021.codes.includes(code)));
     const profile = customProfile(index, inUse, indicators, codes);
     const ctx = { cat, index, chunks: inUse, profile, name, base };
     const keep = keepSection({ ...ctx, topologies: topologies.filter((_, k) => inUse.includes(chunks[k])), onName: (n) => { name = n || 'Your area'; void update(false); } });
     out.replaceChildren(...profileSections(ctx), keep);
     performance.measure('custom-profile', 'custom-profile-start');
+    // And to the frame after the browser has laid the new profile out and painted it.
+    requestAnimationFrame(() => setTimeout(() => performance.measure('custom-paint', 'custom-profile-start'), 0));
     document.documentElement.dataset.customReady = String(codes.length);
   }
 
