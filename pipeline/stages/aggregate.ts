@@ -48,25 +48,26 @@ export function distribution(r: Ranking, decimals: number): Distribution {
 
 
 /**
- * England's 100 cut points for one indicator (see `positionOf`): cut k is the smallest figure at
- * the mean's decimals that at least (k - 0.5)% of England's small areas are below, ties counting
- * half. Found by bisection on the whole numbers of the mean's last decimal place.
+ * England's 200 cut points for one indicator (see `positionOf`): for each hundredth k/100, the
+ * smallest figure at the mean's decimals whose share of England's small areas below (ties half)
+ * is at least k/100 (k = 1 to 100), and the smallest whose share is more than k/100 (k = 0 to 99).
+ * Found by bisection on the whole numbers of the mean's last decimal place; sorted.
  */
 export function englandCuts(r: Ranking, ind: SummaryIndicator): number[] {
   const a = r.sorted;
   if (a.length === 0) return [];
   const k = 10 ** meanDecimals(ind);
+  const bottom = Math.floor(a[0] * k) - 1, top = Math.ceil(a[a.length - 1] * k) + 1;
+  // The smallest m in (bottom, top] with reached(position at m / k): positionIn is 0 at bottom and 1 at top.
+  const smallest = (reached: (p: number) => boolean) => {
+    let lo = bottom, hi = top;
+    while (hi - lo > 1) { const m = Math.floor((lo + hi) / 2); if (reached(positionIn(r, m / k))) hi = m; else lo = m; }
+    return hi / k;
+  };
   const cuts: number[] = [];
-  let lo = Math.floor(a[0] * k) - 1;
-  for (let c = 1; c <= 100; c++) {
-    const target = (c - 0.5) / 100;
-    let hi = Math.ceil(a[a.length - 1] * k) + 1;
-    // positionIn is 0 below England's least value and 1 above its greatest, so the answer lies in (lo, hi].
-    while (hi - lo > 1) { const m = Math.floor((lo + hi) / 2); if (positionIn(r, m / k) >= target) hi = m; else lo = m; }
-    cuts.push(hi / k);
-    lo = hi - 1;
-  }
-  return cuts;
+  for (let c = 1; c <= 100; c++) cuts.push(smallest((p) => p >= c / 100));
+  for (let c = 0; c < 100; c++) cuts.push(smallest((p) => p > c / 100));
+  return cuts.sort((x, y) => x - y);
 }
 
 /** Summarises one series over the areas at `members` (frame indices): the shared aggregation, placed on England's cuts. */
@@ -107,7 +108,7 @@ export function aggregateAll(a: AggregateInputs) {
   // England's sorted values place every group's figure; kept only here (the catalogue keeps their percentiles).
   const rankings = new Map(a.indicators.map((ind) => [ind.id, englandRanking(series.get(ind.id)!)]));
   const spread = new Map(a.indicators.map((ind) => [ind.id, distribution(rankings.get(ind.id)!, ind.decimals)]));
-  // Positions come from England's 100 cuts, as they do in the browser's custom areas (the sorted values stay here).
+  // Positions come from England's 200 cuts, as they do in the browser's custom areas (the sorted values stay here).
   const cuts = new Map(a.indicators.filter(hasPosition).map((ind) => [ind.id, englandCuts(rankings.get(ind.id)!, ind)]));
   const summaryFor = (ind: Indicator, idx: number[]) => summarise(series.get(ind.id)!, idx, population[a.vintageOf(ind)], cuts.get(ind.id));
   const comparators = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarise } from '../stages/aggregate.ts';
+import { englandCuts, summarise } from '../stages/aggregate.ts';
+import { positionOf } from '../../src/lib/aggregate.ts';
 import { classOf, deriveBreaks } from '../stages/derive.ts';
 import { indexByCode, joinReport } from '../stages/join.ts';
 import { crossVintage } from '../stages/neighbourhoods.ts';
@@ -55,6 +56,15 @@ describe('neighbourhoods across vintages', () => {
 });
 
 describe('aggregate', () => {
+  it('places a figure among England\'s areas from 200 cut points, exact at whole hundredths and otherwise the middle of the hundredth', () => {
+    // England (synthetic): 10, 20, 20, 30; the figures have no decimals, means one. Worked by hand:
+    // below 10: none (0); at 10: half of one area of four (0.125, between 0.12 and 0.13); 15: one of four (0.25);
+    // at 20: one below and two tied, halved (2 of 4: 0.5); 25 and 20.1: three (0.75); at 30: 3.5 of 4 (0.875); above: 1.
+    const cuts = englandCuts({ sorted: Float64Array.from([10, 20, 20, 30]) }, { unit: 'score', decimals: 0 });
+    expect(cuts).toHaveLength(200);
+    const at = (v: number) => positionOf(cuts, v);
+    expect([5, 10, 15, 19.9, 20, 20.1, 25, 30, 35].map(at)).toEqual([0, 0.125, 0.25, 0.25, 0.5, 0.75, 0.75, 0.875, 1]);
+  });
   it('weights means by population and counts missing and suppressed apart from zero', () => {
     const s = summarise(series(ind({}), [10, 20, 'm', 's', 0]), [0, 1, 2, 3, 4], Float64Array.from([100, 300, 50, 50, 100]));
     // (10*100 + 20*300 + 0*100) / 500 = 14

@@ -30,7 +30,7 @@ export interface Summary {
   deciles?: number[];
   mostDeprived10?: DeprivedShare;
   mostDeprived20?: DeprivedShare;
-  /** Where the mean falls among England's small areas: the share of them with a lower value (ties count half), to the nearest hundredth. */
+  /** Where the mean falls among England's small areas: the share of them with a lower value (ties count half), exact at whole hundredths, else the middle of the hundredth (see positionOf). */
   position?: number;
 }
 
@@ -57,15 +57,18 @@ export function round(x: number, decimals: number): number {
 export const meanDecimals = (ind: SummaryIndicator) => ind.decimals + 1;
 
 /**
- * England's yardstick for one indicator: 100 cut points. A figure's position is the number of
- * cuts at or below it, over 100. Cut k is the smallest figure (at the mean's decimals) that at
- * least (k - 0.5)% of England's small areas are below (ties counting half), so the position is
- * that share to the nearest hundredth, exactly, from 100 numbers instead of 33,755.
+ * England's yardstick for one indicator: 200 cut points, two for each hundredth k/100 (the
+ * smallest figure, at the mean's decimals, that at least k/100 of England's small areas are
+ * below, ties counting half; and the smallest that more than k/100 are below). A figure's
+ * position is the number of cuts at or below it, over 200: exact where the share below is a whole
+ * hundredth, otherwise the middle of the hundredth it falls in. Every threshold the words use
+ * (tenths, fifths, 2% and 98%) is a whole hundredth, so they come out as from the full ranking,
+ * from 200 numbers instead of 33,755.
  */
 export function positionOf(cuts: readonly number[], value: number): number {
   let n = 0;
   for (const c of cuts) if (c <= value) n++;
-  return n / 100;
+  return n / cuts.length;
 }
 
 /**

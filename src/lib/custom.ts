@@ -10,7 +10,7 @@ type CouncilSummaries = { name: string; summaries: Record<string, Summary> };
 
 export interface CustomIndex {
   editions: string[];
-  /** England's 100 cut points per indicator that is placed among England's areas. */
+  /** England's 200 cut points per indicator that is placed among England's areas (see positionOf). */
   cuts: Record<string, number[]>;
   region: { code: string; name: string; summaries: Record<string, Summary> };
   england: { code: string; name: string; summaries: Record<string, Summary> };

@@ -83,7 +83,8 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     holder.remove();
     return;
   }
-  const ctx: Ctx = { root, map, store, cat: cat as Catalogue, nbs, state, ind, geo, current: { codes: [], index: new Map(), values: [], missing: new Set(), suppressed: new Set(), lowPrecision: new Set() }, names: new Map(), namesVintage: null, popup, embed, urlState, ready: false, tableAll: false, tableNear: false };
+  let metaIn = () => {};
+  const ctx: Ctx = { meta: new Promise<void>((ok) => { metaIn = ok; }), root, map, store, cat: cat as Catalogue, nbs, state, ind, geo, current: { codes: [], index: new Map(), values: [], missing: new Set(), suppressed: new Set(), lowPrecision: new Set() }, names: new Map(), namesVintage: null, popup, embed, urlState, ready: false, tableAll: false, tableNear: false };
 
   // Before the first full draw, a failure means the map cannot show: say so, and bring the static map back.
   const giveUp = (why: string) => {
@@ -118,7 +119,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     Object.assign(ctx, { cat, nbs });
     for (const n of nbs) if (n.placement['2021']) labels.addNeighbourhood(n.name, `${root.dataset.base ?? '/'}neighbourhoods/${n.slug}/`, n.placement['2021'].label);
     labels.layout();
-    wireControls(ctx);
+    metaIn();
     if (state.a) selectArea(ctx, state.a, false);
     if (urlState) syncUrl(ctx);
     // Place names and streets come once the map has drawn and the browser is idle.
@@ -176,6 +177,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     watched.forEach((e) => io.observe(e));
   } else ctx.tableNear = true;
   wireInteractions(ctx);
+  wireControls(ctx);
   const sel = root.querySelector<HTMLElement>('[data-selection]');
   if (sel) sel.hidden = false;
 }

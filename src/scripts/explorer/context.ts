@@ -38,6 +38,8 @@ export interface Ctx {
   tableNear: boolean;
   /** Whether the reader is choosing areas for a profile of their own (choose.ts): a click then adds or removes, not selects. */
   choosing?: boolean;
+  /** Settles once the catalogue and the outlines are in (the explorer's first view does without them). */
+  meta: Promise<void>;
 }
 
 /** Rows the table shows before "Show all". */

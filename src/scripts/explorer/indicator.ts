@@ -58,6 +58,7 @@ export function renderIndicator(ctx: Ctx, table = true) {
 }
 
 export async function changeIndicator(ctx: Ctx, id: string, push = true) {
+  await ctx.meta; // the menu may be used before the catalogue is in
   const ind = ctx.cat.indicators.find((i) => i.id === id);
   if (!ind) return;
   try {
