@@ -22,6 +22,12 @@ describe('no data-derived string reaches HTML parsing', () => {
 });
 
 describe('the built site', () => {
+  it('serves MapLibre\'s stylesheet without the logo it never shows, and with the map\'s own rules', () => {
+    const css = walk(join(DIST, '_astro'), (p) => p.endsWith('.css')).map((f) => readFileSync(f, 'utf8')).filter((c) => c.includes('.maplibregl-canvas-container'));
+    expect(css).toHaveLength(1);
+    expect(css[0]).not.toContain('maplibregl-ctrl-logo');
+    for (const rule of ['.maplibregl-canvas', '.maplibregl-popup', '.maplibregl-ctrl-attrib', '.maplibregl-ctrl-zoom-in']) expect(css[0], rule).toContain(rule);
+  });
   it('has no broken internal links or anchors', () => {
     const pages = walk(DIST, (p) => p.endsWith('.html'));
     const ids = new Map<string, Set<string>>();
