@@ -1,12 +1,14 @@
 // @ts-check
-import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { headersFile } from './src/lib/headers.ts';
+import { MAPLIBRE_WORKER_SOURCE, maplibreWorkerName } from './src/lib/vendor.ts';
 import { defineConfig } from 'astro/config';
 
 /**
  * MapLibre 6 runs its worker from a separate module file, which bundlers do not emit: copy it
- * into public/vendor/ (gitignored) so it is served from the site's own origin.
+ * into public/vendor/ (gitignored) so it is served from the site's own origin, under a name with
+ * its hash (cached for good; earlier copies removed).
  */
 const maplibreWorker = {
   name: 'maplibre-worker',
@@ -14,7 +16,8 @@ const maplibreWorker = {
     'astro:config:setup': () => {
       const dir = `${process.env.ATLAS_PUBLIC_DIR ?? 'public'}/vendor`;
       mkdirSync(dir, { recursive: true });
-      copyFileSync('node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs', `${dir}/maplibre-gl-worker.mjs`);
+      for (const f of readdirSync(dir)) if (f.startsWith('maplibre-gl-worker')) rmSync(`${dir}/${f}`);
+      copyFileSync(MAPLIBRE_WORKER_SOURCE, `${dir}/${maplibreWorkerName()}`);
     },
   },
 };

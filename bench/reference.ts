@@ -7,6 +7,7 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { maplibreWorkerName } from '../src/lib/vendor.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -28,7 +29,7 @@ export function writeReference(dist: string): { path: string; remove: () => void
 </head><body><div id="map"></div></body></html>
 `);
   writeFileSync(join(dir, 'reference.js'), `import { Map, setWorkerUrl } from './maplibre-gl.mjs';
-setWorkerUrl('/vendor/maplibre-gl-worker.mjs');
+setWorkerUrl('/vendor/${maplibreWorkerName()}');
 const data = Promise.all(['/data/geo/lsoa-2021.topo.json', '/data/values/iod25-imd-decile.json'].map((u) => fetch(u).then((r) => r.json())));
 const map = new Map({ container: 'map', bounds: [-3.64, 52.95, -2.0, 55.2], style: { version: 8, sources: {}, layers: [{ id: 'sea', type: 'background', paint: { 'background-color': '#dfe9f2' } }] } });
 const loaded = new Promise((ok) => map.once('load', ok));

@@ -43,7 +43,10 @@ export async function webFigures(_root: string): Promise<Row[]> {
       // (A request started after the map-ready mark, such as place names loaded once the map has drawn, is not first view.)
       const bodies: Promise<{ type: string; bytes: number; start: number }>[] = [];
       let done = false;
-      page.on('response', (r) => { if (!done) bodies.push(r.body().then((b) => ({ type: r.request().resourceType(), bytes: br(b), start: r.request().timing().startTime })).catch(() => ({ type: 'other', bytes: 0, start: 0 }))); });
+      // Each address once: a second response for it is the browser's cache answering (the explorer fetches its
+      // map worker early, and the worker's own request is then served from the cache).
+      const seen = new Set<string>();
+      page.on('response', (r) => { if (!done && !seen.has(r.url())) { seen.add(r.url()); bodies.push(r.body().then((b) => ({ type: r.request().resourceType(), bytes: br(b), start: r.request().timing().startTime })).catch(() => ({ type: 'other', bytes: 0, start: 0 }))); } });
       await page.goto(site.origin + path, { waitUntil: 'load' });
       let readyAt = Infinity;
       if (path === '/explore/') readyAt = await page.waitForFunction(() => { const m = performance.getEntriesByName('map-ready')[0]; return m ? performance.timeOrigin + m.startTime : 0; }, null, { timeout: 60_000 }).then((h) => h.jsonValue() as Promise<number>);

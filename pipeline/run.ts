@@ -15,6 +15,7 @@ import { json, valuesFile } from './stages/serialize.ts';
 import { buildDownloads } from './stages/downloads.ts';
 import { buildSearch, searchInputs, type SearchReport } from './stages/search.ts';
 import { bboxOf, mapBox } from '../src/lib/planar.ts';
+import { encodeTopology } from '../src/lib/topo-binary.ts';
 import { buildStreets, type StreetsReport } from './stages/streets.ts';
 import { buildFinance, financeInputs, type FinanceReport } from './stages/finance.ts';
 import { validateConfig } from './stages/validate.ts';
@@ -304,6 +305,8 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     outputs: [],
   };
   const binary = streets?.binary ?? new Map<string, Uint8Array>();
+  // The interactive map's boundaries: the same topologies in binary (pbf), about a quarter smaller after compression.
+  for (const v of VINTAGES) binary.set(`geo/lsoa-${v}.topo.pbf`, encodeTopology(geometry[v].topology));
   report.outputs = [...files, ...binary].map(([path, data]) => ({ path, bytes: Buffer.byteLength(data), sha256: sha256(data) })).sort((a, b) => a.path.localeCompare(b.path, 'en-GB'));
   files.set('build-report.json', json(report, true));
   const inputs_ = [

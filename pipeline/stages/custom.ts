@@ -105,7 +105,7 @@ export function buildCustom(c: CustomInputs): Map<string, string> {
     chunks,
     // Which chunk holds each small area of 2021: runs of consecutive code numbers in one council.
     runs: runsOf(f21.scope.map((i) => [f21.codes[i], f21.lad[i]] as [string, string])),
-    local: lsoaLocal.map(({ ds, ind }) => ({ id: ind.id, dataset: ds.id, vintage: ind.vintage as Vintage })),
+    local: lsoaLocal.map(({ ds, ind }) => ({ id: ind.id, dataset: ds.id, title: ds.meta.title, label: ind.label, domain: ind.domain, vintage: ind.vintage as Vintage, unit: ind.unit, decimals: ind.decimals })),
   };
   files.set('custom/index.json', json(index));
   return files;

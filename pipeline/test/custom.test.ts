@@ -143,6 +143,18 @@ describe('local data in custom areas: the differencing attack (SYNTHETIC dataset
     }
   });
 
+  it('the custom page\'s profile pools the published parts, and has no figure for a selection holding the suppressed area', () => {
+    const a = build(4);
+    const read = <T>(p: string): T => JSON.parse(a.files.get(p)!) as T;
+    const index = read<CustomIndex>('custom/index.json');
+    expect(index.local.map((l) => [l.id, l.unit, l.vintage])).toEqual([['syn-trust', 'percent', 2021]]);
+    const profileOf = (codes: string[]) => customProfile(index, [...new Set(codes.map((c) => councilOf(index, c)!))].map((l) => read<CustomChunk>(index.chunks[l].path)), [], codes).local['syn-trust'];
+    // (50 + 10) / (80 + 25) = 57.142…%, to one decimal: worked by hand.
+    expect(profileOf(['E01900001', 'E01900002'])).toEqual({ status: 'value', value: 57.1, numerator: 60, denominator: 105, sampleSize: 105 });
+    expect(profileOf(['E01900001', 'E01900002', 'E01900003']).status).toBe('suppressed');
+    expect(profileOf(['E01900001', 'E01900002', 'E01900003']).numerator).toBeNull();
+  });
+
   it('would catch a leaky rule: pooling the hidden counts lets the difference of two selections recover them', () => {
     // The attack, against a rule that pooled every area's true counts: A and A plus the hidden area.
     const truth = (hidden: number): Record<string, LocalPart> => ({

@@ -17,8 +17,8 @@ export interface CustomIndex {
   chunks: Record<string, { name: string; areas: number; path: string; geometry: string }>;
   /** [first 2021 code, how many consecutive code numbers, council]: which chunk holds a small area. */
   runs: [string, number, string][];
-  /** LSOA-level local indicators, with their dataset and vintage. */
-  local: { id: string; dataset: string; vintage: Vintage }[];
+  /** LSOA-level local indicators: their dataset, label, domain, vintage and unit. */
+  local: { id: string; dataset: string; title: string; label: string; domain: string; vintage: Vintage; unit: string; decimals: number }[];
 }
 
 export interface CustomChunk {
@@ -164,7 +164,7 @@ export interface CustomProfile {
  * indicator's vintage (2011 areas carried back through the lookup), beside the council most of
  * them lie in, the region and England, exactly as the pipeline profiles a neighbourhood.
  */
-export function customProfile(index: CustomIndex, chunks: readonly CustomChunk[], indicators: readonly ProfileIndicator[], codes: readonly string[], localInds: readonly (SummaryIndicator & { id: string })[] = []): CustomProfile {
+export function customProfile(index: CustomIndex, chunks: readonly CustomChunk[], indicators: readonly ProfileIndicator[], codes: readonly string[]): CustomProfile {
   const lsoas2021 = members2021(chunks, codes, CHANGE_NAMES);
   const lsoas2011 = members2011(chunks, codes, CHANGE_NAMES);
   const frames = framesOf(chunks);
@@ -191,8 +191,6 @@ export function customProfile(index: CustomIndex, chunks: readonly CustomChunk[]
   const councils = [...count].sort((a, b) => b[1] - a[1] || byCode(a[0], b[0])).map(([code, areas]) => ({ code, name: councilSummaries[2021][code]?.name ?? code, areas }));
   const local: Record<string, LocalPooled> = {};
   for (const li of index.local) {
-    const ind = localInds.find((x) => x.id === li.id);
-    if (!ind) continue;
     const mine = new Set((li.vintage === 2011 ? lsoas2011 : lsoas2021).map((m) => m.code));
     const parts: LocalPart[] = [];
     const seen = new Set<string>();
@@ -200,7 +198,7 @@ export function customProfile(index: CustomIndex, chunks: readonly CustomChunk[]
       const p = c.local[li.id]?.[k];
       if (mine.has(code) && !seen.has(code) && p) { seen.add(code); parts.push(p); }
     });
-    local[li.id] = poolLocal(ind, parts);
+    local[li.id] = poolLocal(li, parts);
   }
   return { lsoas2021, lsoas2011, lad, councils, summaries, councilSummaries, local };
 }

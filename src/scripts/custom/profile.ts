@@ -171,10 +171,11 @@ function localEvidence(c: ProfileContext): HTMLElement {
   }
   const ul = el('ul', undefined, 'local-list');
   for (const [id, v] of shown) {
+    const meta = c.index.local.find((l) => l.id === id)!;
     const li = el('li', undefined, 'local-item');
     li.dataset.localIndicator = id;
-    const text = v.status === 'value' ? `${v.value}${v.denominator ? ` (${v.numerator} of ${v.denominator})` : ''}` : v.status === 'suppressed' ? 'Not shown: one or more of its small areas is suppressed to protect privacy, and a figure for the rest would let the hidden value be worked out.' : 'No figure: its small areas do not give one.';
-    li.append(el('span', 'local', 'badge local'), ` ${id}: ${text}`);
+    const text = v.status === 'value' ? `${formatValue(v.value, meta.unit, meta.decimals)}${v.denominator ? ` (${v.numerator} of ${v.denominator})` : ''}` : v.status === 'suppressed' ? 'not shown: one or more of its small areas is suppressed to protect privacy, and a figure for the rest would let the hidden value be worked out.' : 'no figure: its small areas do not give one.';
+    li.append(el('span', 'local', 'badge local'), ' ', el('strong', meta.label), `: ${text} `, el('span', `${meta.title}${v.sampleSize ? `, ${v.sampleSize} responses` : ''}.`, 'muted small'));
     ul.append(li);
   }
   s.append(ul, el('p', "A figure is made only from small areas whose own figures are published; an area with a suppressed one has none, so no two selections can be subtracted to reveal it. The methods page explains the rule.", 'muted small'));

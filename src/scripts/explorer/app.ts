@@ -23,7 +23,7 @@ import { syncUrl } from './url.ts';
 /** Mounts the interactive map in a `[data-explorer]` element. */
 export async function mount(root: HTMLElement, store: DataStore): Promise<void> {
   const base = root.dataset.base ?? '/';
-  setWorkerUrl(`${base}vendor/maplibre-gl-worker.mjs`);
+  setWorkerUrl(root.dataset.worker!);
   const stage = root.querySelector<HTMLElement>('[data-map-stage]')!;
   const embed = root.dataset.embed === 'true';
   const urlState = root.dataset.urlState !== 'off';

@@ -24,8 +24,8 @@ type Mount = (root: HTMLElement, store: DataStore) => Promise<void>;
 
 /**
  * Makes a map interactive: on demand (a button), after the page's load (neighbourhood pages,
- * embeds, indicator pages), or, for the explorer (`eager`), as soon as its SVG is painted, with
- * the map library already loading beside the page (`load` given) and the data preloaded.
+ * embeds, indicator pages), or, for the explorer (`eager`), as soon as its SVG is painted, the
+ * map library, the boundaries and the values then loading in parallel.
  */
 export function boot(root: HTMLElement, mode: 'on-demand' | 'auto' | 'eager', load: () => Promise<{ mount: Mount }> = () => import('./app.ts')): void {
   const onDemand = mode === 'on-demand';
@@ -50,7 +50,8 @@ export function boot(root: HTMLElement, mode: 'on-demand' | 'auto' | 'eager', lo
     trigger?.addEventListener('click', (ev) => { ev.preventDefault(); trigger.hidden = true; start(); }, { once: true });
     return;
   }
-  // The explorer starts once its SVG is painted (the frame after this one), not after load.
+  // The explorer starts once its SVG first view is painted (the frame after first render), not after
+  // load: the library, the boundaries and the values then load in parallel.
   if (mode === 'eager') requestAnimationFrame(() => setTimeout(start, 0));
   // Other pages: after load, the static map already on screen.
   else if (document.readyState === 'complete') setTimeout(start, 0);

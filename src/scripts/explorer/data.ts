@@ -2,6 +2,7 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { AreasFile, Catalogue, IndicatorMeta, Neighbourhood, ValuesFile } from '../../lib/data.ts';
 import { bboxOf, labelPoint, type BBox } from '../../lib/planar.ts';
+import { decodeTopology } from '../../lib/topo-binary.ts';
 
 /** Fetches the pipeline's output files, once each, and fails with a message a person can read. */
 export class DataStore {
@@ -12,16 +13,25 @@ export class DataStore {
   }
 
   json<T>(path: string): Promise<T> {
-    let p = this.cache.get(path);
+    return this.load(path, (r) => r.json() as Promise<T>);
+  }
+
+  /** A binary file, fetched once. */
+  bytes(path: string): Promise<ArrayBuffer> {
+    return this.load(path, (r) => r.arrayBuffer());
+  }
+
+  private load<T>(path: string, read: (r: Response) => Promise<T>): Promise<T> {
+    let p = this.cache.get(path) as Promise<T> | undefined;
     if (!p) {
       p = fetch(`${this.base}data/${path}`).then((r) => {
         if (!r.ok) throw new Error(`could not load ${path} (HTTP ${r.status})`);
-        return r.json();
+        return read(r);
       });
       p.catch(() => this.cache.delete(path));
       this.cache.set(path, p);
     }
-    return p as Promise<T>;
+    return p;
   }
 
   catalogue = () => this.json<Catalogue>('catalogue.json');
@@ -53,7 +63,8 @@ export class DataStore {
   geometry(vintage: 2011 | 2021): Promise<VintageGeo> {
     let g = this.geoms.get(vintage);
     if (!g) {
-      g = this.json<Topology>(`geo/lsoa-${vintage}.topo.json`).then((t) => toGeo(t));
+      // The binary form of geo/lsoa-<vintage>.topo.json (src/lib/topo-binary.ts): the same topology, smaller.
+      g = this.bytes(`geo/lsoa-${vintage}.topo.pbf`).then((b) => toGeo(decodeTopology(b)));
       this.geoms.set(vintage, g);
     }
     return g;
