@@ -19,7 +19,12 @@ try {
       await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30000 });
       await page.waitForTimeout(1500); // land and labels settle after the choropleth
     }
-    const name = p.replace(/\/+$/, '').replace(/^\/+/, '').replace(/\//g, '-') || 'home';
+    if (p.startsWith('/custom')) {
+      await page.waitForFunction(() => document.documentElement.dataset.customReady, null, { timeout: 30000 });
+      await page.locator('#picker-h').scrollIntoViewIfNeeded();
+      await page.evaluate(() => scrollBy(0, document.querySelector('#picker-h')!.getBoundingClientRect().top - 8));
+    }
+    const name = new URL(p, site.origin).pathname.replace(/\/+$/, '').replace(/^\/+/, '').replace(/\//g, '-') || 'home';
     await page.screenshot({ path: join(ROOT, 'docs', `screenshot-${name}.png`), fullPage: process.env.FULL === '1' });
     console.log(`docs/screenshot-${name}.png`);
     await page.close();

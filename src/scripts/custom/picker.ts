@@ -82,8 +82,14 @@ export class Picker {
       this.shapes.set(area.code, { path, at: p.point(...labelPoint(f.geometry!)), area });
       codes.push(area.code);
     }
+    // Each council's own outline, so that a border between two councils can be seen.
+    const councils = svgEl('g', { class: 'picker-councils' });
+    for (const x of group) {
+      const lad = (feature(x.topology, x.topology.objects.lad as GeometryObject) as unknown as GeoJSON.FeatureCollection).features[0];
+      if (lad) councils.append(svgEl('path', { d: pathOf(lad.geometry, p, 0.5) }));
+    }
     const outline = svgEl('path', { class: 'picker-outline', d: '' });
-    svg.append(g, outline);
+    svg.append(g, councils, outline);
     // Step order: north to south in bands, west to east within each (as one reads a map).
     const band = (code: string) => Math.floor(this.shapes.get(code)!.at[1] / 40);
     const order = codes.sort((a, b) => band(a) - band(b) || this.shapes.get(a)!.at[0] - this.shapes.get(b)!.at[0]);

@@ -59,7 +59,7 @@ function keyFigures(c: ProfileContext): HTMLElement {
   );
   const ch = changeSentence(n);
   if (ch) box.append(el('p', ch));
-  s.append(box, el('p', `Each figure is for the whole area: a population-weighted average of its small areas, or for Census and fuel poverty percentages the share of all its households or residents. It is compared with ${p.lad[2021].name}, where most of its small areas lie${p.councils.length > 1 ? ` (the table gives ${p.councils.slice(1).map((x) => x.name).join(' and ')} too)` : ''}, the ${cat.scope.regionName} and England. Positions among England's small areas are given to the nearest hundredth.`, 'muted small'));
+  s.append(box, el('p', `Each figure is for the whole area: a population-weighted average of its small areas, or for Census and fuel poverty percentages the share of all its households or residents. It is compared with ${p.lad[2021].name}, where most of its small areas lie${p.councils.length > 1 ? ` (the table gives ${p.councils.slice(1).map((x) => x.name).join(' and ')} too)` : ''}, the ${cat.scope.regionName} and England. Each figure is placed among England's small areas exactly as the neighbourhood pages place theirs.`, 'muted small'));
   return s;
 }
 
