@@ -99,6 +99,7 @@ export function buildCustom(c: CustomInputs): Map<string, string> {
   }
   const index: CustomIndex = {
     editions: c.change?.editions ?? [],
+    changeCodes: c.lookup.changeCodes,
     cuts: Object.fromEntries(c.cuts),
     region: c.comparators.region,
     england: c.comparators.england,

@@ -2,12 +2,10 @@ import type { Problem } from '../errors.ts';
 import type { MemberLsoa, NeighbourhoodConfig } from '../schema.ts';
 import { CONFIG_FILES } from '../schema.ts';
 import type { AreaFrame } from './areas.ts';
+import { changesBySide, crossVintage, selfMembers, type VintageLookup } from '../../src/lib/vintages.ts';
 
-/** The ONS LSOA 2011 to 2021 lookup as pairs, with the change indicator of each pair. */
-export interface VintageLookup {
-  pairs: { from: string; to: string; change: string }[];
-  changeCodes: Record<string, string>;
-}
+export type { VintageLookup };
+export { crossVintage };
 
 export interface ResolvedNeighbourhood {
   config: NeighbourhoodConfig;
@@ -15,49 +13,6 @@ export interface ResolvedNeighbourhood {
   lsoas2021: MemberLsoa[];
   /** Local authority per vintage: code and name, from the area lookup of that vintage. */
   lad: { 2011: { code: string; name: string }; 2021: { code: string; name: string } };
-}
-
-type Change = MemberLsoa['change'];
-const byCode = (a: MemberLsoa, b: MemberLsoa) => a.code.localeCompare(b.code, 'en-GB');
-
-/**
- * Carries a set of LSOAs across vintages through the ONS lookup. An LSOA on the other side is
- * `partial` when it also covers LSOAs outside the set (a merge or redraw with a neighbour).
- */
-export function crossVintage(members: ReadonlySet<string>, lookup: VintageLookup, direction: 'forward' | 'backward'): MemberLsoa[] {
-  const [mine, theirs] = direction === 'forward' ? (['from', 'to'] as const) : (['to', 'from'] as const);
-  const linked = new Map<string, { change: Set<string>; others: Set<string> }>();
-  for (const p of lookup.pairs) {
-    if (!members.has(p[mine])) continue;
-    const e = linked.get(p[theirs]) ?? { change: new Set(), others: new Set() };
-    e.change.add(p.change);
-    linked.set(p[theirs], e);
-  }
-  for (const p of lookup.pairs) {
-    const e = linked.get(p[theirs]);
-    if (e && !members.has(p[mine])) e.others.add(p[mine]);
-  }
-  return [...linked].map(([code, e]) => ({ code, change: changeOf(e.change, lookup.changeCodes), partial: e.others.size > 0 })).sort(byCode);
-}
-
-function changeOf(codes: Set<string>, names: Record<string, string>): Change {
-  for (const c of ['X', 'M', 'S', 'U']) if (codes.has(c)) return names[c] as Change;
-  throw new Error(`unexpected change codes ${[...codes].join(',')}`);
-}
-
-/** The change recorded for an LSOA of the derivation's own vintage (it lies wholly inside). */
-function changesBySide(lookup: VintageLookup, side: 'from' | 'to'): Map<string, Set<string>> {
-  const change = new Map<string, Set<string>>();
-  for (const p of lookup.pairs) {
-    const s = change.get(p[side]) ?? new Set();
-    s.add(p.change);
-    change.set(p[side], s);
-  }
-  return change;
-}
-
-function selfMembers(codes: string[], change: Map<string, Set<string>>, lookup: VintageLookup): MemberLsoa[] {
-  return codes.map((code) => ({ code, change: changeOf(change.get(code) ?? new Set(['U']), lookup.changeCodes), partial: false })).sort(byCode);
 }
 
 function majority(frame: AreaFrame, codes: string[]): { code: string; name: string } {
@@ -111,7 +66,7 @@ export function resolveNeighbourhoods(
         l21 = crossVintage(new Set(d.lsoas), lookup, 'forward');
       }
     }
-    const same = (a: MemberLsoa[], b: MemberLsoa[]) => JSON.stringify([...a].sort(byCode)) === JSON.stringify(b);
+    const same = (a: MemberLsoa[], b: MemberLsoa[]) => JSON.stringify([...a].sort((x, y) => x.code.localeCompare(y.code, 'en-GB'))) === JSON.stringify(b);
     if (!same(n.lsoas2011, l11) || !same(n.lsoas2021, l21)) {
       problems.push({
         code: 'NEIGHBOURHOOD_LSOAS_STALE',

@@ -4,6 +4,7 @@
  * council (`custom/<council>.json`) and its small index (`custom/index.json`).
  */
 import { byCode, majorityOf, poolLocal, STATUS, summarise, type AreaSeries, type LocalPart, type LocalPooled, type Summary, type SummaryIndicator } from './aggregate.ts';
+import { changesBySide, crossVintage, selfMembers, type MemberLsoa, type VintageLookup } from './vintages.ts';
 
 type Vintage = 2011 | 2021;
 type CouncilSummaries = { name: string; summaries: Record<string, Summary> };
@@ -17,6 +18,8 @@ export interface CustomIndex {
   chunks: Record<string, { name: string; areas: number; path: string; geometry: string }>;
   /** [first 2021 code, how many consecutive code numbers, council]: which chunk holds a small area. */
   runs: [string, number, string][];
+  /** The names of the ONS lookup's change indicators (geographies.json). */
+  changeCodes: Record<string, string>;
   /** LSOA-level local indicators: their dataset, label, domain, vintage and unit. */
   local: { id: string; dataset: string; title: string; label: string; domain: string; vintage: Vintage; unit: string; decimals: number }[];
 }
@@ -38,7 +41,6 @@ export interface ProfileIndicator extends SummaryIndicator { id: string; vintage
 
 export interface ProfileSummaries { neighbourhood: Summary; lad: Summary; region: Summary; england: Summary }
 
-export interface MemberLsoa { code: string; change: string; partial: boolean }
 
 /** The 2021 council holding a small area, from the index's runs; undefined outside the scope. */
 export function councilOf(index: Pick<CustomIndex, 'runs'>, code: string): string | undefined {
@@ -118,33 +120,20 @@ function framesOf(chunks: readonly CustomChunk[]): Record<Vintage, Frame> {
   return frames;
 }
 
-/** The 2021 areas of a selection as a neighbourhood lists them, with their change since 2011 (they lie wholly inside). */
-export function members2021(chunks: readonly CustomChunk[], codes: readonly string[], changeNames: Record<string, string>): MemberLsoa[] {
-  const parents = new Map(chunks.flatMap((c) => c.a2021.codes.map((code, k) => [code, c.a2021.parents[k]] as const)));
-  return [...new Set(codes)].sort(byCode).map((code) => ({ code, change: changeOf(new Set((parents.get(code) ?? [['', 'U']]).map((p) => p[1])), changeNames), partial: false }));
-}
-
 /**
- * The 2011 areas a selection of 2021 areas was made from, carried back through the ONS lookup
- * as the pipeline carries a neighbourhood: a 2011 area is `partial` when it also made 2021
- * areas outside the selection.
+ * The ONS lookup's pairs that touch the loaded chunks' areas: each 2021 area with its 2011 parents
+ * (and their change), and each of those parents with its other 2021 areas, which is all that
+ * carrying a selection back needs to tell whether a parent is partial.
  */
-export function members2011(chunks: readonly CustomChunk[], codes: readonly string[], changeNames: Record<string, string>): MemberLsoa[] {
-  const chosen = new Set(codes);
-  const parents = new Map(chunks.flatMap((c) => c.a2021.codes.map((code, k) => [code, c.a2021.parents[k]] as const)));
-  const children = new Map(chunks.flatMap((c) => c.a2011.codes.map((code, k) => [code, c.a2011.children[k]] as const)));
-  const linked = new Map<string, Set<string>>();
-  for (const code of chosen) for (const [p, ch] of parents.get(code) ?? []) linked.set(p, (linked.get(p) ?? new Set()).add(ch));
-  return [...linked].map(([code, change]) => ({ code, change: changeOf(change, changeNames), partial: (children.get(code) ?? []).some((c) => !chosen.has(c)) })).sort((a, b) => byCode(a.code, b.code));
+function lookupOf(index: Pick<CustomIndex, 'changeCodes'>, chunks: readonly CustomChunk[]): VintageLookup {
+  const pairs: VintageLookup['pairs'] = [];
+  const seen = new Set<string>();
+  const add = (from: string, to: string, change: string) => { const k = `${from}|${to}`; if (!seen.has(k)) { seen.add(k); pairs.push({ from, to, change }); } };
+  for (const c of chunks) c.a2021.codes.forEach((code, k) => { for (const [p, ch] of c.a2021.parents[k]) add(p, code, ch); });
+  // A parent's other areas, in chunks not loaded: their change is never read (they are not in the selection).
+  for (const c of chunks) c.a2011.codes.forEach((code, k) => { for (const child of c.a2011.children[k]) add(code, child, ''); });
+  return { pairs, changeCodes: index.changeCodes };
 }
-
-function changeOf(codes: Set<string>, names: Record<string, string>): string {
-  for (const c of ['X', 'M', 'S', 'U']) if (codes.has(c)) return names[c] ?? c;
-  return names.U ?? 'unchanged';
-}
-
-/** The change codes of the ONS lookup, named as neighbourhoods.json names them. */
-export const CHANGE_NAMES: Record<string, string> = { U: 'unchanged', S: 'split', M: 'merged', X: 'redrawn' };
 
 export interface CustomProfile {
   lsoas2021: MemberLsoa[];
@@ -165,8 +154,11 @@ export interface CustomProfile {
  * them lie in, the region and England, exactly as the pipeline profiles a neighbourhood.
  */
 export function customProfile(index: CustomIndex, chunks: readonly CustomChunk[], indicators: readonly ProfileIndicator[], codes: readonly string[]): CustomProfile {
-  const lsoas2021 = members2021(chunks, codes, CHANGE_NAMES);
-  const lsoas2011 = members2011(chunks, codes, CHANGE_NAMES);
+  // Both vintages' lists as the pipeline derives a neighbourhood's from an LSOA list of 2021 (src/lib/vintages.ts).
+  const lookup = lookupOf(index, chunks);
+  const chosen = [...new Set(codes)];
+  const lsoas2021 = selfMembers(chosen, changesBySide(lookup, 'to'), lookup);
+  const lsoas2011 = crossVintage(new Set(chosen), lookup, 'backward');
   const frames = framesOf(chunks);
   const membersOf = (v: Vintage) => (v === 2021 ? lsoas2021 : lsoas2011).map((m) => frames[v].at.get(m.code)).filter((i): i is number => i !== undefined);
   const idx = { 2021: membersOf(2021), 2011: membersOf(2011) };

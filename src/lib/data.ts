@@ -18,16 +18,11 @@ export function readData<T>(path: string): T {
   return cache.get(path) as T;
 }
 
-export interface DeprivedShare { areas: number; share: number; population: number; populationShare: number }
-export interface Summary {
-  areas: number; withValue: number; missing: number; suppressed: number;
-  mean?: number; min?: number; max?: number; deciles?: number[];
-  mostDeprived10?: DeprivedShare; mostDeprived20?: DeprivedShare;
-  /** Where the figure falls among England's small areas: the share with a lower value, 0 to 1. */
-  position?: number;
-}
+export type { DeprivedShare, Summary } from './aggregate.ts';
+import type { Summary } from './aggregate.ts';
+export type { MemberLsoa } from './vintages.ts';
+import type { MemberLsoa } from './vintages.ts';
 export interface Distribution { areas: number; p5: number; p10: number; p25: number; p50: number; p75: number; p90: number; p95: number }
-export interface MemberLsoa { code: string; change: string; partial: boolean }
 export interface Neighbourhood {
   slug: string; name: string; council: string; description: string; sourceUrl: string;
   derivation: { method: 'wards'; wardVintage: number; wards: { code: string; name: string; part: boolean }[] } | { method: 'lsoas'; lsoaVintage: number; lsoas: string[]; how: string };

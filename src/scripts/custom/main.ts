@@ -110,7 +110,9 @@ async function start(root: HTMLElement) {
       const url = new URL(location.href);
       if (codes.length) url.searchParams.set('lsoas', codes.join(',')); else url.searchParams.delete('lsoas');
       // Commas kept readable in the link, as a council would write it by hand.
-      history.pushState(null, '', url.pathname + url.search.replace(/%2C/g, ',') + url.hash);
+      const next = url.pathname + url.search.replace(/%2C/g, ',') + url.hash;
+      // A new entry only for a new selection (pasting nothing new adds no step to Back).
+      if (next !== location.pathname + location.search + location.hash) history.pushState(null, '', next);
     }
     for (const c of codes) shown.add(councilOf(index, c)!);
     const councils = [...shown].sort();
