@@ -42,12 +42,13 @@ export function buildCustom(c: CustomInputs): Map<string, string> {
   const files = new Map<string, string>();
   const f21 = c.frames[2021], f11 = c.frames[2011];
   const byLad = new Map<string, number[]>();
-  for (const i of f21.scope) byLad.set(f21.lad[i], [...(byLad.get(f21.lad[i]) ?? []), i]);
+  const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => { const a = m.get(k); if (a) a.push(v); else m.set(k, [v]); };
+  for (const i of f21.scope) push(byLad, f21.lad[i], i);
   const parents = new Map<string, { code: string; change: string }[]>();
   const children = new Map<string, string[]>();
   for (const p of c.lookup.pairs) {
-    parents.set(p.to, [...(parents.get(p.to) ?? []), { code: p.from, change: p.change }]);
-    children.set(p.from, [...(children.get(p.from) ?? []), p.to]);
+    push(parents, p.to, { code: p.from, change: p.change });
+    push(children, p.from, p.to);
   }
   const changeAt = new Map((c.change?.codes ?? []).map((code, k) => [code, k]));
   const lsoaLocal = c.local.flatMap((ds) => ds.meta.indicators.filter((i) => i.level === 'lsoa' && i.unit !== 'text').map((ind) => ({ ds, ind })));

@@ -155,7 +155,7 @@ describe('local data in custom areas: the differencing attack (SYNTHETIC dataset
     expect(profileOf(['E01900001', 'E01900002', 'E01900003']).numerator).toBeNull();
   });
 
-  it('would catch a leaky rule: pooling the hidden counts lets the difference of two selections recover them', () => {
+  it('shows the attack the rule stops: pooling the hidden counts would let the difference of two selections recover them', () => {
     // The attack, against a rule that pooled every area's true counts: A and A plus the hidden area.
     const truth = (hidden: number): Record<string, LocalPart> => ({
       E01900001: { status: 'value', value: 62.5, numerator: 50, denominator: 80, sampleSize: 80 },
