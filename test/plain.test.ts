@@ -47,6 +47,8 @@ describe('figures in words', () => {
     rows.push({ ind: { ...pct, polarity: 'neutral' } as never, summary: { areas: 1, withValue: 1, missing: 0, suppressed: 0, position: 0.99 } });
     expect(domainSentence('Testville', 'Living environment', rows)).toBe('On 3 of its 5 living environment measures, Testville is worse than 8 in 10 areas of England; on 4 it is worse than half of them.');
     expect(domainSentence('Testville', 'Living environment', rows.slice(3, 5))).toBe("On 1 of its 2 living environment measures, Testville is worse than half of England's areas, but on none worse than 8 in 10.");
+    // Two measures, both worse than 8 in 10: "both of its", not "all 2 of its".
+    expect(domainSentence('Testville', 'Living environment', rows.slice(1, 3))).toBe('On both of its living environment measures, Testville is worse than 8 in 10 areas of England.');
     expect(domainSentence('Testville', 'Social relationships', [])).toBeNull();
   });
 

@@ -103,7 +103,7 @@ export function domainSentence(name: string, domainName: string, rows: { ind: In
   const w = judged.map((r) => worseThan(r.ind, r.summary!.position)!);
   const k80 = w.filter((x) => x >= 0.8).length;
   const k50 = w.filter((x) => x > 0.5).length;
-  const of = (k: number) => (k === m ? (m === 1 ? 'its one' : `all ${m} of its`) : `${k} of its ${m}`);
+  const of = (k: number) => (k === m ? (m === 1 ? 'its one' : m === 2 ? 'both of its' : `all ${m} of its`) : `${k} of its ${m}`);
   const measures = `${domainName.toLowerCase()} measure${m === 1 ? '' : 's'}`;
   if (k80 > 0) return `On ${of(k80)} ${measures}, ${name} is worse than 8 in 10 areas of England${k50 > k80 ? `; on ${k50} it is worse than half of them` : ''}.`;
   if (k50 > 0) return `On ${of(k50)} ${measures}, ${name} is worse than half of England's areas, but on none worse than 8 in 10.`;
