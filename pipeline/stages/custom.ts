@@ -1,19 +1,14 @@
 import type { Topology, GeometryObject } from 'topojson-specification';
-import type { Indicator } from '../schema.ts';
-import type { AreaFrame, Vintage } from './areas.ts';
+import type { Vintage } from './areas.ts';
 import type { VintageLookup } from './neighbourhoods.ts';
 import type { LoadedDataset } from './local.ts';
-import type { Summary } from './aggregate.ts';
-import { STATUS, type Series } from './values.ts';
+import type { AggregateInputs, Summary } from './aggregate.ts';
+import { STATUS } from './values.ts';
 import { json } from './serialize.ts';
 import type { CustomChunk, CustomIndex } from '../../src/lib/custom.ts';
 
-export interface CustomInputs {
-  indicators: Indicator[];
-  vintageOf: (ind: Indicator) => Vintage;
-  frames: Record<Vintage, AreaFrame>;
-  series: Map<string, Series>;
-  population: Record<Vintage, Float64Array>;
+/** The aggregation's own inputs (indicators, vintages, frames, series, population weights), and what the page needs beside them. */
+export interface CustomInputs extends Pick<AggregateInputs, 'indicators' | 'vintageOf' | 'frames' | 'series' | 'population'> {
   cuts: Map<string, number[]>;
   lookup: VintageLookup;
   comparators: {
