@@ -83,6 +83,8 @@ describe('the explorer', () => {
     expect(scripts.some((s) => s.includes('choose'))).toBe(false);
     await choose.click();
     await expect.poll(() => scripts.slice(before).some((s) => s.includes('choose'))).toBe(true);
+    // Its tools are ready once the panel offers to stop.
+    await expect.poll(() => page.getByRole('button', { name: 'Stop choosing' }).isVisible()).toBe(true);
     const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await expect.poll(() => page.locator('[data-selection]').first().textContent()).toMatch(/^Added Blackpool 008E\. 1 chosen\.$/);

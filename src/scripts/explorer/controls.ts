@@ -63,7 +63,11 @@ export function wireControls(ctx: Ctx) {
     choose.hidden = false;
     choose.addEventListener('click', () => {
       if (ctx.choosing) return;
-      import('./choose.ts').then((m) => m.startChoosing(ctx, panel), (e: Error) => { panel.hidden = false; panel.textContent = `Choosing could not start: ${e.message}.`; });
+      // Choosing from this click on: a click on the map while the code loads does not open a popup instead.
+      ctx.choosing = true;
+      panel.hidden = false;
+      panel.textContent = 'Loading the tools for choosing areas…';
+      import('./choose.ts').then((m) => m.startChoosing(ctx, panel), (e: Error) => { ctx.choosing = false; panel.textContent = `Choosing could not start: ${e.message}.`; });
     });
   }
   const share = ctx.root.querySelector<HTMLButtonElement>('[data-share]');
