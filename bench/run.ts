@@ -15,7 +15,8 @@ const ROOT = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
 
-export interface Row { what: string; measured: number; unit: string; budget: number; pass: boolean; note?: string }
+import type { Row } from './row.ts';
+export type { Row };
 const rows: Row[] = [];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -7,7 +7,7 @@
 import { brotliCompressSync, constants } from 'node:zlib';
 import { launch as launchChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import type { Row } from './run.ts';
+import type { Row } from './row.ts';
 import { chromiumPath, DIST, launch, serveDist } from '../test/browser.ts';
 import { writeReference } from './reference.ts';
 import { mapReady } from './map-ready.ts';

@@ -4,7 +4,7 @@ import { VINTAGES, type AreaFrame, type Vintage } from './areas.ts';
 import type { Distribution, Summary } from './aggregate.ts';
 import type { ChangeLayer } from './changes.ts';
 import type { Breaks } from './derive.ts';
-import type { VintageGeometry } from './geometry.ts';
+import { ladsOf, type VintageGeometry } from './geometry.ts';
 import type { ResolvedNeighbourhood } from './neighbourhoods.ts';
 
 export interface CatalogueInputs {
@@ -23,10 +23,6 @@ export interface CatalogueInputs {
 /** Above this many files, a source is summarised in the catalogue rather than listed file by file. */
 const MANY_FILES = 12;
 
-/** The scope's local authorities: name, label point and box. */
-export function ladsOf(geometry: VintageGeometry, names: Record<string, { name: string }>) {
-  return Object.fromEntries(Object.entries(geometry.placements.lad).map(([code, p]) => [code, { name: names[code]?.name ?? code, ...p }]));
-}
 
 /**
  * catalogue.json: what the site needs to know about everything published (scope, vintages,

@@ -3,7 +3,10 @@ import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryCollection, MultiPolygon, Objects, Polygon, Topology } from 'topojson-specification';
 import { bboxOf, labelPoint } from '../../src/lib/planar.ts';
-import type { AreaFrame } from './areas.ts';
+import { VINTAGES, type AreaFrame, type Vintage } from './areas.ts';
+import type { Config } from '../schema.ts';
+import type { ResolvedNeighbourhood } from './neighbourhoods.ts';
+import { collection, type RawReader } from './reader.ts';
 import { round } from '../round.ts';
 
 export type BBox = [number, number, number, number];
@@ -109,3 +112,43 @@ export function buildContext(land: GeoJSON.FeatureCollection, lads: GeoJSON.Feat
   const t = topology({ land: { type: 'FeatureCollection', features: landFeatures } as GeoJSON.FeatureCollection, lad: { type: 'FeatureCollection', features: ladFeatures } as GeoJSON.FeatureCollection }, quantization);
   return simplifyTopology(t, 0.5, quantization);
 }
+
+/** The scope's local authorities: name, label point and box. */
+export function ladsOf(geometry: VintageGeometry, names: Record<string, { name: string }>) {
+  return Object.fromEntries(Object.entries(geometry.placements.lad).map(([code, p]) => [code, { name: names[code]?.name ?? code, ...p }]));
+}
+
+export interface Geometries {
+  geometry: Record<Vintage, VintageGeometry>;
+  /** The box of each 2021 ward in scope, from its small areas (search zooms to it). */
+  wardBoxes: Map<string, BBox>;
+  /** Land and local-authority outlines around the scope. */
+  context: Topology;
+}
+
+/**
+ * Geometry per vintage, with local authorities and neighbourhoods merged on the topology, and
+ * the context layers around the scope. Each frame's parsed boundaries are let go once drawn.
+ */
+export function buildGeometries(cfg: Config, read: RawReader, frames: Record<Vintage, AreaFrame>, ladMembers: Record<Vintage, Map<string, number[]>>, resolved: ResolvedNeighbourhood[]): Geometries {
+  const geo = cfg.geographies;
+  const geometry = {} as Record<Vintage, VintageGeometry>;
+  const wardBoxes = new Map<string, BBox>();
+  for (const v of VINTAGES) {
+    const f = frames[v];
+    const lad = new Map([...ladMembers[v]].filter(([code]) => f.scope.some((i) => f.lad[i] === code)).map(([code, idx]) => [code, { name: f.ladName[idx[0]], members: idx.map((i) => f.codes[i]) }]));
+    const neighbourhood = new Map(resolved.map((n) => [n.config.slug, { name: n.config.name, members: (v === 2011 ? n.lsoas2011 : n.lsoas2021).map((m) => m.code).filter((c) => f.geometry.has(c)) }]));
+    geometry[v] = buildGeometry(f, { lad, neighbourhood }, geo.geometry.simplifyKeepShare[v], geo.geometry.quantization);
+    if (v === 2021) for (const i of f.scope) {
+      const b = bboxOf([f.geometry.get(f.codes[i])!]) as BBox;
+      const w = wardBoxes.get(f.ward[i]);
+      wardBoxes.set(f.ward[i], w ? [Math.min(w[0], b[0]), Math.min(w[1], b[1]), Math.max(w[2], b[2]), Math.max(w[3], b[3])] : b);
+    }
+    f.geometry.clear(); // drawn into the topology; the parsed GeoJSON can go
+  }
+  const scopeBox = Object.values(geometry[2021].placements.lad).reduce<BBox>((b, p) => [Math.min(b[0], p.bbox[0]), Math.min(b[1], p.bbox[1]), Math.max(b[2], p.bbox[2]), Math.max(b[3], p.bbox[3])], [180, 90, -180, -90]);
+  const context = buildContext(collection(read.geojson(geo.context.land.file)), collection(read.geojson(geo.context.lad.file)), geo.context.lad.code, geo.context.lad.name, scopeBox, geo.geometry.quantization);
+  return { geometry, wardBoxes, context };
+}
+
+export const geometryCounts = ({ geometry }: Geometries) => ({ arcs2021: geometry[2021].report.arcs, points2021: geometry[2021].report.pointsAfter, arcs2011: geometry[2011].report.arcs, points2011: geometry[2011].report.pointsAfter });

@@ -65,3 +65,5 @@ export function localOutputs(datasets: LoadedDataset[], frames: Record<Vintage, 
   }));
   return { files, mapped };
 }
+
+export const localCounts = (datasets: LoadedDataset[]) => ({ datasets: datasets.length, values: datasets.reduce((n, d) => n + d.values.length, 0), suppressed: datasets.reduce((n, d) => n + d.values.filter((v) => v.suppressedBy === 'primary' || v.suppressedBy === 'secondary').length, 0) });

@@ -81,3 +81,22 @@ export function resolveNeighbourhoods(
   });
   return { resolved, problems };
 }
+
+/**
+ * The neighbourhoods stage: each resolved, its problems collected. When the lists are being
+ * rewritten from their derivations, lists that differ from them are not a problem.
+ */
+export function neighbourhoodsStage(list: NeighbourhoodConfig[], frames: { 2011: AreaFrame; 2021: AreaFrame }, lookup: VintageLookup, rewriting: boolean, problems: Problem[]): ResolvedNeighbourhood[] {
+  const nb = resolveNeighbourhoods(list, frames, lookup);
+  problems.push(...nb.problems.filter((p) => !(rewriting && p.code === 'NEIGHBOURHOOD_LSOAS_STALE')));
+  return nb.resolved;
+}
+
+export const neighbourhoodCounts = (resolved: ResolvedNeighbourhood[]) => Object.fromEntries(resolved.map((n) => [n.config.slug, `${n.lsoas2011.length} (2011) / ${n.lsoas2021.length} (2021)`]));
+
+/** neighbourhoods.json as given, with each neighbourhood's LSOA lists rewritten from its derivation. */
+export function rewrittenConfig(raw: unknown, resolved: ResolvedNeighbourhood[]): string {
+  const byslug = new Map(resolved.map((n) => [n.config.slug, n]));
+  const r = raw as { neighbourhoods: Record<string, unknown>[] };
+  return JSON.stringify({ ...r, neighbourhoods: r.neighbourhoods.map((n) => ({ ...n, lsoas2011: byslug.get(String(n.slug))!.lsoas2011, lsoas2021: byslug.get(String(n.slug))!.lsoas2021 })) }, null, 2) + '\n';
+}

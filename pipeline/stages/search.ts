@@ -4,9 +4,8 @@ import { parsePostcode, shardName } from '../../src/lib/postcode.ts';
 import type { AreaFrame } from './areas.ts';
 import { columnIndex } from './join.ts';
 import type { CsvTable } from './load.ts';
-import { shapesOf, type BBox, type VintageGeometry } from './geometry.ts';
+import { ladsOf, shapesOf, type BBox, type VintageGeometry } from './geometry.ts';
 import type { ResolvedNeighbourhood } from './neighbourhoods.ts';
-import { ladsOf } from './catalogue.ts';
 import { round } from '../round.ts';
 import { contains } from '../../src/lib/planar.ts';
 import { PLACE_RANK } from '../../src/lib/labels.ts';
@@ -173,3 +172,5 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
   example.place ??= d.neighbourhoods[0]?.name ?? null;
   return { files, report, summary: summary() };
 }
+
+export const searchCounts = ({ report: r }: { report: SearchReport }) => ({ postcodes: r.postcodes, outsideScope: r.postcodesOutsideScope, coverage: r.coverage.share, sectors: r.sectors, places: r.places, wards: r.wards, parishes: r.parishes });

@@ -3,7 +3,10 @@ import { bboxClip } from '@turf/bbox-clip';
 import { PbfReader } from 'pbf';
 import type { Problem } from '../errors.ts';
 import { round } from '../round.ts';
-import { lineLength, midpoint, type BBox } from '../../src/lib/planar.ts';
+import { lineLength, mapBox, midpoint, type BBox } from '../../src/lib/planar.ts';
+import type { Config } from '../schema.ts';
+import type { VintageGeometry } from './geometry.ts';
+import type { ResolvedNeighbourhood } from './neighbourhoods.ts';
 
 /**
  * The street basemap: vector tiles (OpenMapTiles schema) stored as raw files
@@ -180,4 +183,10 @@ function clusters(keys: string[]): string[][] {
     out.push(group.sort());
   }
   return out;
+}
+
+/** The streets stage's inputs: the configured sources, their tiles (taken from the raw files), and each neighbourhood map's box. */
+export function streetsInputs(cfg: Config, tiles: Map<string, Uint8Array>, resolved: ResolvedNeighbourhood[], geometry2021: VintageGeometry): StreetsInputs {
+  const placed = geometry2021.placements.neighbourhood;
+  return { ...cfg.geographies.streets!, tiles, maps: resolved.filter((n) => placed[n.config.slug]).map((n) => ({ slug: n.config.slug, bbox: mapBox(placed[n.config.slug].bbox) })) };
 }

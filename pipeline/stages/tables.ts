@@ -77,3 +77,5 @@ function populationOf(frame: AreaFrame, joined: JoinedTable, column: string, pro
   });
   return out;
 }
+
+export const tablesCounts = (t: TablesResult) => ({ tables: t.reports.length, rows: t.reports.reduce((n, r) => n + (r.finer?.rowsRead ?? r.rowsRead), 0), matched: t.reports.reduce((n, r) => n + r.matched, 0), series: t.series.size });

@@ -92,6 +92,11 @@ export function wireInteractions(ctx: Ctx) {
     const next = e.key.toLowerCase() === 'n' ? (at + 1) % order.length : (at - 1 + order.length) % order.length;
     selectArea(ctx, order[next], true, false);
   });
+  // A row's name in the table of the view selects its area.
+  ctx.root.querySelector('[data-table-body]')?.addEventListener('click', (e) => {
+    const code = (e.target as Element).closest<HTMLElement>('[data-select]')?.dataset.select;
+    if (code) selectArea(ctx, code, true, true);
+  });
   ctx.root.addEventListener('focusin', () => { ctx.tableNear = true; refreshTable(ctx); }, { once: true });
 }
 

@@ -3,7 +3,6 @@ import { formatValue, worstFirst } from '../../lib/classes.ts';
 import { viewSummary } from '../../lib/words.ts';
 import { el } from '../dom.ts';
 import { alertBox, carriedNote, statusOf, TABLE_ROWS, type Ctx } from './context.ts';
-import { selectArea } from './selection.ts';
 
 /** Names, wards and local authorities of the current vintage's areas, fetched on first need. */
 export async function ensureNames(ctx: Ctx): Promise<void> {
@@ -54,7 +53,7 @@ export function renderTable(ctx: Ctx) {
     th.scope = 'row';
     const b = el('button', a.name, 'linkish');
     b.type = 'button';
-    b.addEventListener('click', () => selectArea(ctx, a.code, true, true));
+    b.dataset.select = a.code; // selection.ts selects it (one listener on the table)
     th.append(b, el('span', ` ${a.code}`, 'code'));
     tr.append(th, el('td', a.lad), el('td', nbOf.get(a.code) ?? ''), el('td', (a.status === 'value' ? formatValue(a.value, ctx.ind.unit, ctx.ind.decimals) : a.status === 'suppressed' ? 'suppressed' : 'no data') + carriedNote(ctx, a.code), 'num'));
     return tr;

@@ -1,0 +1,97 @@
+import { InputError, type Problem } from '../errors.ts';
+import type { Config } from '../schema.ts';
+import { VINTAGES } from './areas.ts';
+import { decode, parseCsv, parseGeoJson, type CsvTable, type LazyFeature, type RowSink } from './load.ts';
+import { tableColumns } from './tables.ts';
+
+/**
+ * Reads the raw files the config refers to, each decoded as often as the config refers to it
+ * and then let go (the map is the caller's, handed over), so the largest inputs do not stay in
+ * memory to the end. Only the columns some stage uses are kept of each CSV. A file that cannot
+ * be decoded (too large, not gzip) is a problem like any other: collected into `problems` and
+ * read as empty, so the stage that asked reports it with everything else.
+ */
+export interface RawReader {
+  csv: (file: string, onRow?: RowSink) => CsvTable;
+  geojson: (file: string) => LazyFeature[];
+  /** Every problem found while reading, and by the stages that share this list. */
+  problems: Problem[];
+}
+
+/** The columns of each raw file that some stage reads. */
+function usedColumns(cfg: Config): Map<string, Set<string>> {
+  const keep = new Map<string, Set<string>>();
+  const use = (file: string, ...cols: string[]) => { const k = keep.get(file) ?? new Set<string>(); cols.forEach((c) => k.add(c)); keep.set(file, k); };
+  const geo = cfg.geographies;
+  for (const [file, cols] of tableColumns(cfg)) use(file, ...cols);
+  for (const v of VINTAGES) {
+    const g = geo.vintages[v];
+    use(g.areaLookup.file, g.areaLookup.code, g.areaLookup.ward, g.areaLookup.wardName, g.areaLookup.lad, g.areaLookup.ladName);
+    use(g.regionLookup.file, g.regionLookup.lad, g.regionLookup.region, g.regionLookup.regionName);
+  }
+  use(geo.vintageLookup.file, geo.vintageLookup.from, geo.vintageLookup.to, geo.vintageLookup.change);
+  if (geo.search) {
+    const sc = geo.search;
+    use(sc.postcodes.file, sc.postcodes.postcode, sc.postcodes.lad, sc.postcodes.ward, sc.postcodes.lsoa);
+    use(sc.places.file, sc.places.name, sc.places.type, sc.places.lat, sc.places.lon, sc.places.district, sc.places.county);
+    use(sc.names.file, sc.names.code, sc.names.name, sc.names.parent);
+  }
+  return keep;
+}
+
+/** How many times the config refers to each raw file (tables, and every `file` in geographies). */
+function references(cfg: Config): Map<string, number> {
+  const refs = new Map<string, number>();
+  const refer = (f: string) => refs.set(f, (refs.get(f) ?? 0) + 1);
+  cfg.tables.tables.forEach((t) => refer(t.file));
+  (function walk(o: unknown): void { if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) if (k === 'file' && typeof v === 'string') refer(v); else walk(v); })(cfg.geographies);
+  return refs;
+}
+
+export function rawReader(cfg: Config, files: Map<string, Uint8Array>, problems: Problem[]): RawReader {
+  const keep = usedColumns(cfg);
+  const refs = references(cfg);
+  const text = (file: string): string | null => {
+    const bytes = files.get(file);
+    if (!bytes) throw new Error(`raw/${file} was read more often than the config refers to it`);
+    const left = (refs.get(file) ?? 1) - 1;
+    refs.set(file, left);
+    if (left <= 0) files.delete(file);
+    try {
+      return decode(`raw/${file}`, bytes);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(...e.problems);
+      return null;
+    }
+  };
+  return {
+    problems,
+    csv: (file, onRow) => {
+      const t = text(file);
+      if (t === null) return { file: `raw/${file}`, header: [], rows: [], lines: [] };
+      const r = parseCsv(`raw/${file}`, t, keep.get(file), onRow);
+      problems.push(...r.problems);
+      return r.table;
+    },
+    geojson: (file) => {
+      const t = text(file);
+      if (t === null) return [];
+      const r = parseGeoJson(`raw/${file}`, t);
+      problems.push(...r.problems);
+      return r.features ?? [];
+    },
+  };
+}
+
+/** Lazy features as a plain FeatureCollection (features without a geometry left out). */
+export function collection(features: LazyFeature[]): GeoJSON.FeatureCollection {
+  return { type: 'FeatureCollection', features: features.map((f) => ({ type: 'Feature' as const, properties: f.properties, geometry: f.geometry()! })).filter((f) => f.geometry) };
+}
+
+/** Takes the named raw files out of the input map (so their bytes are held only by what uses them). */
+export function takeFiles(all: Map<string, Uint8Array>, paths: string[]): Map<string, Uint8Array> {
+  const taken = new Map<string, Uint8Array>();
+  for (const p of paths) { const b = all.get(p); if (b) { taken.set(p, b); all.delete(p); } }
+  return taken;
+}
