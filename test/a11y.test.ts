@@ -8,12 +8,12 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DIST, launch, serveDist } from './browser.ts';
+import { DIST, sharedSite, sharedBrowser } from './browser.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 let site: { origin: string; close: () => Promise<void> };
-beforeAll(async () => { site = await serveDist(); browser = await launch(); });
+beforeAll(async () => { site = sharedSite(); browser = await sharedBrowser(); });
 afterAll(async () => { await browser?.close(); await site?.close(); });
 
 /** Runs axe in the page (through the devtools protocol, so the page's CSP does not block it). */
@@ -26,27 +26,29 @@ async function violations(page: Page): Promise<string[]> {
 const TEMPLATES = ['/', '/explore/', '/neighbourhoods/claremont/', '/compare/', '/councils/', '/neighbourhoods/worsley-haslingden/', '/indicators/', '/indicators/census21-no-car/', '/indicators/imd-decile-change-2019-2025/', '/indicators/iod25-imd-score/', '/indicators/census21-private-rented/', '/methods/', '/custom/', '/search/', '/search/postcodes/FY1/', '/embed/neighbourhoods/claremont/', '/embed/indicators/iod25-imd-decile/', '/404/'];
 
 describe('WCAG 2.2 AA (axe-core)', () => {
-  it('no violations on any page template or embed, at rest', async () => {
-    const found: string[] = [];
-    for (const p of TEMPLATES) {
-      const page = await browser.newPage();
-      const r = await page.goto(site.origin + p, { waitUntil: 'load' });
-      if (p === '/explore/' || p.startsWith('/embed/indicators')) await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
-      if (p !== '/404/') expect(r?.status(), p).toBe(200);
-      found.push(...(await violations(page)).map((v) => `${p}: ${v}`));
-      await page.close();
-    }
+  it.each(TEMPLATES)('no violations at rest: %s', async (p) => {
+    const page = await browser.newPage();
+    const r = await page.goto(site.origin + p, { waitUntil: 'load' });
+    if (p === '/explore/' || p.startsWith('/embed/indicators')) await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
+    if (p !== '/404/') expect(r?.status(), p).toBe(200);
+    const found = await violations(page);
+    await page.close();
     expect(found).toEqual([]);
-  }, 300_000);
+  });
 
-  it('no violations with the explorer popup, the search suggestions, the embed builder and the area table open', async () => {
+  it('no violations with the explorer popup and the search suggestions open', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.origin}/explore/?i=iod25-imd-decile&a=E01012684`);
-    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
     await expect.poll(() => page.locator('.maplibregl-popup').count()).toBe(1);
     await page.locator('#place-search').pressSequentially('Black');
     await expect.poll(() => page.locator('#place-search-list li').count()).toBeGreaterThan(0);
     expect(await violations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('no violations on an indicator page with the embed builder and the table of every small area open', async () => {
+    const page = await browser.newPage();
     await page.goto(`${site.origin}/indicators/iod25-imd-score/`);
     await page.locator('.embed-builder summary').click();
     await page.locator('.view-table summary').click(); // the table of every small area
@@ -79,7 +81,7 @@ describe('keyboard only', () => {
     const page = await browser.newPage();
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(`${site.origin}/explore/?i=iod25-imd-decile`);
-    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
     // Tab to the search box and find a neighbourhood.
     while (!(await page.evaluate(() => document.activeElement?.id === 'place-search'))) await page.keyboard.press('Tab');
     await page.keyboard.type('Claremont');

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve } from '../scripts/serve.ts';
+import { inject } from 'vitest';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const DIST = join(ROOT, 'dist');
@@ -18,11 +19,26 @@ export function chromiumPath(): string {
   return p;
 }
 
+/** Chromium's flags for tests: no sandbox (root in CI), no network of its own, WebGL through SwiftShader. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+/** A Chromium of the test's own (for flags the shared one lacks, such as no WebGL). */
 export function launch(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', ...extraArgs],
-  });
+  return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/**
+ * The run's shared Chromium (started once by global-setup.ts). Closing it only disconnects this
+ * file; each test still opens its own pages and contexts, so files running side by side share
+ * nothing but the browser process.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  return chromium.connect(inject('browserWS'));
+}
+
+/** The run's shared server of dist/ (started once by global-setup.ts); closing it is left to the run. */
+export function sharedSite(): { origin: string; close: () => Promise<void> } {
+  return { origin: inject('siteOrigin'), close: async () => {} };
 }
 
 /** Serves dist/ on a free port; returns its origin and a close function. */

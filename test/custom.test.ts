@@ -4,14 +4,15 @@
  * forward, the downloads, the neighbourhoods.json entry, print, and only the councils' chunks.
  */
 import { readFileSync } from 'node:fs';
+import { text } from 'node:stream/consumers';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, launch, serveDist, watched } from './browser.ts';
+import { DIST, watched, sharedSite, sharedBrowser } from './browser.ts';
 
 let browser: Browser;
 let site: { origin: string; close: () => Promise<void> };
-beforeAll(async () => { site = await serveDist(); browser = await launch(); });
+beforeAll(async () => { site = sharedSite(); browser = await sharedBrowser(); });
 afterAll(async () => { await browser?.close(); await site?.close(); });
 
 const data = <T>(p: string): T => JSON.parse(readFileSync(join(DIST, 'data', p), 'utf8')) as T;
@@ -133,17 +134,17 @@ describe('the custom area page', () => {
     const five = codesOf('claremont');
     await page.goto(`${site.origin}/custom/?lsoas=${five.join(',')}`);
     await ready(page, five.length);
-    const text = async (name: string) => {
+    const download = async (name: string) => {
       const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
-      return readFileSync((await d.path())!, 'utf8');
+      return text(await d.createReadStream()); // the shared browser is remote: its files come as a stream
     };
-    const csv = await text('Download the profile (CSV)');
+    const csv = await download('Download the profile (CSV)');
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toMatch(/^domain,indicator,indicator_label,unit,edition,lsoa_vintage,area,/);
     const noCar = lines.find((l) => l.includes(',census21-no-car,'))!;
     const profiles = data<Record<string, Record<string, { neighbourhood: { mean: number } }>>>('profiles.json');
     expect(noCar).toContain(`,${profiles.claremont['census21-no-car'].neighbourhood.mean},`);
-    const geo = JSON.parse(await text('Download the outline (GeoJSON)'));
+    const geo = JSON.parse(await download('Download the outline (GeoJSON)'));
     expect(geo.features[0].geometry.type).toBe('MultiPolygon');
     expect(geo.features[0].properties.lsoas2021).toEqual([...five].sort());
     await page.locator('.custom-config summary').click();

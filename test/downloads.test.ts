@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Package } from 'datapackage';
-import { DIST, launch, serveDist } from './browser.ts';
+import { DIST, sharedSite, sharedBrowser } from './browser.ts';
 
 let browser: Browser;
 let site: { origin: string; close: () => Promise<void> };
-beforeAll(async () => { site = await serveDist(); browser = await launch(); });
+beforeAll(async () => { site = sharedSite(); browser = await sharedBrowser(); });
 afterAll(async () => { await browser?.close(); await site?.close(); });
 
 const csv = async (path: string) => Papa.parse<Record<string, string>>((await (await fetch(site.origin + path)).text()).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
@@ -59,7 +59,7 @@ describe('downloads', () => {
   it('the explorer downloads its current view as a PNG, and the indicator as CSV', async () => {
     const page = await browser.newPage({ acceptDownloads: true });
     await page.goto(`${site.origin}/explore/?i=iod25-imd-decile`);
-    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-explorer-download="png"]')]);
     expect(png.suggestedFilename()).toBe('iod25-imd-decile.png');
     const bytes = await (await png.createReadStream()).toArray();

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedSnippet } from '../src/lib/embed.ts';
 import { readState, writeState } from '../src/scripts/explorer/state.ts';
-import { launch, serveDist } from './browser.ts';
+import { sharedSite, sharedBrowser } from './browser.ts';
 
 let browser: Browser;
 let atlas: { origin: string; close: () => Promise<void> };
@@ -16,8 +16,8 @@ let host: Server;
 let hostOrigin = '';
 let hostHtml = '';
 beforeAll(async () => {
-  atlas = await serveDist();
-  browser = await launch();
+  atlas = sharedSite();
+  browser = await sharedBrowser();
   host = createServer((_req, res) => { res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }); res.end(hostHtml); });
   await new Promise<void>((ok) => host.listen(0, '127.0.0.1', () => ok()));
   const a = host.address();
@@ -43,7 +43,7 @@ describe('embeds on another origin', () => {
     const frame = p.frameLocator('iframe');
     await expect.poll(() => frame.locator('h1').textContent(), { timeout: 20_000 }).toContain('Index of Multiple Deprivation');
     const f = p.frames().find((x) => x.url().startsWith(atlas.origin))!;
-    await f.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+    await f.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
     // Keyboard: focus the map and zoom in with "+"; the zoom-in button stays the alternative.
     const canvas = frame.locator('.maplibregl-canvas');
     await canvas.focus();
@@ -107,7 +107,7 @@ describe('URL state', () => {
   it('back and forward move between indicators in the explorer', async () => {
     const p = await browser.newPage();
     await p.goto(`${atlas.origin}/explore/?i=iod25-imd-decile`);
-    await p.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+    await p.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
     await p.selectOption('[data-indicator-select]', 'census21-private-rented');
     await expect.poll(() => new URL(p.url()).searchParams.get('i')).toBe('census21-private-rented');
     await expect.poll(() => p.locator('[data-indicator-label]').textContent()).toContain('renting privately');

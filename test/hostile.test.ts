@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serveDist } from './browser.ts';
+import { serveDist, sharedBrowser } from './browser.ts';
 import { buildFixtureSite } from './fixture-site.ts';
 import { allPages } from './pages.ts';
 
@@ -14,7 +14,7 @@ let dist = '';
 beforeAll(async () => {
   dist = buildFixtureSite(['local-hostile-text', 'local-survey-lsoa']);
   site = await serveDist(dist);
-  browser = await launch();
+  browser = await sharedBrowser();
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
@@ -67,7 +67,7 @@ describe('hostile text in local data', () => {
     const dialogs: string[] = [];
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
     await page.goto(`${site.origin}/explore/?i=syn-hostile-lsoa&a=E01900001`);
-    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
     const label = '<b>Bold</b> <img src=x onerror=alert(5)>';
     await expect.poll(() => page.locator('[data-indicator-label]').textContent()).toBe(`${label} (local)`);
     expect(await page.locator('[data-legend] .legend-title').textContent()).toContain(label);

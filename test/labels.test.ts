@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeLabels, type Box, type LabelItem } from '../src/lib/labels.ts';
-import { launch, serveDist } from './browser.ts';
+import { sharedSite, sharedBrowser } from './browser.ts';
 
 const item = (id: string, x: number, y: number, w: number, o: Partial<LabelItem> = {}): LabelItem => ({ id, x, y, w, h: 10, dot: true, required: true, ...o });
 const overlap = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
@@ -47,7 +47,7 @@ describe('label placement', () => {
 
 let browser: Browser;
 let site: { origin: string; close: () => Promise<void> };
-beforeAll(async () => { site = await serveDist(); browser = await launch(); });
+beforeAll(async () => { site = sharedSite(); browser = await sharedBrowser(); });
 afterAll(async () => { await browser?.close(); await site?.close(); });
 
 /** Visible SVG labels of the page's static maps, measured: text boxes in each SVG's own units, and its viewBox. */
@@ -86,7 +86,7 @@ describe('labels on the built maps', () => {
     it(`the interactive map at ${width} px names places, inside the map and clear of each other and of its controls`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       await page.goto(`${site.origin}/explore/?v=-2.6,53.6,10`);
-      await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
       await expect.poll(() => page.locator('.map-place').count()).toBeGreaterThan(5);
       // Once the map has settled (sources loaded, the attribution at its full size), every label shown
       // lies inside the map and overlaps neither another label nor a control.
@@ -116,7 +116,7 @@ describe('labels on the built maps', () => {
     page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); if (r.url().includes('/data/tiles/')) tiles.push(r.url()); });
     page.on('console', (m) => { if (m.type() === 'error') failed.push(m.text()); });
     await page.goto(`${site.origin}/explore/?v=-3.045,53.825,14.5`);
-    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
     await expect.poll(() => page.locator('.map-place.kR').count(), { timeout: 20_000 }).toBeGreaterThan(5);
     expect(tiles.length).toBeGreaterThan(0);
     expect(tiles.every((u) => u.startsWith(site.origin))).toBe(true);
@@ -124,7 +124,7 @@ describe('labels on the built maps', () => {
     expect(await page.locator('[data-streets-note]').first().innerText()).toBe('');
     // Street zoom far from any neighbourhood (the Lake District): no detailed tiles, and the map says so.
     await page.goto(`${site.origin}/explore/?v=-3.05,54.45,12.5`);
-    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
     await expect.poll(() => page.locator('[data-streets-note]').first().innerText(), { timeout: 20_000 }).toContain("surroundings only");
     await page.waitForTimeout(1500);
     expect(failed).toEqual([]);

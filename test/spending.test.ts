@@ -8,11 +8,11 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serveDist } from './browser.ts';
+import { sharedSite, sharedBrowser } from './browser.ts';
 
 let browser: Browser;
 let site: { origin: string; close: () => Promise<void> };
-beforeAll(async () => { site = await serveDist(); browser = await launch(); });
+beforeAll(async () => { site = sharedSite(); browser = await sharedBrowser(); });
 afterAll(async () => { await browser?.close(); await site?.close(); });
 
 describe('council spending', () => {

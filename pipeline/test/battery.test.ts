@@ -4,7 +4,7 @@
  * input, a named error code with file, row and column, every problem reported, exit code 1,
  * and the previous published output byte-identical. Benign twins are accepted.
  */
-import { mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -98,8 +98,10 @@ function rejects(mutate: (data: string) => void, expected: string[]) {
   const out = join(mkdtempSync(join(tmpdir(), 'atlas-bad-out-')), 'data');
   temps.push(data, join(out, '..'));
   writeWorld(data, world());
-  expect(cli(['--data', data, '--out', out, '--quiet']).code).toBe(0);
-  const before = snapshotDir(out);
+  // The previous output: the world's good build, made once and copied (every case starts from the same one).
+  const good = goodBuild();
+  cpSync(good.out, out, { recursive: true });
+  const before = good.snapshot;
   mutate(data);
   const r = cli(['--data', data, '--out', out]);
   expect(r.code, r.stderr).toBe(1);
@@ -111,6 +113,20 @@ function rejects(mutate: (data: string) => void, expected: string[]) {
   }
   expect(snapshotDir(out)).toEqual(before);
   return r;
+}
+
+let built: { out: string; snapshot: Record<string, string> } | null = null;
+/** The synthetic world built once by the CLI, as the output every rejected build must leave untouched. */
+function goodBuild() {
+  if (built) return built;
+  const data = mkdtempSync(join(tmpdir(), 'atlas-good-'));
+  const out = join(mkdtempSync(join(tmpdir(), 'atlas-good-out-')), 'data');
+  temps.push(data, join(out, '..'));
+  writeWorld(data, world());
+  const r = cli(['--data', data, '--out', out, '--quiet']);
+  expect(r.code, r.stderr).toBe(0);
+  built = { out, snapshot: snapshotDir(out) };
+  return built;
 }
 
 /** Replaces one raw file and records its new hash: the content, not its provenance, is what is bad. */
