@@ -5,7 +5,7 @@
  *   npm run bench [-- --runs N] [-- --only pipeline|web]
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { recordRawFile, world, writeWorld } from '../pipeline/test/fixture.ts';
 import { tmpdir } from 'node:os';
@@ -79,6 +79,15 @@ function oversized(budgetS: number, budgetMb: number) {
   }
 }
 
+/** The last whole `npm test` run's wall time (the suite's reporter writes it), against ten minutes. */
+function testSuite(budgetS: number) {
+  const file = join(ROOT, 'test-results/timing.json');
+  if (!existsSync(file)) { console.log('\n(test suite time not measured: run npm test first)'); return; }
+  const t = JSON.parse(readFileSync(file, 'utf8')) as { seconds: number; reason: string; tests: number; slowestTests: { name: string; ms: number }[] };
+  const when = statSync(file).mtime.toISOString().slice(0, 16).replace('T', ' ');
+  rows.push({ what: `npm test: wall time of the last whole run (${t.tests} tests, ${t.reason}, ${when} UTC)`, measured: t.seconds, unit: 's', budget: budgetS, pass: t.reason === 'passed' && t.seconds <= budgetS, note: `slowest test ${(t.slowestTests[0]?.ms / 1000).toFixed(1)} s` });
+}
+
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 console.log(`Benchmark on ${process.version}, ${runs} runs each\n`);
 if (only !== 'web') {
@@ -90,6 +99,8 @@ if (only !== 'web') {
 console.log('\nWeb figures (built site in dist/):');
 const extra = only === 'pipeline' ? null : await import('./web.ts').then((m) => m.webFigures(ROOT)).catch((e: Error) => { console.log(`\n(web figures not measured: ${e.message})`); return null; });
 if (extra) rows.push(...extra);
+
+testSuite(600);
 
 console.log('\n| budget | measured | limit | result |\n|---|---:|---:|---|');
 for (const r of rows) console.log(`| ${r.what} | ${r.measured.toFixed(r.unit === 'MB' || r.unit === 'ms' || r.unit === 'points' ? 0 : r.unit === 'KB' ? 1 : r.unit === '×' ? 3 : 2)} ${r.unit} | ${Number.isNaN(r.budget) ? '–' : `${r.budget} ${r.unit}`} | ${r.pass ? 'pass' : 'FAIL'}${r.note ? ` (${r.note})` : ''} |`);
