@@ -62,7 +62,7 @@ describe('council spending', () => {
     await page.goto(`${site.origin}/neighbourhoods/worsley-haslingden/`);
     const s = page.locator('#system');
     expect((await s.locator('h3').allInnerTexts()).map((t) => t.split(' (')[0])).toEqual(['Rossendale', 'Lancashire']);
-    expect(await s.locator('.domain-lead').first().innerText()).toContain('area (Rossendale with Lancashire)\'s spending on services other than education');
+    expect(await s.locator('.domain-lead').first().innerText()).toContain('Rossendale\'s and Lancashire\'s combined spending on services other than education fell from £884 in 2010-11 to £786 in 2017-18 per resident');
     const table = s.locator('table.two-tier');
     // Environment and regulation, 2017-18 (worked by hand in pipeline/test/real-data.test.ts): £53.71 + £27.83 = £81.54, shown to the pound.
     const env = table.locator('tbody tr', { hasText: 'Environment and regulation' });

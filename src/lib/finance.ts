@@ -89,18 +89,22 @@ export function wholeArea(councils: Council[], svc: string): (number | null)[] {
   return first.real[svc].map((v, i) => (v === null || rest.some((c) => c.real[svc][i] === null) ? null : Math.round(100 * (v + rest.reduce((a, c) => a + c.real[svc][i]!, 0))) / 100));
 }
 
-/** The lead sentence of a council's (or a two-tier area's) spending: per resident, real terms, services other than education, beside the region's middle half and England's median. */
-export function leadSentence(f: FinanceData, who: string, series: (number | null)[], tier: Tier | null, regionName: string, nationName: string): string {
+/**
+ * The lead sentence of a council's (or a two-tier area's) spending: per resident, real terms,
+ * services other than education, beside the region's middle half and England's median.
+ * `whose` is the possessive subject: "Blackpool UA's", "Rossendale's and Lancashire's combined".
+ */
+export function leadSentence(f: FinanceData, whose: string, series: (number | null)[], tier: Tier | null, regionName: string, nationName: string): string {
   const s = leadService(f);
   const label = s.less.length ? `services other than ${s.less.map((id) => f.services.find((x) => x.id === id)!.label.toLowerCase()).join(' and ')}` : 'all its services';
   const eng = tier ? f.groups[tier].england[s.id].median : series.map(() => null);
   const ch = changeWords(f, series, eng);
-  if (!ch) return `${who}: no comparable figures per resident for ${label}.`;
+  if (!ch) return `${whose[0].toUpperCase()}${whose.slice(1)} spending on ${label}: no comparable figures per resident.`;
   const e = ends(series)!;
   const k = e[1];
   const g = tier ? f.groups[tier].region[s.id] : null;
   const among = g && g.median[k] !== null
     ? ` In ${f.years[k]} the middle half of the ${regionName}'s ${g.n[k]} ${TIER_WORDS[tier!].many} spent ${pounds(g.q1[k])} to ${pounds(g.q3[k])} per resident, and ${nationName}'s median ${TIER_WORDS[tier!].one} ${pounds(eng[k])}.`
     : '';
-  return `${who}'s spending on ${label} ${ch}, at ${f.prices.base} prices.${among}`;
+  return `${whose[0].toUpperCase()}${whose.slice(1)} spending on ${label} ${ch}, at ${f.prices.base} prices.${among}`;
 }
