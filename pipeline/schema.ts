@@ -212,8 +212,29 @@ export const FinanceSchema = z.object({
     /** Which tier runs it where there are two: the county, the district, or both. */
     who: z.enum(['county', 'district', 'both']),
     columns: z.array(z.array(z.string()).min(1)).min(1),
+    /** Other services (ids) taken away from the sum of the columns, year by year (e.g. all services less education). */
+    less: z.array(z.string()).optional(),
+    /** The service the pages lead with (at most one): per resident in real terms. */
+    lead: z.boolean().optional(),
     note: z.string().optional(),
-  })).min(1).refine((s) => s.filter((x) => x.total).length === 1, 'exactly one service is the total'),
+    /** Where the line bends for a reason of accounts, not of service: the year and the reason, said on its chart. */
+    breaks: z.array(z.object({ year: z.string(), why: z.string().min(1) })).optional(),
+  })).min(1).refine((s) => s.filter((x) => x.total).length === 1, 'exactly one service is the total').refine((s) => s.filter((x) => x.lead).length <= 1, 'at most one service leads'),
+  /** Each council's mid-year population (mid-year N for financial year N/N+1): a long file of code, year, population. */
+  population: z.object({
+    file: z.string(), columns: z.object({ code: z.string(), year: z.string(), value: z.string() }),
+    /** Which estimates, in words (e.g. as published before Census 2021). */
+    vintage: z.string().min(1),
+    /** Councils known to have no population in the file, each with the reason: reported missing, never estimated. Any other council without one stops the build. */
+    absent: z.array(z.object({ code: z.string().regex(/^E\d{8}$/), reason: z.string().min(1) })),
+  }),
+  /** Prices: a financial-year price index (e.g. GDP deflator means), rebased here to the base year. */
+  deflator: z.object({
+    file: z.string(), columns: z.object({ year: z.string(), value: z.string() }),
+    base: z.string().regex(/^\d{4}-\d{2}$/),
+    /** Which series and release, in words. */
+    vintage: z.string().min(1),
+  }),
   /** Cell values the publisher uses for "not available": no figure, counted in the build report. */
   notAvailable: z.array(z.string()),
   /** Totals below zero that are the publisher's own (net income above spending), each with its reason; any other is refused. */

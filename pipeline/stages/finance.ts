@@ -3,17 +3,17 @@ import type { Finance } from '../schema.ts';
 import { round } from '../round.ts';
 import type { CsvTable } from './load.ts';
 import { columnIndex } from './join.ts';
-import { median } from 'simple-statistics';
 import type { ResolvedNeighbourhood } from './neighbourhoods.ts';
+import { perResident, readDeflator, readPopulation, type RealReport } from './finance-real.ts';
+import { tierGroups, type Tier } from './finance-compare.ts';
 
 /**
  * Council spending: MHCLG Revenue Outturn Summary (RS) returns, net current expenditure by
  * service, £ thousand in cash, one file per year (or a long panel with a year column). For
  * every council row: its cash figure per service and year as the files give it (a line the
- * year's file lacks, or a blank cell, is no figure: never estimated). Then, for comparing
- * councils of different sizes without population estimates, each series as an index of its
- * first year (first year = 100), with the median and range of the region's councils of the
- * same tier, and England's median.
+ * year's file lacks, or a blank cell, is no figure: never estimated). Then each figure per
+ * resident at constant prices (finance-real.ts), and the region's middle half and median and
+ * England's median among councils of the same tier (finance-compare.ts).
  */
 export interface FinanceInputs {
   cfg: Finance;
@@ -25,24 +25,24 @@ export interface FinanceInputs {
   programme: [number, number];
 }
 
-export interface CouncilSeries { code: string; ecode: string; name: string; cls: string; tier: Tier; region: boolean; cash: Record<string, (number | null)[]> }
-type Tier = 'single' | 'county' | 'district';
-export interface GroupStats { n: (number | null)[]; median: (number | null)[]; min: (number | null)[]; max: (number | null)[] }
+export interface CouncilSeries { code: string; ecode: string; name: string; cls: string; tier: Tier; region: boolean; cash: Record<string, (number | null)[]>; rows: ({ file: string; line: number } | null)[] }
 export interface FinanceReport {
   files: { file: string; years: string[]; rowsRead: number; classTotals: number; otherAuthorities: number; councils: number; inRegion: number; notAvailable: number }[];
   councils: number; inRegion: number;
+  /** Per resident at constant prices: every council-year made, or missing and why. */
+  perResident: RealReport | null;
 }
 
 /** The finance stage's inputs: each return file parsed once (several years may share one), and each neighbourhood's 2019 council. */
 export function financeInputs(cfg: Finance, csv: (file: string) => CsvTable, programme: [number, number], resolved: ResolvedNeighbourhood[]): FinanceInputs {
-  const files = [...new Set([...cfg.years.map((y) => y.file), ...cfg.codes.files, cfg.region.file])];
+  const files = [...new Set([...cfg.years.map((y) => y.file), ...cfg.codes.files, cfg.region.file, cfg.population.file, cfg.deflator.file])];
   return { cfg, tables: new Map(files.map((f) => [f, csv(f)])), programme, neighbourhoods: resolved.map((n) => ({ slug: n.config.slug, lad2019: n.lad[2011].code })) };
 }
 
 export function buildFinance(d: FinanceInputs, problems: Problem[]) {
   const c = d.cfg;
   const years = c.years.map((y) => y.year);
-  const report: FinanceReport = { files: [], councils: 0, inRegion: 0 };
+  const report: FinanceReport = { files: [], councils: 0, inRegion: 0, perResident: null };
   const start = problems.length;
 
   // Years in order: each "YYYY-YY" one after the other.
@@ -105,8 +105,9 @@ export function buildFinance(d: FinanceInputs, problems: Problem[]) {
       if (!code) { problems.push({ code: 'UNKNOWN_CODE', file: `raw/${y.file}`, row: line, column: c.columns.code, value: ecode, message: `no file listed under "codes" gives this council's ONS code`, fix: `Check the code; a council new since then needs its ONS code in one of ${c.codes.files.map((f) => `raw/${f}`).join(', ')}.` }); return; }
       fr.councils++;
       if (inRegion.has(ecode)) fr.inRegion++;
-      const s = councils.get(code) ?? { code, ecode, name: r[nc].trim(), cls, tier: k.tier, region: inRegion.has(ecode), cash: Object.fromEntries(c.services.map((x) => [x.id, years.map(() => null)])) };
+      const s = councils.get(code) ?? { code, ecode, name: r[nc].trim(), cls, tier: k.tier, region: inRegion.has(ecode), cash: Object.fromEntries(c.services.map((x) => [x.id, years.map(() => null)])), rows: years.map(() => null) };
       councils.set(code, s);
+      s.rows[yi] = { file: `raw/${y.file}`, line };
       c.services.forEach((svc, si) => {
         const at = cols[si];
         if (!at) return; // no such line this year
@@ -121,6 +122,13 @@ export function buildFinance(d: FinanceInputs, problems: Problem[]) {
         }
         if (si === totalAt && sum < 0 && !c.acceptedNegativeTotals.some((a) => a.code === code && a.year === y.year)) { problems.push({ code: 'NEGATIVE_TOTAL', file: `raw/${y.file}`, row: line, column: at.map((ci) => t.header[ci]).join(' + '), value: String(sum), message: 'a council\'s total service expenditure below zero', fix: 'Check the row: a column may have shifted, or a sign been lost. If the publisher\'s figure really is below zero (income above spending), list it under "acceptedNegativeTotals" in config/finance.json with the reason.' }); return; }
         s.cash[svc.id][yi] = round(sum, 3);
+      });
+      // A service less others (e.g. all services less education): a figure only where each part has one.
+      c.services.forEach((svc) => {
+        if (!svc.less) return;
+        const parts = svc.less.map((id) => s.cash[id]?.[yi] ?? null);
+        const own = s.cash[svc.id][yi];
+        s.cash[svc.id][yi] = own === null || parts.some((p) => p === null) ? null : round(own - parts.reduce((a, b) => a! + b!, 0)!, 3);
       });
     });
   });
@@ -144,27 +152,29 @@ export function buildFinance(d: FinanceInputs, problems: Problem[]) {
   }
   if (problems.length > start) return null;
 
-  // Index of the first year with a figure, the region's same-tier median and range, England's same-tier median.
-  // The base is the first year with a figure (public health starts in 2013-14); at or below zero, there is no index.
+  // Per resident at constant prices, then the comparators of each tier.
+  const popTable = d.tables.get(c.population.file)!, defTable = d.tables.get(c.deflator.file)!;
+  const pop = readPopulation(c.population, popTable, problems);
+  const prices = readDeflator(c.deflator, defTable, years, problems);
   const all = [...councils.values()];
-  const index = new Map(all.map((s) => [s.code, Object.fromEntries(Object.entries(s.cash).map(([svc, v]) => {
-    const base = v.find((x) => x !== null) ?? null;
-    return [svc, v.map((x) => (x === null || base === null || base <= 0 ? null : round((100 * x) / base, 1)))];
-  }))]));
-  const stats = (list: CouncilSeries[]): Record<string, GroupStats> => Object.fromEntries(c.services.map((svc) => {
-    const per = years.map((_, yi) => list.map((s) => index.get(s.code)![svc.id][yi]).filter((x): x is number => x !== null).sort((a, b) => a - b));
-    return [svc.id, { n: per.map((v) => v.length), median: per.map((v) => (v.length ? round(median(v), 1) : null)), min: per.map((v) => v[0] ?? null), max: per.map((v) => v.at(-1) ?? null) }];
-  }));
-  const tiers: Tier[] = ['single', 'county', 'district'];
-  const groups = Object.fromEntries(tiers.map((tier) => [tier, { region: stats(all.filter((s) => s.region && s.tier === tier)), england: stats(all.filter((s) => s.tier === tier)), regionCount: all.filter((s) => s.region && s.tier === tier).length, englandCount: all.filter((s) => s.tier === tier).length }]));
-  const regional = all.filter((s) => s.region).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const real = perResident(c, years, all, pop, prices, `raw/${c.population.file}`, problems);
+  if (problems.length > start) return null;
+  report.perResident = {
+    population: { file: `raw/${c.population.file}`, vintage: c.population.vintage, rowsRead: popTable.rows.length },
+    deflator: { file: `raw/${c.deflator.file}`, vintage: c.deflator.vintage, base: c.deflator.base, index: Object.fromEntries([...prices].map(([y, v]) => [y, round(v, 3)])) },
+    ...real.report,
+  };
+  const members = all.map((s) => ({ ...s, ...real.series.get(s.code)! }));
+  const groups = tierGroups(members, c.services.map((x) => x.id), years.length);
+  const regional = members.filter((s) => s.region).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   return {
     report,
     data: {
       unit: c.unit, years, programme: d.programme, missing: c.missing, notes: c.notes,
-      services: c.services.map(({ id, label, who, note, total }) => ({ id, label, who, note, total: total ?? false })),
+      prices: { base: c.deflator.base, deflator: c.deflator.vintage, population: c.population.vintage, index: years.map((y) => round(prices.get(y)!, 3)) },
+      services: c.services.map(({ id, label, who, note, total, lead, less, breaks }) => ({ id, label, who, note, total: total ?? false, lead: lead ?? false, less: less ?? [], breaks: breaks ?? [] })),
       classes: Object.fromEntries(Object.entries(c.classes).filter(([, k]) => k.tier).map(([id, k]) => [id, k.name])),
-      councils: Object.fromEntries(regional.map((s) => [s.code, { ...s, index: index.get(s.code)! }])),
+      councils: Object.fromEntries(regional.map(({ rows: _rows, ...s }) => [s.code, s])),
       groups,
       neighbourhoods: areas,
     },

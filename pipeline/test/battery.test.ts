@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rawFiles, recordRawFile, RS_2010, RS_2011, RS_PANEL, world, writeWorld } from './fixture.ts';
+import { DEFLATOR, POP, rawFiles, recordRawFile, RS_2010, RS_2011, RS_PANEL, world, writeWorld } from './fixture.ts';
 import { cli, snapshotDir } from './helpers.ts';
 import { sha256 } from '../stages/provenance.ts';
 import { gzipSync } from 'node:zlib';
@@ -85,6 +85,10 @@ const CASES: [string, string, string | Buffer, string[]][] = [
   ['finance: a year column out of order', 'synthetic/rs_panel.csv', RS_PANEL.replace('2012-13,E9902', '2011-12,E9902'), ['YEAR_OUT_OF_ORDER 4 year ~2011-12']],
   ['finance: a negative total', 'synthetic/rs_2011-12.csv', RS_2011.replace('Otherton UA,OR,UA,40,44,38,150', 'Otherton UA,OR,UA,40,44,38,-150'), ['NEGATIVE_TOTAL 3 ~-150']],
   ['finance: a class that is not a council', 'synthetic/rs_2011-12.csv', RS_2011.replace('Northdale,TR,SD', 'Northdale,TR,XX'), ['NOT_A_COUNCIL 5 Class ~"XX"']],
+  ['finance: a council with spending but no population', 'synthetic/population.csv', POP.split('\n').filter((l) => !l.startsWith('E06999902')).join('\n'), ['NO_POPULATION 3 E-code ~mid-2010', 'NO_POPULATION 3 E-code ~mid-2011', 'NO_POPULATION 4 E-code ~mid-2012']],
+  ['finance: a year with no price index', 'synthetic/deflator.csv', DEFLATOR.replace('2011-12,2011,45\n', ''), ['NO_DEFLATOR - financial_year ~2011-12']],
+  ['finance: a population of zero', 'synthetic/population.csv', POP.replace('E06999901,Testshire,Unitary Authority,2011,1000', 'E06999901,Testshire,Unitary Authority,2011,0'), ['ZERO_POPULATION 3 population']],
+  ['finance: a population that is not a number', 'synthetic/population.csv', POP.replace('E06999901,Testshire,Unitary Authority,2012,1000', 'E06999901,Testshire,Unitary Authority,2012,"1,000"'), ['NOT_A_NUMBER 4 population']],
   ['finance: an amount that is not a number', 'synthetic/rs_2010-11.csv', RS_2010.replace('Testshire CC,SC,300,100,500', 'Testshire CC,SC,"3,000",100,500'), ['NOT_A_NUMBER 4 - ~column "Social care"']],
   ['23 too many columns (5,000)', 'synthetic/iod21.csv', `${H},${Array.from({ length: 4997 }, (_, i) => `c${i}`).join(',')}\nE01900001,40.0,1${','.repeat(4997)}\n`, ['TOO_LARGE 1 - ~5,000 columns']],
 ];

@@ -9,65 +9,79 @@ import { buildFinance } from '../stages/finance.ts';
 import { parseCsv } from '../stages/load.ts';
 import type { Finance } from '../schema.ts';
 import type { Problem } from '../errors.ts';
-import { financeConfig, RS_2010, RS_2011, RS_PANEL, world } from './fixture.ts';
+import { DEFLATOR, financeConfig, POP, RS_2010, RS_2011, RS_PANEL, world } from './fixture.ts';
 
 const built = () => JSON.parse(run(world().inputs, { scope: 'region' }).files.get('finance.json')!);
 
 describe('council spending: a golden case worked out by hand', () => {
-  it('a single-tier council: cash as the returns give it (social care summed from its two lines after 2010-11), and its index of the first year', () => {
+  // Synthetic price index (fixture DEFLATOR): 2010-11 40, 2011-12 45, 2012-13 50, the base; so £1 of 2010-11 is £1.25 at 2012-13 prices, £1 of 2011-12 £50/45.
+  it('a single-tier council: cash as the returns give it, and per resident at base-year prices (mid-year N population for year N/N+1)', () => {
     const f = built();
     const t = f.councils.E06999901;
     expect([t.name, t.cls, t.tier, t.region]).toEqual(['Testshire UA', 'UA', 'single', true]);
     // 2010-11 one "Social care" line: 100; 2011-12 children 60 + adults 50 = 110; 2012-13 55 + 50 = 105.
     expect(t.cash['social-care']).toEqual([100, 110, 105]);
-    expect(t.index['social-care']).toEqual([100, 110, 105]);
-    expect(t.cash.education).toEqual([50, 45, 40]);
-    expect(t.index.education).toEqual([100, 90, 80]);
-    // The panel has no total: no figure in 2012-13, never an estimate.
+    expect(t.population).toEqual([1000, 1000, 1000]);
+    // £100k / 1,000 residents = £100, × 50/40 = £125; £110 × 50/45 = £122.22; £105 × 50/50.
+    expect(t.real['social-care']).toEqual([125, 122.22, 105]);
+    expect(t.real.education).toEqual([62.5, 50, 40]);
+    // The panel has no total: no figure in 2012-13, never an estimate; all services less education likewise.
     expect(t.cash.total).toEqual([200, 190, null]);
-    expect(t.index.total).toEqual([100, 95, null]);
+    expect(t.cash['total-less-education']).toEqual([150, 145, null]);
+    expect(t.real['total-less-education']).toEqual([187.5, 161.11, null]);
+    expect(f.prices).toEqual({ base: '2012-13', deflator: expect.stringContaining('SYNTHETIC'), population: expect.stringContaining('SYNTHETIC'), index: [80, 90, 100] });
   });
 
-  it('a two-tier area: the county and the district kept apart, each with its own series; a district that spends nothing on a service has no index', () => {
+  it('a two-tier area: the county and the district kept apart, each per its own residents', () => {
     const f = built();
     const cc = f.councils.E10999901, sd = f.councils.E07999901;
     expect([cc.tier, sd.tier]).toEqual(['county', 'district']);
-    // County social care 300; 150 + 160 = 310; 140 + 170 = 310.
-    expect(cc.cash['social-care']).toEqual([300, 310, 310]);
-    expect(cc.index['social-care']).toEqual([100, 103.3, 103.3]);
-    expect(cc.index.total).toEqual([100, 96, null]);
-    // The district is not in the panel (districts are missing from it): no figures in 2012-13.
-    expect(sd.cash.total).toEqual([20, 18, null]);
-    expect(sd.index.total).toEqual([100, 90, null]);
-    expect(sd.index['social-care']).toEqual([null, null, null]);
+    // County social care 300; 150 + 160 = 310; 140 + 170 = 310; over 5,000 residents: £60 × 1.25 = £75; £62 × 50/45 = £68.89; £62.
+    expect(cc.real['social-care']).toEqual([75, 68.89, 62]);
+    // The district (1,000 residents) is not in the panel: no figure in 2012-13.
+    expect(sd.real.total).toEqual([25, 20, null]);
   });
 
-  it('compares each council with the region\'s and England\'s councils of its own tier, and only the region\'s councils are published', () => {
+  it('compares each council with the middle half and median of the region\'s councils of its tier, and England\'s median', () => {
     const f = built();
     expect(Object.keys(f.councils).sort()).toEqual(['E06999901', 'E07999901', 'E10999901']); // Otherton is in another region
-    // Single tier in the region: Testshire alone. In England: Testshire and Otherton.
-    expect(f.groups.single.region['social-care']).toEqual({ n: [1, 1, 1], median: [100, 110, 105], min: [100, 110, 105], max: [100, 110, 105] });
-    // Otherton social care 80, 40 + 44 = 84, 42 + 40 = 82: index 100, 105, 102.5. Medians with Testshire: 100, 107.5, 103.75.
-    expect(f.groups.single.england['social-care'].median).toEqual([100, 107.5, 103.8]);
-    expect(f.groups.single.england['social-care'].min).toEqual([100, 105, 102.5]);
+    // Single tier in the region: Testshire alone.
+    expect(f.groups.single.region['social-care']).toEqual({ n: [1, 1, 1], q1: [125, 122.22, 105], median: [125, 122.22, 105], q3: [125, 122.22, 105] });
+    // Otherton social care 80, 84, 82 over 500, 400, 500 residents: £160 × 1.25 = £200; £210 × 50/45 = £233.33; £164.
+    // England's medians with Testshire: (125 + 200) / 2 = 162.5 and (105 + 164) / 2 = 134.5.
+    expect(f.groups.single.england['social-care'].median[0]).toBe(162.5);
+    expect(f.groups.single.england['social-care'].median[2]).toBe(134.5);
+    expect(f.groups.single.region['social-care']).not.toHaveProperty('max');
     expect([f.groups.single.regionCount, f.groups.single.englandCount, f.groups.county.regionCount, f.groups.district.regionCount]).toEqual([1, 2, 1, 1]);
     expect(f.neighbourhoods).toEqual({ 'ward-hood': ['E06999901'] });
   });
 
-  it('accounts for every row of the returns: class totals and other authorities counted and left out', () => {
+  it('accounts for every row of the returns and every council-year', () => {
     const report = run(world().inputs, { scope: 'region' }).report.finance!;
     expect(report.files.map((x) => [x.file, x.years, x.rowsRead, x.classTotals, x.otherAuthorities, x.councils])).toEqual([
       ['raw/synthetic/rs_2010-11.csv', ['2010-11'], 6, 1, 1, 4],
       ['raw/synthetic/rs_2011-12.csv', ['2011-12'], 5, 0, 1, 4],
       ['raw/synthetic/rs_panel.csv', ['2012-13'], 3, 0, 0, 3],
     ]);
+    // 4 councils × 3 years: 11 made, Northdale's 2012-13 has no return.
+    const r = report.perResident!;
+    expect([r.councilYears, r.made, r.noReturn, r.noPopulation]).toEqual([12, 11, 1, []]);
+  });
+
+  it('a council declared absent from the population file is reported missing with its reason, never estimated', () => {
+    const w = world({ 'synthetic/population.csv': POP.split('\n').filter((l) => !l.startsWith('E06999902')).join('\n') });
+    (w.config.finance as { population: { absent: unknown[] } }).population.absent = [{ code: 'E06999902', reason: 'SYNTHETIC: abolished' }];
+    const out = run(w.inputs, { scope: 'region' });
+    expect(out.report.finance!.perResident!.noPopulation).toEqual([{ code: 'E06999902', name: 'Otherton UA', years: ['2010-11', '2011-12', '2012-13'], reason: 'SYNTHETIC: abolished' }]);
+    // England's single-tier median is now Testshire's alone.
+    expect(JSON.parse(out.files.get('finance.json')!).groups.single.england['social-care'].median).toEqual([125, 122.22, 105]);
   });
 });
 
 /** The stage alone, on the synthetic returns, with a neighbourhood's councils given. */
 function stage(neighbourhoods: { slug: string; lad2019: string }[], mapping: Record<string, string[]>) {
   const cfg = { ...financeConfig(), neighbourhoods: mapping } as unknown as Finance;
-  const tables = new Map([['synthetic/rs_2010-11.csv', RS_2010], ['synthetic/rs_2011-12.csv', RS_2011], ['synthetic/rs_panel.csv', RS_PANEL]].map(([f, t]) => [f, parseCsv(`raw/${f}`, t).table]));
+  const tables = new Map([['synthetic/rs_2010-11.csv', RS_2010], ['synthetic/rs_2011-12.csv', RS_2011], ['synthetic/rs_panel.csv', RS_PANEL], ['synthetic/population.csv', POP], ['synthetic/deflator.csv', DEFLATOR]].map(([f, t]) => [f, parseCsv(`raw/${f}`, t).table]));
   const problems: Problem[] = [];
   const out = buildFinance({ cfg, tables, neighbourhoods, programme: [2014, 2019] }, problems);
   return { out, problems };

@@ -23,6 +23,9 @@ const lines = (code: string, name: string, feats: [string, string, object][]) =>
 export const RS_2010 = 'E-code,Local authority,Class,Social care,Education services,TOTAL SERVICE EXPENDITURE\nE9901,Testshire UA,UA,100,50,200\nE9902,Otherton UA,UA,80,40,160\nE9903,Testshire CC,SC,300,100,500\nE9904,Northdale,SD,0,0,20\nE9999,Test Police,O,0,0,90\n,UNITARY AUTHORITIES,,180,90,360\n';
 export const RS_2011 = 'E-code,ONS Code,Local authority,Region,Class,Children Social Care,Adult Social Care,Education services,TOTAL SERVICE EXPENDITURE\nE9901,E06999901,Testshire UA,TR,UA,60,50,45,190\nE9902,E06999902,Otherton UA,OR,UA,40,44,38,150\nE9903,E10999901,Testshire CC,TR,SC,150,160,90,480\nE9904,E07999901,Northdale,TR,SD,0,0,0,18\nE9999,n/a,Test Police,TR,O,0,0,0,85\n';
 export const RS_PANEL = 'year,E-code,ONS Code,Local authority,Class,Children Social Care,Adult Social Care,Education services,TOTAL SERVICE EXPENDITURE\n2010-11,E9901,E06999901,Testshire UA,UA,,,50,200\n2012-13,E9901,E06999901,Testshire UA,UA,55,50,40,\n2012-13,E9902,E06999902,Otherton UA,UA,42,40,30,\n2012-13,E9903,E10999901,Testshire CC,SC,140,170,85,\n';
+/** Synthetic mid-year populations of those councils (long form, as ONS's MYE 5 written long), and a synthetic price index (2012-13 = 100 after rebasing). */
+export const POP = 'code,name,geography,mid_year,population\nE06999901,Testshire,Unitary Authority,2010,1000\nE06999901,Testshire,Unitary Authority,2011,1000\nE06999901,Testshire,Unitary Authority,2012,1000\nE06999902,Otherton,Unitary Authority,2010,500\nE06999902,Otherton,Unitary Authority,2011,400\nE06999902,Otherton,Unitary Authority,2012,500\nE10999901,Testshire CC,County,2010,5000\nE10999901,Testshire CC,County,2011,5000\nE10999901,Testshire CC,County,2012,5000\nE07999901,Northdale,Non-metropolitan District,2010,1000\nE07999901,Northdale,Non-metropolitan District,2011,1000\nE07999901,Northdale,Non-metropolitan District,2012,1000\n';
+export const DEFLATOR = 'financial_year,fy_start,index\n2009-10,2009,40\n2010-11,2010,40\n2011-12,2011,45\n2012-13,2012,50\n';
 
 /** The synthetic world's council spending config (config/finance.json). */
 export function financeConfig() {
@@ -35,9 +38,12 @@ export function financeConfig() {
     classes: { UA: { name: 'Unitary authority', tier: 'single' }, SC: { name: 'County council', tier: 'county' }, SD: { name: 'District council', tier: 'district' }, O: { name: 'Other authority' } },
     services: [
       { id: 'total', label: 'All services', total: true, who: 'both', columns: [['TOTAL SERVICE EXPENDITURE']] },
+      { id: 'total-less-education', label: 'All services except education', lead: true, who: 'both', columns: [['TOTAL SERVICE EXPENDITURE']], less: ['education'] },
       { id: 'social-care', label: 'Social care', who: 'county', columns: [['Children Social Care', 'Adult Social Care'], ['Social care']] },
       { id: 'education', label: 'Education', who: 'county', columns: [['Education services']] },
     ],
+    population: { file: 'synthetic/population.csv', columns: { code: 'code', year: 'mid_year', value: 'population' }, vintage: SYNTHETIC, absent: [] },
+    deflator: { file: 'synthetic/deflator.csv', columns: { year: 'financial_year', value: 'index' }, base: '2012-13', vintage: SYNTHETIC },
     notAvailable: ['…'], acceptedNegativeTotals: [],
     missing: SYNTHETIC, notes: [SYNTHETIC],
     neighbourhoods: { 'ward-hood': ['E06999901'] },
@@ -75,6 +81,8 @@ export function rawFiles(): Record<string, string> {
     'synthetic/rs_2010-11.csv': RS_2010,
     'synthetic/rs_2011-12.csv': RS_2011,
     'synthetic/rs_panel.csv': RS_PANEL,
+    'synthetic/population.csv': POP,
+    'synthetic/deflator.csv': DEFLATOR,
   };
 }
 

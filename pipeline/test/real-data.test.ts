@@ -217,4 +217,53 @@ describe('the real build', () => {
     // The years without a total in the stored extract have no figure: never estimated.
     expect([total[f.years.indexOf('2015-16')], total[f.years.indexOf('2016-17')]]).toEqual([null, null]);
   });
+
+  it('publishes Blackpool\'s spending on services other than education per resident at 2017-18 prices, re-derived from the raw RS, population and quarterly deflator files', () => {
+    const f = readJson(A, 'finance.json') as { years: string[]; councils: Record<string, { real: Record<string, (number | null)[]> }> };
+    // A separate reader: the RS row, the mid-year population, and the financial-year means computed here from ONS's quarters.
+    const quarters = new Map<string, number>();
+    for (const line of readFileSync(join(ROOT, 'data/raw/ons-ybgb/ybgb_gdp_deflator_quarterly_ons_2025-06-30.csv'), 'utf8').split('\n')) {
+      const m = /^"(\d{4}) Q([1-4])","([\d.]+)"/.exec(line);
+      if (m) quarters.set(`${m[1]}Q${m[2]}`, Number(m[3]));
+    }
+    /** April to March: Q2, Q3, Q4 of the year and Q1 of the next. */
+    const fy = (y: number) => [`${y}Q2`, `${y}Q3`, `${y}Q4`, `${y + 1}Q1`].reduce((a, q) => a + quarters.get(q)!, 0) / 4;
+    const pop = Papa.parse<Record<string, string>>(gunzipSync(readFileSync(join(ROOT, 'data/raw/ons-mye-la/mye5_population_all_geographies_2001_2019_long.csv.gz'))).toString('utf8'), { header: true, skipEmptyLines: true }).data;
+    for (const year of ['2010-11', '2017-18']) {
+      const row = Papa.parse<Record<string, string>>(readFileSync(join(ROOT, `data/raw/mhclg-rs/rs_net_current_expenditure_${year}_by_la.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data.find((r) => r['E-code'] === 'E2302')!;
+      const totalCol = Object.keys(row).find((k) => /^TOTAL SERVICE EXPENDITURE/i.test(k))!;
+      const cash = Number(row[totalCol]) - Number(row['Education services']);
+      const start = Number(year.slice(0, 4));
+      const people = Number(pop.find((r) => r.code === 'E06000009' && r.mid_year === String(start))!.population);
+      const expected = ((cash * 1000) / people) * (fy(2017) / fy(start));
+      expect(f.councils.E06000009.real['total-less-education'][f.years.indexOf(year)], year).toBeCloseTo(expected, 2);
+    }
+    // SOURCES.md's spot values: 282,993 − 126,663 over 142,753 residents (mid-2010), at 87.000 / 77.775; 185,488 − 49,168 over 139,870.
+    expect(f.councils.E06000009.real['total-less-education'][0]).toBeCloseTo(((282993 - 126663) * 1000 / 142753) * (87 / 77.775), 2);
+  });
+
+  it('a two-tier area per resident, worked by hand: Worsley (Rossendale with Lancashire), environment and regulation, 2017-18', async () => {
+    const f = readJson(A, 'finance.json') as { years: string[]; councils: Record<string, { tier: 'county' | 'district'; real: Record<string, (number | null)[]> }> };
+    const { wholeArea } = await import('../../src/lib/finance.ts');
+    // RS 2017-18, "Environmental and regulatory services", £ thousand: Lancashire (E2321, E10000017) 64,549; Rossendale (E2341, E07000125) 1,958.
+    // ONS mid-2017 population: Lancashire county 1,201,855; Rossendale 70,365. 2017-18 is the base year, so the deflator is 1.
+    // Lancashire: 64,549,000 / 1,201,855 = £53.7071 → £53.71 per county resident.
+    // Rossendale:  1,958,000 / 70,365    = £27.8263 → £27.83 per district resident.
+    // A resident of Rossendale is served by both: £53.71 + £27.83 = £81.54.
+    const k = f.years.indexOf('2017-18');
+    const [cc, sd] = [f.councils.E10000017, f.councils.E07000125];
+    expect(cc.real.environmental[k]).toBe(53.71);
+    expect(sd.real.environmental[k]).toBe(27.83);
+    expect(wholeArea([cc, sd] as never, 'environmental')[k]).toBe(81.54);
+  });
+
+  it('accounts for every council-year per resident: the councils abolished in 2019 reported missing, none guessed', () => {
+    const report = readJson(A, 'build-report.json') as { finance: { perResident: { councilYears: number; made: number; noReturn: number; noPopulation: { code: string; years: string[] }[] } } };
+    const r = report.finance.perResident;
+    expect(r.made + r.noReturn + r.noPopulation.reduce((a, x) => a + x.years.length, 0)).toBe(r.councilYears);
+    expect(r.noPopulation.map((x) => x.code).sort()).toEqual(['E06000028', 'E06000029', 'E07000048', 'E07000049', 'E07000050', 'E07000051', 'E07000052', 'E07000053', 'E07000190', 'E07000191', 'E07000201', 'E07000204', 'E07000205', 'E07000206', 'E10000009']);
+    const f = readJson(A, 'finance.json') as { councils: Record<string, { real: Record<string, (number | null)[]> }> };
+    // Every North West council has a figure per resident in 2010-11 and 2017-18.
+    for (const [code, c] of Object.entries(f.councils)) expect([c.real.total[0], c.real.total.at(-1)].every((v) => v !== null), code).toBe(true);
+  });
 });
