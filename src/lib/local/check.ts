@@ -19,18 +19,24 @@ export interface CheckResult {
   why: (Withheld | null)[];
 }
 
+/** The largest values.csv read (5 MB): a local dataset is a few thousand rows at most; a bigger file is refused unread. */
+export const MAX_LOCAL_BYTES = 5 * 1024 * 1024;
+export const tooLarge = (file: string, bytes: number): Problem => ({ code: 'TOO_LARGE', file, message: `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a local dataset's values.csv may be at most ${MAX_LOCAL_BYTES / 1024 / 1024} MB`, fix: 'Check that this is the right file: one row per indicator and area, with only the columns of the template. Split a very large survey into datasets, or give figures for areas, not answers of people.' });
+
 const num = (s: string) => (s.trim() === '' ? null : Number(s.trim()));
 const isNum = (s: string) => s.trim() === '' || /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s.trim());
 
 /**
  * values.csv as comma-separated text. A spreadsheet saved with semicolons (as in much of Europe,
- * where the comma is the decimal mark) is read too, when its header is plainly semicolon-separated.
+ * where the comma is the decimal mark), or cells pasted from a spreadsheet (tabs), are read too,
+ * when the header is plainly so separated (and has no comma).
  */
 export function asCommaSeparated(text: string): string {
   const t = text.replace(/^\uFEFF/, '');
   const header = t.slice(0, Math.max(0, t.indexOf('\n'))) || t;
-  if (header.includes(',') || !header.includes(';') || !header.includes('indicator')) return t;
-  const parsed = Papa.parse<string[]>(t, { delimiter: ';', header: false, skipEmptyLines: false });
+  const delimiter = header.includes('\t') ? '\t' : ';';
+  if (header.includes(',') || !header.includes(delimiter) || !header.includes('indicator')) return t;
+  const parsed = Papa.parse<string[]>(t, { delimiter, header: false, skipEmptyLines: false });
   return Papa.unparse(parsed.data, { delimiter: ',', newline: '\n', quotes: false });
 }
 
@@ -58,6 +64,7 @@ export function checkLocalDataset(input: LocalInput, ctx: LocalContext): CheckRe
     indicators.set(ind.id, ind);
   });
 
+  if (input.values.length > MAX_LOCAL_BYTES) return none([...problems, tooLarge(csvFile, input.values.length)]);
   const { table, problems: csvProblems } = parseCsv(csvFile, asCommaSeparated(input.values));
   problems.push(...csvProblems);
   const col = new Map(table.header.map((h, i) => [h, i]));
