@@ -53,7 +53,9 @@ export function checkLocalDataset(input: LocalInput, ctx: LocalContext): CheckRe
   }
   const parsed = LocalDatasetSchema.safeParse(raw);
   if (!parsed.success) {
-    return none(parsed.error.issues.map((i) => ({ code: 'LOCAL_SCHEMA', file: metaFile, column: i.path.join('.') || '(top level)', message: i.message, fix: `Correct "${i.path.join('.')}"; see "Adding local data" in the README.` })));
+    // The figures' file is still read, so a file that is no CSV at all is named in the same round.
+    const schema = parsed.error.issues.map((i) => ({ code: 'LOCAL_SCHEMA', file: metaFile, column: i.path.join('.') || '(top level)', message: plainIssue(i), fix: `Correct "${i.path.join('.')}"; see "Adding local data" in the README.` }));
+    return none([...schema, ...(input.values.length > MAX_LOCAL_BYTES ? [tooLarge(csvFile, input.values.length)] : readValues(csvFile, input.values).problems)]);
   }
   const meta = parsed.data;
   if (input.dataset.includes('synthetic') !== meta.synthetic) problems.push({ code: 'SYNTHETIC_FLAG', file: metaFile, column: 'synthetic', message: 'a synthetic dataset must say "synthetic": true and have "synthetic" in its folder name, and a real one neither', fix: 'Mark test fixtures as synthetic in both places; never put invented values in a real dataset.' });
@@ -65,10 +67,8 @@ export function checkLocalDataset(input: LocalInput, ctx: LocalContext): CheckRe
   });
 
   if (input.values.length > MAX_LOCAL_BYTES) return none([...problems, tooLarge(csvFile, input.values.length)]);
-  const { table, problems: csvProblems } = parseCsv(csvFile, asCommaSeparated(input.values));
+  const { table, col, problems: csvProblems } = readValues(csvFile, input.values);
   problems.push(...csvProblems);
-  const col = new Map(table.header.map((h, i) => [h, i]));
-  if (table.header.length) for (const c of LOCAL_COLUMNS) if (!col.has(c)) problems.push({ code: 'MISSING_COLUMN', file: csvFile, row: 1, column: c, message: `the header has no "${c}" column`, fix: `The header must be: ${LOCAL_COLUMNS.join(',')}` });
   if (problems.length) return none(problems);
 
   const values: LocalValue[] = [];
@@ -125,6 +125,24 @@ export function checkLocalDataset(input: LocalInput, ctx: LocalContext): CheckRe
     ? disclose(values, indicators, meta.disclosureControl)
     : { values: values.map((v) => (v.status === 'suppressed' ? withhold(v, 'publisher') : v)), why: values.map(() => null) };
   return { dataset: { id: input.dataset, meta, values: controlled.values, files: { metadata: input.metadata, values: input.values } }, problems, read: values, why: controlled.why };
+}
+
+/** A schema issue in plain words: what the field needs. */
+function plainIssue(i: { code: string; message: string; origin?: string; minimum?: unknown; format?: string; values?: unknown[] }): string {
+  if (i.code === 'too_small' && i.origin === 'string') return 'this must be filled in';
+  if (i.code === 'too_small' && i.origin === 'array') return `at least ${String(i.minimum)} needed`;
+  if (i.code === 'invalid_format' && i.format === 'url') return 'this must be a web address, starting https://';
+  if (i.code === 'invalid_value' && i.values) return `this must be one of: ${i.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (i.code === 'invalid_type' && /undefined/.test(i.message)) return 'this is missing';
+  return i.message;
+}
+
+/** values.csv read as a table, with its header checked against the template's columns. */
+function readValues(csvFile: string, text: string) {
+  const { table, problems } = parseCsv(csvFile, asCommaSeparated(text));
+  const col = new Map(table.header.map((h, i) => [h, i]));
+  if (table.header.length) for (const c of LOCAL_COLUMNS) if (!col.has(c)) problems.push({ code: 'MISSING_COLUMN', file: csvFile, row: 1, column: c, message: `the header has no "${c}" column`, fix: `The header must be: ${LOCAL_COLUMNS.join(',')}` });
+  return { table, col, problems };
 }
 
 function checkArea(ind: LocalIndicator, area: string, ctx: LocalContext, bad: (message: string, fix: string, code: string) => void) {

@@ -4,6 +4,7 @@
  * (src/lib/local/), against the atlas's own published areas and neighbourhoods. Nothing is
  * sent anywhere: the only requests are for the atlas's own data files.
  */
+import './no-eval.ts';
 import Papa from 'papaparse';
 import { asCommaSeparated, checkLocalDataset, MAX_LOCAL_BYTES, tooLarge } from '../../lib/local/check.ts';
 import { contextFromPublished, type Published } from '../../lib/local/context.ts';

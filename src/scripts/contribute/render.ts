@@ -33,7 +33,7 @@ const WHY: Record<string, string> = {
   'small-denominator': 'too few people answered',
   'small-numerator': 'a small number of people could be identified',
   'implied-count': 'the share and how many answered give away a small count',
-  secondary: 'it would let a hidden figure be worked out by subtraction',
+  secondary: 'to protect another withheld figure',
 };
 
 export function publishedTable(r: CheckResult): HTMLElement {
