@@ -4,6 +4,7 @@ import { round } from '../round.ts';
 import { poolLocal } from '../../src/lib/aggregate.ts';
 import { checkLocalDataset, type CheckedDataset, type LocalInput } from '../../src/lib/local/check.ts';
 import type { LocalIndicator, LocalValue } from '../../src/lib/local/schema.ts';
+import { latestWave } from '../../src/lib/local/waves.ts';
 
 /**
  * Locally gathered indicators: residents' and councils' own evidence. A dataset is a folder
@@ -21,9 +22,9 @@ export function loadLocalDataset(input: LocalInput, ctx: { frames: Record<Vintag
   return { dataset, problems };
 }
 
-/** A local LSOA-level indicator's values for the areas in scope, in geometry order, with their uncertainty. */
+/** A local LSOA-level indicator's values for the areas in scope, in geometry order, with their uncertainty (the latest wave's, in a dataset of two). */
 export function localValuesFile(ds: LoadedDataset, ind: LocalIndicator, scopeCodes: string[], breaks: number[]) {
-  const byArea = new Map(ds.values.filter((v) => v.indicator === ind.id).map((v) => [v.area, v]));
+  const byArea = new Map(latestWave(ds.values.filter((v) => v.indicator === ind.id)).map((v) => [v.area, v]));
   const values: (number | null)[] = [], lower: (number | null)[] = [], upper: (number | null)[] = [], n: (number | null)[] = [];
   const missing: number[] = [], suppressed: number[] = [], lowPrecision: number[] = [];
   scopeCodes.forEach((code, k) => {
@@ -57,7 +58,7 @@ export function localBreaks(values: (number | null)[], decimals: number): number
  * custom areas follow too (`poolLocal`): any suppressed member suppresses the whole.
  */
 export function localNeighbourhoodValue(ds: LoadedDataset, ind: LocalIndicator, members: string[]): Omit<LocalValue, 'row'> | null {
-  const vs = ds.values.filter((v) => v.indicator === ind.id && members.includes(v.area));
+  const vs = latestWave(ds.values.filter((v) => v.indicator === ind.id)).filter((v) => members.includes(v.area));
   if (vs.length === 0) return null;
   const base = { indicator: ind.id, area: 'neighbourhood', lower: null, upper: null, note: `From ${vs.length} of its ${members.length} small areas.`, sourceUrl: ds.meta.sourceUrl, lowPrecision: vs.some((v) => v.lowPrecision) };
   const { why, ...p } = poolLocal(ind, vs);

@@ -6,7 +6,12 @@
 interface Published {
   datasets?: { id: string; disclosureControl?: { applies: boolean; minCount: number } }[];
   indicators: { id: string; unit: string; level: string; vintage?: number; dataset?: string }[];
-  values: Record<string, { values: { area: string; status: string; value: unknown; denominator?: number | null; sampleSize?: number | null }[]; byNeighbourhood: Record<string, { status: string; denominator?: number | null; sampleSize?: number | null }> }>;
+  values: Record<string, {
+    values: { area: string; status: string; value: unknown; denominator?: number | null; sampleSize?: number | null; wave?: string }[];
+    byNeighbourhood: Record<string, { status: string; denominator?: number | null; sampleSize?: number | null }>;
+    changes?: Record<string, { status: string; to: string }>;
+    changesByNeighbourhood?: Record<string, { status: string; to: string }>;
+  }>;
 }
 
 /**
@@ -36,7 +41,16 @@ export function countsGivenAway(local: Published): string[] {
 export function recoverableByDifference(local: Published, members: Record<string, { 2011: string[]; 2021: string[] }> = {}): string[] {
   const leaks: string[] = [];
   for (const ind of local.indicators) {
-    const { values, byNeighbourhood } = local.values[ind.id];
+    const { values: all, byNeighbourhood, changes = {}, changesByNeighbourhood = {} } = local.values[ind.id];
+    // Two waves: the neighbourhoods' figures are the latest wave's (the one every change runs to).
+    const latest = Object.values(changes)[0]?.to;
+    const values = latest === undefined ? all : all.filter((v) => v.wave === latest);
+    // A change with either wave's figure withheld gives that figure away (the other wave's is published).
+    for (const [area, c] of Object.entries(changes)) if (c.status === 'value' && all.some((v) => v.area === area && v.status === 'suppressed')) leaks.push(`${ind.id}: ${area}'s change is published though one of its waves is suppressed`);
+    for (const [slug, c] of Object.entries(changesByNeighbourhood)) {
+      const codes = new Set(members[slug]?.[ind.vintage as 2011 | 2021] ?? []);
+      if (c.status === 'value' && all.some((v) => codes.has(v.area) && v.status === 'suppressed')) leaks.push(`${ind.id}: ${slug}'s change is published though a small area of one wave is suppressed`);
+    }
     const total = values.find((v) => v.area === 'total');
     if (ind.unit === 'count' && total?.status === 'value') {
       const hidden = values.filter((v) => v !== total && v.status === 'suppressed');

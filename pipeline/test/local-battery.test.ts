@@ -30,8 +30,8 @@ const pageCtx = (() => {
 })();
 
 /** Problems as "CODE row column", from the pipeline and from the page's check; both must agree. */
-function verdict(values: string): { problems: string[]; local: string | null } {
-  const input = { dataset: 'battery-synthetic', metadata: META, values };
+function verdict(values: string, metadata = META): { problems: string[]; local: string | null } {
+  const input = { dataset: 'battery-synthetic', metadata, values };
   let problems: string[] = [];
   let local: string | null = null;
   try { local = run({ ...world().inputs, local: [input] }, { scope: 'region' }).files.get('local.json')!; } catch (e) {
@@ -75,4 +75,22 @@ describe('local data as people hold it: the same verdict through the pipeline an
       expect(JSON.parse(r.local!).values).toEqual(JSON.parse(clean!).values);
     });
   }
+});
+
+describe('two waves: dates as people write them, through the pipeline and the page', () => {
+  const META2 = JSON.stringify({ ...JSON.parse(META), design: 'before-and-after' });
+  const H2 = `${H},wave`;
+  const rows = (...r: string[]) => [H2, ...r].join('\n') + '\n';
+  it('reads "Spring 2015" and "15/05/2018" and publishes the change', () => {
+    const r = verdict(rows('syn-count,ward-hood,25,,,,,,value,,,Spring 2015', 'syn-count,ward-hood,31,,,,,,value,,,15/05/2018'), META2);
+    expect(r.problems).toEqual([]);
+    expect(JSON.parse(r.local!).values['syn-count'].changes['ward-hood']).toMatchObject({ from: 'Spring 2015', to: '15/05/2018', change: 6, status: 'value' });
+  });
+  it('names a date written month first, a two-digit year and a spreadsheet date number, by row', () => {
+    expect(verdict(rows('syn-count,ward-hood,25,,,,,,value,,,05/15/2015', 'syn-count,list-hood,25,,,,,,value,,,1/5/18', 'syn-count,ward-hood,31,,,,,,value,,,43235'), META2).problems).toEqual(['WAVE 2 wave', 'WAVE 3 wave', 'WAVE 4 wave']);
+  });
+  it('names three waves where two are declared, and a wave in a dataset of one', () => {
+    expect(verdict(rows('syn-count,ward-hood,25,,,,,,value,,,2015', 'syn-count,ward-hood,31,,,,,,value,,,2018', 'syn-count,ward-hood,33,,,,,,value,,,2020'), META2).problems).toEqual(['WAVE - wave']);
+    expect(verdict(rows('syn-count,ward-hood,25,,,,,,value,,,2015')).problems).toEqual(['WAVE 2 wave']);
+  });
 });

@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import type { Problem } from '../problem.ts';
 import { parseCsv } from '../csv-read.ts';
 import { disclose, withhold, type Withheld } from './disclosure.ts';
-import { LOCAL_COLUMNS, LocalDatasetSchema, type LocalContext, type LocalDataset, type LocalIndicator, type LocalStatus, type LocalValue } from './schema.ts';
+import { parseWhen, WHEN_FIX } from './waves.ts';
+import { LOCAL_COLUMNS, LocalDatasetSchema, WAVE_COLUMN, type LocalContext, type LocalDataset, type LocalIndicator, type LocalStatus, type LocalValue } from './schema.ts';
 
 /**
  * Checks one local dataset against the schema and the areas it names, collecting every
@@ -73,6 +74,7 @@ export function checkLocalDataset(input: LocalInput, ctx: LocalContext): CheckRe
 
   const values: LocalValue[] = [];
   const seen = new Map<string, number>();
+  const waves = new Map<string, number>();
   table.rows.forEach((cells, r) => {
     const line = table.lines[r];
     const get = (c: (typeof LOCAL_COLUMNS)[number]) => cells[col.get(c)!] ?? '';
@@ -82,8 +84,15 @@ export function checkLocalDataset(input: LocalInput, ctx: LocalContext): CheckRe
     if (!ind) { bad('indicator', id, 'no indicator with this id in dataset.json', 'Use an indicator id declared in dataset.json.', 'UNKNOWN_INDICATOR'); return; }
     const area = get('area_code').trim();
     checkArea(ind, area, ctx, (m, f, code) => bad('area_code', area, m, f, code));
-    const key = `${id} ${area}`;
-    if (seen.has(key)) bad('area_code', area, `a second row for ${id} in ${area} (first on row ${seen.get(key)})`, 'Keep one row per indicator and area.', 'DUPLICATE_CODE');
+    const wave = col.has(WAVE_COLUMN) ? (cells[col.get(WAVE_COLUMN)!] ?? '').trim() : '';
+    if ((meta.design ?? 'one-wave') === 'one-wave' && wave !== '') bad(WAVE_COLUMN, wave, 'a wave is given but dataset.json declares one wave (no "design")', 'Set "design" in dataset.json to "before-and-after" or "difference-in-differences", or empty the wave column.', 'WAVE');
+    if ((meta.design ?? 'one-wave') !== 'one-wave') {
+      const when = parseWhen(wave);
+      if ('error' in when) bad(WAVE_COLUMN, wave, `${when.error}: every row of a dataset of two waves needs its wave's date`, WHEN_FIX, 'WAVE');
+      else { const w = waves.get(wave); if (w === undefined) waves.set(wave, line); }
+    }
+    const key = `${id} ${area}${wave ? ` ${wave}` : ''}`;
+    if (seen.has(key)) bad('area_code', area, `a second row for ${id} in ${area}${wave ? ` in wave ${wave}` : ''} (first on row ${seen.get(key)})`, 'Keep one row per indicator and area (and wave).', 'DUPLICATE_CODE');
     seen.set(key, line);
     const status = (get('status').trim() || 'value') as LocalStatus;
     if (!['value', 'suppressed', 'missing'].includes(status)) bad('status', status, 'status must be value, suppressed or missing', 'Write value, suppressed or missing (blank means value).');
@@ -117,9 +126,10 @@ export function checkLocalDataset(input: LocalInput, ctx: LocalContext): CheckRe
       indicator: id, area, value, numerator, denominator, sampleSize, lower, upper, status,
       suppressedBy: status === 'suppressed' ? 'publisher' : null,
       lowPrecision: (lower !== null && upper !== null && upper - lower > 20) || (sampleSize !== null && sampleSize < 30),
-      note: get('note').trim(), sourceUrl: url || meta.sourceUrl, row: line,
+      note: get('note').trim(), sourceUrl: url || meta.sourceUrl, ...(wave ? { wave } : {}), row: line,
     });
   });
+  if ((meta.design ?? 'one-wave') !== 'one-wave' && waves.size !== 2 && !problems.some((p) => p.code === 'WAVE')) problems.push({ code: 'WAVE', file: csvFile, column: WAVE_COLUMN, value: [...waves.keys()].join(', '), message: `a dataset of two waves must have exactly two (found ${waves.size})`, fix: 'Give each row the date of its wave: one date for the first wave, one for the second.' });
   if (problems.length) return none(problems);
   const controlled = meta.disclosureControl.applies
     ? disclose(values, indicators, meta.disclosureControl)

@@ -76,9 +76,10 @@ const numberOf = (v: LocalValue) => (typeof v.value === 'number' ? v.value : v.n
 export function additiveGroups(values: LocalValue[], indicators: Map<string, LocalIndicator>): { total: number; parts: number[] }[] {
   const groups: { total: number; parts: number[] }[] = [];
   const byIndicator = new Map<string, number[]>();
-  values.forEach((v, k) => { const g = byIndicator.get(v.indicator); if (g) g.push(k); else byIndicator.set(v.indicator, [k]); });
+  // Within one wave: each wave's parts add up to that wave's total.
+  values.forEach((v, k) => { const id = `${v.indicator}\u0000${v.wave ?? ''}`; const g = byIndicator.get(id); if (g) g.push(k); else byIndicator.set(id, [k]); });
   for (const [id, ks] of byIndicator) {
-    if (indicators.get(id)!.unit !== 'count') continue;
+    if (indicators.get(id.split('\u0000')[0])!.unit !== 'count') continue;
     const total = ks.find((k) => values[k].area === 'total');
     const parts = ks.filter((k) => k !== total);
     if (total !== undefined && parts.length > 1) groups.push({ total, parts });

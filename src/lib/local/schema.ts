@@ -17,6 +17,13 @@ export const LocalDatasetSchema = z.object({
   sourceUrl: z.string().url(),
   contact: z.string().min(1),
   notes: z.string().optional(),
+  /**
+   * How two waves (the `wave` column of values.csv) may be compared: "before-and-after" (the same
+   * areas at two times: a change, never an effect) or "difference-in-differences" (with
+   * comparison areas outside the programme, described in `comparison`). Without it, one wave.
+   */
+  design: z.enum(['one-wave', 'before-and-after', 'difference-in-differences']).optional(),
+  comparison: z.string().min(1).optional(),
   disclosureControl: z.object({ applies: z.boolean(), minCount: z.number().int().min(1).default(10), minDenominator: z.number().int().min(1).default(10), reason: z.string().optional() }).default({ applies: true, minCount: 10, minDenominator: 10 }),
   indicators: z.array(z.object({
     id: z.string().regex(/^[a-z0-9-]+$/, 'ids are lowercase letters, digits and hyphens'),
@@ -30,12 +37,14 @@ export const LocalDatasetSchema = z.object({
     denominator: z.string().optional(),
     decimals: z.number().int().min(0).max(4).default(1),
   }).refine((i) => i.level !== 'lsoa' || i.vintage !== undefined, { message: 'an LSOA-level indicator needs "vintage": 2011 or 2021' })).min(1),
-});
+}).refine((d) => d.design !== 'difference-in-differences' || !!d.comparison, { path: ['comparison'], message: 'a difference-in-differences design needs "comparison": which areas outside the programme were surveyed too' });
 export type LocalDataset = z.infer<typeof LocalDatasetSchema>;
 export type LocalIndicator = LocalDataset['indicators'][number];
 
 /** The columns of values.csv, in the template's order. */
 export const LOCAL_COLUMNS = ['indicator', 'area_code', 'value', 'numerator', 'denominator', 'sample_size', 'lower_ci', 'upper_ci', 'status', 'note', 'source_url'] as const;
+/** An optional last column: the wave a row belongs to, as a date ("2015", "May 2018"), for a dataset with two waves. */
+export const WAVE_COLUMN = 'wave';
 
 export type LocalStatus = 'value' | 'suppressed' | 'missing';
 export interface LocalValue {
@@ -55,6 +64,8 @@ export interface LocalValue {
   lowPrecision: boolean;
   note: string;
   sourceUrl: string;
+  /** The wave, as written, in a dataset of two waves (absent otherwise). */
+  wave?: string;
   row: number;
 }
 

@@ -5,7 +5,7 @@
  */
 type Json = Record<string, unknown>;
 
-const TOP = ['title', 'collectedBy', 'method', 'period', 'licence', 'sourceUrl', 'contact', 'notes'] as const;
+const TOP = ['title', 'collectedBy', 'method', 'period', 'licence', 'sourceUrl', 'contact', 'notes', 'design', 'comparison'] as const;
 const IND = ['label', 'description', 'domain', 'level', 'vintage', 'unit', 'polarity', 'denominator', 'decimals'] as const;
 
 const field = (root: ParentNode, name: string) => root.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[name="${name}"]`);
@@ -47,7 +47,8 @@ export function syncIndicators(holder: HTMLElement, template: HTMLTemplateElemen
 export function readForm(form: HTMLFormElement, holder: HTMLElement): Json {
   const text = (k: string) => field(form, k)?.value.trim() ?? '';
   const meta: Json = { title: text('title'), synthetic: (field(form, 'synthetic') as HTMLInputElement).checked };
-  for (const k of TOP.slice(1)) { const v = text(k); if (v !== '' || k !== 'notes') meta[k] = v; }
+  for (const k of TOP.slice(1)) { const v = text(k); if (v !== '' || !['notes', 'comparison', 'design'].includes(k)) meta[k] = v; }
+  if (meta.design === 'one-wave') delete meta.design;
   meta.disclosureControl = { applies: (field(form, 'applies') as HTMLInputElement).checked, minCount: Number(text('minCount')) || 10, minDenominator: Number(text('minDenominator')) || 10 };
   meta.indicators = [...holder.querySelectorAll<HTMLFieldSetElement>('fieldset[data-id]')].map((fs) => {
     const v = (k: string) => field(fs, k)?.value.trim() ?? '';

@@ -43,7 +43,7 @@ export function publishedTable(r: CheckResult): HTMLElement {
     const w = r.why[k];
     const verdict = v.status === 'value' ? 'Published' : v.status === 'missing' ? 'No figure (missing)' : 'Withheld';
     const why = w ? `${WHY[w.reason]}: ${w.detail}` : v.suppressedBy === 'publisher' ? 'withheld by you (status suppressed)' : v.status === 'value' ? (v.lowPrecision ? 'published, flagged as low precision (fewer than 30 responses or a wide interval)' : '') : '';
-    return [String(given.row), given.indicator, given.area, fmt(given.value), fmt(given.numerator), fmt(given.denominator), fmt(given.sampleSize), verdict, why];
+    return [String(given.row), given.indicator, given.wave ? `${given.area} (${given.wave})` : given.area, fmt(given.value), fmt(given.numerator), fmt(given.denominator), fmt(given.sampleSize), verdict, why];
   });
   const box = el('div');
   const withheld = r.dataset.values.filter((v) => v.status === 'suppressed').length;
@@ -61,6 +61,7 @@ export function previewList(items: PreviewItem[]): HTMLElement {
     const head = el('p', undefined, 'local-head');
     head.append(el('span', 'local', 'badge local'), document.createTextNode(' '), el('strong', it.label), document.createTextNode(' '), el('span', `${it.place}: ${it.scope.toLowerCase()}${it.synthetic ? ' (synthetic test data)' : ''}`, 'muted small'));
     li.append(head, el('p', it.text, 'local-value'));
+    if (it.change) li.append(el('p', it.change, 'local-change'));
     if (it.lowPrecision) li.append(el('p', 'Low precision: few responses or a wide interval. Treat with caution.', 'low-precision'));
     list.append(li);
   }
