@@ -144,4 +144,29 @@ describe('the contribute page', () => {
     expect(w.csp).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('shows a change between two waves with its interval, and says a before-and-after change does not show its cause', async () => {
+    const { page, w } = await open(390);
+    await page.setInputFiles('[data-meta-file]', join(EXAMPLE, 'dataset.json'));
+    await page.fill('[name="id"]', 'waves-synthetic');
+    await page.selectOption('[name="design"]', 'before-and-after');
+    const H = 'indicator;area_code;value;numerator;denominator;sample_size;lower_ci;upper_ci;status;note;source_url;wave';
+    await page.fill('[data-values-text]', [H, 'example-food-bank;claremont;20.0;40;200;200;;;value;;;Spring 2015', 'example-food-bank;claremont;30.0;60;200;200;;;value;;;May 2018'].join('\n'));
+    await page.click('[data-check]');
+    await expect.poll(() => page.locator('[data-status]').textContent()).toBe('Checked: no problems.');
+    const item = (await page.locator('[data-preview] li').allTextContents()).find((t) => t.includes('Claremont'))!;
+    // 40 of 200 then 60 of 200: 10 points, half-width 1.96 x 100 x sqrt(.2 x .8 / 200 + .3 x .7 / 200) = 8.4.
+    expect(item).toContain('In May 2018: 30.0%');
+    expect(item).toContain('Up 10.0 percentage points between Spring 2015 and May 2018 (95% confidence interval +1.6 to +18.4)');
+    expect(item).toContain('does not show what caused the change');
+    expect(item).not.toMatch(/effect/);
+    await page.selectOption('[name="design"]', 'difference-in-differences');
+    await expect.poll(async () => (await problems(page)).join('\n')).toMatch(/column "comparison".*comparison/s);
+    await page.fill('[name="comparison"]', 'Similar areas of the same councils (SYNTHETIC)');
+    await page.click('[data-check]');
+    await expect.poll(async () => (await page.locator('[data-preview] li').allTextContents()).join('\n')).toContain('can be read as the programme’s effect');
+    expect(w.errors).toEqual([]);
+    expect(w.csp).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

@@ -74,7 +74,7 @@ export function checkLocalDataset(input: LocalInput, ctx: LocalContext): CheckRe
 
   const values: LocalValue[] = [];
   const seen = new Map<string, number>();
-  const waves = new Map<string, number>();
+  const waves = new Map<number, { text: string; line: number }>();
   table.rows.forEach((cells, r) => {
     const line = table.lines[r];
     const get = (c: (typeof LOCAL_COLUMNS)[number]) => cells[col.get(c)!] ?? '';
@@ -89,7 +89,11 @@ export function checkLocalDataset(input: LocalInput, ctx: LocalContext): CheckRe
     if ((meta.design ?? 'one-wave') !== 'one-wave') {
       const when = parseWhen(wave);
       if ('error' in when) bad(WAVE_COLUMN, wave, `${when.error}: every row of a dataset of two waves needs its wave's date`, WHEN_FIX, 'WAVE');
-      else { const w = waves.get(wave); if (w === undefined) waves.set(wave, line); }
+      else {
+        const first = waves.get(when.key);
+        if (!first) waves.set(when.key, { text: wave, line });
+        else if (first.text !== wave) bad(WAVE_COLUMN, wave, `the same wave as "${first.text}" on row ${first.line}, written another way`, 'Write each wave the same way on every row.', 'WAVE');
+      }
     }
     const key = `${id} ${area}${wave ? ` ${wave}` : ''}`;
     if (seen.has(key)) bad('area_code', area, `a second row for ${id} in ${area}${wave ? ` in wave ${wave}` : ''} (first on row ${seen.get(key)})`, 'Keep one row per indicator and area (and wave).', 'DUPLICATE_CODE');
@@ -129,7 +133,7 @@ export function checkLocalDataset(input: LocalInput, ctx: LocalContext): CheckRe
       note: get('note').trim(), sourceUrl: url || meta.sourceUrl, ...(wave ? { wave } : {}), row: line,
     });
   });
-  if ((meta.design ?? 'one-wave') !== 'one-wave' && waves.size !== 2 && !problems.some((p) => p.code === 'WAVE')) problems.push({ code: 'WAVE', file: csvFile, column: WAVE_COLUMN, value: [...waves.keys()].join(', '), message: `a dataset of two waves must have exactly two (found ${waves.size})`, fix: 'Give each row the date of its wave: one date for the first wave, one for the second.' });
+  if ((meta.design ?? 'one-wave') !== 'one-wave' && waves.size !== 2 && !problems.some((p) => p.code === 'WAVE')) problems.push({ code: 'WAVE', file: csvFile, column: WAVE_COLUMN, value: [...waves.values()].map((w) => w.text).join(', '), message: `a dataset of two waves must have exactly two (found ${waves.size})`, fix: 'Give each row the date of its wave: one date for the first wave, one for the second.' });
   if (problems.length) return none(problems);
   const controlled = meta.disclosureControl.applies
     ? disclose(values, indicators, meta.disclosureControl)
