@@ -28,7 +28,6 @@ async function start(root: HTMLElement) {
   const template = $<HTMLTemplateElement>('[data-indicator-template]');
   const status = $<HTMLElement>('[data-status]');
   const results = $<HTMLElement>('[data-results]');
-  root.hidden = false;
 
   let published: Published, ctx: LocalContext;
   try {
@@ -40,10 +39,13 @@ async function start(root: HTMLElement) {
     published = { areas2011, areas2021, neighbourhoods: nb.neighbourhoods, domains: cat.domains, indicatorIds: [...cat.indicators.filter((i) => !i.local).map((i) => i.id), ...local.indicators.map((i) => i.id)] };
     ctx = contextFromPublished(published);
   } catch (e) {
+    root.hidden = false;
     status.textContent = `The atlas's areas could not be loaded (${(e as Error).message}). Reload the page to try again.`;
     return;
   }
 
+  // Shown only once it works: a file chosen before the areas have loaded would go unread.
+  root.hidden = false;
   const refuse = (p: Problem) => { results.hidden = false; show([p], null); status.textContent = `Refused: ${p.message}.`; };
 
   $<HTMLInputElement>('[data-values-file]').addEventListener('change', async (ev) => {
