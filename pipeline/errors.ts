@@ -4,21 +4,8 @@
  * become an {@link InputError} that the CLI prints without a stack trace.
  * A broken assumption in our own code is a bug and is thrown as a plain Error.
  */
-export interface Problem {
-  /** Stable machine-readable code, e.g. `HASH_MISMATCH`, `DUPLICATE_CODE`. */
-  code: string;
-  /** Path of the file, relative to the repository's data/ folder. */
-  file: string;
-  /** 1-based line in the file (the header is row 1), when the problem is in one row. */
-  row?: number;
-  /** Column name, when the problem is in one column. */
-  column?: string;
-  /** The offending value, as read. */
-  value?: string;
-  message: string;
-  /** How to fix it, in one sentence. */
-  fix: string;
-}
+export type { Problem } from '../src/lib/problem.ts';
+import type { Problem } from '../src/lib/problem.ts';
 
 /** Thrown by a stage when its input is unusable; carries every problem found. */
 export class InputError extends Error {

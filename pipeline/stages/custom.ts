@@ -6,6 +6,7 @@ import type { AggregateInputs, Summary } from './aggregate.ts';
 import { STATUS } from './values.ts';
 import { json } from './serialize.ts';
 import type { CustomChunk, CustomIndex } from '../../src/lib/custom.ts';
+import { latestWave } from '../../src/lib/local/waves.ts';
 
 /** The aggregation's own inputs (indicators, vintages, frames, series, population weights), and what the page needs beside them. */
 export interface CustomInputs extends Pick<AggregateInputs, 'indicators' | 'vintageOf' | 'frames' | 'series' | 'population'> {
@@ -77,7 +78,7 @@ export function buildCustom(c: CustomInputs): Map<string, string> {
       change: c.change ? codes21.map((code) => { const k = changeAt.get(code); return k === undefined ? null : { flag: c.change!.flag[k], parents: c.change!.parents[k], values: c.change!.values[k] }; }) : null,
       local: Object.fromEntries(lsoaLocal.map(({ ds, ind }) => {
         const codes = ind.vintage === 2011 ? codes11 : codes21;
-        const by = new Map(ds.values.filter((v) => v.indicator === ind.id).map((v) => [v.area, v]));
+        const by = new Map(latestWave(ds.values.filter((v) => v.indicator === ind.id)).map((v) => [v.area, v]));
         // Published parts only: a suppressed figure is sent as "suppressed", with no numbers.
         return [ind.id, codes.map((code) => {
           const v = by.get(code);

@@ -4,6 +4,7 @@ import type { ResolvedNeighbourhood } from './neighbourhoods.ts';
 import { loadLocalDataset, localBreaks, localNeighbourhoodValue, localValuesFile, type LoadedDataset, type LocalInput } from './local.ts';
 import { json } from './serialize.ts';
 import { csvFile } from '../../src/lib/csv.ts';
+import { changesOf } from '../../src/lib/local/waves.ts';
 
 /**
  * Every local dataset, in name order, checked against the areas and the neighbourhoods; a
@@ -48,9 +49,10 @@ export function localOutputs(datasets: LoadedDataset[], frames: Record<Vintage, 
   for (const ds of datasets) {
     const meta = ds.meta;
     const indicatorOf = new Map(meta.indicators.map((i) => [i.id, i]));
+    const waved = ds.values.some((v) => v.wave);
     files.set(`downloads/local/${ds.id}.csv`, csvFile(
-      ['dataset', 'dataset_title', 'collected_by', 'method', 'period', 'indicator', 'indicator_label', 'unit', 'level', 'area_code', 'status', 'suppressed_by', 'value', 'numerator', 'denominator', 'sample_size', 'lower_ci', 'upper_ci', 'low_precision', 'note', 'source_url', 'licence'],
-      ds.values.map((v) => [ds.id, meta.title, meta.collectedBy, meta.method, meta.period, v.indicator, indicatorOf.get(v.indicator)!.label, indicatorOf.get(v.indicator)!.unit, indicatorOf.get(v.indicator)!.level, v.area, v.status, v.suppressedBy ?? '', v.value, v.numerator, v.denominator, v.sampleSize, v.lower, v.upper, v.lowPrecision ? 'yes' : 'no', v.note, v.sourceUrl, meta.licence]),
+      ['dataset', 'dataset_title', 'collected_by', 'method', 'period', 'indicator', 'indicator_label', 'unit', 'level', 'area_code', 'status', 'suppressed_by', 'value', 'numerator', 'denominator', 'sample_size', 'lower_ci', 'upper_ci', 'low_precision', 'note', 'source_url', 'licence', ...(waved ? ['wave'] : [])],
+      ds.values.map((v) => [ds.id, meta.title, meta.collectedBy, meta.method, meta.period, v.indicator, indicatorOf.get(v.indicator)!.label, indicatorOf.get(v.indicator)!.unit, indicatorOf.get(v.indicator)!.level, v.area, v.status, v.suppressedBy ?? '', v.value, v.numerator, v.denominator, v.sampleSize, v.lower, v.upper, v.lowPrecision ? 'yes' : 'no', v.note, v.sourceUrl, meta.licence, ...(waved ? [v.wave ?? ''] : [])]),
       { bom: false }, // a resource of the data package: read by tools, so no BOM
     ));
   }
@@ -60,7 +62,11 @@ export function localOutputs(datasets: LoadedDataset[], frames: Record<Vintage, 
     values: Object.fromEntries(datasets.flatMap((ds) => ds.meta.indicators.map((ind) => {
       const own = ds.values.filter((v) => v.indicator === ind.id).map(({ row: _row, ...v }) => v);
       const byNeighbourhood = ind.level === 'lsoa' ? Object.fromEntries(neighbourhoods.map((n) => [n.config.slug, localNeighbourhoodValue(ds, ind, (ind.vintage === 2011 ? n.lsoas2011 : n.lsoas2021).map((m) => m.code))]).filter(([, v]) => v !== null)) : {};
-      return [ind.id, { values: own, byNeighbourhood }];
+      if (!ds.meta.design || ds.meta.design === 'one-wave') return [ind.id, { values: own, byNeighbourhood }];
+      // Two waves: the change in each area and, from small areas, each neighbourhood (pooled per wave).
+      const groups = ind.level === 'lsoa' ? Object.fromEntries(neighbourhoods.map((n) => [n.config.slug, (ind.vintage === 2011 ? n.lsoas2011 : n.lsoas2021).map((m) => m.code)])) : {};
+      const { byArea, byGroup } = changesOf(ind, ds.values, groups);
+      return [ind.id, { values: own, byNeighbourhood, changes: byArea, changesByNeighbourhood: byGroup }];
     }))),
   }));
   return { files, mapped };

@@ -20,7 +20,7 @@ describe('CSV exports', () => {
   });
 });
 
-import { recoverableByDifference } from './disclosure.ts';
+import { countsGivenAway, recoverableByDifference } from './disclosure.ts';
 describe('the disclosure check itself', () => {
   it('finds a suppressed part recoverable from a total, and a neighbourhood figure built over a suppressed area', () => {
     const leaky = {
@@ -31,5 +31,17 @@ describe('the disclosure check itself', () => {
       },
     };
     expect(recoverableByDifference(leaky, { hood: { 2011: [], 2021: ['E01000001'] } })).toHaveLength(2);
+  });
+});
+
+describe('the check for counts given away other ways', () => {
+  it('finds a share that with its denominator is a small count, a suppressed row with its denominator, a change over a withheld wave', () => {
+    const leaky = {
+      datasets: [{ id: 'd', disclosureControl: { applies: true, minCount: 10 } }],
+      indicators: [{ id: 'p', unit: 'percent', level: 'neighbourhood', dataset: 'd' }],
+      values: { p: { values: [{ area: 'a', status: 'value', value: 5, denominator: 100, sampleSize: null }, { area: 'b', status: 'suppressed', value: null, denominator: 8, sampleSize: 8 }, { area: 'c', status: 'value', value: 50, denominator: 100, sampleSize: 100 }], byNeighbourhood: {}, changes: { b: { status: 'value', to: '2018' } } } },
+    };
+    expect(countsGivenAway(leaky)).toEqual(['p a: 5% of 100 gives away a count of 5', 'p b: suppressed but publishes denominator 8']);
+    expect(recoverableByDifference(leaky)).toEqual(["p: b's change is published though one of its waves is suppressed"]);
   });
 });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.ts';
 import { run } from '../run.ts';
 import { world } from './fixture.ts';
-import { recoverableByDifference } from './disclosure.ts';
+import { countsGivenAway, recoverableByDifference } from './disclosure.ts';
 
 const CASES = join(import.meta.dirname, 'cases');
 
@@ -64,6 +64,7 @@ describe('golden scenarios', () => {
         await expect(pretty(local)).toMatchFileSnapshot(join(expected, 'local.json'));
         const members = Object.fromEntries(JSON.parse(result.files.get('neighbourhoods.json')!).neighbourhoods.map((n: { slug: string; lsoas2011: { code: string }[]; lsoas2021: { code: string }[] }) => [n.slug, { 2011: n.lsoas2011.map((m) => m.code), 2021: n.lsoas2021.map((m) => m.code) }]));
         expect(recoverableByDifference(local, members)).toEqual([]);
+        expect(countsGivenAway(local)).toEqual([]);
         for (const p of [...result.files.keys()].filter((f) => f.startsWith('downloads/local/'))) await expect(result.files.get(p)!).toMatchFileSnapshot(join(expected, p));
       }
       if (scenario.sameOutputAs) {

@@ -12,7 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, snapshotDir } from './helpers.ts';
-import { recoverableByDifference } from './disclosure.ts';
+import { countsGivenAway, recoverableByDifference } from './disclosure.ts';
 const dirs: string[] = [];
 
 function build(out: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -155,6 +155,7 @@ describe('the real build', () => {
     const finding = local.values['hhs-influence-decisions-change'].values[0];
     expect(finding).toMatchObject({ area: 'programme', value: 7.5, lower: 1.6, upper: 13.5, status: 'value' });
     expect(recoverableByDifference(local)).toEqual([]);
+    expect(countsGivenAway(local)).toEqual([]);
   });
 
   it('the manifest hashes every output', () => {

@@ -1,0 +1,96 @@
+/**
+ * Bad and benign local data (SYNTHETIC, on the synthetic world), through the pipeline's run()
+ * and the contribute page's check alike: files as people save them from spreadsheets are read
+ * (a BOM, semicolons, CRLF) or refused with the reason (a workbook, a web page, another
+ * encoding, a huge file); hostile cells, duplicate areas, codes of the wrong vintage, negative
+ * counts and a numerator over its denominator are named with row and column.
+ */
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../errors.ts';
+import { run } from '../run.ts';
+import { world } from './fixture.ts';
+import { checkLocalDataset, MAX_LOCAL_BYTES } from '../../src/lib/local/check.ts';
+import { contextFromPublished } from '../../src/lib/local/context.ts';
+
+const META = JSON.stringify({
+  title: 'Synthetic battery', synthetic: true, collectedBy: 'Test fixture (SYNTHETIC)', method: 'survey', period: '2026', licence: 'Test fixture', sourceUrl: 'https://example.org/synthetic', contact: 'nobody@example.org',
+  indicators: [
+    { id: 'syn-share', label: 'Share', description: 'SYNTHETIC.', domain: 'living-environment', level: 'lsoa', vintage: 2021, unit: 'percent', polarity: 'lower-worse', decimals: 1 },
+    { id: 'syn-count', label: 'Count', description: 'SYNTHETIC.', domain: 'social-relationships', level: 'neighbourhood', unit: 'count', polarity: 'neutral', decimals: 0 },
+  ],
+});
+const H = 'indicator,area_code,value,numerator,denominator,sample_size,lower_ci,upper_ci,status,note,source_url';
+const GOOD = ['syn-share,E01900001,62.5,50,80,80,51.9,73.1,value,,', 'syn-count,ward-hood,25,,,,,,value,"a note, with a comma",'];
+const csv = (...rows: string[]) => [H, ...rows].join('\n') + '\n';
+
+const pageCtx = (() => {
+  const files = run({ ...world().inputs, local: [] }, { scope: 'region' }).files;
+  const get = (p: string) => JSON.parse(files.get(p)!);
+  return contextFromPublished({ areas2011: get('areas/lsoa-2011.json'), areas2021: get('areas/lsoa-2021.json'), neighbourhoods: get('neighbourhoods.json').neighbourhoods, domains: get('catalogue.json').domains, indicatorIds: get('catalogue.json').indicators.map((i: { id: string }) => i.id) });
+})();
+
+/** Problems as "CODE row column", from the pipeline and from the page's check; both must agree. */
+function verdict(values: string, metadata = META): { problems: string[]; local: string | null } {
+  const input = { dataset: 'battery-synthetic', metadata, values };
+  let problems: string[] = [];
+  let local: string | null = null;
+  try { local = run({ ...world().inputs, local: [input] }, { scope: 'region' }).files.get('local.json')!; } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    problems = e.problems.map((p) => [p.code, p.row ?? '-', p.column ?? '-'].join(' '));
+  }
+  const page = checkLocalDataset(input, pageCtx).problems.map((p) => [p.code, p.row ?? '-', p.column ?? '-'].join(' '));
+  expect(page).toEqual(problems);
+  return { problems, local };
+}
+
+const CASES: [string, string, string[]][] = [
+  ['a spreadsheet workbook saved as .csv', '\u0000PK\u0003\u0004 binary', ['NOT_A_CSV - -']],
+  ['a web page', '<!DOCTYPE html><html><body>Not found</body></html>\n', ['NOT_A_CSV - -']],
+  ['another encoding (Windows-1252 read as UTF-8)', csv('syn-count,ward-hood,25,,,,,,value,caf\ufffd,'), ['ENCODING_ERROR 2 -']],
+  ['a file over the size limit', `${H}\n${'x'.repeat(MAX_LOCAL_BYTES)}`, ['TOO_LARGE - -']],
+  ['hostile cells: a formula and markup where codes and numbers go', csv('=HYPERLINK("https://example.org"),ward-hood,1,,,,,,value,,', 'syn-count,<script>alert(1)</script>,1,,,,,,value,,', 'syn-count,list-hood,=1+1,,,,,,value,,'), ['UNKNOWN_INDICATOR 2 indicator', 'UNKNOWN_CODE 3 area_code', 'LOCAL_VALUE 4 value']],
+  ['a duplicate area', csv(...GOOD, 'syn-count,ward-hood,26,,,,,,value,,'), ['DUPLICATE_CODE 4 area_code']],
+  ['a code of the wrong vintage', csv('syn-share,E01800001,50,10,20,20,,,value,,'), ['MIXED_VINTAGE 2 area_code']],
+  ['negative counts', csv('syn-count,ward-hood,-4,,,,,,value,,', 'syn-share,E01900001,50,-10,20,20,,,value,,'), ['LOCAL_VALUE 2 value', 'LOCAL_VALUE 3 numerator']],
+  ['a numerator over its denominator', csv('syn-share,E01900001,50,30,20,20,,,value,,'), ['LOCAL_VALUE 2 numerator']],
+  ['numbers written with units or separators', csv('syn-share,E01900001,50%,10,20,20,,,value,,', 'syn-count,ward-hood,"1,200",,,,,,value,,'), ['LOCAL_VALUE 2 value', 'LOCAL_VALUE 3 value']],
+];
+
+describe('local data as people hold it: the same verdict through the pipeline and the page', () => {
+  for (const [name, values, expected] of CASES) {
+    it(`${name}: ${expected.join('; ')}`, () => expect(verdict(values).problems).toEqual(expected));
+  }
+
+  const clean = verdict(csv(...GOOD)).local;
+  it('a clean file builds', () => expect(clean).not.toBeNull());
+  for (const [name, values] of [
+    ['with a byte-order mark (Excel\'s "CSV UTF-8")', `\uFEFF${csv(...GOOD)}`],
+    ['with Windows line ends', csv(...GOOD).replace(/\n/g, '\r\n')],
+    ['with semicolons between cells', `${H.replace(/,/g, ';')}\n${GOOD[0].replace(/,/g, ';')}\nsyn-count;ward-hood;25;;;;;;value;a note, with a comma;\n`],
+    ['as cells pasted from a spreadsheet (tabs)', `${H.replace(/,/g, '\t')}\n${GOOD[0].replace(/,/g, '\t')}\nsyn-count\tward-hood\t25\t\t\t\t\t\tvalue\ta note, with a comma\t\n`],
+  ] as const) {
+    it(`a file ${name} publishes what the clean file does`, () => {
+      const r = verdict(values);
+      expect(r.problems).toEqual([]);
+      expect(JSON.parse(r.local!).values).toEqual(JSON.parse(clean!).values);
+    });
+  }
+});
+
+describe('two waves: dates as people write them, through the pipeline and the page', () => {
+  const META2 = JSON.stringify({ ...JSON.parse(META), design: 'before-and-after' });
+  const H2 = `${H},wave`;
+  const rows = (...r: string[]) => [H2, ...r].join('\n') + '\n';
+  it('reads "Spring 2015" and "15/05/2018" and publishes the change', () => {
+    const r = verdict(rows('syn-count,ward-hood,25,,,,,,value,,,Spring 2015', 'syn-count,ward-hood,31,,,,,,value,,,15/05/2018'), META2);
+    expect(r.problems).toEqual([]);
+    expect(JSON.parse(r.local!).values['syn-count'].changes['ward-hood']).toMatchObject({ from: 'Spring 2015', to: '15/05/2018', change: 6, status: 'value' });
+  });
+  it('names a date written month first, a two-digit year and a spreadsheet date number, by row', () => {
+    expect(verdict(rows('syn-count,ward-hood,25,,,,,,value,,,05/15/2015', 'syn-count,list-hood,25,,,,,,value,,,1/5/18', 'syn-count,ward-hood,31,,,,,,value,,,43235'), META2).problems).toEqual(['WAVE 2 wave', 'WAVE 3 wave', 'WAVE 4 wave']);
+  });
+  it('names three waves where two are declared, and a wave in a dataset of one', () => {
+    expect(verdict(rows('syn-count,ward-hood,25,,,,,,value,,,2015', 'syn-count,ward-hood,31,,,,,,value,,,2018', 'syn-count,ward-hood,33,,,,,,value,,,2020'), META2).problems).toEqual(['WAVE - wave']);
+    expect(verdict(rows('syn-count,ward-hood,25,,,,,,value,,,2015')).problems).toEqual(['WAVE 2 wave']);
+  });
+});
