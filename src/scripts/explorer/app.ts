@@ -64,7 +64,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     zoom: !lock && state.v ? state.v[2] : undefined,
     maxBounds: padBox(lock ?? regionBox, lock ? 0.6 : 1.5) as LngLatBoundsLike,
     // The credits sit along the foot of the map: the first view leaves room for them, so they cover sea, not land.
-    fitBoundsOptions: { padding: { top: 8, left: 8, right: 8, bottom: holder.clientWidth > 640 ? 34 : 64 } },
+    fitBoundsOptions: { padding: { top: 8, left: 8, right: 8, bottom: holder.clientWidth > 640 ? 40 : 96 } },
     attributionControl: { compact: false, customAttribution: 'Contains OS data © Crown copyright and database right 2024; ONS, MHCLG (OGL v3.0); Natural Earth' },
     cooperativeGestures: embed,
     dragRotate: false,
