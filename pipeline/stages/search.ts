@@ -132,15 +132,22 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
   report.sectors = sectors.size;
   report.districts = districts.size;
   report.coverage = { lsoas: inScope.size, withPostcodes: covered.size, share: inScope.size ? round(covered.size / inScope.size, 4) : 0, complete: covered.size === inScope.size, words: coverageWords(c.postcodes.edition, d.regionName, inScope.size, covered.size) };
-  files.set('search/postcode-districts.json', JSON.stringify({ edition: c.postcodes.edition, region: d.regionName, coverage: report.coverage.share, complete: report.coverage.complete, districts: Object.fromEntries([...districts].sort(([a], [b]) => a.localeCompare(b, 'en-GB')).map(([k, v]) => [k, [...v].sort().join('')])) }) + '\n');
+  files.set('search/postcode-districts.json', JSON.stringify({ edition: c.postcodes.edition, region: d.regionName, coverage: report.coverage.share, complete: report.coverage.complete, districts: Object.fromEntries([...districts].sort(([a], [b]) => a.localeCompare(b, 'en-GB', { numeric: true })).map(([k, v]) => [k, [...v].sort().join('')])) }) + '\n');
 
   // Places: [name, kind, lon, lat] or [name, kind, x0, y0, x1, y1, id]; kinds: N neighbourhood, L local authority, W ward, P parish, then OS types.
   const places: unknown[][] = [];
   for (const n of d.neighbourhoods) places.push([n.name, 'N', ...n.bbox.map(r3), n.slug]);
   for (const [code, l] of Object.entries(d.lads)) places.push([l.name, 'L', ...l.bbox.map(r3), code]);
   // Wards: every ward of the scope's small areas, named by the lookup (or the names file where it has them).
+  // Two wards of the same name (Claremont in Blackpool and in Salford) are told apart by their council.
+  const wardLad = new Map<string, string>();
+  f.codes.forEach((_, i) => { if (f.ward[i]) wardLad.set(f.ward[i], f.lad[i]); });
+  const nameCount = new Map<string, number>();
+  for (const code of d.wardBoxes.keys()) { const n = wardName.get(code) ?? code; nameCount.set(n, (nameCount.get(n) ?? 0) + 1); }
   for (const [code, b] of [...d.wardBoxes].sort(([a], [b]) => a.localeCompare(b, 'en-GB'))) {
-    places.push([wardName.get(code) ?? code, 'W', ...b.map(r3), code]);
+    const name = wardName.get(code) ?? code;
+    const lad = ladName.get(wardLad.get(code) ?? '');
+    places.push([(nameCount.get(name) ?? 0) > 1 && lad ? `${name} (${lad})` : name, 'W', ...b.map(r3), code]);
     report.wards++;
   }
   for (const row of d.names.rows) {

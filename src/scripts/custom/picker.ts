@@ -11,7 +11,7 @@ import { fitProjection, pathOf, type Projection } from '../../lib/svg-map.ts';
 import { bboxOf, labelPoint, type BBox } from '../../lib/planar.ts';
 import { el, svgEl } from '../dom.ts';
 
-export interface PickerArea { code: string; name: string; council: string }
+export interface PickerArea { code: string; name: string; council: string; ward?: string }
 
 export interface PickerOptions {
   root: HTMLElement;
@@ -47,6 +47,7 @@ export class Picker {
   private shapes = new Map<string, { path: SVGPathElement; at: [number, number]; area: PickerArea }>();
   private panels: Panel[] = [];
   private current: string | null = null;
+  private boxes = new Map<string, HTMLInputElement>();
 
   constructor(o: PickerOptions) {
     this.o = o;
@@ -56,6 +57,7 @@ export class Picker {
   draw(councils: { topology: Topology; areas: Map<string, PickerArea> }[]): void {
     this.o.root.replaceChildren();
     this.shapes.clear();
+    this.boxes.clear();
     this.panels = [];
     const parts = councils.map(({ topology, areas }) => {
       const features = (feature(topology, topology.objects.lsoa as GeometryObject) as unknown as GeoJSON.FeatureCollection).features.filter((f) => areas.has(String(f.id)));
@@ -98,13 +100,44 @@ export class Picker {
     svg.addEventListener('keydown', (e) => this.key(e, panel));
     svg.addEventListener('focus', () => this.focus(this.current && order.includes(this.current) ? this.current : order.find((c) => this.o.isChosen(c)) ?? order[0], true));
     const fig = el('figure', undefined, 'picker-panel');
-    fig.append(svg, el('figcaption', `${names.join(' and ')}: ${codes.length.toLocaleString('en-GB')} small areas`, 'small muted'));
+    fig.append(svg, el('figcaption', `${names.join(' and ')}: ${codes.length.toLocaleString('en-GB')} small areas`, 'small muted'), this.list(codes));
     return fig;
+  }
+
+  /**
+   * The same areas as a list, ward by ward, each a checkbox: on a phone, where a map of hundreds
+   * of areas gives targets too small to tap, one finds one's ward by name. Built when first opened.
+   */
+  private list(codes: string[]): HTMLElement {
+    const details = el('details', undefined, 'picker-list');
+    const byWard = new Map<string, PickerArea[]>();
+    for (const code of codes) { const a = this.shapes.get(code)!.area; const w = `${a.ward ?? 'Ward not known'}, ${a.council}`; byWard.set(w, [...(byWard.get(w) ?? []), a]); }
+    details.append(el('summary', `Choose from a list, ward by ward (${byWard.size.toLocaleString('en-GB')} wards)`));
+    details.addEventListener('toggle', () => {
+      if (!details.open || details.childElementCount > 1) return;
+      for (const [ward, areas] of [...byWard].sort(([a], [b]) => a.localeCompare(b, 'en-GB'))) {
+        const fs = el('fieldset');
+        fs.append(el('legend', ward));
+        for (const a of areas.sort((x, y) => x.name.localeCompare(y.name, 'en-GB', { numeric: true }))) {
+          const label = el('label');
+          const box = el('input');
+          box.type = 'checkbox';
+          box.checked = this.o.isChosen(a.code);
+          box.addEventListener('change', () => this.o.toggle(a.code));
+          this.boxes.set(a.code, box);
+          label.append(box, ` ${a.name} `, el('span', a.code, 'code'));
+          fs.append(label);
+        }
+        details.append(fs);
+      }
+    });
+    return details;
   }
 
   /** Shades the chosen areas and draws their merged outline. */
   refresh(): void {
     for (const [code, s] of this.shapes) s.path.classList.toggle('chosen', this.o.isChosen(code));
+    for (const [code, box] of this.boxes) box.checked = this.o.isChosen(code);
     for (const panel of this.panels) {
       panel.outline.setAttribute('d', panel.topologies.map((t) => {
         const geoms = (t.objects.lsoa as { geometries: GeometryObject[] }).geometries.filter((g) => this.o.isChosen(String(g.id)));

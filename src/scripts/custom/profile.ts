@@ -116,7 +116,21 @@ function spineTable(c: ProfileContext, domainName: string, rows: { ind: Indicato
   });
   const wrap = el('div');
   wrap.append(table(`${domainName}: ${c.name} compared with ${p.lad[2021].name}, the ${cat.scope.regionName} and England`, heads, body, { numeric }));
-  wrap.querySelector('table')?.classList.add('spine-table');
+  const t = wrap.querySelector('table')!;
+  t.classList.add('spine-table');
+  // On a phone each row stacks (global.css): every figure carries its column's name, and the
+  // explicit roles keep it a table for screen readers whatever its display.
+  t.setAttribute('role', 'table');
+  t.querySelectorAll('thead, tbody').forEach((g) => g.setAttribute('role', 'rowgroup'));
+  t.querySelectorAll('tr').forEach((tr) => {
+    tr.setAttribute('role', 'row');
+    [...tr.children].forEach((cell, k) => {
+      cell.setAttribute('role', tr.parentElement?.tagName === 'THEAD' ? 'columnheader' : k === 0 ? 'rowheader' : 'cell');
+      if (cell.tagName !== 'TD') return;
+      if (k === heads.length - 1) cell.classList.add('spine-cell');
+      else (cell as HTMLElement).dataset.label = heads[k];
+    });
+  });
   return wrap;
 }
 

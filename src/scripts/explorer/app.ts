@@ -63,6 +63,8 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     center: !lock && state.v ? [state.v[0], state.v[1]] : undefined,
     zoom: !lock && state.v ? state.v[2] : undefined,
     maxBounds: padBox(lock ?? regionBox, lock ? 0.6 : 1.5) as LngLatBoundsLike,
+    // The credits sit along the foot of the map: the first view leaves room for them, so they cover sea, not land.
+    fitBoundsOptions: { padding: { top: 8, left: 8, right: 8, bottom: holder.clientWidth > 640 ? 40 : 96 } },
     attributionControl: { compact: false, customAttribution: 'Contains OS data © Crown copyright and database right 2024; ONS, MHCLG (OGL v3.0); Natural Earth' },
     cooperativeGestures: embed,
     dragRotate: false,

@@ -64,6 +64,8 @@ export function renderTable(ctx: Ctx) {
   if (heading) heading.textContent = `The ${areas.length.toLocaleString('en-GB')} small areas in view`;
   const caption = ctx.root.querySelector<HTMLElement>('[data-table-caption]');
   if (caption) caption.textContent = `Small areas in the map's view with ${ctx.ind.label}, ${order}`;
+  const region = ctx.root.querySelector<HTMLElement>('[data-table-region]');
+  if (region) region.setAttribute('aria-label', `Small areas in the map's view (table; scrolls sideways if wide)`);
   const note = ctx.root.querySelector<HTMLElement>('[data-table-note]');
   if (note) {
     const more = areas.length - shown.length;

@@ -45,6 +45,8 @@ export function mountSearchBox(form: HTMLFormElement, handlers: SearchHandlers):
   input.setAttribute('aria-expanded', 'false');
   const say = (text: string, alert = false) => {
     const target = result ?? status;
+    // The hint before a look-up ("Press Enter…") must not be left to be read above its answer.
+    if (target !== status) status.textContent = '';
     target.textContent = text;
     target.setAttribute('role', alert ? 'alert' : 'status');
   };

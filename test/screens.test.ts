@@ -1,0 +1,252 @@
+/**
+ * Every page kind on every screen (issue 24): at 320, 390 and 1,280 px, with every <details>
+ * opened, as a phone or desktop user would see it. The page never scrolls sideways; every table
+ * fits its box or sits in a scroll region the keyboard can reach and that says what it holds;
+ * no chart text is drawn smaller than 11 px on a phone; axe finds nothing at either width; and
+ * the custom page can be worked with the keyboard alone on a phone.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, launch, serveDist } from './browser.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let browser: Browser;
+let site: { origin: string; close: () => Promise<void> };
+beforeAll(async () => { site = await serveDist(); browser = await launch(); });
+afterAll(async () => { await browser?.close(); await site?.close(); });
+
+const nbs = JSON.parse(readFileSync(join(DIST, 'data/neighbourhoods.json'), 'utf8')).neighbourhoods as { slug: string; lsoas2021: { code: string }[] }[];
+const oldSwan = nbs.find((n) => n.slug === 'old-swan')!.lsoas2021.map((m) => m.code);
+
+/** One page of each kind, and whether its interactive map must be ready before it is read. */
+const PAGES: [string, string, boolean][] = [
+  ['home', '/', false],
+  ['a neighbourhood', '/neighbourhoods/old-swan/', false],
+  ['an indicator', '/indicators/census21-no-car/', false],
+  ['compare', '/compare/', false],
+  ['councils', '/councils/', false],
+  ['custom with areas', `/custom/?lsoas=${oldSwan.join(',')}`, false],
+  ['explorer', '/explore/', true],
+  ['methods', '/methods/', false],
+  ['search', '/search/', false],
+  ['the neighbourhood embed', '/embed/neighbourhoods/claremont/', false],
+  ['the indicator embed', '/embed/indicators/iod25-imd-decile/', true],
+];
+
+/** Opens the page at a width, waits for what it draws after load, and opens every <details>. */
+async function open(path: string, width: number, map: boolean): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  const r = await page.goto(site.origin + path, { waitUntil: 'load' });
+  expect(r?.status(), path).toBe(200);
+  if (map) await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+  if (path.startsWith('/custom/?')) await page.waitForFunction(() => Number(document.documentElement.dataset.customReady) > 0, null, { timeout: 30_000 });
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  return page;
+}
+
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  // The long lists (4,567 rows of every small area, thousands of place links) repeat one template:
+  // the first 40 of each are checked, so that a page takes seconds, not minutes (a11y.test.ts checks the full table).
+  const result = await page.evaluate(() => (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ include: [document], exclude: [['tbody tr:nth-child(n+41)'], ['.place-list li:nth-child(n+41)'], ['.district-list a:nth-child(n+41)']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** Elements wider than the window (the page scrolls sideways), and by how much the page is. */
+function overflow(page: Page) {
+  return page.evaluate(() => {
+    const W = document.documentElement.clientWidth;
+    const wide: string[] = [];
+    for (const e of document.body.querySelectorAll('*')) {
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.right <= W + 1) continue;
+      // Inside a box that scrolls or clips sideways, it does not widen the page.
+      let p = e.parentElement, clipped = false;
+      while (p && p !== document.body) { const o = getComputedStyle(p).overflowX; if (o !== 'visible') { clipped = true; break; } p = p.parentElement; }
+      if (!clipped) wide.push(`${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''} right ${Math.round(r.right)}`);
+    }
+    return { page: document.documentElement.scrollWidth, window: W, wide: wide.slice(0, 5) };
+  });
+}
+
+/** Tables wider than their box that are not in a focusable, labelled scroll region. */
+function unreachableTables(page: Page) {
+  return page.evaluate(() => {
+    const bad: string[] = [];
+    for (const t of document.querySelectorAll('table')) {
+      if (t.getBoundingClientRect().width === 0) continue;
+      let box = t.parentElement!;
+      while (box !== document.body && getComputedStyle(box).overflowX === 'visible') box = box.parentElement!;
+      if (t.getBoundingClientRect().width <= box.clientWidth + 1) continue;
+      const ok = box.tabIndex === 0 && box.getAttribute('role') === 'region' && !!box.getAttribute('aria-label') && ['auto', 'scroll'].includes(getComputedStyle(box).overflowX);
+      if (!ok) bad.push(`${t.id || t.className || t.querySelector('caption')?.textContent?.slice(0, 40)}: ${Math.round(t.getBoundingClientRect().width)} px in ${box.clientWidth}`);
+    }
+    return bad;
+  });
+}
+
+/** SVG text drawn smaller than 11 px (font size times the SVG's scale on screen). */
+function smallSvgText(page: Page) {
+  return page.evaluate(() => {
+    const bad: string[] = [];
+    for (const t of document.querySelectorAll('svg text')) {
+      const r = t.getBoundingClientRect();
+      if (r.width === 0 || getComputedStyle(t).visibility === 'hidden' || !t.textContent?.trim()) continue;
+      const m = (t as SVGTextElement).getScreenCTM();
+      if (!m) continue;
+      const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+      if (px < 10.95) bad.push(`${t.closest('svg')?.getAttribute('class') ?? 'svg'} "${t.textContent.trim().slice(0, 24)}" ${px.toFixed(1)} px`);
+    }
+    return [...new Set(bad)].slice(0, 8);
+  });
+}
+
+describe('every page on every screen, every <details> open', () => {
+  it.each(PAGES)('%s: no sideways page scroll at 320, 390 and 1,280 px; tables fit or scroll in a labelled region', async (_k, path, map) => {
+    for (const width of [320, 390, 1280]) {
+      const page = await open(path, width, map);
+      const o = await overflow(page);
+      expect(o.wide, `${path} at ${width}`).toEqual([]);
+      expect(o.page, `${path} at ${width}`).toBeLessThanOrEqual(o.window);
+      expect(await unreachableTables(page), `${path} at ${width}`).toEqual([]);
+      await page.close();
+    }
+  }, 60_000);
+
+  const AT_TWO_WIDTHS = PAGES.flatMap(([k, path, map]) => [390, 1280].map((w) => [k, w, path, map] as const));
+  it.each(AT_TWO_WIDTHS)('%s at %i px: axe finds no WCAG 2.2 AA violation; at 390 px no chart text is drawn under 11 px', async (_k, width, path, map) => {
+    const page = await open(path, width, map);
+    expect(await axe(page), `${path} at ${width}`).toEqual([]);
+    if (width === 390) expect(await smallSvgText(page), path).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('the comparison table fits a desktop window: the England column is whole at 1,280 px', async () => {
+    const page = await open('/compare/', 1280, false);
+    const { table, box, england } = await page.evaluate(() => {
+      const t = document.querySelector('#compare')!;
+      const last = [...t.querySelectorAll('thead th')].at(-1)!;
+      return { table: t.getBoundingClientRect().right, box: t.parentElement!.getBoundingClientRect().right, england: last.textContent };
+    });
+    expect(england).toBe('England');
+    expect(table).toBeLessThanOrEqual(box + 1);
+    await page.close();
+  });
+});
+
+describe('the custom page on a phone, with the keyboard only', () => {
+  it('reaches every control of the page by Tab at 390 px, each in view with its focus shown, and chooses areas with keys alone', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await page.goto(`${site.origin}/custom/`);
+    await page.waitForSelector('[data-custom]:not([hidden])');
+    // Every control of the page, numbered in document order.
+    const controls = await page.evaluate(() => {
+      const all = [...document.querySelectorAll<HTMLElement>('a[href], button, select, textarea, input, summary, [tabindex="0"]')]
+        .filter((e) => e.getBoundingClientRect().width > 0 && !(e as HTMLButtonElement).disabled && e.tabIndex >= 0);
+      all.forEach((e, k) => { e.dataset.k = String(k); });
+      return all.length;
+    });
+    expect(controls).toBeGreaterThan(10);
+    const reached = new Set<number>();
+    const problems: string[] = [];
+    for (let i = 0; i < controls + 20 && reached.size < controls; i++) {
+      await page.keyboard.press('Tab');
+      const s = await page.evaluate(() => {
+        const e = document.activeElement as HTMLElement;
+        const r = e.getBoundingClientRect(), cs = getComputedStyle(e);
+        return { k: e.dataset.k, what: `${e.tagName} ${e.id || e.textContent?.trim().slice(0, 30)}`, inView: r.left >= -1 && r.right <= innerWidth + 1, shown: cs.outlineStyle !== 'none' || cs.boxShadow !== 'none', w: r.width, h: r.height };
+      });
+      if (s.k === undefined) continue;
+      reached.add(Number(s.k));
+      if (!s.inView) problems.push(`${s.what}: outside the window`);
+      if (!s.shown) problems.push(`${s.what}: no focus indicator`);
+    }
+    expect(problems).toEqual([]);
+    expect(reached.size).toBe(controls);
+    // Operate: a neighbourhood chosen from the list by typing, its areas used with Enter, then one area added or removed on the map.
+    await page.locator('#start-nb').focus();
+    await page.keyboard.type('Claremont');
+    expect(await page.locator('#start-nb').inputValue()).toBe('claremont');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const five = nbs.find((n) => n.slug === 'claremont')!.lsoas2021.length;
+    await page.waitForFunction((k) => document.documentElement.dataset.customReady === String(k), five, { timeout: 30_000 });
+    let tabs = 0;
+    while (!(await page.evaluate(() => document.activeElement?.classList.contains('picker-map'))) && tabs++ < 60) await page.keyboard.press('Tab');
+    expect(tabs).toBeLessThan(60);
+    await page.keyboard.press('n');
+    const wasChosen = (await page.locator('svg.picker-map path.current').getAttribute('class'))!.includes('chosen');
+    await page.keyboard.press('Space');
+    await page.waitForFunction((k) => document.documentElement.dataset.customReady === String(k), wasChosen ? five - 1 : five + 1, { timeout: 30_000 });
+    await page.close();
+  }, 90_000);
+});
+
+describe('words and search that do not confuse', () => {
+  it('the home page opens with a finding whose figure is counted from the published values, and the ways in, within the first screen at 390 and 1,280 px', async () => {
+    // A separate count: the headline decile of each neighbourhood's 2021 small areas, read from the values file.
+    const cat = JSON.parse(readFileSync(join(DIST, 'data/catalogue.json'), 'utf8')) as { headline: string };
+    const values = JSON.parse(readFileSync(join(DIST, `data/values/${cat.headline}.json`), 'utf8')) as { values: (number | null)[] };
+    const codes = JSON.parse(readFileSync(join(DIST, 'data/areas/lsoa-2021.json'), 'utf8')).codes as string[];
+    const decile = new Map(codes.map((c, i) => [c, values.values[i]]));
+    const mine = [...new Set(nbs.flatMap((n) => n.lsoas2021.map((m) => m.code)))];
+    const inTenth = mine.filter((c) => decile.get(c) === 1).length;
+    expect(inTenth).toBeGreaterThan(0);
+    for (const width of [390, 1280]) {
+      const page = await open('/', width, false);
+      const finding = page.locator('[data-finding] .headline');
+      expect(await finding.textContent()).toContain(`: ${inTenth} of ${mine.length}.`);
+      const top = await page.evaluate(() => {
+        const bottom = (sel: string) => document.querySelector(sel)!.getBoundingClientRect().bottom;
+        return { finding: bottom('[data-finding] .headline'), search: bottom('#home-search'), ways: [...document.querySelectorAll('.ways-in a')].map((a) => [a.textContent, a.getBoundingClientRect().bottom] as const) };
+      });
+      expect(top.finding).toBeLessThan(800);
+      expect(top.search).toBeLessThan(800);
+      if (width === 1280) for (const [name, b] of top.ways) expect(b, `${name} at ${width}`).toBeLessThan(800);
+      expect(top.ways.map(([n]) => n)).toEqual(['Compare the neighbourhoods', 'Explore the map', 'profile your own area', 'Embed a map', 'Rebuild the atlas']);
+      await page.close();
+    }
+  });
+
+  it('search names the council of two wards of the same name, lists postcode districts in their natural order, and the compare page does not place England against itself', async () => {
+    const places = JSON.parse(readFileSync(join(DIST, 'data/search/places.json'), 'utf8')).places as unknown[][];
+    const wards = places.filter((p) => p[1] === 'W').map((p) => String(p[0]));
+    const dupes = wards.filter((w, i) => wards.indexOf(w) !== i);
+    expect(dupes).toEqual([]);
+    expect(wards.filter((w) => /^Claremont/.test(w)).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/\(Blackpool\)$/)]));
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}/search/`);
+    const bb = (await page.locator('.district-list', { hasText: /^BB / }).locator('a').allTextContents()).map((d) => Number(d.slice(2)));
+    expect(bb.length).toBeGreaterThan(10);
+    expect(bb).toEqual([...bb].sort((a, b) => a - b));
+    // "all five", never "five of five", in the then-and-now sentence of any neighbourhood.
+    for (const n of nbs) {
+      await page.goto(`${site.origin}/neighbourhoods/${n.slug}/`);
+      expect(await page.locator('#then-and-now .domain-lead').textContent(), n.slug).not.toMatch(/\b(\w+) of (its )?\1\b/);
+    }
+    await page.goto(`${site.origin}/compare/`);
+    const england = await page.locator('#compare tbody:not([data-domain="change"]) tr[data-indicator] td:last-child .pos').allTextContents();
+    expect(new Set(england)).toEqual(new Set(['England as a whole']));
+    // Measures with no better or worse (private renting) are never shaded in the colours of worse and better.
+    const neutral = await page.locator('#compare tr[data-indicator="census21-private-rented"] td').evaluateAll((tds) => tds.map((td) => td.className));
+    expect(neutral.some((c) => /\bq\d\b/.test(c))).toBe(false);
+    expect(neutral.some((c) => /\bn\d\b/.test(c))).toBe(true);
+    await page.close();
+  });
+});
+
+describe('small things', () => {
+  it('the indicator embed at 390 px shows no empty bordered box under its legend before an area is chosen', async () => {
+    const page = await open('/embed/indicators/iod25-imd-decile/', 390, true);
+    const empty = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('main *')].filter((e) => {
+      const cs = getComputedStyle(e), r = e.getBoundingClientRect();
+      return r.height > 0 && parseFloat(cs.borderTopWidth) > 0 && parseFloat(cs.borderBottomWidth) > 0 && !e.textContent?.trim() && e.children.length === 0 && !['INPUT', 'TEXTAREA', 'SELECT', 'IFRAME', 'CANVAS'].includes(e.tagName);
+    }).map((e) => `${e.tagName}.${e.className}`));
+    expect(empty).toEqual([]);
+    await page.close();
+  });
+});
