@@ -37,6 +37,22 @@ export const TablesSchema = z.object({
       code: z.string(),
       /** Published for a finer geography (an id under "finer" in geographies.json): its counts are summed to LSOAs through that lookup. */
       finer: z.string().optional(),
+      /**
+       * Published for a coarser geography (electoral wards of the vintage's LSOA lookup): each small area is given its ward's row
+       * (pipeline/stages/coarser.ts). `contests` reduces one row per election to one per ward first.
+       */
+      coarser: z.object({
+        level: z.literal('ward'),
+        /** A ward the lookup does not have: an error, or excluded and counted (with the reason, e.g. wards redrawn before the lookup's edition). */
+        notInLookup: z.object({ policy: z.enum(['error', 'exclude']), reason: z.string().min(1) }),
+        /** Columns that are percentages (0 to 100), checked once per ward. */
+        percent: z.array(z.string()),
+        /** A column whose empty cell means the ward had no contested poll (counted in the build report). */
+        noPoll: z.object({ column: z.string(), reason: z.string().min(1) }).optional(),
+        /** Columns listed for each ward on the pages (governance.json). */
+        show: z.array(z.string()),
+        contests: z.object({ date: z.string(), name: z.string(), seats: z.string(), candidates: z.string(), uncontested: z.string() }).optional(),
+      }).optional(),
       missingMarkers: z.array(z.string()).optional(),
       suppressedMarkers: z.array(z.string()).optional(),
     }),
