@@ -18,6 +18,8 @@ import { bboxOf, mapBox } from '../src/lib/planar.ts';
 import { encodeTopology } from '../src/lib/topo-binary.ts';
 import { buildStreets, type StreetsReport } from './stages/streets.ts';
 import { buildFinance, financeInputs, type FinanceReport } from './stages/finance.ts';
+import { buildPrimaryCare, primaryCareInputs, type PrimaryCareReport } from './stages/primary-care.ts';
+import { wardLists } from './stages/governance.ts';
 import { validateConfig } from './stages/validate.ts';
 import { STATUS, type TableReport } from './stages/values.ts';
 import { crosswalk, crosswalkReport } from './stages/change.ts';
@@ -66,6 +68,7 @@ export interface BuildReport {
   search: SearchReport | null;
   streets: StreetsReport | null;
   finance: FinanceReport | null;
+  primaryCare: PrimaryCareReport | null;
   outputs: { path: string; bytes: number; sha256: string }[];
 }
 
@@ -113,7 +116,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   const refs = new Map<string, number>();
   const refer = (f: string) => refs.set(f, (refs.get(f) ?? 0) + 1);
   cfg.tables.tables.forEach((t) => refer(t.file));
-  (function walk(o: unknown): void { if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) if (k === 'file' && typeof v === 'string') refer(v); else walk(v); })(geo);
+  (function walk(o: unknown): void { if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) if (k === 'file' && typeof v === 'string') refer(v); else walk(v); })([geo, cfg.primaryCare]);
   const text = (file: string): string | null => {
     const bytes = inputs.files.get(file);
     if (!bytes) throw new Error(`raw/${file} was read more often than the config refers to it`);
@@ -181,7 +184,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   fail(problems);
 
   // Each table (Output Area tables summed to LSOAs first): joined onto its vintage's frame, reduced to its indicators' series.
-  const { series, population, reports: tableReports, finerLookups } = readTables(cfg, frames, csv, problems);
+  const { series, population, reports: tableReports, finerLookups, wards } = readTables(cfg, frames, csv, problems);
   fail(problems);
   stage('tables', { tables: tableReports.length, rows: tableReports.reduce((n, r) => n + (r.finer?.rowsRead ?? r.rowsRead), 0), matched: tableReports.reduce((n, r) => n + r.matched, 0), series: series.size });
 
@@ -266,6 +269,10 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   fail(problems);
   for (const [p, t] of search?.files ?? []) files.set(p, t);
   if (finance) files.set('finance.json', json(finance.data));
+  const primaryCare = cfg.primaryCare ? buildPrimaryCare(primaryCareInputs(cfg.primaryCare, csv, geometry[2021].topology, nb.resolved), problems) : null;
+  fail(problems);
+  if (primaryCare) files.set('primary-care.json', json(primaryCare.data));
+  files.set('governance.json', json(wardLists(cfg, wards, frames, nb.resolved)));
   if (search) stage('search', { postcodes: search.report.postcodes, outsideScope: search.report.postcodesOutsideScope, coverage: search.report.coverage.share, sectors: search.report.sectors, places: search.report.places, wards: search.report.wards, parishes: search.report.parishes });
   if (finance) stage('finance', { councils: finance.report.councils, inRegion: finance.report.inRegion, years: cfg.finance!.years.length });
 
@@ -302,6 +309,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
     search: search?.report ?? null,
     streets: streets?.report ?? null,
     finance: finance?.report ?? null,
+    primaryCare: primaryCare?.report ?? null,
     outputs: [],
   };
   const binary = streets?.binary ?? new Map<string, Uint8Array>();

@@ -241,6 +241,21 @@ export const FinanceSchema = z.object({
 });
 export type Finance = z.infer<typeof FinanceSchema>;
 
+/** NHS primary care around each neighbourhood (config/primary-care.json): see pipeline/stages/primary-care.ts. */
+export const PrimaryCareSchema = z.object({
+  source: z.string(),
+  file: z.string(),
+  /** Financial years shown, in order ("2015-16"). */
+  years: z.array(z.string().regex(/^\d{4}-\d{2}$/)).min(2),
+  columns: z.object({ year: z.string(), practice: z.string(), name: z.string(), postcode: z.string(), ccg: z.string(), ccgName: z.string(), patients: z.string(), gps: z.string(), wfPatients: z.string() }),
+  /** The postcode file giving each practice postcode its 2021 small area. */
+  postcodes: z.object({ source: z.string(), file: z.string(), postcode: z.string(), lsoa: z.string() }),
+  /** A practice is near a neighbourhood when its postcode's small area is one of the neighbourhood's, or its centre is within this distance of the centre of one of them. */
+  distanceKm: z.number().positive().max(10),
+  notes: z.array(z.string().min(1)).min(1),
+});
+export type PrimaryCare = z.infer<typeof PrimaryCareSchema>;
+
 /** The site's own words: title, programme, home page introduction, programme-specific notes. */
 export const SiteSchema = z.object({
   title: z.string().min(1),
@@ -262,6 +277,8 @@ export interface RawConfig {
   site: unknown;
   /** Optional: without config/finance.json the atlas has no council spending. */
   finance?: unknown;
+  /** Optional: without config/primary-care.json the atlas has no GP capacity. */
+  primaryCare?: unknown;
 }
 
 /** The config files, named as the CLI reads them (relative to data/). */
@@ -274,9 +291,10 @@ export const CONFIG_FILES: Record<keyof RawConfig, string> = {
   neighbourhoods: 'config/neighbourhoods.json',
   site: 'config/site.json',
   finance: 'config/finance.json',
+  primaryCare: 'config/primary-care.json',
 };
 /** Config files a build can do without. */
-export const OPTIONAL_CONFIG = new Set<keyof RawConfig>(['finance']);
+export const OPTIONAL_CONFIG = new Set<keyof RawConfig>(['finance', 'primaryCare']);
 
 export interface Config {
   sources: Sources;
@@ -287,4 +305,5 @@ export interface Config {
   neighbourhoods: Neighbourhoods;
   site: Site;
   finance?: Finance;
+  primaryCare?: PrimaryCare;
 }
