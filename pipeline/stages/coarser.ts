@@ -23,6 +23,8 @@ export interface CoarserTableReport {
   rowsRead: number;
   /** Rows of county electoral divisions and other non-ward geographies: not joined, counted. */
   notWards: { count: number; samples: string[] };
+  /** Contest rows with no ward code at all (the row's line numbers): excluded and counted (tables of contests only; elsewhere an error). */
+  withoutCode: { count: number; rows: number[] };
   /** Contests reduced to wards (tables of contests only). */
   contests?: number;
   wards: number;
@@ -93,7 +95,7 @@ export function coarserTable(t: TableConfig, frame: AreaFrame, input: CsvTable, 
   const reduced = c.contests ? reduceContests(t, c, input, problems) : { header: input.header, rows: input.rows, lines: input.lines, contests: undefined };
   const table: CsvTable = { file: input.file, header: reduced.header, rows: reduced.rows, lines: reduced.lines };
   const report: CoarserTableReport = {
-    level: 'ward', rowsRead: input.rows.length, notWards: { count: 0, samples: [] }, contests: reduced.contests, wards: 0, wardsMatched: 0, wardsMatchedInScope: 0,
+    level: 'ward', rowsRead: input.rows.length, notWards: { count: 0, samples: [] }, withoutCode: { count: 0, rows: [] }, contests: reduced.contests, wards: 0, wardsMatched: 0, wardsMatchedInScope: 0,
     wardsNotInLookup: { count: 0, reason: c.notInLookup.reason, samples: [] }, wardsWithoutPoll: { count: 0, inScope: 0, samples: [] }, lsoas: 0, lsoasInScope: 0,
   };
   const out: CsvTable = { file: input.file, header: [t.code, ...table.header.filter((h) => h !== t.code)], rows: [], lines: [] };
@@ -101,9 +103,10 @@ export function coarserTable(t: TableConfig, frame: AreaFrame, input: CsvTable, 
   const ci = columnIndex(input, t.code, problems, usedBy);
   if (ci < 0 || input.header.length === 0) return { csv: out, report, wards };
   // Rows that are not wards (county electoral divisions) are counted, never joined.
-  input.rows.forEach((row) => {
+  input.rows.forEach((row, r) => {
     const code = row[ci] ?? '';
     if (!WARD.test(code) && /^E\d{8}$/.test(code)) { if (report.notWards.count++ < 5) report.notWards.samples.push(code); }
+    else if (code.trim() === '' && c.contests) { if (report.withoutCode.count++ < 20) report.withoutCode.rows.push(input.lines[r]); }
   });
   // Small areas of each ward.
   const members = new Map<string, number[]>();
