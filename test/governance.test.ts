@@ -17,7 +17,7 @@ afterAll(async () => { await browser?.close(); await site?.close(); });
 const GOVERNANCE = ['leh-turnout-latest', 'leh-turnout-mean', 'leap-candidates-per-seat', 'leap-uncontested-share'];
 
 describe('community governance and the NHS on a neighbourhood page', () => {
-  it('shows the domain\'s measures in words, names the ward with its year, marks share-alike figures, and shows GP capacity beside council spending, without JavaScript', async () => {
+  it('shows the domain\'s measures in words, names the ward with its year, marks share-alike figures, and shows GP capacity after council spending, without JavaScript', async () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await page.goto(`${site.origin}/neighbourhoods/claremont/`);
@@ -33,9 +33,9 @@ describe('community governance and the NHS on a neighbourhood page', () => {
     expect(await section.locator('.licence-sa').count()).toBeGreaterThan(0);
     expect(await section.locator('table.spine-table tbody tr').count()).toBe(GOVERNANCE.length);
     // GP capacity in the system section, after council spending: two small multiples, the table, the practices.
-    const gp = page.locator('#system section.gp-capacity');
+    const gp = page.locator('section.gp-capacity#primary-care');
     expect(await gp.count()).toBe(1);
-    expect(await gp.locator('svg.spending-chart').count()).toBe(2);
+    expect(await gp.locator('svg.gp-chart').count()).toBe(2);
     expect(await gp.locator('.domain-lead').textContent()).toMatch(/^In 2019-20 the \d+ GP practices in or within 1\.5 km of Claremont had [\d.]+ fully-qualified GPs for every 10,000 registered patients/);
     expect(await gp.textContent()).toContain('Blackpool CCG');
     expect(await gp.locator('details table tbody tr').count()).toBeGreaterThan(0);
