@@ -5,6 +5,7 @@ import { crosswalk, crosswalkReport } from './stages/change.ts';
 import { buildChanges } from './stages/changes.ts';
 import { deriveBreaks } from './stages/derive.ts';
 import { buildFinance, financeInputs } from './stages/finance.ts';
+import { wardLists } from './stages/governance.ts';
 import { framesCounts, loadFrames, readVintageLookup } from './stages/frames.ts';
 import { buildGeometries, geometryCounts } from './stages/geometry.ts';
 import type { LocalInput } from './stages/local.ts';
@@ -12,6 +13,7 @@ import { loadLocalDatasets, localCounts, localOutputs } from './stages/local-out
 import { neighbourhoodCounts, neighbourhoodsStage, rewrittenConfig } from './stages/neighbourhoods.ts';
 import { areaFiles, atlasFiles, binaryTopologies, downloadFiles, indicatorFiles, tableVintage, type Made } from './stages/outputs.ts';
 import { verifySources } from './stages/provenance.ts';
+import { buildPrimaryCare, primaryCareInputs } from './stages/primary-care.ts';
 import { rawReader, takeFiles } from './stages/reader.ts';
 import { geometryReport, neighbourhoodsReport, seal, type BuildReport } from './stages/report.ts';
 import { buildSearch, searchCounts, searchInputs } from './stages/search.ts';
@@ -76,12 +78,13 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   const local = localOutputs(datasets, frames, resolved);
   const search = cfg.geographies.search ? step('search', () => buildSearch(searchInputs(cfg.geographies.search!, { csv: read.csv, pairs: lookup.pairs, resolved, geometry: geometries.geometry[2021], lads: aggregate.comparators.lads[2021], frame: frames[2021], wardBoxes: geometries.wardBoxes, regionName: cfg.geographies.scope.regionName }), read.problems), searchCounts) : null;
   const finance = cfg.finance ? step('finance', () => buildFinance(financeInputs(cfg.finance!, read.csv, cfg.site.programme.years, resolved), read.problems), (f) => f && { councils: f.report.councils, inRegion: f.report.inRegion, years: cfg.finance!.years.length }) : null;
+  const primaryCare = cfg.primaryCare ? step('primary care', () => buildPrimaryCare(primaryCareInputs(cfg.primaryCare!, read.csv, geometries.geometry[2021].topology, resolved), read.problems), (p) => p && { practices: p.report.practices }) : null;
 
   const made: Made = { cfg, mode: options.scope, frames, lookup, series: tables.series, population: tables.population, change, aggregate, breaks, geometries, datasets, localMapped: local.mapped, search: search?.summary ?? null };
   const indicators = indicatorFiles(made);
-  const files = new Map([...areaFiles(made), ...(streets?.files ?? []), ...indicators.files, ...local.files, ...(search?.files ?? []), ...(finance ? [['finance.json', json(finance.data)] as const] : []), ...atlasFiles(made), ...downloadFiles(made)]);
+  const files = new Map([...areaFiles(made), ...(streets?.files ?? []), ...indicators.files, ...local.files, ...(search?.files ?? []), ...(finance ? [['finance.json', json(finance.data)] as const] : []), ...(primaryCare ? [['primary-care.json', json(primaryCare.data)] as const] : []), ['governance.json', json(wardLists(cfg, tables.wards, frames, resolved))], ...atlasFiles(made), ...downloadFiles(made)]);
   const binary = new Map([...(streets?.binary ?? []), ...binaryTopologies(made)]);
-  const report = seal({ scope: { ...cfg.geographies.scope, mode: options.scope }, boundaries, vintageLookup, crosswalk: crosswalkReport(cw, frames[2021].scope), tables: tables.reports, finerLookups: tables.finerLookups, indicators: indicators.report, neighbourhoods: neighbourhoodsReport(resolved, frames[2021]), geometry: geometryReport(geometries.geometry), search: search?.report ?? null, streets: streets?.report ?? null, finance: finance?.report ?? null }, files, binary, cfg.sources.sources, datasets);
+  const report = seal({ scope: { ...cfg.geographies.scope, mode: options.scope }, boundaries, vintageLookup, crosswalk: crosswalkReport(cw, frames[2021].scope), tables: tables.reports, finerLookups: tables.finerLookups, indicators: indicators.report, neighbourhoods: neighbourhoodsReport(resolved, frames[2021]), geometry: geometryReport(geometries.geometry), search: search?.report ?? null, streets: streets?.report ?? null, finance: finance?.report ?? null, primaryCare: primaryCare?.report ?? null }, files, binary, cfg.sources.sources, datasets);
   options.onStage?.('serialize', { files: files.size, bytes: [...files.values()].reduce((n, t) => n + Buffer.byteLength(t), 0) });
   failIfAny(provenance);
   return { files, binary, report, neighbourhoodsConfig: options.updateNeighbourhoods ? rewrittenConfig(inputs.config.neighbourhoods, resolved) : undefined };

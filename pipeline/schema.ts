@@ -37,6 +37,22 @@ export const TablesSchema = z.object({
       code: z.string(),
       /** Published for a finer geography (an id under "finer" in geographies.json): its counts are summed to LSOAs through that lookup. */
       finer: z.string().optional(),
+      /**
+       * Published for a coarser geography (electoral wards of the vintage's LSOA lookup): each small area is given its ward's row
+       * (pipeline/stages/coarser.ts). `contests` reduces one row per election to one per ward first.
+       */
+      coarser: z.object({
+        level: z.literal('ward'),
+        /** A ward the lookup does not have: an error, or excluded and counted (with the reason, e.g. wards redrawn before the lookup's edition). */
+        notInLookup: z.object({ policy: z.enum(['error', 'exclude']), reason: z.string().min(1) }),
+        /** Columns that are percentages (0 to 100), checked once per ward. */
+        percent: z.array(z.string()),
+        /** A column whose empty cell means the ward had no contested poll (counted in the build report). */
+        noPoll: z.object({ column: z.string(), reason: z.string().min(1) }).optional(),
+        /** Columns listed for each ward on the pages (governance.json). */
+        show: z.array(z.string()),
+        contests: z.object({ date: z.string(), name: z.string(), seats: z.string(), candidates: z.string(), uncontested: z.string() }).optional(),
+      }).optional(),
       missingMarkers: z.array(z.string()).optional(),
       suppressedMarkers: z.array(z.string()).optional(),
     }),
@@ -246,6 +262,21 @@ export const FinanceSchema = z.object({
 });
 export type Finance = z.infer<typeof FinanceSchema>;
 
+/** NHS primary care around each neighbourhood (config/primary-care.json): see pipeline/stages/primary-care.ts. */
+export const PrimaryCareSchema = z.object({
+  source: z.string(),
+  file: z.string(),
+  /** Financial years shown, in order ("2015-16"). */
+  years: z.array(z.string().regex(/^\d{4}-\d{2}$/)).min(2),
+  columns: z.object({ year: z.string(), practice: z.string(), name: z.string(), postcode: z.string(), ccg: z.string(), ccgName: z.string(), patients: z.string(), gps: z.string(), wfPatients: z.string() }),
+  /** The postcode file giving each practice postcode its 2021 small area. */
+  postcodes: z.object({ source: z.string(), file: z.string(), postcode: z.string(), lsoa: z.string() }),
+  /** A practice is near a neighbourhood when its postcode's small area is one of the neighbourhood's, or its centre is within this distance of the centre of one of them. */
+  distanceKm: z.number().positive().max(10),
+  notes: z.array(z.string().min(1)).min(1),
+});
+export type PrimaryCare = z.infer<typeof PrimaryCareSchema>;
+
 /** The site's own words: title, programme, home page introduction, programme-specific notes. */
 export const SiteSchema = z.object({
   title: z.string().min(1),
@@ -267,6 +298,8 @@ export interface RawConfig {
   site: unknown;
   /** Optional: without config/finance.json the atlas has no council spending. */
   finance?: unknown;
+  /** Optional: without config/primary-care.json the atlas has no GP capacity. */
+  primaryCare?: unknown;
 }
 
 /** The config files, named as the CLI reads them (relative to data/). */
@@ -279,9 +312,10 @@ export const CONFIG_FILES: Record<keyof RawConfig, string> = {
   neighbourhoods: 'config/neighbourhoods.json',
   site: 'config/site.json',
   finance: 'config/finance.json',
+  primaryCare: 'config/primary-care.json',
 };
 /** Config files a build can do without. */
-export const OPTIONAL_CONFIG = new Set<keyof RawConfig>(['finance']);
+export const OPTIONAL_CONFIG = new Set<keyof RawConfig>(['finance', 'primaryCare']);
 
 export interface Config {
   sources: Sources;
@@ -292,4 +326,5 @@ export interface Config {
   neighbourhoods: Neighbourhoods;
   site: Site;
   finance?: Finance;
+  primaryCare?: PrimaryCare;
 }

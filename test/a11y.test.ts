@@ -23,7 +23,7 @@ async function violations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
-const TEMPLATES = ['/', '/explore/', '/neighbourhoods/claremont/', '/compare/', '/councils/', '/neighbourhoods/worsley-haslingden/', '/indicators/', '/indicators/census21-no-car/', '/indicators/imd-decile-change-2019-2025/', '/indicators/iod25-imd-score/', '/indicators/census21-private-rented/', '/methods/', '/custom/', '/contribute/', '/search/', '/search/postcodes/FY1/', '/embed/neighbourhoods/claremont/', '/embed/indicators/iod25-imd-decile/', '/404/'];
+const TEMPLATES = ['/', '/explore/', '/neighbourhoods/claremont/', '/compare/', '/councils/', '/neighbourhoods/worsley-haslingden/', '/indicators/', '/indicators/census21-no-car/', '/indicators/imd-decile-change-2019-2025/', '/indicators/iod25-imd-score/', '/indicators/census21-private-rented/', '/indicators/leap-candidates-per-seat/', '/methods/', '/custom/', '/contribute/', '/search/', '/search/postcodes/FY1/', '/embed/neighbourhoods/claremont/', '/embed/indicators/iod25-imd-decile/', '/404/'];
 
 describe('WCAG 2.2 AA (axe-core)', () => {
   it.each(TEMPLATES)('no violations at rest: %s', async (p) => {

@@ -295,7 +295,7 @@ describe('resilience profiles and the comparison of every neighbourhood', () => 
     expect(await page.locator('li[data-indicator="census21-no-car"] strong').textContent()).toBe('About 6 in 10 households have no car or van (57.0%)');
     // Composite scores come second, each with the England decile it falls in.
     expect(await page.locator('#spine-context tr[data-indicator="iod25-imd-score"] td').first().textContent()).toMatch(/^\d+\.\d\d \(decile \d+\)$/);
-    expect(await page.locator('section.domain:has(#d-community-governance)').textContent()).toMatch(/No published small-area statistic measures this domain/);
+    expect(await page.locator('section.domain:has(#d-community-governance) li[data-indicator="leh-turnout-latest"] strong').textContent()).toMatch(/^About \d+ in 10 electors voted/);
     expect(await page.locator('a[href="/compare/"]').count()).toBeGreaterThan(0);
     await ctx.close();
   });

@@ -44,7 +44,7 @@ function references(cfg: Config): Map<string, number> {
   const refs = new Map<string, number>();
   const refer = (f: string) => refs.set(f, (refs.get(f) ?? 0) + 1);
   cfg.tables.tables.forEach((t) => refer(t.file));
-  (function walk(o: unknown): void { if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) if (k === 'file' && typeof v === 'string') refer(v); else walk(v); })(cfg.geographies);
+  (function walk(o: unknown): void { if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) if (k === 'file' && typeof v === 'string') refer(v); else walk(v); })([cfg.geographies, cfg.primaryCare]);
   return refs;
 }
 

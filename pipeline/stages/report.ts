@@ -6,6 +6,7 @@ import type { FinerLookupReport } from './finer.ts';
 import type { VintageGeometry } from './geometry.ts';
 import type { JoinReport } from './join.ts';
 import type { LoadedDataset } from './local.ts';
+import type { PrimaryCareReport } from './primary-care.ts';
 import type { ResolvedNeighbourhood } from './neighbourhoods.ts';
 import type { IndicatorReport } from './outputs.ts';
 import { sha256 } from './provenance.ts';
@@ -28,6 +29,7 @@ export interface BuildReport {
   search: SearchReport | null;
   streets: StreetsReport | null;
   finance: FinanceReport | null;
+  primaryCare: PrimaryCareReport | null;
   outputs: { path: string; bytes: number; sha256: string }[];
 }
 

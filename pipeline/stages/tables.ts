@@ -1,6 +1,7 @@
 import type { Problem } from '../errors.ts';
 import type { Config, TableConfig } from '../schema.ts';
 import { VINTAGES, type AreaFrame, type Vintage } from './areas.ts';
+import { coarserTable, type CoarserTableReport, type WardRow } from './coarser.ts';
 import { finerLookupReader, finerSummer, type FinerLookup, type FinerLookupReport } from './finer.ts';
 import { columnIndex } from './join.ts';
 import { parseCell, type CsvTable, type RowSink } from './load.ts';
@@ -11,6 +12,8 @@ export interface TablesResult {
   population: Record<Vintage, Float64Array>;
   reports: TableReport[];
   finerLookups: FinerLookupReport[];
+  /** Each ward table's rows by ward code, for the pages' lists of wards (tables with "coarser"). */
+  wards: Map<string, Map<string, WardRow>>;
 }
 
 /** The value columns a table is read for: its indicators' columns and, for a population table, the population column. */
@@ -23,7 +26,7 @@ function usedColumns(cfg: Config, t: TableConfig): string[] {
 /** The columns of each raw file that the tables stage reads (only those are kept in memory). */
 export function tableColumns(cfg: Config): [file: string, columns: string[]][] {
   return [
-    ...cfg.tables.tables.map((t): [string, string[]] => [t.file, [t.code, ...usedColumns(cfg, t)]]),
+    ...cfg.tables.tables.map((t): [string, string[]] => [t.file, [t.code, ...(t.coarser?.contests ? Object.values(t.coarser.contests) : [...usedColumns(cfg, t), ...t.coarser?.percent ?? [], ...t.coarser?.show ?? [], ...t.coarser?.noPoll ? [t.coarser.noPoll.column] : []])]]),
     ...Object.values(cfg.geographies.finer ?? {}).map((f): [string, string[]] => [f.file, [f.code, f.parent]]),
   ];
 }
@@ -48,22 +51,29 @@ export function readTables(cfg: Config, frames: Record<Vintage, AreaFrame>, csv:
     return lookups.get(id)!;
   };
   const vintages = VINTAGES;
+  const wards = new Map<string, Map<string, WardRow>>();
   for (const t of cfg.tables.tables) {
     const other = frames[t.vintage === 2021 ? 2011 : 2021];
     let table: CsvTable;
     let finer: TableReport['finer'];
-    if (t.finer !== undefined) {
+    let coarser: CoarserTableReport | undefined;
+    if (t.coarser !== undefined) {
+      const c = coarserTable(t, frames[t.vintage], csv(t.file), cfg.tables.defaults, problems);
+      table = c.csv;
+      coarser = c.report;
+      wards.set(t.id, c.wards);
+    } else if (t.finer !== undefined) {
       const summer = finerSummer(t, lookup(t.finer), frames[t.vintage], usedColumns(cfg, t), cfg.tables.defaults, problems);
       const summed = summer.finish(csv(t.file, summer.row));
       table = summed.csv;
       finer = summed.report;
     } else table = csv(t.file);
     const joined = joinTable(frames[t.vintage], t, table, geo.nation.lsoaPrefix, problems, other);
-    reports.push(finer ? { ...joined.report, finer } : joined.report);
+    reports.push(finer ? { ...joined.report, finer } : coarser ? { ...joined.report, coarser } : joined.report);
     for (const ind of cfg.indicators.indicators) if (ind.table === t.id) series.set(ind.id, extractSeries(frames[t.vintage], joined, ind, cfg.tables.defaults, problems));
     for (const v of vintages) if (geo.vintages[v].population.table === t.id) population[v] = populationOf(frames[v], joined, geo.vintages[v].population.column, problems);
   }
-  return { series, population, reports, finerLookups: [...lookups.values()].map((l) => l.report) };
+  return { series, population, reports, finerLookups: [...lookups.values()].map((l) => l.report), wards };
 }
 
 function populationOf(frame: AreaFrame, joined: JoinedTable, column: string, problems: Problem[]): Float64Array {

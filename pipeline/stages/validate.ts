@@ -8,6 +8,7 @@ import {
   NeighbourhoodsSchema,
   SiteSchema,
   FinanceSchema,
+  PrimaryCareSchema,
   SourcesSchema,
   TablesSchema,
   type Config,
@@ -44,7 +45,8 @@ export function validateConfig(raw: RawConfig): { config: Config | null; problem
   const neighbourhoods = check('neighbourhoods', NeighbourhoodsSchema, raw.neighbourhoods, problems);
   const site = check('site', SiteSchema, raw.site, problems);
   const finance = raw.finance === undefined ? undefined : check('finance', FinanceSchema, raw.finance, problems);
-  if (!sources || !tables || !geographies || !indicators || !domains || !neighbourhoods || !site || (raw.finance !== undefined && !finance)) return { config: null, problems };
+  const primaryCare = raw.primaryCare === undefined ? undefined : check('primaryCare', PrimaryCareSchema, raw.primaryCare, problems);
+  if (!sources || !tables || !geographies || !indicators || !domains || !neighbourhoods || !site || (raw.finance !== undefined && !finance) || (raw.primaryCare !== undefined && !primaryCare)) return { config: null, problems };
 
   const files = new Map<string, string>();
   for (const s of sources.sources) for (const f of s.files) files.set(f.path, s.id);
@@ -67,6 +69,10 @@ export function validateConfig(raw: RawConfig): { config: Config | null; problem
     if (!pop || String(pop.vintage) !== v) problems.push({ code: 'UNKNOWN_TABLE', file: CONFIG_FILES.geographies, column: `vintages.${v}.population.table`, value: g.population.table, message: `no table of vintage ${v} has this id`, fix: 'Name a table from tables.json on LSOAs of the same vintage.' });
   }
   for (const [id, f] of Object.entries(geographies.finer ?? {})) ref('geographies', `finer.${id}`, f.source, f.file);
+  if (primaryCare) {
+    ref('primaryCare', 'file', primaryCare.source, primaryCare.file);
+    ref('primaryCare', 'postcodes.file', primaryCare.postcodes.source, primaryCare.postcodes.file);
+  }
   if (finance) {
     finance.years.forEach((y, i) => ref('finance', `years[${i}].file`, finance.source, y.file));
     finance.codes.files.forEach((f, i) => ref('finance', `codes.files[${i}]`, finance.source, f));
@@ -120,5 +126,5 @@ export function validateConfig(raw: RawConfig): { config: Config | null; problem
     slugs.add(n.slug);
   });
 
-  return { config: problems.length ? null : { sources, tables, geographies, indicators, domains, neighbourhoods, site, finance }, problems };
+  return { config: problems.length ? null : { sources, tables, geographies, indicators, domains, neighbourhoods, site, finance, primaryCare }, problems };
 }

@@ -5,6 +5,7 @@ import { LSOA_CODE } from './areas.ts';
 import { columnIndex, indexByCode } from './join.ts';
 import { CELL, cellStatus, type CsvTable } from './load.ts';
 import type { FinerTableReport } from './finer.ts';
+import type { CoarserTableReport } from './coarser.ts';
 
 import { STATUS } from '../../src/lib/aggregate.ts';
 
@@ -32,6 +33,8 @@ export interface TableReport {
   areasWithoutRow: { count: number; inScope: number; samples: string[] };
   /** For a table of a finer geography: how its rows were summed to the LSOAs counted above. */
   finer?: FinerTableReport;
+  /** For a table of wards: how its wards were given to the LSOAs counted above. */
+  coarser?: CoarserTableReport;
 }
 
 /** A joined table: for each frame area, its row in the table or -1. */

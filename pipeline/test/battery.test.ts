@@ -4,11 +4,11 @@
  * input, a named error code with file, row and column, every problem reported, exit code 1,
  * and the previous published output byte-identical. Benign twins are accepted.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFLATOR, POP, rawFiles, recordRawFile, RS_2010, RS_2011, RS_PANEL, world, writeWorld } from './fixture.ts';
+import { CONTESTS, DEFLATOR, governanceWorld, POP, PRACTICES, rawFiles, recordRawFile, RS_2010, RS_2011, RS_PANEL, WARDS24, world, writeWorld } from './fixture.ts';
 import { cli, snapshotDir } from './helpers.ts';
 import { sha256 } from '../stages/provenance.ts';
 import { gzipSync } from 'node:zlib';
@@ -97,13 +97,13 @@ const CASES: [string, string, string | Buffer, string[]][] = [
  * Builds the synthetic world into a fresh output, changes its data folder with `mutate`, runs
  * the CLI again and checks: exit 1, each expected problem printed, the output byte-identical.
  */
-function rejects(mutate: (data: string) => void, expected: string[]) {
+function rejects(mutate: (data: string) => void, expected: string[], make: () => ReturnType<typeof world> = world) {
   const data = mkdtempSync(join(tmpdir(), 'atlas-bad-'));
   const out = join(mkdtempSync(join(tmpdir(), 'atlas-bad-out-')), 'data');
   temps.push(data, join(out, '..'));
-  writeWorld(data, world());
-  // The previous output: the world's good build, made once and copied (every case starts from the same one).
-  const good = goodBuild();
+  writeWorld(data, make());
+  // The previous output: the world's good build, made once per world and copied (every case starts from the same one).
+  const good = goodBuild(make);
   cpSync(good.out, out, { recursive: true });
   const before = good.snapshot;
   mutate(data);
@@ -119,28 +119,39 @@ function rejects(mutate: (data: string) => void, expected: string[]) {
   return r;
 }
 
-let built: { out: string; snapshot: Record<string, string> } | null = null;
-/** The synthetic world built once by the CLI, as the output every rejected build must leave untouched. */
-function goodBuild() {
-  if (built) return built;
+const built = new Map<() => unknown, { out: string; snapshot: Record<string, string> }>();
+/** A synthetic world built once by the CLI, as the output every rejected build must leave untouched. */
+function goodBuild(make: () => ReturnType<typeof world>) {
+  const done = built.get(make);
+  if (done) return done;
   const data = mkdtempSync(join(tmpdir(), 'atlas-good-'));
   const out = join(mkdtempSync(join(tmpdir(), 'atlas-good-out-')), 'data');
   temps.push(data, join(out, '..'));
-  writeWorld(data, world());
+  writeWorld(data, make());
   const r = cli(['--data', data, '--out', out, '--quiet']);
   expect(r.code, r.stderr).toBe(0);
-  built = { out, snapshot: snapshotDir(out) };
-  return built;
+  const made = { out, snapshot: snapshotDir(out) };
+  built.set(make, made);
+  return made;
 }
 
 /** Replaces one raw file and records its new hash: the content, not its provenance, is what is bad. */
-const replace = (file: string, bytes: string | Buffer) => (data: string) => {
+const replace = (file: string, bytes: string | Buffer, make: () => ReturnType<typeof world> = world) => (data: string) => {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes);
-  const w = world();
+  const w = make();
   writeWorld(data, w);
   writeFileSync(join(data, 'raw', file), buf);
   recordRawFile(data, w, file, { bytes: buf.byteLength, sha256: sha256(buf) });
 };
+
+/** Ward elections and GP practices (the synthetic world with them added: fixture.ts governanceWorld). */
+const GOVERNANCE_CASES: [string, string, string, string[]][] = [
+  ['governance: a turnout over 100', 'synthetic/wards24.csv', WARDS24.replace('E05999101,North,2023,31.5', 'E05999101,North,2023,131.5'), ['OUT_OF_RANGE 2 latest_turnout_pct ~between 0 and 100']],
+  ['governance: a negative turnout', 'synthetic/wards24.csv', WARDS24.replace('E05999103,Otherton Central,2024,40.0', 'E05999103,Otherton Central,2024,-4.0'), ['OUT_OF_RANGE 4 latest_turnout_pct']],
+  ['governance: a ward code not in the lookup', 'synthetic/wards24.csv', `${WARDS24}E05999199,Nowhere,2024,30.0,100,30.0\n`, ['UNKNOWN_CODE 5 WD24CD ~not in the LSOA 2021 to ward lookup']],
+  ['governance: a contest with no number of seats', 'synthetic/contests.csv', CONTESTS.replace('South Ward,1,4', 'South Ward,one,4'), ['NOT_A_NUMBER 4']],
+  ['primary care: a negative list size', 'synthetic/practices.csv', PRACTICES.replace('Test CCG,6000,5', 'Test CCG,-6000,5'), ['OUT_OF_RANGE 5 registered_patients ~below zero']],
+];
 
 describe('bad input battery', () => {
   for (const [name, file, bytes, expected] of CASES) {
@@ -148,6 +159,23 @@ describe('bad input battery', () => {
       rejects(replace(file, bytes), expected);
     });
   }
+  for (const [name, file, bytes, expected] of GOVERNANCE_CASES) {
+    it(`${name}: ${expected.join('; ')}, exit 1, previous output untouched`, () => {
+      rejects(replace(file, bytes, governanceWorld), expected, governanceWorld);
+    });
+  }
+
+  it('governance and primary care: a contest on a ward the lookup lacks, and a practice with no postcode, are named exclusions in the build report (the build succeeds)', () => {
+    const data = mkdtempSync(join(tmpdir(), 'atlas-gov-'));
+    const out = join(mkdtempSync(join(tmpdir(), 'atlas-gov-out-')), 'data');
+    temps.push(data, join(out, '..'));
+    writeWorld(data, governanceWorld());
+    expect(cli(['--data', data, '--out', out, '--quiet']).code).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'build-report.json'), 'utf8'));
+    const contests = report.tables.find((t: { table: string }) => t.table === 'contests').coarser;
+    expect(contests.wardsNotInLookup).toMatchObject({ count: 1, samples: ['E05999999'], reason: expect.stringContaining('redrawn') });
+    expect(report.primaryCare.withoutPostcode).toEqual({ count: 1, samples: ['P00003'] });
+  });
 
   it('23 a 2 GB file is refused from its size, unread: TOO_LARGE, exit 1, output untouched', () => {
     // A sparse file: 2 GiB long on paper, no disk used. Reading it would take 2 GiB of memory.

@@ -175,6 +175,7 @@ export function writeWorld(dir: string, w: { raw: Record<string, string>; config
   put('config/domains.json', JSON.stringify(w.config.domains, null, 2));
   put('config/site.json', JSON.stringify(w.config.site, null, 2));
   if (w.config.finance) put('config/finance.json', JSON.stringify(w.config.finance, null, 2));
+  if (w.config.primaryCare) put('config/primary-care.json', JSON.stringify(w.config.primaryCare, null, 2));
   put('config/neighbourhoods.json', JSON.stringify(w.config.neighbourhoods, null, 2));
 }
 
@@ -187,4 +188,35 @@ export function recordRawFile(dir: string, w: { config: RawConfig }, path: strin
   const sources = structuredClone(w.config.sources) as { sources: { files: { path: string; sha256: string; bytes: number }[] }[] };
   Object.assign(sources.sources[0].files.find((f) => f.path === path)!, rec);
   writeFileSync(join(dir, 'sources.json'), JSON.stringify(sources, null, 2));
+}
+
+/** SYNTHETIC ward tables and GP practices for the governance and primary care cases (wards of the synthetic lookups). */
+export const WARDS24 = 'WD24CD,WD24NM,latest_year,latest_turnout_pct,latest_electorate,mean_turnout_pct\nE05999101,North,2023,31.5,5000,30.0\nE05999102,South,2022,,4000,\nE05999103,Otherton Central,2024,40.0,3000,38.0\n';
+export const CONTESTS = 'election_date,ward_code,ward_name,seats,candidates,uncontested\n2018-05-03,E05999001,North Ward,1,2,False\n2019-05-02,E05999001,North Ward,2,2,True\n2019-05-02,E05999002,South Ward,1,4,False\n2017-05-04,E58999001,Testshire Division,1,3,False\n2016-05-05,E05999999,Old Ward,1,1,True\n';
+export const PRACTICES = 'fin_year,practice_code,practice_name,practice_postcode,ccg_code,ccg_name,registered_patients,gp_fq_headcount_excl_locums,wf_total_patients\n2018-19,P00001,Test Surgery,TE1 1AA,00X,Test CCG,5000,3,4800\n2019-20,P00001,Test Surgery,TE1 1AA,00X,Test CCG,5200,3,5000\n2018-19,P00002,Other Surgery,TE2 2BB,00X,Test CCG,6000,4,6000\n2019-20,P00002,Other Surgery,TE2 2BB,00X,Test CCG,6000,5,6000\n2019-20,P00003,Nowhere Surgery,,00Y,Far CCG,4000,2,4000\n';
+export const POSTCODES = 'pcds,lsoa21\nTE1 1AA,E01900001\nTE2 2BB,E01800005\n';
+
+/** The synthetic world with ward elections and GP practices added (SYNTHETIC). */
+export function governanceWorld(overrides: Record<string, string> = {}): { raw: Record<string, string>; config: RawConfig; inputs: RunInputs } {
+  const raw = { ...rawFiles(), 'synthetic/wards24.csv': WARDS24, 'synthetic/contests.csv': CONTESTS, 'synthetic/practices.csv': PRACTICES, 'synthetic/postcodes.csv': POSTCODES, ...overrides };
+  const config = configFor(raw) as any;
+  const q = { method: 'quantile', classes: 3, over: 'england' };
+  config.tables.tables.push(
+    { id: 'wards24', source: 'synthetic', file: 'synthetic/wards24.csv', vintage: 2021, code: 'WD24CD', coarser: { level: 'ward', notInLookup: { policy: 'error', reason: 'synthetic' }, percent: ['latest_turnout_pct', 'mean_turnout_pct'], noPoll: { column: 'latest_turnout_pct', reason: 'synthetic: no contested poll' }, show: ['WD24NM', 'latest_year', 'latest_turnout_pct'] } },
+    { id: 'contests', source: 'synthetic', file: 'synthetic/contests.csv', vintage: 2011, code: 'ward_code', coarser: { level: 'ward', notInLookup: { policy: 'exclude', reason: 'synthetic: a ward redrawn before the lookup' }, percent: [], show: ['ward_name', 'latest_year', 'latest_seats', 'latest_candidates', 'seats_all', 'seats_uncontested_all', 'years'], contests: { date: 'election_date', name: 'ward_name', seats: 'seats', candidates: 'candidates', uncontested: 'uncontested' } } },
+  );
+  const ind = (id: string, table: string, extra: object) => ({ id, label: `Synthetic ${id}`, shortLabel: id, description: `${SYNTHETIC} (${id})`, table, edition: 'Synthetic', family: id, classification: q, decimals: 1, ...extra });
+  config.indicators.indicators.push(
+    ind('synth-turnout', 'wards24', { column: 'latest_turnout_pct', unit: 'percent', polarity: 'lower-worse', plain: '{share} electors voted' }),
+    ind('synth-per-seat', 'contests', { column: 'latest_candidates_per_seat', unit: 'rate', per: 'candidates per seat', polarity: 'lower-worse', plain: '{value} candidates stood for each seat' }),
+    ind('synth-unopposed', 'contests', { numerator: ['seats_uncontested_all'], denominator: 'seats_all', unit: 'percent', polarity: 'higher-worse', plain: '{share} seats were filled without a vote' }),
+  );
+  for (const f of ['synth-turnout', 'synth-per-seat', 'synth-unopposed']) config.domains.mapping.push({ family: f, domain: 'community-governance', reason: 'synthetic', why: 'synthetic' });
+  config.primaryCare = {
+    source: 'synthetic', file: 'synthetic/practices.csv', years: ['2018-19', '2019-20'],
+    columns: { year: 'fin_year', practice: 'practice_code', name: 'practice_name', postcode: 'practice_postcode', ccg: 'ccg_code', ccgName: 'ccg_name', patients: 'registered_patients', gps: 'gp_fq_headcount_excl_locums', wfPatients: 'wf_total_patients' },
+    postcodes: { source: 'synthetic', file: 'synthetic/postcodes.csv', postcode: 'pcds', lsoa: 'lsoa21' }, distanceKm: 1.5, notes: [SYNTHETIC],
+  };
+  const files = new Map(Object.entries(raw).map(([k, v]) => [k, new Uint8Array(Buffer.from(v))]));
+  return { raw, config, inputs: { config, files } };
 }

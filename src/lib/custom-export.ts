@@ -52,6 +52,8 @@ export function profileCsv(p: CustomProfile, indicators: readonly IndicatorMeta[
       ...councils.map(councilValue), figure(s.region), figure(s.england)];
   });
   const note = [[`# ${names.area}: ${p.lsoas2021.length} small areas of 2021 (${p.lsoas2021.map((m) => m.code).join(' ')}); ${names.region} and ${names.nation} for comparison. Means are population-weighted; Census percentages pooled from counts.`]];
+  const sa = indicators.filter((i) => p.summaries[i.id] && /^CC-BY-SA/i.test(i.licence?.id ?? ''));
+  if (sa.length) note.push([`# Share-alike: ${sa.map((i) => i.id).join(', ')} ${sa.length === 1 ? 'is' : 'are'} licensed ${sa[0].licence!.name} (Andrew Teale, Local Elections Archive Project, https://www.andrewteale.me.uk/leap/); reuse under the same licence, with credit.`]);
   return csvFile(header, [...rows, ...note.map((r) => [...r, ...new Array(header.length - 1).fill(null)])]);
 }
 

@@ -49,7 +49,13 @@ export interface IndicatorMeta {
   england?: Distribution;
   /** Set for locally gathered indicators mapped at LSOA level. */
   local?: { dataset: string; synthetic: boolean };
+  /** The source's licence (official indicators): a share-alike one (CC BY-SA) is marked wherever the figures are shown or downloaded. */
+  licence?: { id: string; name: string; url: string };
 }
+/** Whether an indicator's figures are share-alike (CC BY-SA): then every view and download of them says so. */
+export const shareAlike = (ind: { licence?: { id: string } }) => /^CC-BY-SA/i.test(ind.licence?.id ?? '');
+/** The words that mark share-alike figures. */
+export const SHARE_ALIKE_WORDS = 'Share-alike: these figures are licensed CC BY-SA 3.0 (Andrew Teale, Local Elections Archive Project); reuse them under the same licence, with credit.';
 export interface Domain { id: string; name: string; summary: string; description: string; colour: string; number?: number; systemProperty?: string; indicators: string[] }
 /** A source; `files` lists each file, or none for a source of many files (then `fileCount` and `bytes` say how many and how large). */
 export interface Source { id: string; title: string; publisher: string; edition: string; url: string; retrieved: string; licence: { name: string; id: string; url: string }; attribution: string; via?: string; fileCount: number; bytes: number; files: { path: string; sha256: string; bytes: number }[] }

@@ -100,6 +100,7 @@ export function renderLegend(ctx: Ctx) {
     list.append(lp);
   }
   wrap.append(title, list, el('p', directionInWords(ind.classes, ind.classes.over), 'legend-note'));
+  if (/^CC-BY-SA/i.test(ind.licence?.id ?? '')) wrap.append(el('p', `Share-alike: ${ind.licence!.name} (${ind.edition}).`, 'legend-note licence-sa'));
   box.replaceChildren(wrap);
 }
 

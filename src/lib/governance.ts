@@ -1,0 +1,30 @@
+/**
+ * The wards behind each neighbourhood's ward measures (governance.json): turnout at each
+ * ward's latest local election and its contests in the programme's years, as the pages name them.
+ */
+import { hasData, readData } from './data.ts';
+
+export interface WardEntry { code: string; name: string; lsoas: number; cells: Record<string, string> | null }
+export interface WardListFile {
+  tables: Record<string, { vintage: number; source: string; licence: string; attribution: string; noPoll: string | null }>;
+  neighbourhoods: Record<string, Record<string, WardEntry[]>>;
+}
+
+export const wardListData = (): WardListFile | null => (hasData('governance.json') ? readData<WardListFile>('governance.json') : null);
+
+const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+/** "two", or "2.5" where the figure is not whole. */
+export const countWords = (v: number) => (Number.isInteger(v) && v < WORDS.length ? WORDS[v] : v.toLocaleString('en-GB', { maximumFractionDigits: 1 }));
+
+/** "about 3 in 10 electors voted" from a turnout percentage. */
+export function turnoutWords(pct: number): string {
+  const tenths = Math.round(pct / 10);
+  return tenths === 0 ? 'fewer than 1 in 10 electors voted' : `about ${tenths} in 10 electors voted`;
+}
+
+/** "in 2018 two candidates stood for each seat"; "in 2019 the one candidate was elected unopposed". */
+export function contestWords(year: string, seats: number, candidates: number): string {
+  if (candidates <= seats) return `in ${year} ${seats === 1 ? 'the one seat was' : `all ${countWords(seats)} seats were`} filled without a vote (no more candidates than seats)`;
+  const per = candidates / seats;
+  return `in ${year} ${countWords(Math.round(per * 10) / 10)} candidates stood for each seat (${candidates} for ${seats === 1 ? 'one seat' : `${countWords(seats)} seats`})`;
+}
