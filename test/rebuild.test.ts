@@ -132,7 +132,7 @@ describe('a rebuild for another region and programme, from data alone', () => {
 
   it('council spending follows the region: its councils on the councils page, each neighbourhood\'s own council on its page', () => {
     const councils = textOf(read(join(dist, 'councils', 'index.html')));
-    expect(councils).toContain('Council spending in the North East');
+    expect(councils).toContain('Council spending per resident in the North East');
     expect(councils).toContain('Newcastle upon Tyne');
     expect(councils).not.toContain('Blackpool');
     const walker = textOf(read(join(dist, 'neighbourhoods', 'walker', 'index.html')));

@@ -3,7 +3,7 @@
  * time zones and locales, give byte-identical sites.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -18,7 +18,9 @@ function buildSite(env: Record<string, string>): string {
   dirs.push(dir);
   const pub = join(dir, 'public');
   mkdirSync(pub, { recursive: true });
-  copyFileSync(join(ROOT, 'public/favicon.svg'), join(pub, 'favicon.svg'));
+  // The tracked part of public/ (favicon, the contribute page's template and example); the
+  // generated data/ and vendor/ are built here.
+  cpSync(join(ROOT, 'public'), pub, { recursive: true, filter: (src) => !/[\\/]public[\\/](data|vendor)([\\/]|$)/.test(src) });
   const e = { ...process.env, ...env, NODE_OPTIONS: '--max-old-space-size=320 --max-semi-space-size=32' };
   execFileSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--out', join(pub, 'data'), '--quiet'], { cwd: ROOT, env: e, stdio: 'inherit' });
   execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { cwd: ROOT, stdio: 'inherit', env: { ...e, NODE_OPTIONS: '', ATLAS_PUBLIC_DIR: pub, ATLAS_OUT_DIR: join(dir, 'dist'), ATLAS_DATA_DIR: join(pub, 'data') } });
