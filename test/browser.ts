@@ -51,15 +51,21 @@ export async function serveDist(dir = DIST): Promise<{ origin: string; close: ()
 }
 
 export interface Watch { errors: string[]; csp: string[] }
-/** Records console errors, page errors, failed requests and CSP violations on a page. */
-export async function watched(page: Page): Promise<Watch> {
+/**
+ * Records console errors, page errors, failed requests and CSP violations on a page. `ignoreFailure`
+ * may pass over a request failure the test itself caused (a navigation aborting the last page's requests).
+ */
+export async function watched(page: Page, ignoreFailure: (errorText: string | undefined) => boolean = () => false): Promise<Watch> {
   const w: Watch = { errors: [], csp: [] };
   page.on('console', (m) => { if (m.type() === 'error') w.errors.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => w.errors.push(`pageerror: ${e.message}`));
   page.on('response', (r) => { if (r.status() >= 400) w.errors.push(`HTTP ${r.status()} ${r.url()}`); });
-  page.on('requestfailed', (r) => w.errors.push(`failed ${r.url()} ${r.failure()?.errorText}`));
+  page.on('requestfailed', (r) => { if (!ignoreFailure(r.failure()?.errorText)) w.errors.push(`failed ${r.url()} ${r.failure()?.errorText}`); });
   await page.exposeFunction('__cspViolation', (s: string) => w.csp.push(s));
   await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __cspViolation: (s: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
   return w;
 }
 
+
+/** Waits for an interactive map's first full draw (the page marks it `map-ready`). */
+export const mapReady = (page: Page, timeout = 30_000) => page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout });

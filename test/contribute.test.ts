@@ -6,12 +6,12 @@
  * a 50 MB file and a workbook are refused, nothing is requested from elsewhere, axe finds nothing.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, ROOT, serveDist, watched } from './browser.ts';
+import { axe } from './axe.ts';
 import { cli } from '../pipeline/test/helpers.ts';
 import { localValueText } from '../src/lib/local-words.ts';
 import type { LocalData } from '../src/lib/data.ts';
@@ -23,13 +23,6 @@ beforeAll(async () => { site = await serveDist(); browser = await launch(); });
 afterAll(async () => { await browser?.close(); await site?.close(); temps.forEach((d) => rmSync(d, { recursive: true, force: true })); });
 
 const EXAMPLE = join(ROOT, 'public', 'contribute', 'worked-example');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-async function axe(page: Page) {
-  await page.evaluate(axeSource);
-  const r = await page.evaluate(() => (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
-  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 async function open(width: number) {
   const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
   const w = await watched(page);

@@ -82,7 +82,8 @@ describe('the custom area page', () => {
     await page.locator(`svg.picker-map path[data-code="${other}"]`).click();
     await ready(page, five.length + 1);
     expect(urlCodes(page)).toContain(other);
-    expect(await page.locator('[data-announce]').textContent()).toMatch(/^Added .+\. 6 small areas chosen\.$/);
+    // The announcement is set a frame after it is cleared (so a screen reader hears a repeat), hence the poll.
+    await expect.poll(() => page.locator('[data-announce]').textContent()).toMatch(/^Added .+\. 6 small areas chosen\.$/);
     expect(await page.locator(`svg.picker-map path[data-code="${other}"]`).getAttribute('class')).toContain('chosen');
     // Keyboard: to the map, step with N, remove or add with Space.
     await page.locator('#paste').focus();

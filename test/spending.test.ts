@@ -9,13 +9,11 @@
  * (2010-11) and 87.000 (2017-18). So (282,993 − 126,663) × 1,000 / 142,753 × 87 / 77.775 =
  * £1,225.0 and (185,488 − 49,168) × 1,000 / 139,870 = £974.6 per resident; −20%.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedSite, sharedBrowser } from './browser.ts';
+import { axe } from './axe.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 let site: { origin: string; close: () => Promise<void> };
 beforeAll(async () => { site = sharedSite(); browser = await sharedBrowser(); });
@@ -109,13 +107,6 @@ describe('council spending', () => {
   });
 });
 
-/** Runs axe on one part of the page (through the devtools protocol, so the page's CSP does not block it). */
-async function violations(page: Page, scope: string): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate((sel) => (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document.querySelector(sel), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }), scope);
-  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
 describe('council spending at 390 and 1,280 px', () => {
   for (const width of [390, 1280]) {
     for (const path of ['/neighbourhoods/claremont/', '/neighbourhoods/worsley-haslingden/', '/councils/']) {
@@ -158,7 +149,7 @@ describe('council spending at 390 and 1,280 px', () => {
         }
         expect(charts.filter((c) => c.lo !== null).length).toBeGreaterThan(path === '/councils/' ? -1 : 5);
         // The spending section (the rest of each page, with every <details> open, is test/a11y.test.ts's).
-        expect(await violations(page, path === '/councils/' ? 'main' : '#system')).toEqual([]);
+        expect(await axe(page, { scope: path === '/councils/' ? 'main' : '#system' })).toEqual([]);
         await page.close();
       }, 60_000);
     }
