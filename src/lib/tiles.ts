@@ -1,0 +1,44 @@
+/**
+ * The atlas's vector tiles, as the pipeline writes them and the map reads them: which tiles
+ * cover a box (web mercator, the XYZ scheme) and how a tile is named in `vt/index.json`'s list
+ * of the tiles that exist.
+ */
+import type { BBox } from './planar.ts';
+
+/** A tile's key in the index's `present` lists: y * 2^z + x. */
+export const tileKey = (z: number, x: number, y: number): number => y * 2 ** z + x;
+
+const tileX = (lon: number, z: number) => Math.floor(((lon + 180) / 360) * 2 ** z);
+const tileY = (lat: number, z: number) => {
+  const s = Math.sin((Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180);
+  return Math.floor((0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * 2 ** z);
+};
+
+/** The tiles at zoom z that a box [west, south, east, north] touches: [x0, y0, x1, y1], inclusive. */
+export function tileRange(b: BBox, z: number): [number, number, number, number] {
+  const n = 2 ** z - 1;
+  const c = (v: number) => Math.max(0, Math.min(n, v));
+  return [c(tileX(b[0], z)), c(tileY(b[3], z)), c(tileX(b[2], z)), c(tileY(b[1], z))];
+}
+
+/** The box [west, south, east, north] of tile z/x/y, grown by `pad` of a tile on every side. */
+export function tileBox(z: number, x: number, y: number, pad = 0): [number, number, number, number] {
+  const n = 2 ** z;
+  const lon = (t: number) => (t / n) * 360 - 180;
+  const lat = (t: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * t) / n))) * 180) / Math.PI;
+  return [lon(x - pad), lat(y + 1 + pad), lon(x + 1 + pad), lat(y - pad)];
+}
+
+/** Whether tile z/x/y exists in a pyramid's `present` lists. */
+export function tileExists(present: Record<string, number[]>, z: number, x: number, y: number): boolean {
+  const keys = present[z];
+  if (!keys) return false;
+  const k = tileKey(z, x, y);
+  let lo = 0, hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid] === k) return true;
+    if (keys[mid] < k) lo = mid + 1; else hi = mid - 1;
+  }
+  return false;
+}
