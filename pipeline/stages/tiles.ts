@@ -17,8 +17,10 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { VINTAGES, type AreaFrame, type Vintage } from './areas.ts';
 import type { BBox, Geometries, VintageGeometry } from './geometry.ts';
-import { bboxOf } from '../../src/lib/planar.ts';
-import { tileBox, tileKey, tileRange } from '../../src/lib/tiles.ts';
+import { bboxOf, labelPoint } from '../../src/lib/planar.ts';
+import { tileBox, tileKey, tileRange, type BoxesFile, type Pyramid, type TilesIndex } from '../../src/lib/tiles.ts';
+
+export type { BoxesFile, TilesIndex };
 
 /** Tile extent (units across a tile). */
 export const TILE_EXTENT = 4096;
@@ -30,31 +32,6 @@ export const TILE_MAX_ZOOM = 10;
 export const TILE_MIN_ZOOM = 4;
 /** The largest small-area tile allowed at the zoom small areas are first shown from (bytes, uncompressed). */
 export const SMALL_AREA_TILE_BUDGET = 256_000;
-
-/** One pyramid as the map reads it. */
-export interface Pyramid {
-  /** Address of a tile under public/data, with {z}, {x} and {y}. */
-  tiles: string;
-  minzoom: number;
-  maxzoom: number;
-  bounds: BBox;
-  /** Per zoom, the tiles that exist (key: y * 2^z + x), ascending. */
-  present: Record<string, number[]>;
-}
-
-export interface VintageTiles {
-  lsoa: Pyramid;
-  /** Councils (`lad`) and neighbourhoods (`nb`): from TILE_MIN_ZOOM, the councils filled where small areas are not yet shown. */
-  lad: Pyramid;
-  /** Ids of the `lad` and `nb` layers: feature id = index here. */
-  lads: { code: string; name: string }[];
-  neighbourhoods: { slug: string; name: string }[];
-  /** The small areas' count (feature ids 0 … areas - 1). */
-  areas: number;
-}
-
-/** vt/index.json */
-export interface TilesIndex { extent: number; vintages: Record<string, VintageTiles> }
 
 export interface PyramidReport { id: string; minzoom: number; maxzoom: number; tiles: number; bytes: number; largest: { tile: string; bytes: number }; zooms: { z: number; tiles: number; bytes: number; largest: number }[] }
 export interface TilesReport { budget: number; pyramids: PyramidReport[] }
@@ -74,8 +51,9 @@ export const tilesInputs = (frames: Record<Vintage, AreaFrame>, g: Geometries): 
 type Cut = { tiles: Map<string, Uint8Array>; report: PyramidReport; present: Record<string, number[]>; minzoom: number };
 
 /** Every vintage's two pyramids, their index and their counts. */
-export function buildTiles(inputs: TilesInputs): { binary: Map<string, Uint8Array>; index: TilesIndex; report: TilesReport } {
+export function buildTiles(inputs: TilesInputs): { binary: Map<string, Uint8Array>; index: TilesIndex; boxes: Map<string, BoxesFile>; report: TilesReport } {
   const binary = new Map<string, Uint8Array>();
+  const boxes = new Map<string, BoxesFile>();
   const index: TilesIndex = { extent: TILE_EXTENT, vintages: {} };
   const pyramids: PyramidReport[] = [];
   for (const v of VINTAGES) {
@@ -88,6 +66,12 @@ export function buildTiles(inputs: TilesInputs): { binary: Map<string, Uint8Arra
     });
     if (lsoa.features.length !== order.size) throw new Error(`tiles: the ${v} topology has ${lsoa.features.length} small areas, areas/lsoa-${v}.json ${order.size}`);
     const bounds = boxOf(t);
+    const six = new Array<number>(order.size * 6);
+    for (const f of lsoa.features) {
+      const g = f.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon;
+      [...bboxOf([g]), ...labelPoint(g)].forEach((x, k) => { six[(f.id as number) * 6 + k] = Math.round(x * 1e4) / 1e4; });
+    }
+    boxes.set(`vt/boxes-${v}.json`, { vintage: v, areas: order.size, boxes: six });
     const small = cut({ lsoa }, `lsoa-${v}`, bounds, TILE_MIN_ZOOM, (largest) => largest <= SMALL_AREA_TILE_BUDGET);
     const lads = ids(t, 'lad'), nbs = ids(t, 'neighbourhood');
     const councils = cut({
@@ -101,7 +85,7 @@ export function buildTiles(inputs: TilesInputs): { binary: Map<string, Uint8Arra
     const meta = (c: Cut): Pyramid => ({ tiles: `vt/${c.report.id}/{z}/{x}/{y}.pbf`, minzoom: c.minzoom, maxzoom: TILE_MAX_ZOOM, bounds, present: c.present });
     index.vintages[v] = { lsoa: meta(small), lad: meta(councils), lads: lads.map((x) => ({ code: x.id, name: x.name })), neighbourhoods: nbs.map((x) => ({ slug: x.id, name: x.name })), areas: order.size };
   }
-  return { binary, index, report: { budget: SMALL_AREA_TILE_BUDGET, pyramids } };
+  return { binary, index, boxes, report: { budget: SMALL_AREA_TILE_BUDGET, pyramids } };
 }
 
 /** The features of one object of the topology, with integer ids and no properties. */

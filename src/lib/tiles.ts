@@ -5,6 +5,38 @@
  */
 import type { BBox } from './planar.ts';
 
+/** One pyramid of `vt/index.json`, as a MapLibre vector source takes it. */
+export interface Pyramid {
+  /** Address of a tile under data/, with {z}, {x} and {y}. */
+  tiles: string;
+  minzoom: number;
+  maxzoom: number;
+  bounds: BBox;
+  /** Per zoom, the tiles that exist (key: y * 2^z + x), ascending. */
+  present: Record<string, number[]>;
+}
+
+/** One vintage's pyramids: small areas (layer `lsoa`), and councils (`lad`) with neighbourhoods (`nb`). */
+export interface VintageTiles {
+  lsoa: Pyramid;
+  lad: Pyramid;
+  /** The `lad` and `nb` layers' ids: feature id = index here. */
+  lads: { code: string; name: string }[];
+  neighbourhoods: { slug: string; name: string }[];
+  /** How many small areas (feature ids 0 … areas - 1, their order in areas/lsoa-<vintage>.json). */
+  areas: number;
+}
+
+/** vt/index.json */
+export interface TilesIndex { extent: number; vintages: Record<string, VintageTiles> }
+
+/**
+ * vt/boxes-<vintage>.json: each small area's box and label point, six numbers per area in the
+ * order of areas/lsoa-<vintage>.json (west, south, east, north, label longitude, latitude), for
+ * selecting, searching and stepping through areas without their outlines.
+ */
+export interface BoxesFile { vintage: number; areas: number; boxes: number[] }
+
 /** A tile's key in the index's `present` lists: y * 2^z + x. */
 export const tileKey = (z: number, x: number, y: number): number => y * 2 ** z + x;
 

@@ -2,6 +2,7 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { AreasFile, Catalogue, IndicatorMeta, Neighbourhood, ValuesFile } from '../../lib/data.ts';
 import { bboxOf, labelPoint, type BBox } from '../../lib/planar.ts';
+import type { BoxesFile, TilesIndex } from '../../lib/tiles.ts';
 import { decodeTopology } from '../../lib/topo-binary.ts';
 
 /** Fetches the pipeline's output files, once each, and fails with a message a person can read. */
@@ -43,23 +44,31 @@ export class DataStore {
    */
   prefetch(indicatorId: string, vintage?: 2011 | 2021): void {
     const quiet = (p: Promise<unknown>) => void p.catch(() => {});
+    quiet(this.tiles());
     if (vintage) {
       quiet(this.json(`values/${indicatorId}.json`));
-      quiet(this.geometry(vintage));
       return;
     }
     quiet(this.neighbourhoods());
     quiet(this.catalogue().then((cat) => {
       const ind = cat.indicators.find((i) => i.id === indicatorId) ?? cat.indicators.find((i) => i.id === cat.headline)!;
-      return Promise.all([this.values(ind), this.geometry(ind.vintage)]);
+      return this.values(ind);
     }));
   }
+  /** The map's vector tiles: which exist, each pyramid's zooms, the councils' and neighbourhoods' ids. */
+  tiles = () => this.json<TilesIndex>('vt/index.json');
+  /** Each small area's box and label point, by its index in areas/lsoa-<vintage>.json. */
+  boxes = (vintage: 2011 | 2021) => this.json<BoxesFile>(`vt/boxes-${vintage}.json`).then((f): AreaBoxes => (i) => {
+    if (!(i >= 0 && i < f.areas)) return undefined;
+    const b = f.boxes.slice(i * 6, i * 6 + 6);
+    return { bbox: [b[0], b[1], b[2], b[3]], label: [b[4], b[5]] };
+  });
   neighbourhoods = () => this.json<{ neighbourhoods: Omit<Neighbourhood, 'summaries'>[] }>('neighbourhoods.json').then((x) => x.neighbourhoods);
   values = (ind: IndicatorMeta) => this.json<ValuesFile>(ind.values);
   areas = (vintage: 2011 | 2021) => this.json<AreasFile>(`areas/lsoa-${vintage}.json`);
 
   private geoms = new Map<number, Promise<VintageGeo>>();
-  /** GeoJSON of one vintage's areas, local authorities and neighbourhoods, built from its topology. */
+  /** GeoJSON of one vintage's areas, local authorities and neighbourhoods, built from its topology (for the GeoJSON downloads). */
   geometry(vintage: 2011 | 2021): Promise<VintageGeo> {
     let g = this.geoms.get(vintage);
     if (!g) {
@@ -71,6 +80,9 @@ export class DataStore {
   }
   context = () => this.json<Topology>('geo/context.topo.json').then((t) => feature(t, t.objects.land as never) as unknown as GeoJSON.FeatureCollection);
 }
+
+/** A small area's box and label point, by its index; undefined for an index out of range. */
+export type AreaBoxes = (i: number) => { bbox: BBox; label: [number, number] } | undefined;
 
 export interface VintageGeo {
   lsoa: GeoJSON.FeatureCollection;
