@@ -53,6 +53,28 @@ export function tileRange(b: BBox, z: number): [number, number, number, number] 
   return [c(tileX(b[0], z)), c(tileY(b[3], z)), c(tileX(b[2], z)), c(tileY(b[1], z))];
 }
 
+/** The padding of the map's first view: the credits sit along its foot, so it leaves room for them (more on a phone, where they wrap). */
+export const firstViewPadding = (width: number) => ({ top: 8, left: 8, right: 8, bottom: width > 640 ? 40 : 96 });
+
+/** The zoom at which a map of width × height fits a box with that padding (web mercator, 512-pixel tiles, as MapLibre fits it). */
+export function fitZoom(b: BBox, width: number, height: number): number {
+  const p = firstViewPadding(width);
+  const x = (lon: number) => (lon + 180) / 360;
+  const y = (lat: number) => { const s = Math.sin((lat * Math.PI) / 180); return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI); };
+  const sx = (width - p.left - p.right) / (512 * (x(b[2]) - x(b[0]))), sy = (height - p.top - p.bottom) / (512 * (y(b[1]) - y(b[3])));
+  return Math.log2(Math.min(sx, sy));
+}
+
+/** The tiles a pyramid has for a box at a map zoom (MapLibre asks for the whole zoom below, within the pyramid's zooms). */
+export function tilesFor(p: Pyramid, b: BBox, zoom: number): string[] {
+  const z = Math.max(p.minzoom, Math.min(p.maxzoom, Math.floor(zoom)));
+  if (zoom < p.minzoom) return [];
+  const [x0, y0, x1, y1] = tileRange(b, z);
+  const out: string[] = [];
+  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) if (tileExists(p.present, z, x, y)) out.push(p.tiles.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y)));
+  return out;
+}
+
 /** The box [west, south, east, north] of tile z/x/y, grown by `pad` of a tile on every side. */
 export function tileBox(z: number, x: number, y: number, pad = 0): [number, number, number, number] {
   const n = 2 ** z;

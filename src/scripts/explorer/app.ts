@@ -8,7 +8,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Catalogue, IndicatorMeta } from '../../lib/data.ts';
 import type { BBox } from '../../lib/planar.ts';
 import { NO_DATA } from '../../lib/classes.ts';
-import type { TilesIndex } from '../../lib/tiles.ts';
+import { firstViewPadding, type TilesIndex } from '../../lib/tiles.ts';
 import { el } from '../dom.ts';
 import { alertBox, padBox, reducedMotion, unionBox, type Ctx, type Outline } from './context.ts';
 import type { DataStore } from './data.ts';
@@ -16,7 +16,7 @@ import { readState } from './state.ts';
 import { MapLabels } from './labels.ts';
 import { addStreets, streetNames, type StreetsFile } from './streets.ts';
 import { applyValues, loadIndicator, renderIndicator } from './indicator.ts';
-import { addAreaBorders, addAreaLayers } from './tiles.ts';
+import { addAreaLayers, AFTER_FIRST_DRAW, layersFor, showLayers } from './tiles.ts';
 import { refreshTable } from './table.ts';
 import { selectArea, wireInteractions } from './selection.ts';
 import { wireControls } from './controls.ts';
@@ -66,7 +66,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     zoom: !lock && state.v ? state.v[2] : undefined,
     maxBounds: padBox(lock ?? regionBox, lock ? 0.6 : 1.5) as LngLatBoundsLike,
     // The credits sit along the foot of the map: the first view leaves room for them, so they cover sea, not land.
-    fitBoundsOptions: { padding: { top: 8, left: 8, right: 8, bottom: holder.clientWidth > 640 ? 40 : 96 } },
+    fitBoundsOptions: { padding: firstViewPadding(holder.clientWidth) },
     attributionControl: { compact: false, customAttribution: 'Contains OS data © Crown copyright and database right 2024; ONS, MHCLG (OGL v3.0); Natural Earth' },
     cooperativeGestures: embed,
     dragRotate: false,
@@ -104,7 +104,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   await loaded;
   addPatterns(map);
   // The areas from their tiles, coloured by feature state as the tiles arrive.
-  addAreaLayers(map, tiles.vintages[ind.vintage], ind.vintage, root.dataset.base ?? '/', false);
+  addAreaLayers(map, tiles.vintages[ind.vintage], ind.vintage, root.dataset.base ?? '/', layersFor(first.current), (p) => store.takeEarly(p));
   applyValues(ctx);
   const labels = new MapLabels(map);
   const withMeta = (cat: Catalogue, nbs: Outline[]) => {
@@ -139,8 +139,8 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     root.classList.add('is-interactive');
     ctx.ready = true;
     performance.mark('map-ready');
-    // The small areas' own borders (a tenth of a pixel at the region's zoom) come after the first draw: the worker tessellates them once the colours are on screen.
-    addAreaBorders(map);
+    // The small areas' own borders and the hover and selection outlines come after the first draw: the worker lays them out once the colours are on screen.
+    showLayers(map, AFTER_FIRST_DRAW);
     if (cat) { withMeta(cat, nbs); refreshTable(ctx); }
     else loadMeta().then(([c, n]) => { withMeta(c, n); refreshTable(ctx); }, (e: Error) => alertBox(root, `Part of the map's data could not be loaded (${e.message}): the map shows the figures, but its menu, search and neighbourhood names are not ready. Reload the page to try again.`));
     // Land for context, after the choropleth.

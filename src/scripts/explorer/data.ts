@@ -2,7 +2,7 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { AreasFile, Catalogue, IndicatorMeta, Neighbourhood, ValuesFile } from '../../lib/data.ts';
 import { bboxOf, labelPoint, type BBox } from '../../lib/planar.ts';
-import type { BoxesFile, TilesIndex } from '../../lib/tiles.ts';
+import { fitZoom, tilesFor, type BoxesFile, type TilesIndex } from '../../lib/tiles.ts';
 import { decodeTopology } from '../../lib/topo-binary.ts';
 
 /** Fetches the pipeline's output files, once each, and fails with a message a person can read. */
@@ -20,6 +20,16 @@ export class DataStore {
   /** A binary file, fetched once. */
   bytes(path: string): Promise<ArrayBuffer> {
     return this.load(path, (r) => r.arrayBuffer());
+  }
+
+  /** Tiles fetched ahead of the map, handed over once (see {@link takeEarly}). */
+  private early = new Set<string>();
+  /** A tile fetched ahead of the map, if it was: the map takes it once, and the store lets it go. */
+  takeEarly(path: string): Promise<ArrayBuffer> | undefined {
+    if (!this.early.delete(path)) return undefined;
+    const p = this.cache.get(path) as Promise<ArrayBuffer> | undefined;
+    this.cache.delete(path);
+    return p;
   }
 
   private load<T>(path: string, read: (r: Response) => Promise<T>): Promise<T> {
@@ -42,9 +52,15 @@ export class DataStore {
    * awaited. Given the indicator's vintage (the explorer's menu says it), only its values and
    * boundaries: the map can draw from those and the page, and the rest loads after it.
    */
-  prefetch(indicatorId: string, vintage?: 2011 | 2021): void {
+  prefetch(indicatorId: string, vintage?: 2011 | 2021, view?: { box: BBox; width: number; height: number }): void {
     const quiet = (p: Promise<unknown>) => void p.catch(() => {});
-    quiet(this.tiles());
+    // The explorer's first view is known before the map library loads: its tiles are fetched at once, beside it.
+    quiet(this.tiles().then((t) => {
+      const v = vintage && t.vintages[vintage];
+      if (!v || !view) return;
+      const zoom = fitZoom(view.box, view.width, view.height);
+      for (const p of [...tilesFor(v.lsoa, view.box, zoom), ...tilesFor(v.lad, view.box, zoom)]) this.early.add(p), quiet(this.bytes(p));
+    }));
     if (vintage) {
       quiet(this.json(`values/${indicatorId}.json`));
       return;

@@ -9,7 +9,7 @@ import type { DataStore } from './data.ts';
 import { writeState } from './state.ts';
 import { ensureNames, refreshTable } from './table.ts';
 import { selectArea } from './selection.ts';
-import { addAreaLayers, paintAreas } from './tiles.ts';
+import { addAreaLayers, AFTER_FIRST_DRAW, layersFor, paintAreas, showLayers } from './tiles.ts';
 
 /** Fetches an indicator's values, in the order of its vintage's small areas (the tiles' feature ids). */
 export async function loadIndicator(store: DataStore, ind: IndicatorMeta): Promise<Loaded> {
@@ -34,8 +34,8 @@ export async function showIndicator(ctx: Ctx, ind: IndicatorMeta) {
   if (vintageChanged) {
     // Another vintage has other areas: its own tiles, and nothing selected or under the pointer yet.
     Object.assign(ctx, { selectedId: null, hovered: null });
-    addAreaLayers(ctx.map, ctx.tiles.vintages[ind.vintage], ind.vintage, ctx.root.dataset.base ?? '/', ctx.ready);
-  }
+    addAreaLayers(ctx.map, ctx.tiles.vintages[ind.vintage], ind.vintage, ctx.root.dataset.base ?? '/', [...layersFor(ctx.current), ...(ctx.ready ? AFTER_FIRST_DRAW : [])]);
+  } else showLayers(ctx.map, layersFor(ctx.current));
   applyValues(ctx);
   renderIndicator(ctx);
   // Another vintage has other areas: list them once they are drawn.
