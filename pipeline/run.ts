@@ -23,6 +23,7 @@ import { buildTiles, tilesCounts, tilesInputs } from './stages/tiles.ts';
 import { validateConfig } from './stages/validate.ts';
 import { json } from './stages/serialize.ts';
 import { STATUS } from './stages/values.ts';
+import { mappedArea } from '../src/lib/scope-words.ts';
 
 export type { BuildReport };
 export { STATUS };
@@ -78,7 +79,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   const tiles = step('tiles', () => buildTiles(tilesInputs(frames, geometries)), tilesCounts);
   const streets = cfg.geographies.streets ? step('streets', () => buildStreets(streetsInputs(cfg, takeFiles(inputs.files, streetFiles(cfg)), resolved, geometries.geometry[2021]), read.problems), (s) => ({ tiles: s.report.tiles, sources: s.report.sources, maps: s.report.maps.length })) : null;
   const local = localOutputs(datasets, frames, resolved);
-  const search = cfg.geographies.search ? step('search', () => buildSearch(searchInputs(cfg.geographies.search!, { csv: read.csv, pairs: lookup.pairs, resolved, geometry: geometries.geometry[2021], lads: aggregate.comparators.lads[2021], frame: frames[2021], wardBoxes: geometries.wardBoxes, regionName: cfg.geographies.scope.regionName }), read.problems), searchCounts) : null;
+  const search = cfg.geographies.search ? step('search', () => buildSearch(searchInputs(cfg.geographies.search!, { csv: read.csv, pairs: lookup.pairs, resolved, geometry: geometries.geometry[2021], lads: aggregate.comparators.lads[2021], frame: frames[2021], wardBoxes: geometries.wardBoxes, regionName: mappedArea({ ...cfg.geographies.scope, mode: options.scope, nation: cfg.geographies.nation.name }) }), read.problems), searchCounts) : null;
   const finance = cfg.finance ? step('finance', () => buildFinance(financeInputs(cfg.finance!, read.csv, cfg.site.programme.years, resolved), read.problems), (f) => f && { councils: f.report.councils, inRegion: f.report.inRegion, years: cfg.finance!.years.length }) : null;
   const primaryCare = cfg.primaryCare ? step('primary care', () => buildPrimaryCare(primaryCareInputs(cfg.primaryCare!, read.csv, geometries.geometry[2021].topology, resolved), read.problems), (p) => p && { practices: p.report.practices }) : null;
 
