@@ -24,8 +24,8 @@ function sizes(data: string, p: Pyramid, z: number): Map<string, number> {
 
 export function tileFigures(dist: string, budgetKb = 320): Row[] {
   const data = join(dist, 'data');
-  if (!existsSync(join(data, 'vt/index.json'))) return [];
-  const index = JSON.parse(readFileSync(join(data, 'vt/index.json'), 'utf8')) as TilesIndex;
+  if (!existsSync(join(data, 'geo/tiles.json'))) return [];
+  const index = JSON.parse(readFileSync(join(data, 'geo/tiles.json'), 'utf8')) as TilesIndex;
   const rows: Row[] = [];
   for (const [v, t] of Object.entries(index.vintages)) {
     for (const [name, p] of [[`small areas ${v}`, t.lsoa], [`councils ${v}`, t.lad]] as const) {

@@ -5,15 +5,16 @@
  * state, not a re-parse). On the real North West build, and on an England-scope build of the
  * SYNTHETIC test world (two councils: the scope's words say England, not the region).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classColours, classOf } from '../src/lib/classes.ts';
 import type { Catalogue, IndicatorMeta } from '../src/lib/data.ts';
+import type { TilesIndex } from '../src/lib/tiles.ts';
 import { world, writeWorld } from '../pipeline/test/fixture.ts';
-import { serveDist, sharedBrowser, sharedSite, watched } from './browser.ts';
+import { DIST, serveDist, sharedBrowser, sharedSite, watched } from './browser.ts';
 import { buildSite } from './fixture-site.ts';
 import { colourDistance, hex, readPng } from './png.ts';
 
@@ -107,17 +108,33 @@ describe('the explorer on vector tiles', () => {
   it('colours the North West by feature state: the colour under the pointer is the class of the area the hover names, and a new indicator recolours it without fetching a tile again', async () => {
     // Blackpool 008E (E01012684), in Claremont, at the zoom of a town.
     const site = sharedSite();
-    const boxes = await get<{ boxes: number[] }>(site.origin, 'vt/boxes-2021.json');
+    const boxes = await get<{ boxes: number[] }>(site.origin, 'geo/boxes-2021.json');
     const codes = (await get<{ codes: string[] }>(site.origin, 'areas/lsoa-2021.json')).codes;
     const k = codes.indexOf('E01012684');
     await checkColours(site.origin, `/explore/?i=iod25-imd-score&v=${boxes.boxes[k * 6 + 4]},${boxes.boxes[k * 6 + 5]},12`);
+  });
+
+  it('serves a tile as a protocol buffer, compressed and kept for good (its folder is fingerprinted), and _headers says so for static hosts', async () => {
+    const site = sharedSite();
+    const index = await get<TilesIndex>(site.origin, 'geo/tiles.json');
+    const p = index.vintages['2021'].lsoa;
+    const [z, keys] = Object.entries(p.present)[0];
+    const url = `${site.origin}/data/${p.tiles.replace('{z}', z).replace('{x}', String(keys[0] % 2 ** Number(z))).replace('{y}', String(Math.floor(keys[0] / 2 ** Number(z))))}`;
+    const r = await fetch(url, { headers: { 'Accept-Encoding': 'br' } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/x-protobuf');
+    expect(r.headers.get('content-encoding')).toBe('br');
+    expect(r.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // The index that names the folders is revalidated, so a rebuild's tiles are found at once.
+    expect((await fetch(`${site.origin}/data/geo/tiles.json`)).headers.get('cache-control')).toBe('no-cache');
+    expect(readFileSync(join(DIST, '_headers'), 'utf8')).toContain('/data/vt/*\n  Content-Type: application/x-protobuf\n  Cache-Control: public, max-age=31536000, immutable');
   });
 
   it('at England scope (SYNTHETIC two-council world) draws the councils\' small areas the same way, and its words name England, not the region', async () => {
     await checkColours(england.origin, '/explore/', /across England/);
     const cat = await get<Catalogue>(england.origin, 'catalogue.json');
     expect(cat.scope.mode).toBe('england');
-    const index = await get<{ vintages: Record<string, { lads: unknown[] }> }>(england.origin, 'vt/index.json');
+    const index = await get<{ vintages: Record<string, { lads: unknown[] }> }>(england.origin, 'geo/tiles.json');
     expect(index.vintages['2021'].lads.length).toBe(2);
   });
 });

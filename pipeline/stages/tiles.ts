@@ -3,7 +3,7 @@
  * the geometry stage built, for the interactive map: per vintage, one pyramid of small areas
  * (`lsoa`) and one of councils and neighbourhoods (`lad`, `nb`). Each feature's id is an
  * integer: a small area's index in `areas/lsoa-<vintage>.json` (which the values files follow),
- * a council's or neighbourhood's index in the lists of `vt/index.json`. Tiles with no feature
+ * a council's or neighbourhood's index in the lists of `geo/tiles.json`. Tiles with no feature
  * are not written; the index lists the tiles that exist, so the map never asks for another.
  *
  * Small areas are cut with no simplification of their own (tolerance 0): the topology is
@@ -11,6 +11,7 @@
  * any zoom. They are shown from the lowest zoom whose largest tile stays within
  * {@link SMALL_AREA_TILE_BUDGET}; below it, the councils.
  */
+import { createHash } from 'node:crypto';
 import { geoJSONToTile, type GeoJSONVTFeature, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { feature } from 'topojson-client';
@@ -71,7 +72,7 @@ export function buildTiles(inputs: TilesInputs): { binary: Map<string, Uint8Arra
       const g = f.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon;
       [...bboxOf([g]), ...labelPoint(g)].forEach((x, k) => { six[(f.id as number) * 6 + k] = Math.round(x * 1e4) / 1e4; });
     }
-    boxes.set(`vt/boxes-${v}.json`, { vintage: v, areas: order.size, boxes: six });
+    boxes.set(`geo/boxes-${v}.json`, { vintage: v, areas: order.size, boxes: six });
     const small = cut({ lsoa }, `lsoa-${v}`, bounds, TILE_MIN_ZOOM, (largest) => largest <= SMALL_AREA_TILE_BUDGET);
     const lads = ids(t, 'lad'), nbs = ids(t, 'neighbourhood');
     const councils = cut({
@@ -79,13 +80,24 @@ export function buildTiles(inputs: TilesInputs): { binary: Map<string, Uint8Arra
       nb: collection(t, 'neighbourhood', (id) => ({ id: nbs.findIndex((x) => x.id === id), properties: {} })),
     }, `lad-${v}`, bounds, TILE_MIN_ZOOM, () => true);
     for (const c of [small, councils]) {
-      for (const [p, b] of c.tiles) binary.set(`vt/${c.report.id}/${p}.pbf`, b);
+      for (const [p, b] of c.tiles) binary.set(`vt/${folderOf(c)}/${p}.pbf`, b);
       pyramids.push(c.report);
     }
-    const meta = (c: Cut): Pyramid => ({ tiles: `vt/${c.report.id}/{z}/{x}/{y}.pbf`, minzoom: c.minzoom, maxzoom: TILE_MAX_ZOOM, bounds, present: c.present });
+    const meta = (c: Cut): Pyramid => ({ tiles: `vt/${folderOf(c)}/{z}/{x}/{y}.pbf`, minzoom: c.minzoom, maxzoom: TILE_MAX_ZOOM, bounds, present: c.present });
     index.vintages[v] = { lsoa: meta(small), lad: meta(councils), lads: lads.map((x) => ({ code: x.id, name: x.name })), neighbourhoods: nbs.map((x) => ({ slug: x.id, name: x.name })), areas: order.size };
   }
   return { binary, index, boxes, report: { budget: SMALL_AREA_TILE_BUDGET, pyramids } };
+}
+
+/**
+ * A pyramid's folder: its id and a fingerprint of its tiles, so that a host may keep them for
+ * good (the index, which names the folder, is revalidated) and a rebuild that changes a tile
+ * changes every address.
+ */
+function folderOf(c: Cut): string {
+  const h = createHash('sha256');
+  for (const [p, b] of [...c.tiles].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(p).update(b);
+  return `${c.report.id}.${h.digest('hex').slice(0, 10)}`;
 }
 
 /** The features of one object of the topology, with integer ids and no properties. */

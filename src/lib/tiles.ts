@@ -1,11 +1,11 @@
 /**
  * The atlas's vector tiles, as the pipeline writes them and the map reads them: which tiles
- * cover a box (web mercator, the XYZ scheme) and how a tile is named in `vt/index.json`'s list
+ * cover a box (web mercator, the XYZ scheme) and how a tile is named in `geo/tiles.json`'s list
  * of the tiles that exist.
  */
 import type { BBox } from './planar.ts';
 
-/** One pyramid of `vt/index.json`, as a MapLibre vector source takes it. */
+/** One pyramid of `geo/tiles.json`, as a MapLibre vector source takes it. */
 export interface Pyramid {
   /** Address of a tile under data/, with {z}, {x} and {y}. */
   tiles: string;
@@ -27,11 +27,11 @@ export interface VintageTiles {
   areas: number;
 }
 
-/** vt/index.json */
+/** geo/tiles.json */
 export interface TilesIndex { extent: number; vintages: Record<string, VintageTiles> }
 
 /**
- * vt/boxes-<vintage>.json: each small area's box and label point, six numbers per area in the
+ * geo/boxes-<vintage>.json: each small area's box and label point, six numbers per area in the
  * order of areas/lsoa-<vintage>.json (west, south, east, north, label longitude, latitude), for
  * selecting, searching and stepping through areas without their outlines.
  */

@@ -23,7 +23,7 @@ export interface Ctx {
   nbs: Outline[];
   state: ExplorerState;
   ind: IndicatorMeta;
-  /** The map's vector tiles (vt/index.json). */
+  /** The map's vector tiles (geo/tiles.json). */
   tiles: TilesIndex;
   /** The small areas of the vintage shown (with their names): codes by feature id, and ids by code. */
   codes: string[];

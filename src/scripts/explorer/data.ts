@@ -72,9 +72,9 @@ export class DataStore {
     }));
   }
   /** The map's vector tiles: which exist, each pyramid's zooms, the councils' and neighbourhoods' ids. */
-  tiles = () => this.json<TilesIndex>('vt/index.json');
+  tiles = () => this.json<TilesIndex>('geo/tiles.json');
   /** Each small area's box and label point, by its index in areas/lsoa-<vintage>.json. */
-  boxes = (vintage: 2011 | 2021) => this.json<BoxesFile>(`vt/boxes-${vintage}.json`).then((f): AreaBoxes => (i) => {
+  boxes = (vintage: 2011 | 2021) => this.json<BoxesFile>(`geo/boxes-${vintage}.json`).then((f): AreaBoxes => (i) => {
     if (!(i >= 0 && i < f.areas)) return undefined;
     const b = f.boxes.slice(i * 6, i * 6 + 6);
     return { bbox: [b[0], b[1], b[2], b[3]], label: [b[4], b[5]] };

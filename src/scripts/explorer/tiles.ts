@@ -1,5 +1,5 @@
 /**
- * The map's areas, from the atlas's static vector tiles (vt/index.json): per vintage one source
+ * The map's areas, from the atlas's static vector tiles (geo/tiles.json): per vintage one source
  * of small areas and one of councils and neighbourhoods, each shown from its own zoom, coloured
  * by feature state (an area's class, set from the values file; no tile is parsed again when the
  * indicator changes). Only tiles the index lists are fetched; one the host cannot find is drawn
@@ -16,7 +16,7 @@ const known = new Map<string, Pyramid>();
 let early: (path: string) => Promise<ArrayBuffer> | undefined = () => undefined;
 
 /** Lets MapLibre fetch the atlas's tiles: a tile the index does not list is empty, unrequested. */
-function register(name: string, p: Pyramid): void {
+function register(p: Pyramid): void {
   if (known.size === 0) {
     addProtocol(PROTOCOL, async (params, abort) => {
       const url = params.url.slice(PROTOCOL.length + 3);
@@ -32,7 +32,7 @@ function register(name: string, p: Pyramid): void {
       return { data: await r.arrayBuffer() };
     });
   }
-  known.set(name, p);
+  known.set(p.tiles.split('/')[1], p);
 }
 
 const source = (p: Pyramid, base: string) => ({ type: 'vector' as const, tiles: [`${PROTOCOL}://${location.origin}${base}data/${p.tiles}`], minzoom: p.minzoom, maxzoom: p.maxzoom, bounds: p.bounds });
@@ -107,8 +107,8 @@ export function addAreaLayers(map: MapLibre, t: VintageTiles, vintage: number, b
   if (ahead) early = ahead;
   for (const id of ORDER) if (id !== 'osm' && map.getLayer(id)) map.removeLayer(id);
   for (const id of ['lsoa', 'lad']) if (map.getSource(id)) map.removeSource(id);
-  register(`lsoa-${vintage}`, t.lsoa);
-  register(`lad-${vintage}`, t.lad);
+  register(t.lsoa);
+  register(t.lad);
   map.addSource('lsoa', source(t.lsoa, base));
   map.addSource('lad', source(t.lad, base));
   shown = t;
