@@ -98,6 +98,15 @@ async function checkColours(origin: string, path: string, words?: RegExp) {
   expect(second.tip.split(':')[0]).toBe(name);
   expect(colourDistance(second.colour, then.colour), `${code} ${then.value} on ${other!.id}: drawn ${second.colour}, legend ${then.colour}`).toBeLessThanOrEqual(3);
   expect(tiles.slice(fetched)).toEqual([]);
+  // Keyboard stepping: each N selects the next area in view, announced, and the address follows.
+  await page.locator('.maplibregl-canvas').focus();
+  for (let k = 0; k < 2; k++) {
+    const before = new URL(page.url()).searchParams.get('a');
+    await page.keyboard.press('n');
+    await expect.poll(() => new URL(page.url()).searchParams.get('a')).not.toBe(before);
+    const a = new URL(page.url()).searchParams.get('a')!;
+    expect(await page.locator('[data-selection]').first().textContent()).toContain(`(${a})`);
+  }
   if (words) expect(await page.locator('main').textContent()).toMatch(words);
   expect(w.errors).toEqual([]);
   expect(w.csp).toEqual([]);

@@ -21,6 +21,8 @@ export function selectArea(ctx: Ctx, code: string, push = true, move = true) {
   const box = i === undefined ? undefined : ctx.boxes.at(i);
   const name = ctx.names.get(code);
   if (!box || !name || i === undefined) return;
+  // The open popup closes first (its close clears the selection it showed), then the new one opens.
+  if (ctx.popup.isOpen()) ctx.popup.remove();
   ctx.state.a = code;
   flag(ctx.map, 'lsoa', 'sel', i, ctx.selectedId);
   ctx.selectedId = i;
