@@ -66,11 +66,13 @@ export function buildTiles(inputs: TilesInputs): { binary: Map<string, Uint8Arra
       return { id: i, properties: {} };
     });
     if (lsoa.features.length !== order.size) throw new Error(`tiles: the ${v} topology has ${lsoa.features.length} small areas, areas/lsoa-${v}.json ${order.size}`);
-    const bounds = boxOf(t);
     const six = new Array<number>(order.size * 6);
+    const bounds: BBox = [180, 90, -180, -90];
     for (const f of lsoa.features) {
       const g = f.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon;
-      [...bboxOf([g]), ...labelPoint(g)].forEach((x, k) => { six[(f.id as number) * 6 + k] = Math.round(x * 1e4) / 1e4; });
+      const b = bboxOf([g]);
+      [...b, ...labelPoint(g)].forEach((x, k) => { six[(f.id as number) * 6 + k] = Math.round(x * 1e4) / 1e4; });
+      bounds[0] = Math.min(bounds[0], b[0]); bounds[1] = Math.min(bounds[1], b[1]); bounds[2] = Math.max(bounds[2], b[2]); bounds[3] = Math.max(bounds[3], b[3]);
     }
     boxes.set(`geo/boxes-${v}.json`, { vintage: v, areas: order.size, boxes: six });
     const small = cut({ lsoa }, `lsoa-${v}`, bounds, TILE_MIN_ZOOM, (largest) => largest <= SMALL_AREA_TILE_BUDGET);
@@ -79,11 +81,12 @@ export function buildTiles(inputs: TilesInputs): { binary: Map<string, Uint8Arra
       lad: collection(t, 'lad', (id) => ({ id: lads.findIndex((x) => x.id === id), properties: {} })),
       nb: collection(t, 'neighbourhood', (id) => ({ id: nbs.findIndex((x) => x.id === id), properties: {} })),
     }, `lad-${v}`, bounds, TILE_MIN_ZOOM, () => true);
-    for (const c of [small, councils]) {
-      for (const [p, b] of c.tiles) binary.set(`vt/${folderOf(c)}/${p}.pbf`, b);
+    const meta = (c: Cut): Pyramid => {
+      const folder = folderOf(c);
+      for (const [p, b] of c.tiles) binary.set(`vt/${folder}/${p}.pbf`, b);
       pyramids.push(c.report);
-    }
-    const meta = (c: Cut): Pyramid => ({ tiles: `vt/${folderOf(c)}/{z}/{x}/{y}.pbf`, minzoom: c.minzoom, maxzoom: TILE_MAX_ZOOM, bounds, present: c.present });
+      return { tiles: `vt/${folder}/{z}/{x}/{y}.pbf`, minzoom: c.minzoom, maxzoom: TILE_MAX_ZOOM, bounds: bounds.map((x) => Math.round(x * 1e5) / 1e5) as BBox, present: c.present };
+    };
     index.vintages[v] = { lsoa: meta(small), lad: meta(councils), lads: lads.map((x) => ({ code: x.id, name: x.name })), neighbourhoods: nbs.map((x) => ({ slug: x.id, name: x.name })), areas: order.size };
   }
   return { binary, index, boxes, report: { budget: SMALL_AREA_TILE_BUDGET, pyramids } };
@@ -108,19 +111,6 @@ function collection(t: Topology, object: string, idOf: (id: string) => { id: num
 
 function ids(t: Topology, object: string): { id: string; name: string }[] {
   return (t.objects[object] as GeometryCollection).geometries.map((g) => ({ id: String(g.id), name: String((g.properties as { name?: string } | undefined)?.name ?? g.id) }));
-}
-
-function boxOf(t: Topology): BBox {
-  const fc = feature(t, t.objects.lsoa as GeometryCollection) as GeoJSON.FeatureCollection;
-  const b: BBox = [180, 90, -180, -90];
-  const walk = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') {
-      const [x, y] = c as number[];
-      b[0] = Math.min(b[0], x); b[1] = Math.min(b[1], y); b[2] = Math.max(b[2], x); b[3] = Math.max(b[3], y);
-    } else for (const d of c as unknown[]) walk(d);
-  };
-  for (const f of fc.features) walk((f.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon).coordinates);
-  return b.map((x) => Math.round(x * 1e5) / 1e5) as BBox;
 }
 
 /**
@@ -153,7 +143,8 @@ function cut(layers: Record<string, GeoJSON.FeatureCollection>, id: string, boun
       keys.push(tileKey(z, x, y));
     }
     const largest = Math.max(0, ...[...made.values()].map((b) => b.length));
-    if (!keep(largest)) break;
+    // The deepest zoom is always written, whatever its tiles weigh (the report says what they do).
+    if (!keep(largest) && z < TILE_MAX_ZOOM) break;
     minzoom = z;
     for (const [p, b] of made) tiles.set(p, b);
     present[z] = keys.sort((a, b) => a - b);
