@@ -48,6 +48,9 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   if (root.dataset.neighbourhood && !state.n) state.n = root.dataset.neighbourhood;
   const ind = quick ? page!.indicator : cat!.indicators.find((i) => i.id === state.i) ?? cat!.indicators.find((i) => i.id === cat!.headline)!;
   state.i = ind.id;
+  // The heading names the indicator asked for at once, before the map has drawn.
+  const heading = root.querySelector('[data-indicator-label]');
+  if (heading) heading.textContent = ind.label;
   // The map (and its worker) start loading now, while the tiles' index and the values arrive.
   const pending = Promise.all([store.tiles(), loadIndicator(store, ind)]);
   pending.catch(() => {});
@@ -91,15 +94,18 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   const ctx: Ctx = { meta: new Promise<void>((ok) => { metaIn = ok; }), root, map, store, cat: cat as Catalogue, nbs, state, ind, tiles, codes: [], areaIndex: new Map(), boxes: null, selectedId: null, hovered: null, current: first.current, names: new Map(), namesVintage: null, popup, embed, urlState, ready: false, tableAll: false, tableNear: false };
 
   // Before the first full draw, a failure means the map cannot show: say so, and bring the static map back.
-  const giveUp = (why: string) => {
+  // An error (a tile that could not load) keeps the static map for good; a slow first draw only until the map has drawn.
+  let failed = false;
+  const giveUp = (why: string, final = false) => {
     if (ctx.ready) return;
+    failed ||= final;
     root.classList.remove('is-interactive');
     holder.hidden = true;
     alertBox(root, `The interactive map could not finish loading (${why}). The static map and the table still show the figures.`);
   };
   map.on('error', (e) => {
     console.warn('map error', e.error?.message);
-    giveUp(e.error?.message ?? 'unknown error');
+    giveUp(e.error?.message ?? 'unknown error', true);
   });
   await loaded;
   addPatterns(map);
@@ -135,6 +141,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   const watchdog = setTimeout(() => giveUp('it did not draw in time'), 6000);
   map.once('idle', () => {
     clearTimeout(watchdog);
+    if (failed) return;
     holder.hidden = false;
     root.classList.add('is-interactive');
     ctx.ready = true;
