@@ -12,6 +12,7 @@ import { chromiumPath, DIST, launch, serveDist } from '../test/browser.ts';
 import { writeReference } from './reference.ts';
 import { mapReady } from './map-ready.ts';
 import { customFigures } from './custom.ts';
+import { tileFigures } from './tiles.ts';
 
 const br = (b: Buffer) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -59,6 +60,8 @@ export async function webFigures(_root: string): Promise<Row[]> {
       rows.push({ what: `${name}: JavaScript (brotli)`, measured: js, unit: 'KB', budget: jsBudgetKb ?? NaN, pass: jsBudgetKb === null ? true : js <= jsBudgetKb, note: jsBudgetKb === null ? 'no budget set' : undefined });
       await page.close();
     }
+
+    rows.push(...tileFigures(DIST));
 
     // One indicator's values for the region: the largest values file, brotli.
     {

@@ -19,9 +19,11 @@ import { geometryReport, neighbourhoodsReport, seal, type BuildReport } from './
 import { buildSearch, searchCounts, searchInputs } from './stages/search.ts';
 import { buildStreets, streetsInputs } from './stages/streets.ts';
 import { readTables, tablesCounts } from './stages/tables.ts';
+import { buildTiles, tilesCounts, tilesInputs } from './stages/tiles.ts';
 import { validateConfig } from './stages/validate.ts';
 import { json } from './stages/serialize.ts';
 import { STATUS } from './stages/values.ts';
+import { mappedArea } from '../src/lib/scope-words.ts';
 
 export type { BuildReport };
 export { STATUS };
@@ -74,17 +76,18 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   const aggregate = step('aggregate', () => aggregateAll({ indicators: cfg.indicators.indicators, vintageOf: (ind) => tableVintage(cfg, ind), frames, series: tables.series, population: tables.population, neighbourhoods: resolved, scope: cfg.geographies.scope, nation: cfg.geographies.nation }), (a) => ({ neighbourhoods: a.neighbourhoods.length, localAuthorities: Object.keys(a.comparators.lads[2021]).length, indicators: tables.series.size }));
   const breaks = step('derive', () => new Map(cfg.indicators.indicators.map((ind) => [ind.id, deriveBreaks(tables.series.get(ind.id)!, frames[tableVintage(cfg, ind)].scope)])), (b) => ({ breaks: b.size }));
   const geometries = step('geometry', () => buildGeometries(cfg, read, frames, aggregate.ladMembers, resolved), geometryCounts);
+  const tiles = step('tiles', () => buildTiles(tilesInputs(frames, geometries)), tilesCounts);
   const streets = cfg.geographies.streets ? step('streets', () => buildStreets(streetsInputs(cfg, takeFiles(inputs.files, streetFiles(cfg)), resolved, geometries.geometry[2021]), read.problems), (s) => ({ tiles: s.report.tiles, sources: s.report.sources, maps: s.report.maps.length })) : null;
   const local = localOutputs(datasets, frames, resolved);
-  const search = cfg.geographies.search ? step('search', () => buildSearch(searchInputs(cfg.geographies.search!, { csv: read.csv, pairs: lookup.pairs, resolved, geometry: geometries.geometry[2021], lads: aggregate.comparators.lads[2021], frame: frames[2021], wardBoxes: geometries.wardBoxes, regionName: cfg.geographies.scope.regionName }), read.problems), searchCounts) : null;
+  const search = cfg.geographies.search ? step('search', () => buildSearch(searchInputs(cfg.geographies.search!, { csv: read.csv, pairs: lookup.pairs, resolved, geometry: geometries.geometry[2021], lads: aggregate.comparators.lads[2021], frame: frames[2021], wardBoxes: geometries.wardBoxes, regionName: mappedArea({ ...cfg.geographies.scope, mode: options.scope, nation: cfg.geographies.nation.name }) }), read.problems), searchCounts) : null;
   const finance = cfg.finance ? step('finance', () => buildFinance(financeInputs(cfg.finance!, read.csv, cfg.site.programme.years, resolved), read.problems), (f) => f && { councils: f.report.councils, inRegion: f.report.inRegion, years: cfg.finance!.years.length }) : null;
   const primaryCare = cfg.primaryCare ? step('primary care', () => buildPrimaryCare(primaryCareInputs(cfg.primaryCare!, read.csv, geometries.geometry[2021].topology, resolved), read.problems), (p) => p && { practices: p.report.practices }) : null;
 
   const made: Made = { cfg, mode: options.scope, frames, lookup, series: tables.series, population: tables.population, change, aggregate, breaks, geometries, datasets, localMapped: local.mapped, search: search?.summary ?? null };
   const indicators = indicatorFiles(made);
-  const files = new Map([...areaFiles(made), ...(streets?.files ?? []), ...indicators.files, ...local.files, ...(search?.files ?? []), ...(finance ? [['finance.json', json(finance.data)] as const] : []), ...(primaryCare ? [['primary-care.json', json(primaryCare.data)] as const] : []), ['governance.json', json(wardLists(cfg, tables.wards, frames, resolved))], ...atlasFiles(made), ...downloadFiles(made)]);
-  const binary = new Map([...(streets?.binary ?? []), ...binaryTopologies(made)]);
-  const report = seal({ scope: { ...cfg.geographies.scope, mode: options.scope }, boundaries, vintageLookup, crosswalk: crosswalkReport(cw, frames[2021].scope), tables: tables.reports, finerLookups: tables.finerLookups, indicators: indicators.report, neighbourhoods: neighbourhoodsReport(resolved, frames[2021]), geometry: geometryReport(geometries.geometry), search: search?.report ?? null, streets: streets?.report ?? null, finance: finance?.report ?? null, primaryCare: primaryCare?.report ?? null }, files, binary, cfg.sources.sources, datasets);
+  const files = new Map([...areaFiles(made), ...(streets?.files ?? []), ...indicators.files, ...local.files, ...(search?.files ?? []), ...(finance ? [['finance.json', json(finance.data)] as const] : []), ...(primaryCare ? [['primary-care.json', json(primaryCare.data)] as const] : []), ['governance.json', json(wardLists(cfg, tables.wards, frames, resolved))], ['geo/tiles.json', json(tiles.index)], ...[...tiles.boxes].map(([p, b]) => [p, json(b)] as const), ...atlasFiles(made), ...downloadFiles(made)]);
+  const binary = new Map([...(streets?.binary ?? []), ...binaryTopologies(made), ...tiles.binary]);
+  const report = seal({ scope: { ...cfg.geographies.scope, mode: options.scope }, boundaries, vintageLookup, crosswalk: crosswalkReport(cw, frames[2021].scope), tables: tables.reports, finerLookups: tables.finerLookups, indicators: indicators.report, neighbourhoods: neighbourhoodsReport(resolved, frames[2021]), geometry: geometryReport(geometries.geometry), search: search?.report ?? null, streets: streets?.report ?? null, finance: finance?.report ?? null, primaryCare: primaryCare?.report ?? null, tiles: tiles.report }, files, binary, cfg.sources.sources, datasets);
   options.onStage?.('serialize', { files: files.size, bytes: [...files.values()].reduce((n, t) => n + Buffer.byteLength(t), 0) });
   failIfAny(provenance);
   return { files, binary, report, neighbourhoodsConfig: options.updateNeighbourhoods ? rewrittenConfig(inputs.config.neighbourhoods, resolved) : undefined };

@@ -12,9 +12,10 @@ let site: { origin: string; close: () => Promise<void> };
 beforeAll(async () => { site = sharedSite(); browser = await sharedBrowser(); });
 afterAll(async () => { await browser?.close(); await site?.close(); });
 
-// The first view's requests, and what the explorer asks for once its map has drawn: the catalogue
-// and the outlines' file (its page carries what the first view needs) and the area names.
-const REQUESTS = ['/data/catalogue.json', '/data/neighbourhoods.json', '/data/geo/lsoa-2021.topo.pbf', '/data/values/iod25-imd-decile.json', '/vendor/maplibre-gl-worker.', '/_astro/app.', '/data/areas/lsoa-2021.json'];
+// The first view's requests (the tiles' index, the vector tiles, the values), and what the explorer
+// asks for once its map has drawn: the catalogue and the outlines' file (its page carries what the
+// first view needs) and the area names.
+const REQUESTS = ['/data/catalogue.json', '/data/neighbourhoods.json', '/data/geo/tiles.json', '/data/vt/', '/data/values/iod25-imd-decile.json', '/vendor/maplibre-gl-worker.', '/_astro/app.', '/data/areas/lsoa-2021.json'];
 
 describe('when a request fails', () => {
   for (const failing of REQUESTS) {

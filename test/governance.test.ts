@@ -50,7 +50,8 @@ describe('community governance in the explorer', () => {
     await page.goto(`${site.origin}/explore/?i=leh-turnout-latest`);
     const group = page.locator('select[data-indicator-select] optgroup[label="Community governance"] option');
     expect(await group.evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(expect.arrayContaining(GOVERNANCE));
-    expect(await page.locator('[data-indicator-label]').textContent()).toContain("Turnout at the ward's latest local election");
+    // The page is built for the headline; the map's script names the indicator the address asks for.
+    await expect.poll(() => page.locator('[data-indicator-label]').textContent(), { timeout: 20_000 }).toContain("Turnout at the ward's latest local election");
     await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
     await page.selectOption('select[data-indicator-select]', 'leap-candidates-per-seat');
     await expect.poll(() => page.locator('[data-legend] .licence-sa').count(), { timeout: 15_000 }).toBe(1);

@@ -23,6 +23,7 @@ export interface DownloadInputs {
   local: { id: string; title: string; path: string }[];
   /** The per-area change table (every edition carried onto 2021 small areas), when change layers are configured: UTF-8 without a BOM. */
   change?: { csv: string; schema: object };
+  /** The area mapped, as a sentence names it ("the North West", "England"). */
   regionName: string;
 }
 
@@ -96,7 +97,7 @@ export function buildDownloads(d: DownloadInputs): Map<string, string> {
     profile: 'tabular-data-package',
     name: 'neighbourhood-resilience-atlas',
     title: 'Neighbourhood Resilience Atlas: small-area statistics for the Neighbourhood Resilience Programme',
-    description: `Published deprivation and Census statistics for the LSOAs of the ${d.regionName}, the programme's neighbourhoods and their comparators, and locally gathered evidence. Empty cells: no figure published; "c": suppressed.${shareAlike(d.indicators) ? ` ${SA_NOTE} The resources that carry them (${[...(shareAlike(byVintage(2021)) ? ['lsoa-2021'] : []), ...(shareAlike(byVintage(2011)) ? ['lsoa-2011'] : []), 'neighbourhood-summaries'].join(', ')}) list CC-BY-SA-3.0 among their licenses; their other columns stay under their own licences.` : ''}`,
+    description: `Published deprivation and Census statistics for the LSOAs of ${d.regionName}, the programme's neighbourhoods and their comparators, and locally gathered evidence. Empty cells: no figure published; "c": suppressed.${shareAlike(d.indicators) ? ` ${SA_NOTE} The resources that carry them (${[...(shareAlike(byVintage(2021)) ? ['lsoa-2021'] : []), ...(shareAlike(byVintage(2011)) ? ['lsoa-2011'] : []), 'neighbourhood-summaries'].join(', ')}) list CC-BY-SA-3.0 among their licenses; their other columns stay under their own licences.` : ''}`,
     licenses: licencesOf(d.indicators),
     sources: d.sources.map((s) => ({ title: s.title, path: s.url, attribution: s.attribution, license: s.licence.name })),
     resources: [

@@ -12,6 +12,7 @@ import type { LoadedDataset } from './local.ts';
 import type { VintageLookup } from './neighbourhoods.ts';
 import type { SearchSummary } from './search.ts';
 import { json, valuesFile } from './serialize.ts';
+import { mappedArea } from '../../src/lib/scope-words.ts';
 import type { Series } from './values.ts';
 
 /** The LSOA vintage of an indicator: its table's. */
@@ -93,7 +94,7 @@ export function downloadFiles(m: Made): Map<string, string> {
     indicators: cfg.indicators.indicators.map((i) => ({ ...i, vintage: tableVintage(cfg, i), domain: domainOf.get(i.family)!.domain, source: cfg.tables.tables.find((t) => t.id === i.table)!.source })),
     series: m.series, breaks: m.breaks,
     neighbourhoods: m.aggregate.neighbourhoods.map(({ n, summaries }) => ({ slug: n.config.slug, name: n.config.name, lsoas: { 2011: n.lsoas2011.map((x) => x.code), 2021: n.lsoas2021.map((x) => x.code) }, summaries })),
-    sources: cfg.sources.sources, local: m.datasets.map((ds) => ({ id: ds.id, title: ds.meta.title, path: `downloads/local/${ds.id}.csv` })), regionName: cfg.geographies.scope.regionName,
+    sources: cfg.sources.sources, local: m.datasets.map((ds) => ({ id: ds.id, title: ds.meta.title, path: `downloads/local/${ds.id}.csv` })), regionName: mappedArea({ ...cfg.geographies.scope, mode: m.mode, nation: cfg.geographies.nation.name }),
     change: m.change.layers.length ? m.change.table() : undefined,
   });
 }

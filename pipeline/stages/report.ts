@@ -13,6 +13,7 @@ import { sha256 } from './provenance.ts';
 import type { SearchReport } from './search.ts';
 import { json } from './serialize.ts';
 import type { StreetsReport } from './streets.ts';
+import type { TilesReport } from './tiles.ts';
 import type { TableReport } from './values.ts';
 
 export interface BuildReport {
@@ -30,6 +31,8 @@ export interface BuildReport {
   streets: StreetsReport | null;
   finance: FinanceReport | null;
   primaryCare: PrimaryCareReport | null;
+  /** The map's vector tiles: per pyramid its zooms, tiles and bytes (uncompressed). */
+  tiles: TilesReport;
   outputs: { path: string; bytes: number; sha256: string }[];
 }
 

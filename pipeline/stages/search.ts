@@ -30,6 +30,7 @@ export interface SearchInputs {
   /** The scope's local authorities' outlines: a named place is searchable only inside one. */
   ladShapes: GeoJSON.Geometry[];
   wardBoxes: Map<string, BBox>;
+  /** The area mapped, as a sentence names it ("the North West", "England"). */
   regionName: string;
 }
 
@@ -46,12 +47,12 @@ export interface SearchReport {
 /** What the search box says about itself: the postcode file, how much of the scope it covers, an example. */
 export interface SearchSummary { edition: string; region: string; coverage: SearchReport['coverage']; example: { postcode: string | null; place: string | null } }
 
-/** Plain words for the postcode file's coverage of the scope. */
+/** Plain words for the postcode file's coverage of the scope; `region` names it as a sentence does ("the North West", "England"). */
 export function coverageWords(edition: string, region: string, lsoas: number, withPostcodes: number): string {
-  if (withPostcodes === 0) return `The postcode file (${edition}) holds no postcode in the ${region}, so postcodes cannot be found here; search for a place, ward or local authority instead.`;
+  if (withPostcodes === 0) return `The postcode file (${edition}) holds no postcode in ${region}, so postcodes cannot be found here; search for a place, ward or local authority instead.`;
   const share = withPostcodes / lsoas;
-  if (withPostcodes === lsoas) return `Postcodes of the ${region} can be found: the postcode file (${edition}) covers every one of its ${lsoas.toLocaleString('en-GB')} small areas.`;
-  return `The postcode file (${edition}) covers only part of the ${region}: ${withPostcodes.toLocaleString('en-GB')} of its ${lsoas.toLocaleString('en-GB')} small areas (${(100 * share).toFixed(0)}%). Postcodes elsewhere cannot be found; search for a place, ward or local authority instead.`;
+  if (withPostcodes === lsoas) return `Postcodes of ${region} can be found: the postcode file (${edition}) covers every one of its ${lsoas.toLocaleString('en-GB')} small areas.`;
+  return `The postcode file (${edition}) covers only part of ${region}: ${withPostcodes.toLocaleString('en-GB')} of its ${lsoas.toLocaleString('en-GB')} small areas (${(100 * share).toFixed(0)}%). Postcodes elsewhere cannot be found; search for a place, ward or local authority instead.`;
 }
 
 const r3 = (x: number) => round(x, 3);

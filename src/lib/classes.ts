@@ -130,3 +130,7 @@ export function worstFirst(polarity: 'higher-worse' | 'lower-worse' | 'neutral')
   const sign = polarity === 'lower-worse' ? 1 : -1;
   return (a, b) => (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || (a.value !== null && b.value !== null ? sign * (a.value - b.value) : 0) || a.code.localeCompare(b.code, 'en-GB');
 }
+
+/** Feature state `k` of an area with no figure, and of one whose figure is suppressed (otherwise its class, from {@link classOf}). */
+export const STATE_MISSING = -1;
+export const STATE_SUPPRESSED = -2;

@@ -19,9 +19,15 @@ export function headersFor(path: string): Record<string, string> {
     : { 'Content-Security-Policy': CSP, ...COMMON, 'X-Frame-Options': 'SAMEORIGIN' };
 }
 
-/** Fingerprinted build assets (`/_astro/*`) never change under their name: a year, immutable. Everything else is revalidated. */
-/** Fingerprinted files (Astro's /_astro/, and /vendor/ files named with their hash) are cached for good; the rest revalidated. */
-export const cacheControlFor = (path: string) => (path.startsWith('/_astro/') || /^\/vendor\/[^/]+\.[0-9a-f]{8}\.mjs$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+/**
+ * Fingerprinted files (Astro's /_astro/, /vendor/ files named with their hash, and the map's
+ * vector tiles under /data/vt/, whose folders carry a fingerprint of their tiles) are cached for
+ * good; the rest revalidated.
+ */
+export const cacheControlFor = (path: string) => (path.startsWith('/_astro/') || /^\/vendor\/[^/]+\.[0-9a-f]{8}\.mjs$/.test(path) || /^\/data\/vt\/[^/]+\.[0-9a-f]{10}\//.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+
+/** The vector tiles' type: Mapbox Vector Tile, a protocol buffer (hosts that know the type compress it). */
+export const TILE_TYPE = 'application/x-protobuf';
 
 /**
  * The `_headers` file of Netlify and Cloudflare Pages. Both merge the headers of every rule
@@ -33,5 +39,5 @@ export function headersFile(sections: string[]): string {
   const block = (pattern: string, h: Record<string, string>) => `${pattern}\n${Object.entries(h).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
   const base = CSP.replace("; frame-ancestors 'self'", '');
   const own = { 'Content-Security-Policy': "frame-ancestors 'self'", 'X-Frame-Options': 'SAMEORIGIN' };
-  return [block('/*', { 'Content-Security-Policy': base, ...COMMON }), block('/', own), ...sections.filter((s) => s !== 'embed' && s !== '_astro').sort().map((s) => block(`/${s}/*`, own)), block('/_astro/*', { 'Cache-Control': cacheControlFor('/_astro/') }), block('/vendor/*', { 'Cache-Control': cacheControlFor('/vendor/x.00000000.mjs') })].join('\n');
+  return [block('/*', { 'Content-Security-Policy': base, ...COMMON }), block('/', own), ...sections.filter((s) => s !== 'embed' && s !== '_astro').sort().map((s) => block(`/${s}/*`, own)), block('/_astro/*', { 'Cache-Control': cacheControlFor('/_astro/') }), block('/vendor/*', { 'Cache-Control': cacheControlFor('/vendor/x.00000000.mjs') }), block('/data/vt/*', { 'Content-Type': TILE_TYPE, 'Cache-Control': cacheControlFor('/data/vt/x.0000000000/') })].join('\n');
 }

@@ -5,6 +5,7 @@ import { PLACE_RANK } from './labels.ts';
 import { mapBox } from './planar.ts';
 import { isProfileIndicator } from './plain.ts';
 import type { MapLabel } from './svg-map.ts';
+import { mappedArea } from './scope-words.ts';
 
 export type Status = 'value' | 'missing' | 'suppressed';
 export interface AreaValue { value: number | null; status: Status }
@@ -114,6 +115,6 @@ export function regionRows(ind: IndicatorMeta, nbs: readonly Neighbourhood[]): V
 }
 
 /** The summary of a map of the whole region: the spread of its areas' values, and the outlines drawn. */
-export function regionSummary(ind: IndicatorMeta, nbs: readonly Neighbourhood[], where = `of the ${catalogue().scope.regionName}`): string {
+export function regionSummary(ind: IndicatorMeta, nbs: readonly Neighbourhood[], where = `of ${mappedArea(catalogue().scope)}`): string {
   return `${viewSummary(ind, regionRows(ind, nbs), where)} The programme's ${nbs.length} neighbourhoods are outlined.`;
 }

@@ -22,7 +22,7 @@ interface Problem { token: string; why: string }
 
 async function start(root: HTMLElement) {
   const base = root.dataset.base ?? '/';
-  const region = root.dataset.region ?? 'the region';
+  const region = root.dataset.region ?? 'the region'; // as a sentence names it: "the North West", "England"
   const store = new DataStore(base);
   const out = document.querySelector<HTMLElement>('[data-profile]')!;
   const problemsBox = root.querySelector<HTMLElement>('[data-problems]')!;
@@ -64,13 +64,13 @@ async function start(root: HTMLElement) {
       const code = token.toUpperCase();
       if (/^[EW]01\d{6}$/.test(code)) {
         if (councilOf(index, code)) found.push(code);
-        else problems.push({ token, why: `not a 2021 small area of the ${region} (a code of another region, or of 2011 that changed in 2021?)` });
+        else problems.push({ token, why: `not a 2021 small area of ${region} (a code of another region, or of 2011 that changed in 2021?)` });
       } else if (/^[EWSN]\d{8}$/.test(code)) problems.push({ token, why: 'not understood: this is a code of another kind of area (small area codes begin E01)' });
       else if (parsePostcode(token)) {
         const r = await lookupPostcode(base, token).catch(() => null);
         if (!r) problems.push({ token, why: 'could not be looked up: the postcode files did not load' });
-        else if (r.kind === 'found') { if (councilOf(index, r.lsoa.code)) found.push(r.lsoa.code); else problems.push({ token, why: `outside the ${region}` }); }
-        else if (r.kind === 'outside') problems.push({ token, why: `outside the ${region}` });
+        else if (r.kind === 'found') { if (councilOf(index, r.lsoa.code)) found.push(r.lsoa.code); else problems.push({ token, why: `outside ${region}` }); }
+        else if (r.kind === 'outside') problems.push({ token, why: `outside ${region}` });
         else problems.push({ token, why: `not found in the postcode lookup (${r.kind === 'unknown' ? r.edition : 'unknown'}): a new or mistyped postcode?` });
       } else problems.push({ token, why: 'not understood: neither a small area code (E01 and six digits) nor a full postcode' });
     }

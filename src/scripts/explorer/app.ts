@@ -7,14 +7,16 @@ import { Map as MapLibre, NavigationControl, Popup, setWorkerUrl, type LngLatBou
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Catalogue, IndicatorMeta } from '../../lib/data.ts';
 import type { BBox } from '../../lib/planar.ts';
-import { fillColourExpression, NO_DATA } from '../../lib/classes.ts';
+import { NO_DATA } from '../../lib/classes.ts';
+import { firstViewPadding, type TilesIndex } from '../../lib/tiles.ts';
 import { el } from '../dom.ts';
 import { alertBox, padBox, reducedMotion, unionBox, type Ctx, type Outline } from './context.ts';
-import type { DataStore, VintageGeo } from './data.ts';
+import type { DataStore } from './data.ts';
 import { readState } from './state.ts';
 import { MapLabels } from './labels.ts';
 import { addStreets, streetNames, type StreetsFile } from './streets.ts';
 import { applyValues, loadIndicator, renderIndicator } from './indicator.ts';
+import { addAreaLayers, AFTER_FIRST_DRAW, layersFor, showLayers } from './tiles.ts';
 import { refreshTable } from './table.ts';
 import { selectArea, wireInteractions } from './selection.ts';
 import { wireControls } from './controls.ts';
@@ -46,8 +48,11 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   if (root.dataset.neighbourhood && !state.n) state.n = root.dataset.neighbourhood;
   const ind = quick ? page!.indicator : cat!.indicators.find((i) => i.id === state.i) ?? cat!.indicators.find((i) => i.id === cat!.headline)!;
   state.i = ind.id;
-  // The map (and its worker) start loading now, while the boundaries and values arrive.
-  const pending = Promise.all([store.geometry(ind.vintage), loadIndicator(store, ind)]);
+  // The heading names the indicator asked for at once, before the map has drawn.
+  const heading = root.querySelector('[data-indicator-label]');
+  if (heading) heading.textContent = ind.label;
+  // The map (and its worker) start loading now, while the tiles' index and the values arrive.
+  const pending = Promise.all([store.tiles(), loadIndicator(store, ind)]);
   pending.catch(() => {});
   const holder = el('div', undefined, 'maplibre-holder');
   stage.append(holder);
@@ -64,7 +69,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     zoom: !lock && state.v ? state.v[2] : undefined,
     maxBounds: padBox(lock ?? regionBox, lock ? 0.6 : 1.5) as LngLatBoundsLike,
     // The credits sit along the foot of the map: the first view leaves room for them, so they cover sea, not land.
-    fitBoundsOptions: { padding: { top: 8, left: 8, right: 8, bottom: holder.clientWidth > 640 ? 40 : 96 } },
+    fitBoundsOptions: { padding: firstViewPadding(holder.clientWidth) },
     attributionControl: { compact: false, customAttribution: 'Contains OS data © Crown copyright and database right 2024; ONS, MHCLG (OGL v3.0); Natural Earth' },
     cooperativeGestures: embed,
     dragRotate: false,
@@ -76,9 +81,9 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   const popup = new Popup({ closeButton: true, closeOnClick: false, maxWidth: '18rem', focusAfterOpen: false });
   const loaded = new Promise<void>((ok) => map.once('load', () => ok()));
-  let geo: VintageGeo, first: Awaited<ReturnType<typeof loadIndicator>>;
+  let tiles: TilesIndex, first: Awaited<ReturnType<typeof loadIndicator>>;
   try {
-    [geo, first] = await pending.then(([g, f]) => [g, f] as const);
+    [tiles, first] = await pending.then(([t, f]) => [t, f] as const);
   } catch (e) {
     alertBox(root, `The map's data could not be loaded: ${(e as Error).message}. The static map and the table still show the figures.`);
     map.remove();
@@ -86,36 +91,27 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     return;
   }
   let metaIn = () => {};
-  const ctx: Ctx = { meta: new Promise<void>((ok) => { metaIn = ok; }), root, map, store, cat: cat as Catalogue, nbs, state, ind, geo, current: { codes: [], index: new Map(), values: [], missing: new Set(), suppressed: new Set(), lowPrecision: new Set() }, names: new Map(), namesVintage: null, popup, embed, urlState, ready: false, tableAll: false, tableNear: false };
+  const ctx: Ctx = { meta: new Promise<void>((ok) => { metaIn = ok; }), root, map, store, cat: cat as Catalogue, nbs, state, ind, tiles, codes: [], areaIndex: new Map(), boxes: null, selectedId: null, hovered: null, current: first.current, names: new Map(), namesVintage: null, popup, embed, urlState, ready: false, tableAll: false, tableNear: false };
 
   // Before the first full draw, a failure means the map cannot show: say so, and bring the static map back.
-  const giveUp = (why: string) => {
+  // An error (a tile that could not load) keeps the static map for good; a slow first draw only until the map has drawn.
+  let failed = false;
+  const giveUp = (why: string, final = false) => {
     if (ctx.ready) return;
+    failed ||= final;
     root.classList.remove('is-interactive');
     holder.hidden = true;
     alertBox(root, `The interactive map could not finish loading (${why}). The static map and the table still show the figures.`);
   };
   map.on('error', (e) => {
     console.warn('map error', e.error?.message);
-    giveUp(e.error?.message ?? 'unknown error');
+    giveUp(e.error?.message ?? 'unknown error', true);
   });
   await loaded;
   addPatterns(map);
-  // Values are joined to the features before the source is added, so the worker tiles them once.
-  applyValues(first);
-  map.addSource('lsoa', { type: 'geojson', data: geo.lsoa, promoteId: 'code' });
-  map.addLayer({ id: 'lsoa-fill', type: 'fill', source: 'lsoa', paint: { 'fill-color': fillColourExpression(ind.classes) as never } });
-  map.addLayer({ id: 'lsoa-nodata', type: 'fill', source: 'lsoa', filter: ['!=', ['typeof', ['get', 'v']], 'number'], paint: { 'fill-pattern': ['case', ['==', ['get', 's'], 'suppressed'], 'hatch-suppressed', 'hatch-missing'] as never } });
-  // Low-precision local values are outlined, not mapped as if exact.
-  map.addLayer({ id: 'lsoa-lowprec', type: 'line', source: 'lsoa', filter: ['==', ['get', 'lp'], true], paint: { 'line-color': '#111111', 'line-width': 1.5, 'line-dasharray': [1, 1] } });
-  // Change layers: areas whose earlier value was carried from a split, merged or redrawn 2011 area are outlined.
-  map.addLayer({ id: 'lsoa-carried', type: 'line', source: 'lsoa', filter: ['!=', ['get', 'cf'], ''], paint: { 'line-color': '#111111', 'line-width': 1.5, 'line-dasharray': [3, 2] } });
-  map.addSource('lad', { type: 'geojson', data: geo.lad });
-  map.addLayer({ id: 'lad-line', type: 'line', source: 'lad', paint: { 'line-color': '#4d4d4d', 'line-width': 1, 'line-dasharray': [3, 2] } });
-  map.addSource('nb', { type: 'geojson', data: geo.neighbourhood });
-  map.addLayer({ id: 'nb-line', type: 'line', source: 'nb', paint: { 'line-color': '#111111', 'line-width': 2.5 } });
-  map.addLayer({ id: 'lsoa-hover', type: 'line', source: 'lsoa', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#111111', 'line-width': 1.5 } });
-  map.addLayer({ id: 'lsoa-selected', type: 'line', source: 'lsoa', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#ffbf47', 'line-width': 4 } });
+  // The areas from their tiles, coloured by feature state as the tiles arrive.
+  addAreaLayers(map, tiles.vintages[ind.vintage], ind.vintage, root.dataset.base ?? '/', layersFor(first.current), (p) => store.takeEarly(p));
+  applyValues(ctx);
   const labels = new MapLabels(map);
   const withMeta = (cat: Catalogue, nbs: Outline[]) => {
     Object.assign(ctx, { cat, nbs });
@@ -137,7 +133,6 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     });
   };
 
-  ctx.current = first.current;
   // The table under the map was drawn at build time for the page's own indicator; redraw it only if the URL asked for another.
   renderIndicator(ctx, ind.id !== root.dataset.indicator || !!state.n);
   if (!holder.hidden) root.classList.add('is-interactive');
@@ -146,18 +141,19 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   const watchdog = setTimeout(() => giveUp('it did not draw in time'), 6000);
   map.once('idle', () => {
     clearTimeout(watchdog);
+    if (failed) return;
     holder.hidden = false;
     root.classList.add('is-interactive');
     ctx.ready = true;
     performance.mark('map-ready');
-    // The small areas' own borders (a tenth of a pixel at the region's zoom) come after the first draw: the worker tessellates them once the colours are on screen.
-    map.addLayer({ id: 'lsoa-line', type: 'line', source: 'lsoa', paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.1, 12, 1] as never, 'line-opacity': 0.8 } }, 'lad-line');
+    // The small areas' own borders and the hover and selection outlines come after the first draw: the worker lays them out once the colours are on screen.
+    showLayers(map, AFTER_FIRST_DRAW);
     if (cat) { withMeta(cat, nbs); refreshTable(ctx); }
     else loadMeta().then(([c, n]) => { withMeta(c, n); refreshTable(ctx); }, (e: Error) => alertBox(root, `Part of the map's data could not be loaded (${e.message}): the map shows the figures, but its menu, search and neighbourhood names are not ready. Reload the page to try again.`));
     // Land for context, after the choropleth.
     store.context().then((land) => {
       map.addSource('land', { type: 'geojson', data: land });
-      map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f4f2ec' } }, 'lsoa-fill');
+      map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f4f2ec' } }, 'lad-fill');
     }).catch((e: Error) => console.warn('land not shown:', e.message));
   });
 

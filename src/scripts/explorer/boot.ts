@@ -20,6 +20,24 @@ function notice(root: HTMLElement, text: string, role: 'status' | 'alert' = 'sta
   p.hidden = false;
 }
 
+/**
+ * The explorer's first view, when the page gives it (data-first) and the address asks for no
+ * other: its box and the map's size (measured on a hidden holder), so its tiles load at once.
+ */
+function firstView(root: HTMLElement, id: string): { box: [number, number, number, number]; width: number; height: number } | undefined {
+  const q = new URLSearchParams(location.search);
+  const first = root.dataset.first ? (JSON.parse(root.dataset.first) as { box: [number, number, number, number]; indicator: { id: string } }) : null;
+  const stage = root.querySelector('[data-map-stage]');
+  if (!first || !stage || first.indicator.id !== id || q.has('v') || q.has('a') || q.has('n')) return undefined;
+  const probe = document.createElement('div');
+  probe.className = 'maplibre-holder';
+  probe.style.cssText = 'position:absolute;visibility:hidden';
+  stage.append(probe);
+  const view = { box: first.box, width: probe.clientWidth, height: probe.clientHeight };
+  probe.remove();
+  return view;
+}
+
 type Mount = (root: HTMLElement, store: DataStore) => Promise<void>;
 
 /**
@@ -40,7 +58,7 @@ export function boot(root: HTMLElement, mode: 'on-demand' | 'auto' | 'eager', lo
     const store = new DataStore(root.dataset.base ?? '/');
     const id = new URLSearchParams(root.dataset.urlState === 'off' ? '' : location.search).get('i') ?? root.dataset.indicator ?? '';
     const vintage = Number(root.querySelector<HTMLOptionElement>(`[data-indicator-select] option[value="${CSS.escape(id)}"]`)?.dataset.vintage) || undefined;
-    store.prefetch(id, vintage as 2011 | 2021 | undefined);
+    store.prefetch(id, vintage as 2011 | 2021 | undefined, firstView(root, id));
     load()
       .then((m) => m.mount(root, store))
       .catch((e: Error) => notice(root, `The interactive map could not be loaded (${e.message}). The static map and the table on this page still show the figures.`, 'alert'));

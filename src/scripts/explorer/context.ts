@@ -7,7 +7,8 @@ import type { Catalogue, IndicatorMeta, Neighbourhood } from '../../lib/data.ts'
 import type { BBox } from '../../lib/planar.ts';
 import type { ChangeEditions } from '../../lib/words.ts';
 import { changeNote } from '../../lib/words.ts';
-import type { DataStore, VintageGeo } from './data.ts';
+import type { TilesIndex } from '../../lib/tiles.ts';
+import type { AreaBoxes, DataStore } from './data.ts';
 import type { ExplorerState } from './state.ts';
 
 export type Outline = Omit<Neighbourhood, 'summaries'>;
@@ -22,9 +23,18 @@ export interface Ctx {
   nbs: Outline[];
   state: ExplorerState;
   ind: IndicatorMeta;
-  geo: VintageGeo;
-  /** Per code: index in the values file, and the values file of the current indicator. */
-  current: { codes: string[]; index: Map<string, number>; values: (number | null)[]; missing: Set<number>; suppressed: Set<number>; lower?: (number | null)[]; upper?: (number | null)[]; n?: (number | null)[]; lowPrecision: Set<number>; carried?: Map<number, string>; editions?: ChangeEditions };
+  /** The map's vector tiles (geo/tiles.json). */
+  tiles: TilesIndex;
+  /** The small areas of the vintage shown (with their names): codes by feature id, and ids by code. */
+  codes: string[];
+  areaIndex: Map<string, number>;
+  /** Boxes and label points of the vintage shown's small areas, by id (loaded on first need). */
+  boxes: { vintage: number; at: AreaBoxes } | null;
+  /** The small area selected and the area under the pointer (feature ids). */
+  selectedId: number | null;
+  hovered: { layer: 'lsoa' | 'lad'; id: number } | null;
+  /** The values file of the current indicator, by feature id. */
+  current: { values: (number | null)[]; missing: Set<number>; suppressed: Set<number>; lower?: (number | null)[]; upper?: (number | null)[]; n?: (number | null)[]; lowPrecision: Set<number>; carried?: Map<number, string>; editions?: ChangeEditions };
   names: Map<string, { name: string; lad: string; ward: string }>;
   namesVintage: number | null;
   popup: Popup;
@@ -51,11 +61,11 @@ export function alertBox(root: HTMLElement, message: string) {
 }
 
 
-export interface Loaded { ind: IndicatorMeta; geo: VintageGeo; current: Ctx['current'] }
+export interface Loaded { ind: IndicatorMeta; current: Ctx['current'] }
 
 /** For change layers: both editions' deciles and how the earlier one was carried, after the value in the table. */
 export function carriedNote(ctx: Ctx, code: string): string {
-  const i = ctx.current.index.get(code);
+  const i = ctx.areaIndex.get(code);
   const ed = ctx.current.editions;
   if (!ed || i === undefined) return '';
   const flag = ctx.current.carried?.get(i);
@@ -63,13 +73,21 @@ export function carriedNote(ctx: Ctx, code: string): string {
 }
 
 export function statusOf(ctx: Ctx, code: string): { value: number | null; status: 'value' | 'missing' | 'suppressed' } {
-  const i = ctx.current.index.get(code);
+  const i = ctx.areaIndex.get(code);
   if (i === undefined) return { value: null, status: 'missing' };
   if (ctx.current.suppressed.has(i)) return { value: null, status: 'suppressed' };
   if (ctx.current.missing.has(i)) return { value: null, status: 'missing' };
   return { value: ctx.current.values[i], status: 'value' };
 }
 
+
+/** A small area's box and label point, loading the vintage's boxes on first need. */
+export async function areaBox(ctx: Ctx, code: string): Promise<{ bbox: BBox; label: [number, number] } | undefined> {
+  const v = ctx.ind.vintage;
+  if (ctx.boxes?.vintage !== v) ctx.boxes = { vintage: v, at: await ctx.store.boxes(v) };
+  const i = ctx.areaIndex.get(code);
+  return i === undefined ? undefined : ctx.boxes.at(i);
+}
 
 export function fitTo(ctx: Ctx, bbox: BBox, maxZoom = 14) {
   // A non-essential move: under prefers-reduced-motion MapLibre makes it a jump (tested).

@@ -18,9 +18,8 @@ export function wireControls(ctx: Ctx) {
     mountSearchBox(form, {
       // Small areas by code or name: the explorer already has their names and boxes.
       extra: async () => {
-        const areas = await ctx.store.areas(2021);
-        const geo = await ctx.store.geometry(2021);
-        return areas.codes.map((c, i) => ({ label: `${areas.names[i]} (${c})`, kind: 'Small area', key: `a:${c}`, bbox: geo.box(c)?.bbox ?? [0, 0, 0, 0] }));
+        const [areas, box] = await Promise.all([ctx.store.areas(2021), ctx.store.boxes(2021)]);
+        return areas.codes.map((c, i) => ({ label: `${areas.names[i]} (${c})`, kind: 'Small area', key: `a:${c}`, bbox: box(i)?.bbox ?? [0, 0, 0, 0] }));
       },
       onPlace: (entry) => {
         if (entry.key.startsWith('a:')) {
@@ -48,7 +47,7 @@ export function wireControls(ctx: Ctx) {
       try {
         const [{ indicatorCsv, indicatorGeojson, saveBlob, saveText }, values, areas] = await Promise.all([import('../../lib/downloads.ts'), ctx.store.values(ctx.ind), ctx.store.areas(ctx.ind.vintage)]);
         if (kind === 'csv') saveText(`${ctx.ind.id}.csv`, indicatorCsv(ctx.ind, values, areas), 'text/csv;charset=utf-8');
-        else if (kind === 'geojson') saveText(`${ctx.ind.id}.geojson`, indicatorGeojson(ctx.ind, values, areas, ctx.geo.lsoa.features), 'application/geo+json');
+        else if (kind === 'geojson') saveText(`${ctx.ind.id}.geojson`, indicatorGeojson(ctx.ind, values, areas, (await ctx.store.geometry(ctx.ind.vintage)).lsoa.features), 'application/geo+json');
         else saveBlob(`${ctx.ind.id}.png`, await mapImage(ctx));
         if (status) status.textContent = `Downloaded ${ctx.ind.id}.${kind}.`;
       } catch (err) {

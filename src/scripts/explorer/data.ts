@@ -2,6 +2,7 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { AreasFile, Catalogue, IndicatorMeta, Neighbourhood, ValuesFile } from '../../lib/data.ts';
 import { bboxOf, labelPoint, type BBox } from '../../lib/planar.ts';
+import { fitZoom, tilesFor, type BoxesFile, type TilesIndex } from '../../lib/tiles.ts';
 import { decodeTopology } from '../../lib/topo-binary.ts';
 
 /** Fetches the pipeline's output files, once each, and fails with a message a person can read. */
@@ -19,6 +20,16 @@ export class DataStore {
   /** A binary file, fetched once. */
   bytes(path: string): Promise<ArrayBuffer> {
     return this.load(path, (r) => r.arrayBuffer());
+  }
+
+  /** Tiles fetched ahead of the map, handed over once (see {@link takeEarly}). */
+  private early = new Set<string>();
+  /** A tile fetched ahead of the map, if it was: the map takes it once, and the store lets it go. */
+  takeEarly(path: string): Promise<ArrayBuffer> | undefined {
+    if (!this.early.delete(path)) return undefined;
+    const p = this.cache.get(path) as Promise<ArrayBuffer> | undefined;
+    this.cache.delete(path);
+    return p;
   }
 
   private load<T>(path: string, read: (r: Response) => Promise<T>): Promise<T> {
@@ -41,25 +52,39 @@ export class DataStore {
    * awaited. Given the indicator's vintage (the explorer's menu says it), only its values and
    * boundaries: the map can draw from those and the page, and the rest loads after it.
    */
-  prefetch(indicatorId: string, vintage?: 2011 | 2021): void {
+  prefetch(indicatorId: string, vintage?: 2011 | 2021, view?: { box: BBox; width: number; height: number }): void {
     const quiet = (p: Promise<unknown>) => void p.catch(() => {});
+    // The explorer's first view is known before the map library loads: its tiles are fetched at once, beside it.
+    quiet(this.tiles().then((t) => {
+      const v = vintage && t.vintages[vintage];
+      if (!v || !view) return;
+      const zoom = fitZoom(view.box, view.width, view.height);
+      for (const p of [...tilesFor(v.lsoa, view.box, zoom), ...tilesFor(v.lad, view.box, zoom)]) this.early.add(p), quiet(this.bytes(p));
+    }));
     if (vintage) {
       quiet(this.json(`values/${indicatorId}.json`));
-      quiet(this.geometry(vintage));
       return;
     }
     quiet(this.neighbourhoods());
     quiet(this.catalogue().then((cat) => {
       const ind = cat.indicators.find((i) => i.id === indicatorId) ?? cat.indicators.find((i) => i.id === cat.headline)!;
-      return Promise.all([this.values(ind), this.geometry(ind.vintage)]);
+      return this.values(ind);
     }));
   }
+  /** The map's vector tiles: which exist, each pyramid's zooms, the councils' and neighbourhoods' ids. */
+  tiles = () => this.json<TilesIndex>('geo/tiles.json');
+  /** Each small area's box and label point, by its index in areas/lsoa-<vintage>.json. */
+  boxes = (vintage: 2011 | 2021) => this.json<BoxesFile>(`geo/boxes-${vintage}.json`).then((f): AreaBoxes => (i) => {
+    if (!(i >= 0 && i < f.areas)) return undefined;
+    const b = f.boxes.slice(i * 6, i * 6 + 6);
+    return { bbox: [b[0], b[1], b[2], b[3]], label: [b[4], b[5]] };
+  });
   neighbourhoods = () => this.json<{ neighbourhoods: Omit<Neighbourhood, 'summaries'>[] }>('neighbourhoods.json').then((x) => x.neighbourhoods);
   values = (ind: IndicatorMeta) => this.json<ValuesFile>(ind.values);
   areas = (vintage: 2011 | 2021) => this.json<AreasFile>(`areas/lsoa-${vintage}.json`);
 
   private geoms = new Map<number, Promise<VintageGeo>>();
-  /** GeoJSON of one vintage's areas, local authorities and neighbourhoods, built from its topology. */
+  /** GeoJSON of one vintage's areas, local authorities and neighbourhoods, built from its topology (for the GeoJSON downloads). */
   geometry(vintage: 2011 | 2021): Promise<VintageGeo> {
     let g = this.geoms.get(vintage);
     if (!g) {
@@ -71,6 +96,9 @@ export class DataStore {
   }
   context = () => this.json<Topology>('geo/context.topo.json').then((t) => feature(t, t.objects.land as never) as unknown as GeoJSON.FeatureCollection);
 }
+
+/** A small area's box and label point, by its index; undefined for an index out of range. */
+export type AreaBoxes = (i: number) => { bbox: BBox; label: [number, number] } | undefined;
 
 export interface VintageGeo {
   lsoa: GeoJSON.FeatureCollection;

@@ -1,7 +1,7 @@
-/** The indicator shown: its values joined to the areas, the fill colours, the legend and everything that names it. */
-import type { GeoJSONSource } from 'maplibre-gl';
+/** The indicator shown: its values as the small areas' colours, the legend and everything that names it. */
 import type { IndicatorMeta } from '../../lib/data.ts';
-import { directionInWords, fillColourExpression, legendItems, NO_DATA } from '../../lib/classes.ts';
+import { directionInWords, legendItems, NO_DATA } from '../../lib/classes.ts';
+import { areaStates } from '../../lib/map-state.ts';
 import { carriedFlags, type ChangeValues } from '../../lib/words.ts';
 import { el } from '../dom.ts';
 import { alertBox, type Ctx, type Loaded } from './context.ts';
@@ -9,39 +9,34 @@ import type { DataStore } from './data.ts';
 import { writeState } from './state.ts';
 import { ensureNames, refreshTable } from './table.ts';
 import { selectArea } from './selection.ts';
+import { addAreaLayers, AFTER_FIRST_DRAW, layersFor, paintAreas, showLayers } from './tiles.ts';
 
-/** Fetches an indicator's values and its vintage's geometry; values come in the geometry's order. */
+/** Fetches an indicator's values, in the order of its vintage's small areas (the tiles' feature ids). */
 export async function loadIndicator(store: DataStore, ind: IndicatorMeta): Promise<Loaded> {
-  const [values, geo] = await Promise.all([store.values(ind), store.geometry(ind.vintage)]);
-  const codes = geo.lsoa.features.map((f) => String(f.id));
-  if (codes.length !== values.values.length) throw new Error(`${ind.values} has ${values.values.length} values for ${codes.length} areas`);
+  const [values, tiles] = await Promise.all([store.values(ind), store.tiles()]);
+  const areas = tiles.vintages[ind.vintage]?.areas;
+  if (areas !== values.values.length) throw new Error(`${ind.values} has ${values.values.length} values for ${areas ?? 'no'} small areas of ${ind.vintage}`);
   const u = values as typeof values & ChangeValues & { lower?: (number | null)[]; upper?: (number | null)[]; n?: (number | null)[]; lowPrecision?: number[] };
-  const carried = carriedFlags(u);
-  const current = { codes, index: new Map(codes.map((c, i) => [c, i])), values: values.values, missing: new Set(values.missing), suppressed: new Set(values.suppressed), lower: u.lower, upper: u.upper, n: u.n, lowPrecision: new Set(u.lowPrecision ?? []), carried, editions: u.editions };
-  return { ind, geo, current };
+  const current = { values: values.values, missing: new Set(values.missing), suppressed: new Set(values.suppressed), lower: u.lower, upper: u.upper, n: u.n, lowPrecision: new Set(u.lowPrecision ?? []), carried: carriedFlags(u), editions: u.editions };
+  return { ind, current };
 }
 
-
-/** Writes each feature's value (v) and status (s) into its properties. */
-export function applyValues({ geo, current }: Loaded) {
-  for (const f of geo.lsoa.features) {
-    const i = current.index.get(String(f.id));
-    f.properties = { code: String(f.id), v: i === undefined ? null : current.values[i], s: i === undefined ? 'missing' : current.suppressed.has(i) ? 'suppressed' : current.missing.has(i) ? 'missing' : 'value', lp: i !== undefined && current.lowPrecision.has(i), cf: (i !== undefined && current.carried?.get(i)) || '' };
-  }
+/** Colours the small areas by the indicator (feature state: no tile is parsed again). */
+export function applyValues(ctx: Ctx) {
+  paintAreas(ctx.map, areaStates(ctx.current, ctx.ind.classes));
 }
 
 export async function showIndicator(ctx: Ctx, ind: IndicatorMeta) {
   const loaded = await loadIndicator(ctx.store, ind);
-  applyValues(loaded);
-  const vintageChanged = loaded.geo !== ctx.geo;
-  Object.assign(ctx, { ind, geo: loaded.geo, current: loaded.current });
+  const vintageChanged = ind.vintage !== ctx.ind.vintage;
+  Object.assign(ctx, { ind, current: loaded.current });
   await ensureNames(ctx);
-  (ctx.map.getSource('lsoa') as GeoJSONSource).setData(loaded.geo.lsoa);
   if (vintageChanged) {
-    (ctx.map.getSource('lad') as GeoJSONSource).setData(loaded.geo.lad);
-    (ctx.map.getSource('nb') as GeoJSONSource).setData(loaded.geo.neighbourhood);
-  }
-  ctx.map.setPaintProperty('lsoa-fill', 'fill-color', fillColourExpression(ind.classes) as never);
+    // Another vintage has other areas: its own tiles, and nothing selected or under the pointer yet.
+    Object.assign(ctx, { selectedId: null, hovered: null });
+    addAreaLayers(ctx.map, ctx.tiles.vintages[ind.vintage], ind.vintage, ctx.root.dataset.base ?? '/', [...layersFor(ctx.current), ...(ctx.ready ? AFTER_FIRST_DRAW : [])]);
+  } else showLayers(ctx.map, layersFor(ctx.current));
+  applyValues(ctx);
   renderIndicator(ctx);
   // Another vintage has other areas: list them once they are drawn.
   if (vintageChanged) ctx.map.once('idle', () => refreshTable(ctx));

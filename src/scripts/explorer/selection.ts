@@ -1,9 +1,10 @@
 /** One small area selected: the popup, the details panel, hover, click and keyboard stepping (N and P). */
 import { formatValue } from '../../lib/classes.ts';
 import { el } from '../dom.ts';
-import { fitTo, padBox, statusOf, type Ctx } from './context.ts';
+import { areaBox, fitTo, padBox, statusOf, type Ctx } from './context.ts';
 import { writeState } from './state.ts';
 import { areasInView, refreshTable, withNames } from './table.ts';
+import { flag } from './tiles.ts';
 import { valueInWords } from './words.ts';
 
 /** Popup and details panel for one small area; all text set with textContent. */
@@ -12,26 +13,33 @@ export function selectArea(ctx: Ctx, code: string, push = true, move = true) {
     withNames(ctx, () => selectArea(ctx, code, push, move));
     return;
   }
-  const box = ctx.geo.box(code);
+  if (ctx.boxes?.vintage !== ctx.ind.vintage) {
+    areaBox(ctx, code).then(() => selectArea(ctx, code, push, move), (e: Error) => console.warn('boxes not loaded:', e.message));
+    return;
+  }
+  const i = ctx.areaIndex.get(code);
+  const box = i === undefined ? undefined : ctx.boxes.at(i);
   const name = ctx.names.get(code);
-  if (!box || !name) return;
+  if (!box || !name || i === undefined) return;
+  // The open popup closes first (its close clears the selection it showed), then the new one opens.
+  if (ctx.popup.isOpen()) ctx.popup.remove();
   ctx.state.a = code;
-  ctx.map.setFilter('lsoa-selected', ['==', ['get', 'code'], code]);
+  flag(ctx.map, 'lsoa', 'sel', i, ctx.selectedId);
+  ctx.selectedId = i;
   const { value, status } = statusOf(ctx, code);
   const body = el('div', undefined, 'popup-body');
   body.append(el('p', name.name, 'popup-title'), el('p', `${code} · ${name.ward}, ${name.lad}`, 'popup-meta'));
   const v = el('p', undefined, 'popup-value');
   v.append(el('strong', status === 'value' ? formatValue(value, ctx.ind.unit, ctx.ind.decimals) : status === 'suppressed' ? 'Suppressed' : 'No data'), document.createTextNode(` ${ctx.ind.shortLabel}`));
   body.append(v, el('p', valueInWords(ctx.ind, value, status), 'popup-words'));
-  const i = ctx.current.index.get(code);
   const ed = ctx.current.editions;
-  if (ed && i !== undefined) {
+  if (ed) {
     const d = (x: number | null) => (x === null ? 'no figure' : `decile ${x}`);
     body.append(el('p', `${ed.from}: ${d(ed.fromValues[i])}; ${ed.to}: ${d(ed.toValues[i])}.`, 'popup-words'));
     const flag = ctx.current.carried?.get(i);
     body.append(el('p', flag === 'redrawn' ? 'Redrawn since 2011: not comparable.' : flag ? `The ${ed.from} figure is carried from ${flag === 'split' ? 'the 2011 area it was split from' : 'the 2011 areas merged into it (their ranks averaged, weighted by population)'}.` : 'The same small area in both editions.', 'popup-words'));
   }
-  if (i !== undefined && status === 'value') {
+  if (status === 'value') {
     const lo = ctx.current.lower?.[i], hi = ctx.current.upper?.[i], n = ctx.current.n?.[i];
     const extra = [lo != null && hi != null ? `95% confidence interval ${formatValue(lo, ctx.ind.unit, ctx.ind.decimals)} to ${formatValue(hi, ctx.ind.unit, ctx.ind.decimals)}` : '', n != null ? `based on ${n} responses` : ''].filter(Boolean).join('; ');
     if (extra) body.append(el('p', extra, 'popup-words'));
@@ -52,30 +60,51 @@ export function wireInteractions(ctx: Ctx) {
   tip.hidden = true;
   tip.setAttribute('aria-hidden', 'true');
   map.getContainer().append(tip);
-  map.on('mousemove', 'lsoa-fill', (e) => {
-    withNames(ctx);
-    const f = e.features?.[0];
-    if (!f) return;
-    const code = String(f.properties.code);
-    map.setFilter('lsoa-hover', ['==', ['get', 'code'], code]);
-    map.getCanvas().style.cursor = 'pointer';
-    const { value, status } = statusOf(ctx, code);
-    tip.textContent = `${ctx.names.get(code)?.name ?? code}: ${status === 'value' ? formatValue(value, ctx.ind.unit, ctx.ind.decimals) : status === 'suppressed' ? 'suppressed' : 'no data'}`;
+  const tipAt = (x: number, y: number, text: string) => {
+    tip.textContent = text;
     tip.hidden = false;
-    tip.style.transform = `translate(${Math.round(e.point.x + 12)}px, ${Math.round(e.point.y + 12)}px)`;
+    tip.style.transform = `translate(${Math.round(x + 12)}px, ${Math.round(y + 12)}px)`;
+  };
+  const hover = (layer: 'lsoa' | 'lad', id: number | null) => {
+    const was = ctx.hovered;
+    if (was && (was.layer !== layer || id === null)) flag(map, was.layer, 'hover', null, was.id);
+    flag(map, layer, 'hover', id, was?.layer === layer ? was.id : null);
+    ctx.hovered = id === null ? null : { layer, id };
+    map.getCanvas().style.cursor = id === null ? '' : 'pointer';
+  };
+  map.on('mousemove', 'lsoa-fill', (e) => {
+    const id = e.features?.[0]?.id;
+    if (typeof id !== 'number') return;
+    hover('lsoa', id);
+    const say = () => {
+      if (ctx.hovered?.layer !== 'lsoa' || ctx.hovered.id !== id) return;
+      const code = ctx.codes[id];
+      const { value, status } = statusOf(ctx, code);
+      tipAt(e.point.x, e.point.y, `${ctx.names.get(code)?.name ?? code}: ${status === 'value' ? formatValue(value, ctx.ind.unit, ctx.ind.decimals) : status === 'suppressed' ? 'suppressed' : 'no data'}`);
+    };
+    if (ctx.namesVintage === ctx.ind.vintage) say();
+    else withNames(ctx, say);
   });
-  map.on('mouseleave', 'lsoa-fill', () => {
-    map.setFilter('lsoa-hover', ['==', ['get', 'code'], '']);
-    map.getCanvas().style.cursor = '';
+  // Zoomed out beyond the small areas: the councils, named.
+  map.on('mousemove', 'lad-fill', (e) => {
+    const id = e.features?.[0]?.id;
+    if (typeof id !== 'number') return;
+    hover('lad', id);
+    const lad = ctx.tiles.vintages[ctx.ind.vintage].lads[id];
+    if (lad) tipAt(e.point.x, e.point.y, `${lad.name}: zoom in to see its small areas`);
+  });
+  for (const layer of ['lsoa-fill', 'lad-fill']) map.on('mouseleave', layer, () => {
+    if (ctx.hovered) hover(ctx.hovered.layer, null);
     tip.hidden = true;
   });
   map.on('click', 'lsoa-fill', (e) => {
     if (ctx.choosing) return;
-    const f = e.features?.[0];
-    if (f) selectArea(ctx, String(f.properties.code), true, false);
+    const id = e.features?.[0]?.id;
+    if (typeof id === 'number') withNames(ctx, () => selectArea(ctx, ctx.codes[id], true, false));
   });
   ctx.popup.on('close', () => {
-    ctx.map.setFilter('lsoa-selected', ['==', ['get', 'code'], '']);
+    flag(ctx.map, 'lsoa', 'sel', null, ctx.selectedId);
+    ctx.selectedId = null;
     ctx.state.a = null;
     if (ctx.urlState) history.replaceState(null, '', writeState(ctx.state));
   });
@@ -86,12 +115,17 @@ export function wireInteractions(ctx: Ctx) {
   canvas.addEventListener('keydown', (e) => {
     if (e.key !== 'n' && e.key !== 'p' && e.key !== 'N' && e.key !== 'P') return;
     e.preventDefault();
-    const order = areasInView(ctx).map((c) => ({ c, b: ctx.geo.box(c) })).filter((x) => x.b).sort((a, b) => Math.round(b.b!.label[1] * 200) - Math.round(a.b!.label[1] * 200) || a.b!.label[0] - b.b!.label[0]).map((x) => x.c);
+    withNames(ctx, () => void step(e.key.toLowerCase() === 'n'));
+  });
+  const step = async (forward: boolean) => {
+    const inView = areasInView(ctx);
+    const boxOf = new Map(await Promise.all(inView.map(async (c) => [c, await areaBox(ctx, c)] as const)));
+    const order = inView.map((c) => ({ c, b: boxOf.get(c) })).filter((x) => x.b).sort((a, b) => Math.round(b.b!.label[1] * 200) - Math.round(a.b!.label[1] * 200) || a.b!.label[0] - b.b!.label[0]).map((x) => x.c);
     if (order.length === 0) return;
     const at = ctx.state.a ? order.indexOf(ctx.state.a) : -1;
-    const next = e.key.toLowerCase() === 'n' ? (at + 1) % order.length : (at - 1 + order.length) % order.length;
+    const next = forward ? (at + 1) % order.length : (at - 1 + order.length) % order.length;
     selectArea(ctx, order[next], true, false);
-  });
+  };
   // A row's name in the table of the view selects its area.
   ctx.root.querySelector('[data-table-body]')?.addEventListener('click', (e) => {
     const code = (e.target as Element).closest<HTMLElement>('[data-select]')?.dataset.select;

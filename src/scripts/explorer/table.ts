@@ -9,7 +9,10 @@ export async function ensureNames(ctx: Ctx): Promise<void> {
   const vintage = ctx.ind.vintage;
   if (ctx.namesVintage === vintage) return;
   const areas = await ctx.store.areas(vintage);
+  if (ctx.ind.vintage !== vintage) return;
   ctx.names = new Map(areas.codes.map((c, i) => [c, { name: areas.names[i], lad: areas.ladNames[areas.lad[i]] ?? areas.lad[i], ward: areas.wardNames[areas.ward[i]] ?? areas.ward[i] }]));
+  ctx.codes = areas.codes;
+  ctx.areaIndex = new Map(areas.codes.map((c, i) => [c, i]));
   ctx.namesVintage = vintage;
 }
 
@@ -24,11 +27,18 @@ export function withNames(ctx: Ctx, then: () => void = () => {}): void {
 }
 
 
-/** The small areas the map draws in its current view, each once. */
+/**
+ * The small areas the map draws in its current view, each once: read from the tiles drawn
+ * (queryRenderedFeatures), by feature id. None below the zoom small areas are shown from.
+ */
 export function areasInView(ctx: Ctx): string[] {
-  const seen = new Set<string>();
-  return ctx.map.queryRenderedFeatures({ layers: ['lsoa-fill'] }).map((f) => String(f.properties.code)).filter((c) => !seen.has(c) && !!seen.add(c));
+  const seen = new Set<number>();
+  for (const f of ctx.map.queryRenderedFeatures({ layers: ['lsoa-fill'] })) if (typeof f.id === 'number') seen.add(f.id);
+  return [...seen].map((i) => ctx.codes[i]).filter((c) => c !== undefined);
 }
+
+/** Whether the map is zoomed out beyond the small areas (councils shown instead). */
+export const belowSmallAreas = (ctx: Ctx) => ctx.map.getZoom() < ctx.tiles.vintages[ctx.ind.vintage].lsoa.minzoom;
 
 /**
  * The table under the map and the summary above it, for the view shown: every small area in
@@ -61,7 +71,7 @@ export function renderTable(ctx: Ctx) {
   tbody.replaceChildren(...rows);
   const order = ctx.ind.polarity === 'neutral' ? 'highest first' : 'worst first';
   const heading = ctx.root.querySelector<HTMLElement>('[data-table-heading]');
-  if (heading) heading.textContent = `The ${areas.length.toLocaleString('en-GB')} small areas in view`;
+  if (heading) heading.textContent = belowSmallAreas(ctx) ? 'Zoom in to list the small areas in view' : `The ${areas.length.toLocaleString('en-GB')} small areas in view`;
   const caption = ctx.root.querySelector<HTMLElement>('[data-table-caption]');
   if (caption) caption.textContent = `Small areas in the map's view with ${ctx.ind.label}, ${order}`;
   const region = ctx.root.querySelector<HTMLElement>('[data-table-region]');

@@ -10,7 +10,7 @@ export interface PostcodeAnswer {
   lad: { code: string; name: string };
   neighbourhood: string | null;
 }
-/** Where a postcode could not be found: the file's edition, the region, the share of its small areas the file covers and whether it covers them all. */
+/** Where a postcode could not be found: the file's edition, the area the atlas maps as a sentence names it ("the North West", "England"), the share of its small areas the file covers and whether it covers them all. */
 export interface Coverage { edition: string; region: string; coverage: number; complete: boolean }
 export type PostcodeResult = PostcodeAnswer | { kind: 'malformed' } | ({ kind: 'outside'; postcode: string; area: string } & Coverage) | ({ kind: 'unknown'; postcode: string } & Coverage);
 

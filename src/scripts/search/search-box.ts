@@ -16,9 +16,9 @@ export interface SearchHandlers {
 
 /** Why a postcode was not found, in words: outside the region, or not in the postcode file, or a file that covers only part of the region. */
 export function notFound(r: { kind: 'outside' | 'unknown'; postcode: string } & Coverage & { area?: string }): string {
-  if (r.coverage === 0) return `${r.postcode} cannot be looked up: the atlas's postcode file (${r.edition}) holds no postcode of the ${r.region}. Search for a place, ward or local authority instead.`;
-  const partly = !r.complete ? ` The postcode file covers only ${Math.round(100 * r.coverage)}% of the ${r.region}'s small areas; search for a place, ward or local authority instead.` : '';
-  if (r.kind === 'outside') return `${r.postcode} is not a postcode of the ${r.region} (no ${r.area} postcodes are in it). The atlas covers the ${r.region} only.${partly}`;
+  if (r.coverage === 0) return `${r.postcode} cannot be looked up: the atlas's postcode file (${r.edition}) holds no postcode of ${r.region}. Search for a place, ward or local authority instead.`;
+  const partly = !r.complete ? ` The postcode file covers only ${Math.round(100 * r.coverage)}% of the small areas of ${r.region}; search for a place, ward or local authority instead.` : '';
+  if (r.kind === 'outside') return `${r.postcode} is not a postcode of ${r.region} (no ${r.area} postcodes are in it). The atlas covers ${r.region} only.${partly}`;
   return `${r.postcode} could not be found. It may be newer than the postcode file (${r.edition}), or mistyped.${partly}`;
 }
 

@@ -1,0 +1,149 @@
+/**
+ * The explorer on the vector tiles, in Chromium: the colour drawn under the pointer is the
+ * class colour of the area the hover names (read from the values file and the catalogue), and
+ * another indicator of the same vintage recolours the map with no tile fetched again (feature
+ * state, not a re-parse). On the real North West build, and on an England-scope build of the
+ * SYNTHETIC test world (two councils: the scope's words say England, not the region).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classColours, classOf } from '../src/lib/classes.ts';
+import type { Catalogue, IndicatorMeta } from '../src/lib/data.ts';
+import type { TilesIndex } from '../src/lib/tiles.ts';
+import { world, writeWorld } from '../pipeline/test/fixture.ts';
+import { DIST, serveDist, sharedBrowser, sharedSite, watched } from './browser.ts';
+import { buildSite } from './fixture-site.ts';
+import { colourDistance, hex, readPng } from './png.ts';
+
+let browser: Browser;
+let dir = '';
+let england: { origin: string; close: () => Promise<void> };
+beforeAll(async () => {
+  browser = await sharedBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'atlas-england-'));
+  writeWorld(join(dir, 'data'), world());
+  england = await serveDist(buildSite(dir, ['--scope', 'england']));
+}, 600_000);
+afterAll(async () => {
+  await browser?.close();
+  await england?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const get = async <T>(origin: string, path: string): Promise<T> => (await fetch(`${origin}/data/${path}`)).json() as Promise<T>;
+const mapReady = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
+
+/** The most frequent colour in a 9 × 9 patch at the map's centre (labels hidden), and the area the hover there names. */
+async function atCentre(page: Page): Promise<{ colour: string; tip: string }> {
+  const canvas = page.locator('.maplibregl-canvas');
+  await expect.poll(() => canvas.evaluate((c) => c.closest('[data-camera]')?.getAttribute('data-camera') !== 'moving')).toBe(true);
+  await page.waitForTimeout(300); // the frame after the last tile drawn
+  const px = readPng(await canvas.screenshot());
+  const count = new Map<string, number>();
+  for (let dx = -4; dx <= 4; dx++) for (let dy = -4; dy <= 4; dy++) {
+    const c = hex(px.at(Math.round(px.width / 2) + dx, Math.round(px.height / 2) + dy));
+    count.set(c, (count.get(c) ?? 0) + 1);
+  }
+  const colour = [...count].sort((a, b) => b[1] - a[1])[0][0];
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2 - 1, box.y + box.height / 2 - 1);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const tip = page.locator('.map-tip');
+  await expect.poll(() => tip.isVisible()).toBe(true);
+  await expect.poll(() => tip.textContent()).not.toMatch(/^E01\d{6}:/); // the name, once the names are in
+  return { colour, tip: (await tip.textContent())! };
+}
+
+/** The class colour the legend gives an area's value on an indicator. */
+async function expectedColour(origin: string, ind: IndicatorMeta, code: string): Promise<{ colour: string; value: number | null }> {
+  const [areas, values] = await Promise.all([get<{ codes: string[] }>(origin, `areas/lsoa-${ind.vintage}.json`), get<{ values: (number | null)[] }>(origin, ind.values)]);
+  const value = values.values[areas.codes.indexOf(code)];
+  return { value, colour: value === null ? '' : classColours(ind.classes)[classOf(value, ind.classes.breaks)] };
+}
+
+/** Hover names an area whose drawn colour is its class's; another indicator recolours it with no tile fetched again. */
+async function checkColours(origin: string, path: string, words?: RegExp) {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const w = await watched(page);
+  const tiles: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/data/vt/')) tiles.push(new URL(r.url()).pathname); });
+  await page.goto(origin + path);
+  await mapReady(page);
+  // Labels hidden (a constructed style sheet: the site's CSP allows no inline style).
+  await page.evaluate(() => { const s = new CSSStyleSheet(); s.replaceSync('.map-label, .map-place { visibility: hidden !important; }'); document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; });
+  const cat = await get<Catalogue>(origin, 'catalogue.json');
+  const areas = await get<{ codes: string[]; names: string[] }>(origin, 'areas/lsoa-2021.json');
+  const first = await atCentre(page);
+  const name = first.tip.split(':')[0];
+  const code = areas.codes[areas.names.indexOf(name)];
+  expect(code, first.tip).toBeDefined();
+  const ind = cat.indicators.find((i) => i.id === new URL(page.url()).searchParams.get('i')) ?? cat.indicators.find((i) => i.id === cat.headline)!;
+  const was = await expectedColour(origin, ind, code);
+  expect(colourDistance(first.colour, was.colour), `${code} ${was.value} drawn ${first.colour}, legend ${was.colour}`).toBeLessThanOrEqual(3);
+  // Another indicator of the same small areas whose class colour here differs.
+  let other: IndicatorMeta | undefined, then = { colour: '', value: null as number | null };
+  for (const i of cat.indicators.filter((x) => x.vintage === ind.vintage && x.id !== ind.id && !x.local)) {
+    then = await expectedColour(origin, i, code);
+    if (then.value !== null && colourDistance(then.colour, was.colour) > 24) { other = i; break; }
+  }
+  expect(other).toBeDefined();
+  const fetched = tiles.length;
+  await page.locator('[data-indicator-select]').selectOption(other!.id);
+  await expect.poll(() => page.locator('[data-indicator-label]').textContent()).toBe(other!.label);
+  await page.mouse.move(0, 0);
+  const second = await atCentre(page);
+  expect(second.tip.split(':')[0]).toBe(name);
+  expect(colourDistance(second.colour, then.colour), `${code} ${then.value} on ${other!.id}: drawn ${second.colour}, legend ${then.colour}`).toBeLessThanOrEqual(3);
+  expect(tiles.slice(fetched)).toEqual([]);
+  // Keyboard stepping: each N selects the next area in view, announced, and the address follows.
+  await page.locator('.maplibregl-canvas').focus();
+  for (let k = 0; k < 2; k++) {
+    const before = new URL(page.url()).searchParams.get('a');
+    await page.keyboard.press('n');
+    await expect.poll(() => new URL(page.url()).searchParams.get('a')).not.toBe(before);
+    const a = new URL(page.url()).searchParams.get('a')!;
+    expect(await page.locator('[data-selection]').first().textContent()).toContain(`(${a})`);
+  }
+  if (words) expect(await page.locator('main').textContent()).toMatch(words);
+  expect(w.errors).toEqual([]);
+  expect(w.csp).toEqual([]);
+  await page.close();
+}
+
+describe('the explorer on vector tiles', () => {
+  it('colours the North West by feature state: the colour under the pointer is the class of the area the hover names, and a new indicator recolours it without fetching a tile again', async () => {
+    // Blackpool 008E (E01012684), in Claremont, at the zoom of a town.
+    const site = sharedSite();
+    const boxes = await get<{ boxes: number[] }>(site.origin, 'geo/boxes-2021.json');
+    const codes = (await get<{ codes: string[] }>(site.origin, 'areas/lsoa-2021.json')).codes;
+    const k = codes.indexOf('E01012684');
+    await checkColours(site.origin, `/explore/?i=iod25-imd-score&v=${boxes.boxes[k * 6 + 4]},${boxes.boxes[k * 6 + 5]},12`);
+  });
+
+  it('serves a tile as a protocol buffer, compressed and kept for good (its folder is fingerprinted), and _headers says so for static hosts', async () => {
+    const site = sharedSite();
+    const index = await get<TilesIndex>(site.origin, 'geo/tiles.json');
+    const p = index.vintages['2021'].lsoa;
+    const [z, keys] = Object.entries(p.present)[0];
+    const url = `${site.origin}/data/${p.tiles.replace('{z}', z).replace('{x}', String(keys[0] % 2 ** Number(z))).replace('{y}', String(Math.floor(keys[0] / 2 ** Number(z))))}`;
+    const r = await fetch(url, { headers: { 'Accept-Encoding': 'br' } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/x-protobuf');
+    expect(r.headers.get('content-encoding')).toBe('br');
+    expect(r.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // The index that names the folders is revalidated, so a rebuild's tiles are found at once.
+    expect((await fetch(`${site.origin}/data/geo/tiles.json`)).headers.get('cache-control')).toBe('no-cache');
+    expect(readFileSync(join(DIST, '_headers'), 'utf8')).toContain('/data/vt/*\n  Content-Type: application/x-protobuf\n  Cache-Control: public, max-age=31536000, immutable');
+  });
+
+  it('at England scope (SYNTHETIC two-council world) draws the councils\' small areas the same way, and its words name England, not the region', async () => {
+    await checkColours(england.origin, '/explore/', /across England/);
+    const cat = await get<Catalogue>(england.origin, 'catalogue.json');
+    expect(cat.scope.mode).toBe('england');
+    const index = await get<{ vintages: Record<string, { lads: unknown[] }> }>(england.origin, 'geo/tiles.json');
+    expect(index.vintages['2021'].lads.length).toBe(2);
+  });
+});
