@@ -60,7 +60,10 @@ export async function watched(page: Page, ignoreFailure: (errorText: string | un
   page.on('console', (m) => { if (m.type() === 'error') w.errors.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => w.errors.push(`pageerror: ${e.message}`));
   page.on('response', (r) => { if (r.status() >= 400) w.errors.push(`HTTP ${r.status()} ${r.url()}`); });
-  page.on('requestfailed', (r) => { if (!ignoreFailure(r.failure()?.errorText)) w.errors.push(`failed ${r.url()} ${r.failure()?.errorText}`); });
+  // A map cancels the tiles it no longer needs when its view moves on (MapLibre aborts their
+  // fetches): an aborted tile is the map's choice, not a failure of the site.
+  const cancelledTile = (url: string, e?: string) => e === 'net::ERR_ABORTED' && /\.pbf$/.test(new URL(url).pathname);
+  page.on('requestfailed', (r) => { const e = r.failure()?.errorText; if (!ignoreFailure(e) && !cancelledTile(r.url(), e)) w.errors.push(`failed ${r.url()} ${e}`); });
   await page.exposeFunction('__cspViolation', (s: string) => w.csp.push(s));
   await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __cspViolation: (s: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
   return w;
