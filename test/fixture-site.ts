@@ -4,7 +4,7 @@
  * folders. Used to test what real data cannot show (local LSOA values, hostile text).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { world, writeWorld } from '../pipeline/test/fixture.ts';
@@ -32,10 +32,28 @@ export function buildSite(dir: string, pipelineArgs: string[] = []): string {
   mkdirSync(pub, { recursive: true });
   copyFileSync(join(ROOT, 'public/favicon.svg'), join(pub, 'favicon.svg'));
   execFileSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--data', data, '--out', join(pub, 'data'), '--quiet', ...pipelineArgs], { cwd: ROOT, stdio: 'inherit' });
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, ATLAS_PUBLIC_DIR: pub, ATLAS_OUT_DIR: dist, ATLAS_DATA_DIR: join(pub, 'data') },
-  });
+  astroBuild(pub, dist);
   return dist;
+}
+
+/**
+ * `astro build` of the data in `pub` into `dist`. Astro keeps its prerender scratch beside an
+ * outDir inside the project, but for an outDir elsewhere in one shared `.astro/` folder, where two
+ * builds side by side (test files run in parallel) delete each other's chunks. So each build
+ * writes into a folder of its own inside the project (test-results/builds/), moved to `dist` after.
+ */
+export function astroBuild(pub: string, dist: string, env: Record<string, string> = {}): void {
+  mkdirSync(join(ROOT, 'test-results', 'builds'), { recursive: true });
+  const scratch = mkdtempSync(join(ROOT, 'test-results', 'builds', 'site-'));
+  try {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, ...env, ATLAS_PUBLIC_DIR: pub, ATLAS_OUT_DIR: join(scratch, 'dist'), ATLAS_DATA_DIR: join(pub, 'data') },
+    });
+    rmSync(dist, { recursive: true, force: true });
+    try { renameSync(join(scratch, 'dist'), dist); } catch { cpSync(join(scratch, 'dist'), dist, { recursive: true }); }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { snapshotDir } from '../pipeline/test/helpers.ts';
 import { ROOT } from './browser.ts';
+import { astroBuild } from './fixture-site.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -23,7 +24,7 @@ function buildSite(env: Record<string, string>): string {
   cpSync(join(ROOT, 'public'), pub, { recursive: true, filter: (src) => !/[\\/]public[\\/](data|vendor)([\\/]|$)/.test(src) });
   const e = { ...process.env, ...env, NODE_OPTIONS: '--max-old-space-size=320 --max-semi-space-size=32' };
   execFileSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--out', join(pub, 'data'), '--quiet'], { cwd: ROOT, env: e, stdio: 'inherit' });
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { cwd: ROOT, stdio: 'inherit', env: { ...e, NODE_OPTIONS: '', ATLAS_PUBLIC_DIR: pub, ATLAS_OUT_DIR: join(dir, 'dist'), ATLAS_DATA_DIR: join(pub, 'data') } });
+  astroBuild(pub, join(dir, 'dist'), { ...env, NODE_OPTIONS: '' });
   return join(dir, 'dist');
 }
 
