@@ -146,4 +146,38 @@ describe('the explorer on vector tiles', () => {
     const index = await get<{ vintages: Record<string, { lads: unknown[] }> }>(england.origin, 'geo/tiles.json');
     expect(index.vintages['2021'].lads.length).toBe(2);
   });
+
+  it('at England scope, indicator pages, embeds and the explorer\'s first view draw councils, not every small area: one table row per council with the pipeline\'s council figure', async () => {
+    const cat = await get<Catalogue>(england.origin, 'catalogue.json');
+    const comparators = await get<{ lads: Record<string, Record<string, { name: string; summaries: Record<string, { mean?: number; areas: number }> }>> }>(england.origin, 'comparators.json');
+    const html = async (path: string) => (await fetch(england.origin + path)).text();
+    const drawn = (page: string, id: string) => [...(page.split(`id="${id}"`)[1] ?? '').split('</svg>')[0].matchAll(/data-code="([^"]+)"/g)].map((m) => m[1]).sort();
+    for (const ind of cat.indicators.filter((i) => !i.local)) {
+      const lads = comparators.lads[String(ind.vintage)];
+      const [areas, values] = await Promise.all([get<{ codes: string[]; lad: string[] }>(england.origin, `areas/lsoa-${ind.vintage}.json`), get<{ values: (number | null)[] }>(england.origin, ind.values)]);
+      const page = await html(`/indicators/${ind.id}/`);
+      expect(drawn(page, 'imap'), ind.id).toEqual(Object.keys(lads).sort());
+      const table = page.split('class="council-table"')[1]?.split('</table>')[0] ?? '';
+      const rows = [...table.matchAll(/<tr><th scope="row">([^<]+) <small>(E0\d+)<\/small><\/th>(.*?)<\/tr>/g)];
+      expect(rows.map((r) => r[2]).sort(), ind.id).toEqual(Object.keys(lads).sort());
+      expect(page).not.toMatch(/<th scope="row">[^<]*<small>E01/); // no small area's row
+      for (const [, name, code, cells] of rows) {
+        expect(name.trim()).toBe(lads[code].name);
+        const figure = [...cells.matchAll(/<td class="num">([^<]*)<\/td>/g)][1]?.[1] ?? '';
+        if (ind.unit === 'rank' || ind.unit === 'decile') {
+          // The council's middle small area, worked out here from the values file.
+          const own = areas.codes.map((_, k) => k).filter((k) => areas.lad[k] === code && values.values[k] !== null).map((k) => values.values[k]!).sort((a, b) => a - b);
+          expect(figure.replace(/,/g, ''), `${ind.id} ${code}`).toBe(String(own[(own.length - 1) >> 1]));
+        } else {
+          const mean = lads[code].summaries[ind.id].mean!;
+          expect(Number(figure.replace(/[^\d.-]/g, '')), `${ind.id} ${code} ${figure}`).toBeCloseTo(mean, ind.decimals > 0 ? ind.decimals - 1 : 0);
+        }
+      }
+      expect(drawn(await html(`/embed/indicators/${ind.id}/`), 'eimap'), ind.id).toEqual(Object.keys(lads).sort());
+    }
+    const explore = await html('/explore/');
+    expect(drawn(explore, 'xmap')).toEqual(Object.keys(comparators.lads['2021']).sort());
+    expect(explore).toMatch(/2 councils of England, each coloured by its own figure/);
+  });
 });
+

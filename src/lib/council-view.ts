@@ -1,0 +1,104 @@
+/**
+ * Pages that do not grow with the country: when the atlas covers all of England, a page's map
+ * of the whole scope is drawn by council and its table lists councils; the small areas stay in
+ * the interactive map (vector tiles) and the downloads. Within a region, both stay small areas.
+ */
+import type { Topology } from 'topojson-specification';
+import { areasOf, catalogue, readData, type IndicatorMeta, type Summary } from './data.ts';
+import { areaInfo, topologyOf, valuesByCode, type AreaValue } from './map-data.ts';
+import { formatValue } from './classes.ts';
+import { mappedArea } from './scope-words.ts';
+
+/** True when whole-scope maps and tables are drawn by council (the atlas covers the nation). */
+export const byCouncil = (): boolean => catalogue().scope.mode === 'england';
+
+/** One council's figure for an indicator, as a council map and table show it. */
+export interface CouncilFigure {
+  code: string;
+  name: string;
+  /** Its small areas of the indicator's vintage, and how many have a figure. */
+  areas: number;
+  withValue: number;
+  /** The figure the map colours by: the council's pooled or weighted figure, or for ranks and deciles its middle small area's. */
+  value: number | null;
+  /** Small areas in England's most deprived tenth, for ranks and deciles. */
+  mostDeprived10?: { areas: number; share: number };
+  /** Most and least deprived small area (ranks). */
+  min?: number;
+  max?: number;
+}
+
+/** What a council's figure is, in words, for an indicator's unit. */
+export function councilBasis(ind: IndicatorMeta): string {
+  if (ind.unit === 'decile') return 'the decile of its middle small area (as many of its small areas are more deprived as are less)';
+  if (ind.unit === 'rank') return 'the rank of its middle small area (as many of its small areas are more deprived as are less)';
+  return ind.numerator ? "its small areas' counts added up" : 'the average of its small areas, weighted by population';
+}
+
+type Comparators = { lads: Record<'2011' | '2021', Record<string, { name: string; summaries: Record<string, Summary> }>> };
+
+/** The middle value (the lower of the two middle ones for an even count): always one small area's own figure. */
+const middle = (xs: number[]): number | null => (xs.length === 0 ? null : [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1]);
+
+/** Every council in scope with its figure for an indicator (councils of the indicator's vintage), in code order. */
+export function councilFigures(ind: IndicatorMeta): CouncilFigure[] {
+  const lads = readData<Comparators>('comparators.json').lads[String(ind.vintage) as '2011' | '2021'];
+  const areas = areasOf(ind.vintage);
+  const values = valuesByCode(ind);
+  const members = new Map<string, number[]>();
+  areas.codes.forEach((code, i) => {
+    const v = values.get(code);
+    if (!members.has(areas.lad[i])) members.set(areas.lad[i], []);
+    if (v?.status === 'value' && v.value !== null) members.get(areas.lad[i])!.push(v.value);
+  });
+  return Object.keys(lads).sort().map((code) => {
+    const s = lads[code].summaries[ind.id];
+    const ranked = ind.unit === 'decile' || ind.unit === 'rank';
+    return {
+      code, name: lads[code].name,
+      areas: s?.areas ?? 0, withValue: s?.withValue ?? 0,
+      value: ranked ? middle(members.get(code) ?? []) : s?.mean ?? null,
+      ...(s?.mostDeprived10 ? { mostDeprived10: { areas: s.mostDeprived10.areas, share: s.mostDeprived10.share } } : {}),
+      ...(ind.unit === 'rank' ? { min: s?.min, max: s?.max } : {}),
+    };
+  });
+}
+
+/** The figures a whole-scope map is coloured by: by council, or by small area. */
+export interface ScopeMap {
+  topology: Topology;
+  object: 'lsoa' | 'lad';
+  codes: string[];
+  values: Map<string, AreaValue>;
+  names?: Map<string, { name: string }>;
+  /** Small areas are merged by class (a region's thousands); councils are drawn one by one, each with its hover text. */
+  dissolve: boolean;
+  /** How a map title names what is drawn ("across the North West", "by council across England"). */
+  across: string;
+}
+
+/** The map of the whole scope for an indicator: councils for the nation, small areas for a region. */
+export function scopeMap(ind: IndicatorMeta): ScopeMap {
+  const cat = catalogue();
+  const topology = topologyOf(ind.vintage);
+  if (!byCouncil()) return { topology, object: 'lsoa', codes: [...areaInfo(ind.vintage).keys()], values: valuesByCode(ind), dissolve: true, across: `across ${mappedArea(cat.scope)}` };
+  const figures = councilFigures(ind);
+  return {
+    topology, object: 'lad', dissolve: false,
+    codes: figures.map((f) => f.code),
+    values: new Map(figures.map((f) => [f.code, { value: f.value, status: f.value === null ? 'missing' : 'value' }])),
+    names: new Map(figures.map((f) => [f.code, { name: f.name }])),
+    across: `by council across ${mappedArea(cat.scope)}`,
+  };
+}
+
+/** A sentence on a council map: how many councils, what each is coloured by, the highest and lowest. */
+export function councilSummary(ind: IndicatorMeta, figures: CouncilFigure[]): string {
+  const cat = catalogue();
+  const shown = figures.filter((f) => f.value !== null).sort((a, b) => a.value! - b.value! || a.code.localeCompare(b.code));
+  const head = `${figures.length.toLocaleString('en-GB')} councils of ${mappedArea(cat.scope)}, each coloured by its own figure: ${councilBasis(ind)}.`;
+  if (shown.length === 0) return `${head} No council has a figure.`;
+  const lo = shown[0], hi = shown[shown.length - 1];
+  const fmt = (f: CouncilFigure) => `${f.name} (${formatValue(f.value, ind.unit, ind.decimals)})`;
+  return `${head} Lowest: ${fmt(lo)}; highest: ${fmt(hi)}.${shown.length < figures.length ? ` ${figures.length - shown.length} have no figure.` : ''}`;
+}
