@@ -2,7 +2,8 @@
  * `npm run bench`: measures, never asserts. Prints each figure beside its budget and a final
  * table of pass or fail. Pipeline: wall time and peak memory, median of 3 runs, for the
  * default (region) build and for all of England.
- *   npm run bench [-- --runs N] [-- --only pipeline|web]
+ * The site built for all of England (bench/england.ts) comes last.
+ *   npm run bench [-- --runs N] [-- --only pipeline|web|england]
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
@@ -90,15 +91,20 @@ function testSuite(budgetS: number) {
 
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 console.log(`Benchmark on ${process.version}, ${runs} runs each\n`);
-if (only !== 'web') {
+if (only === null || only === 'pipeline') {
   pipeline('region', 6, 512);
-  pipeline('england', 10, 1024);
+  pipeline('england', 20, 1024);
   oversized(5, 1024);
 }
 
-console.log('\nWeb figures (built site in dist/):');
-const extra = only === 'pipeline' ? null : await import('./web.ts').then((m) => m.webFigures(ROOT)).catch((e: Error) => { console.log(`\n(web figures not measured: ${e.message})`); return null; });
+if (only === null || only === 'web') console.log('\nWeb figures (built site in dist/):');
+const extra = only === 'pipeline' || only === 'england' ? null : await import('./web.ts').then((m) => m.webFigures(ROOT)).catch((e: Error) => { console.log(`\n(web figures not measured: ${e.message})`); return null; });
 if (extra) rows.push(...extra);
+
+if (only === null || only === 'england') {
+  console.log('\nAll of England, data and site built into a folder of their own:');
+  rows.push(...(await import('./england.ts').then((m) => m.englandFigures(runs))));
+}
 
 testSuite(600);
 

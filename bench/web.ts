@@ -13,6 +13,7 @@ import { writeReference } from './reference.ts';
 import { mapReady } from './map-ready.ts';
 import { customFigures } from './custom.ts';
 import { tileFigures } from './tiles.ts';
+import { firstView } from './first-view.ts';
 
 const br = (b: Buffer) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -35,30 +36,14 @@ export async function webFigures(_root: string): Promise<Row[]> {
     ['methods page', '/methods/', null, null],
     ['councils compared (spending)', '/councils/', 100, null],
     ['custom area page, before an area is chosen', '/custom/', 100, null],
-    ['explorer', '/explore/', 550, null],
+    ['explorer', '/explore/', 500, null],
   ];
   try {
     for (const [name, path, budgetKb, jsBudgetKb] of pages) {
-      const page = await browser.newPage();
-      // First view: every response until the page is loaded, and on the explorer until its map is ready.
-      // (A request started after the map-ready mark, such as place names loaded once the map has drawn, is not first view.)
-      const bodies: Promise<{ type: string; bytes: number; start: number }>[] = [];
-      let done = false;
-      // Each address once: a second response for it is the browser's cache answering (the explorer fetches its
-      // map worker early, and the worker's own request is then served from the cache).
-      const seen = new Set<string>();
-      page.on('response', (r) => { if (!done && !seen.has(r.url())) { seen.add(r.url()); bodies.push(r.body().then((b) => ({ type: r.request().resourceType(), bytes: br(b), start: r.request().timing().startTime })).catch(() => ({ type: 'other', bytes: 0, start: 0 }))); } });
-      await page.goto(site.origin + path, { waitUntil: 'load' });
-      let readyAt = Infinity;
-      if (path === '/explore/') readyAt = await page.waitForFunction(() => { const m = performance.getEntriesByName('map-ready')[0]; return m ? performance.timeOrigin + m.startTime : 0; }, null, { timeout: 60_000 }).then((h) => h.jsonValue() as Promise<number>);
-      done = true;
-      const all = (await Promise.all(bodies)).filter((x) => x.start <= readyAt);
-      const total = all.reduce((n, x) => n + x.bytes, 0) / 1000;
-      const js = all.filter((x) => x.type === 'script').reduce((n, x) => n + x.bytes, 0) / 1000;
-      console.log(`  ${name}: first view ${total.toFixed(1)} KB br, of which JavaScript ${js.toFixed(1)} KB (${all.length} requests)`);
+      const { kb: total, jsKb: js, requests } = await firstView(browser, site.origin, path);
+      console.log(`  ${name}: first view ${total.toFixed(1)} KB br, of which JavaScript ${js.toFixed(1)} KB (${requests} requests)`);
       rows.push({ what: `${name}: first-view transfer (brotli)`, measured: total, unit: 'KB', budget: budgetKb ?? NaN, pass: budgetKb === null ? true : total <= budgetKb, note: budgetKb === null ? 'no budget set' : undefined });
       rows.push({ what: `${name}: JavaScript (brotli)`, measured: js, unit: 'KB', budget: jsBudgetKb ?? NaN, pass: jsBudgetKb === null ? true : js <= jsBudgetKb, note: jsBudgetKb === null ? 'no budget set' : undefined });
-      await page.close();
     }
 
     rows.push(...tileFigures(DIST));
