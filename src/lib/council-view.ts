@@ -3,7 +3,10 @@
  * of the whole scope is drawn by council and its table lists councils; the small areas stay in
  * the interactive map (vector tiles) and the downloads. Within a region, both stay small areas.
  */
-import type { Topology } from 'topojson-specification';
+import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
+import { presimplify, quantile, simplify } from 'topojson-simplify';
+import { topology as toTopology } from 'topojson-server';
+import { feature } from 'topojson-client';
 import { areasOf, catalogue, readData, type IndicatorMeta, type Summary } from './data.ts';
 import { areaInfo, topologyOf, valuesByCode, type AreaValue } from './map-data.ts';
 import { formatValue } from './classes.ts';
@@ -77,14 +80,33 @@ export interface ScopeMap {
   across: string;
 }
 
+/** The share of the topology's positions a council map keeps: England's councils drawn 640 px wide need no more. */
+const COUNCIL_MAP_KEEP = 0.08;
+const simplified = new Map<number, Topology>();
+
+/**
+ * The councils and neighbourhoods of a vintage's topology, simplified for a map of the nation
+ * (once per build). They are taken out of the small areas' topology first, so that their arcs
+ * meet only where councils meet (in it, every small area's corner on a council's border would be
+ * an arc's end, which simplifying keeps).
+ */
+function councilTopology(vintage: 2011 | 2021): Topology {
+  if (!simplified.has(vintage)) {
+    const t = topologyOf(vintage);
+    const own = (name: string) => feature(t, t.objects[name] as GeometryCollection) as GeoJSON.FeatureCollection;
+    const pre = presimplify(toTopology({ lad: own('lad'), neighbourhood: own('neighbourhood') }) as Topology<Objects<{}>>);
+    simplified.set(vintage, simplify(pre, quantile(pre, COUNCIL_MAP_KEEP)) as Topology);
+  }
+  return simplified.get(vintage)!;
+}
+
 /** The map of the whole scope for an indicator: councils for the nation, small areas for a region. */
 export function scopeMap(ind: IndicatorMeta): ScopeMap {
   const cat = catalogue();
-  const topology = topologyOf(ind.vintage);
-  if (!byCouncil()) return { topology, object: 'lsoa', codes: [...areaInfo(ind.vintage).keys()], values: valuesByCode(ind), dissolve: true, across: `across ${mappedArea(cat.scope)}` };
+  if (!byCouncil()) return { topology: topologyOf(ind.vintage), object: 'lsoa', codes: [...areaInfo(ind.vintage).keys()], values: valuesByCode(ind), dissolve: true, across: `across ${mappedArea(cat.scope)}` };
   const figures = councilFigures(ind);
   return {
-    topology, object: 'lad', dissolve: false,
+    topology: councilTopology(ind.vintage), object: 'lad', dissolve: false,
     codes: figures.map((f) => f.code),
     values: new Map(figures.map((f) => [f.code, { value: f.value, status: f.value === null ? 'missing' : 'value' }])),
     names: new Map(figures.map((f) => [f.code, { name: f.name }])),

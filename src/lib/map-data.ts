@@ -19,7 +19,7 @@ export const contextTopology = () => readData<Topology>('geo/context.topo.json')
 /** One indicator's value and status for each LSOA code of its vintage. */
 export function valuesByCode(ind: IndicatorMeta): Map<string, AreaValue> {
   const cached = memo.get(ind.id);
-  if (cached) return cached;
+  if (cached) { memo.delete(ind.id); memo.set(ind.id, cached); return cached; }
   const v = valuesOf(ind.id);
   const codes = areasOf(ind.vintage).codes;
   const missing = new Set(v.missing);
@@ -27,9 +27,12 @@ export function valuesByCode(ind: IndicatorMeta): Map<string, AreaValue> {
   const out = new Map<string, AreaValue>();
   codes.forEach((code, i) => out.set(code, { value: v.values[i], status: suppressed.has(i) ? 'suppressed' : missing.has(i) ? 'missing' : 'value' }));
   memo.set(ind.id, out);
+  // The few most recently used are kept: every indicator's map for all of England's small areas would hold hundreds of MB through the build.
+  if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
   return out;
 }
 const memo = new Map<string, Map<string, AreaValue>>();
+const MEMO_SIZE = 8;
 
 /** For a change layer: the codes of areas whose earlier value was carried from a split, merged or redrawn 2011 area. */
 export function carriedCodes(ind: IndicatorMeta): Set<string> {
