@@ -36,8 +36,8 @@ export default class SlowestReporter implements Reporter {
       ...top(files).map((f) => `  ${s(f.ms).padStart(7)}  ${f.name}`),
     ];
     process.stdout.write(lines.join('\n') + '\n');
-    // Only a whole run's figure is kept for the bench (a run of a few files would mislead it).
-    if (modules.length < 20) return;
+    // Only a whole run's figure is kept for the bench: both projects, unit and site (a run of one, or of a few files, would mislead it).
+    if (new Set(modules.map((m) => m.project.name)).size < 2 || modules.length < 30) return;
     mkdirSync(join(this.root, 'test-results'), { recursive: true });
     writeFileSync(join(this.root, 'test-results/timing.json'), JSON.stringify({ seconds: Math.round(seconds), reason, tests: tests.length, files: modules.length, slowestTests: top(tests), slowestFiles: top(files), worstShareOfTimeout: worstShare }, null, 2) + '\n');
   }
