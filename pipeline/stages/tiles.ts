@@ -15,7 +15,9 @@ import { createHash } from 'node:crypto';
 import { geoJSONToTile, type GeoJSONVTFeature, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import { topology as toTopology } from 'topojson-server';
+import { presimplify, simplify } from 'topojson-simplify';
+import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 import { VINTAGES, type AreaFrame, type Vintage } from './areas.ts';
 import type { BBox, Geometries, VintageGeometry } from './geometry.ts';
 import { bboxOf, labelPoint } from '../../src/lib/planar.ts';
@@ -75,12 +77,15 @@ export function buildTiles(inputs: TilesInputs): { binary: Map<string, Uint8Arra
       bounds[0] = Math.min(bounds[0], b[0]); bounds[1] = Math.min(bounds[1], b[1]); bounds[2] = Math.max(bounds[2], b[2]); bounds[3] = Math.max(bounds[3], b[3]);
     }
     boxes.set(`geo/boxes-${v}.json`, { vintage: v, areas: order.size, boxes: six });
-    const small = cut({ lsoa }, `lsoa-${v}`, bounds, TILE_MIN_ZOOM, (largest) => largest <= SMALL_AREA_TILE_BUDGET);
+    const small = cut(() => ({ lsoa }), `lsoa-${v}`, bounds, TILE_MIN_ZOOM, (largest) => largest <= SMALL_AREA_TILE_BUDGET);
     const lads = ids(t, 'lad'), nbs = ids(t, 'neighbourhood');
-    const councils = cut({
-      lad: collection(t, 'lad', (id) => ({ id: lads.findIndex((x) => x.id === id), properties: {} })),
-      nb: collection(t, 'neighbourhood', (id) => ({ id: nbs.findIndex((x) => x.id === id), properties: {} })),
-    }, `lad-${v}`, bounds, TILE_MIN_ZOOM, () => true);
+    const councilLayers = (topo: Topology) => ({
+      lad: collection(topo, 'lad', (id) => ({ id: lads.findIndex((x) => x.id === id), properties: {} })),
+      nb: collection(topo, 'neighbourhood', (id) => ({ id: nbs.findIndex((x) => x.id === id), properties: {} })),
+    });
+    const full = councilLayers(t);
+    const below = small.minzoom > TILE_MIN_ZOOM ? councilsOnly(full) : null;
+    const councils = cut((z) => (below && z < small.minzoom ? councilLayers(simplify(below as Topology<Objects<{}>>, unitArea(z)) as Topology) : full), `lad-${v}`, bounds, TILE_MIN_ZOOM, () => true);
     const meta = (c: Cut): Pyramid => {
       const folder = folderOf(c);
       for (const [p, b] of c.tiles) binary.set(`vt/${folder}/${p}.pbf`, b);
@@ -103,6 +108,19 @@ function folderOf(c: Cut): string {
   return `${c.report.id}.${h.digest('hex').slice(0, 10)}`;
 }
 
+/**
+ * Councils and neighbourhoods in a topology of their own, weighted for simplifying: its arcs meet
+ * only where councils meet, so that below the small areas' zoom their borders lose the small
+ * areas' corners and stay shared (in the small areas' topology every such corner ends an arc,
+ * which simplifying keeps).
+ */
+function councilsOnly(layers: { lad: GeoJSON.FeatureCollection; nb: GeoJSON.FeatureCollection }): Topology {
+  return presimplify(toTopology({ lad: layers.lad, neighbourhood: layers.nb }) as Topology<Objects<{}>>) as Topology;
+}
+
+/** A pixel's area at zoom z (512-pixel tiles), in square degrees: a position making a smaller triangle with its neighbours changes nothing drawn there. */
+const unitArea = (z: number) => (360 / (2 ** z * 512)) ** 2;
+
 /** The features of one object of the topology, with integer ids and no properties. */
 function collection(t: Topology, object: string, idOf: (id: string) => { id: number; properties: object }): GeoJSON.FeatureCollection {
   const fc = feature(t, t.objects[object] as GeometryCollection) as GeoJSON.FeatureCollection;
@@ -119,13 +137,18 @@ function ids(t: Topology, object: string): { id: string; name: string }[] {
  * from the features whose boxes touch it (geojson-vt's one-tile cut), so memory stays that of
  * one tile, not of a whole tile index.
  */
-function cut(layers: Record<string, GeoJSON.FeatureCollection>, id: string, bounds: BBox, lowest: number, keep: (largest: number) => boolean): Cut {
-  const boxed = Object.entries(layers).map(([name, fc]) => [name, fc.features.map((f) => ({ f, b: bboxOf([f.geometry]) }))] as const);
+function cut(layersAt: (z: number) => Record<string, GeoJSON.FeatureCollection>, id: string, bounds: BBox, lowest: number, keep: (largest: number) => boolean): Cut {
+  const boxes = new WeakMap<GeoJSON.FeatureCollection, { f: GeoJSON.Feature; b: BBox }[]>();
+  const boxedOf = (fc: GeoJSON.FeatureCollection) => {
+    if (!boxes.has(fc)) boxes.set(fc, fc.features.map((f) => ({ f, b: bboxOf([f.geometry]) })));
+    return boxes.get(fc)!;
+  };
   const tiles = new Map<string, Uint8Array>();
   const present: Record<string, number[]> = {};
   const zooms: PyramidReport['zooms'] = [];
   let minzoom = TILE_MAX_ZOOM;
   for (let z = TILE_MAX_ZOOM; z >= lowest; z--) {
+    const boxed = Object.entries(layersAt(z)).map(([name, fc]) => [name, boxedOf(fc)] as const);
     const made = new Map<string, Uint8Array>();
     const keys: number[] = [];
     const [x0, y0, x1, y1] = tileRange(bounds, z);
