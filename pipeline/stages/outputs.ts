@@ -13,7 +13,10 @@ import type { VintageLookup } from './neighbourhoods.ts';
 import type { SearchSummary } from './search.ts';
 import { json, valuesFile } from './serialize.ts';
 import { mappedArea } from '../../src/lib/scope-words.ts';
-import type { Series } from './values.ts';
+import { STATUS, type Series } from './values.ts';
+import type { GeometryCollection } from 'topojson-specification';
+import { councilFigure } from '../../src/lib/council-figure.ts';
+import { round } from '../round.ts';
 
 /** The LSOA vintage of an indicator: its table's. */
 export function tableVintage(cfg: Config, ind: Indicator): Vintage {
@@ -60,10 +63,23 @@ export function indicatorFiles(m: Made): { files: Map<string, string>; report: I
   for (const ind of m.cfg.indicators.indicators) {
     const v = tableVintage(m.cfg, ind);
     const vf = valuesFile(m.series.get(ind.id)!, m.frames[v].scope, `geo/lsoa-${v}.topo.json`, m.breaks.get(ind.id)!);
-    files.set(`values/${ind.id}.json`, json(m.change.flagged(ind.id, vf, m.frames[v].scope)));
+    // A map of the nation colours its councils, zoomed out beyond the small areas, by their own figures.
+    const councils = m.mode === 'england' ? councilValues(m, ind, v) : undefined;
+    files.set(`values/${ind.id}.json`, json({ ...m.change.flagged(ind.id, vf, m.frames[v].scope), ...(councils ? { councils } : {}) }));
     report.push({ id: ind.id, vintage: v, published: vf.values.length - vf.missing.length - vf.suppressed.length, missing: vf.missing.length, suppressed: vf.suppressed.length });
   }
   return { files, report };
+}
+
+/** Each council's figure (src/lib/council-figure.ts), in the order of the topology's councils: the council tiles' ids. */
+function councilValues(m: Made, ind: Indicator, v: Vintage): (number | null)[] {
+  const series = m.series.get(ind.id)!;
+  const order = (m.geometries.geometry[v].topology.objects.lad as GeometryCollection).geometries.map((g) => String(g.id));
+  return order.map((code) => {
+    const members = (m.aggregate.ladMembers[v].get(code) ?? []).filter((i) => series.status[i] === STATUS.value).map((i) => series.values[i]);
+    const figure = councilFigure(ind.unit, m.aggregate.comparators.lads[v][code]?.summaries[ind.id], members);
+    return figure === null ? null : round(figure, ind.decimals);
+  });
 }
 
 /**

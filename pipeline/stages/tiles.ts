@@ -43,6 +43,8 @@ export interface TilesInputs {
   geometry: Record<Vintage, VintageGeometry>;
   /** The small areas' codes per vintage, in the order of areas/lsoa-<vintage>.json. */
   codes: Record<Vintage, string[]>;
+  /** The largest small-area tile allowed at their first zoom (bytes; {@link SMALL_AREA_TILE_BUDGET} unless a test sets another). */
+  smallAreaBudget?: number;
 }
 
 /** The stage's inputs from the frames (each vintage's codes in scope, in the areas file's order) and the geometry. */
@@ -77,14 +79,16 @@ export function buildTiles(inputs: TilesInputs): { binary: Map<string, Uint8Arra
       bounds[0] = Math.min(bounds[0], b[0]); bounds[1] = Math.min(bounds[1], b[1]); bounds[2] = Math.max(bounds[2], b[2]); bounds[3] = Math.max(bounds[3], b[3]);
     }
     boxes.set(`geo/boxes-${v}.json`, { vintage: v, areas: order.size, boxes: six });
-    const small = cut(() => ({ lsoa }), `lsoa-${v}`, bounds, TILE_MIN_ZOOM, (largest) => largest <= SMALL_AREA_TILE_BUDGET);
+    const small = cut(() => ({ lsoa }), `lsoa-${v}`, bounds, TILE_MIN_ZOOM, (largest) => largest <= (inputs.smallAreaBudget ?? SMALL_AREA_TILE_BUDGET));
     const lads = ids(t, 'lad'), nbs = ids(t, 'neighbourhood');
-    const councilLayers = (topo: Topology) => ({
-      lad: collection(topo, 'lad', (id) => ({ id: lads.findIndex((x) => x.id === id), properties: {} })),
-      nb: collection(topo, 'neighbourhood', (id) => ({ id: nbs.findIndex((x) => x.id === id), properties: {} })),
-    });
+    const indexIn = (list: { id: string }[], object: string) => (id: string) => {
+      const i = list.findIndex((x) => x.id === id);
+      if (i < 0) throw new Error(`tiles: ${object} ${id} is not in the ${v} topology's list`);
+      return { id: i, properties: {} };
+    };
+    const councilLayers = (topo: Topology) => ({ lad: collection(topo, 'lad', indexIn(lads, 'council')), nb: collection(topo, 'neighbourhood', indexIn(nbs, 'neighbourhood')) });
     const full = councilLayers(t);
-    const below = small.minzoom > TILE_MIN_ZOOM ? councilsOnly(full) : null;
+    const below = small.minzoom > TILE_MIN_ZOOM ? councilsOnly(t) : null;
     const councils = cut((z) => (below && z < small.minzoom ? councilLayers(simplify(below as Topology<Objects<{}>>, unitArea(z)) as Topology) : full), `lad-${v}`, bounds, TILE_MIN_ZOOM, () => true);
     const meta = (c: Cut): Pyramid => {
       const folder = folderOf(c);
@@ -114,8 +118,9 @@ function folderOf(c: Cut): string {
  * areas' corners and stay shared (in the small areas' topology every such corner ends an arc,
  * which simplifying keeps).
  */
-function councilsOnly(layers: { lad: GeoJSON.FeatureCollection; nb: GeoJSON.FeatureCollection }): Topology {
-  return presimplify(toTopology({ lad: layers.lad, neighbourhood: layers.nb }) as Topology<Objects<{}>>) as Topology;
+function councilsOnly(t: Topology): Topology {
+  const own = (name: string) => feature(t, t.objects[name] as GeometryCollection) as GeoJSON.FeatureCollection;
+  return presimplify(toTopology({ lad: own('lad'), neighbourhood: own('neighbourhood') }) as Topology<Objects<{}>>) as Topology;
 }
 
 /** A pixel's area at zoom z (512-pixel tiles), in square degrees: a position making a smaller triangle with its neighbours changes nothing drawn there. */

@@ -9,17 +9,20 @@ import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import { run } from '../run.ts';
 import { tileExists, tileKey } from '../../src/lib/tiles.ts';
-import type { TilesIndex } from '../stages/tiles.ts';
+import { buildTiles, type TilesIndex } from '../stages/tiles.ts';
+import type { Topology } from 'topojson-specification';
+import type { VintageGeometry } from '../stages/geometry.ts';
+import { councilFigure } from '../../src/lib/council-figure.ts';
 import { world } from './fixture.ts';
 
 const result = run(world().inputs, { scope: 'region' });
 const index = JSON.parse(result.files.get('geo/tiles.json')!) as TilesIndex;
 
 /** The ids of one layer in every tile of a pyramid ("lsoa-2021") at zoom z. */
-function idsAt(pyramid: string, layer: string, z: number): { ids: Set<number>; tiles: number } {
+function idsAt(pyramid: string, layer: string, z: number, binary = result.binary): { ids: Set<number>; tiles: number } {
   const ids = new Set<number>();
   let tiles = 0;
-  for (const [path, bytes] of result.binary) {
+  for (const [path, bytes] of binary) {
     const m = new RegExp(`^vt/${pyramid}\\.[0-9a-f]{10}/${z}/(\\d+)/(\\d+)\\.pbf$`).exec(path);
     if (!m) continue;
     tiles++;
@@ -83,4 +86,43 @@ describe('vector tiles', () => {
       expect(p.zooms.map((z) => z.z)).toEqual(Array.from({ length: p.maxzoom - p.minzoom + 1 }, (_, i) => p.minzoom + i));
     }
   });
+
+  it('below the small areas\' zoom, cuts the councils from a topology of their own, simplified: every council and neighbourhood still there at every zoom', () => {
+    // Small areas forced to their deepest zoom (a budget no tile meets), so every council zoom below it is simplified.
+    const inputs = {
+      geometry: Object.fromEntries(['2011', '2021'].map((v) => [v, { topology: JSON.parse(result.files.get(`geo/lsoa-${v}.topo.json`)!) as Topology } as VintageGeometry])) as Record<2011 | 2021, VintageGeometry>,
+      codes: Object.fromEntries(['2011', '2021'].map((v) => [v, JSON.parse(result.files.get(`areas/lsoa-${v}.json`)!).codes])) as Record<2011 | 2021, string[]>,
+      smallAreaBudget: 1,
+    };
+    const forced = buildTiles(inputs);
+    for (const v of ['2021', '2011']) {
+      const t = forced.index.vintages[v];
+      expect(t.lsoa.minzoom).toBe(10);
+      for (let z = t.lad.minzoom; z < t.lsoa.minzoom; z++) {
+        expect(idsAt(`lad-${v}`, 'lad', z, forced.binary).ids, `${v} zoom ${z}`).toEqual(new Set(t.lads.map((_, i) => i)));
+        expect(idsAt(`lad-${v}`, 'nb', z, forced.binary).ids, `${v} zoom ${z}`).toEqual(new Set(t.neighbourhoods.map((_, i) => i)));
+      }
+    }
+  });
+
+  it('at England scope, each values file carries every council\'s own figure in the council tiles\' order (none within a region)', () => {
+    expect(JSON.parse(result.files.get('values/synth-no-car.json')!).councils).toBeUndefined();
+    const england = run(world().inputs, { scope: 'england' });
+    const tiles = JSON.parse(england.files.get('geo/tiles.json')!) as TilesIndex;
+    const comparators = JSON.parse(england.files.get('comparators.json')!) as { lads: Record<string, Record<string, { summaries: Record<string, { mean?: number }> }>> };
+    const cat = JSON.parse(england.files.get('catalogue.json')!) as { indicators: { id: string; vintage: number; unit: string; decimals: number; local?: unknown }[] };
+    for (const ind of cat.indicators.filter((i) => !i.local)) {
+      const v = String(ind.vintage);
+      const file = JSON.parse(england.files.get(`values/${ind.id}.json`)!) as { values: (number | null)[]; councils: (number | null)[] };
+      const areas = JSON.parse(england.files.get(`areas/lsoa-${v}.json`)!) as { lad: string[] };
+      expect(file.councils.length, ind.id).toBe(tiles.vintages[v].lads.length);
+      tiles.vintages[v].lads.forEach(({ code }, id) => {
+        const own = file.values.filter((x, k) => areas.lad[k] === code && x !== null) as number[];
+        const want = ind.unit === 'rank' || ind.unit === 'decile' ? [...own].sort((a, b) => a - b)[(own.length - 1) >> 1] : comparators.lads[v][code].summaries[ind.id].mean;
+        expect(file.councils[id], `${ind.id} ${code}`).toBeCloseTo(want!, Math.max(0, ind.decimals - 1));
+      });
+    }
+    expect(councilFigure('decile', { mean: 4.2 }, [3, 1, 2, 9])).toBe(2);
+  });
 });
+

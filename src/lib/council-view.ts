@@ -11,6 +11,9 @@ import { areasOf, catalogue, readData, type IndicatorMeta, type Summary } from '
 import { areaInfo, topologyOf, valuesByCode, type AreaValue } from './map-data.ts';
 import { formatValue } from './classes.ts';
 import { mappedArea } from './scope-words.ts';
+import { councilBasis, councilFigure } from './council-figure.ts';
+
+export { councilBasis };
 
 /** True when whole-scope maps and tables are drawn by council (the atlas covers the nation). */
 export const byCouncil = (): boolean => catalogue().scope.mode === 'england';
@@ -31,17 +34,7 @@ export interface CouncilFigure {
   max?: number;
 }
 
-/** What a council's figure is, in words, for an indicator's unit. */
-export function councilBasis(ind: IndicatorMeta): string {
-  if (ind.unit === 'decile') return 'the decile of its middle small area (as many of its small areas are more deprived as are less)';
-  if (ind.unit === 'rank') return 'the rank of its middle small area (as many of its small areas are more deprived as are less)';
-  return ind.numerator ? "its small areas' counts added up" : 'the average of its small areas, weighted by population';
-}
-
 type Comparators = { lads: Record<'2011' | '2021', Record<string, { name: string; summaries: Record<string, Summary> }>> };
-
-/** The middle value (the lower of the two middle ones for an even count): always one small area's own figure. */
-const middle = (xs: number[]): number | null => (xs.length === 0 ? null : [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1]);
 
 /** Every council in scope with its figure for an indicator (councils of the indicator's vintage), in code order. */
 export function councilFigures(ind: IndicatorMeta): CouncilFigure[] {
@@ -56,11 +49,10 @@ export function councilFigures(ind: IndicatorMeta): CouncilFigure[] {
   });
   return Object.keys(lads).sort().map((code) => {
     const s = lads[code].summaries[ind.id];
-    const ranked = ind.unit === 'decile' || ind.unit === 'rank';
     return {
       code, name: lads[code].name,
       areas: s?.areas ?? 0, withValue: s?.withValue ?? 0,
-      value: ranked ? middle(members.get(code) ?? []) : s?.mean ?? null,
+      value: councilFigure(ind.unit, s, members.get(code) ?? []),
       ...(s?.mostDeprived10 ? { mostDeprived10: { areas: s.mostDeprived10.areas, share: s.mostDeprived10.share } } : {}),
       ...(ind.unit === 'rank' ? { min: s?.min, max: s?.max } : {}),
     };

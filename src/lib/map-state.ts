@@ -29,3 +29,12 @@ export function areaStates(v: StateInput, classes: ClassInfo): AreaState[] {
 
 /** The small areas' fill: the colour in their state; not drawn until it is set. */
 export const STATE_FILL = ['to-color', ['coalesce', ['feature-state', 'c'], 'rgba(0, 0, 0, 0)']];
+
+/** The councils' fill, zoomed out beyond the small areas: the colour of their own figure's class where the build gives one (the nation's scope), else plain. */
+export const COUNCIL_FILL = ['to-color', ['coalesce', ['feature-state', 'c'], '#e4e1d8']];
+
+/** One colour per council from its figure (src/lib/council-figure.ts), by council tile id. */
+export function councilColours(figures: readonly (number | null)[], classes: ClassInfo): string[] {
+  const colours = classColours(classes);
+  return figures.map((x) => (x === null ? NO_DATA.missing : colours[classOf(x, classes.breaks)]));
+}

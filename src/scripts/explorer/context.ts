@@ -34,7 +34,7 @@ export interface Ctx {
   selectedId: number | null;
   hovered: { layer: 'lsoa' | 'lad'; id: number } | null;
   /** The values file of the current indicator, by feature id. */
-  current: { values: (number | null)[]; missing: Set<number>; suppressed: Set<number>; lower?: (number | null)[]; upper?: (number | null)[]; n?: (number | null)[]; lowPrecision: Set<number>; carried?: Map<number, string>; editions?: ChangeEditions };
+  current: { values: (number | null)[]; missing: Set<number>; suppressed: Set<number>; lower?: (number | null)[]; upper?: (number | null)[]; n?: (number | null)[]; lowPrecision: Set<number>; carried?: Map<number, string>; editions?: ChangeEditions; /** At the nation's scope: each council's own figure, by council tile id. */ councils?: (number | null)[] };
   names: Map<string, { name: string; lad: string; ward: string }>;
   namesVintage: number | null;
   popup: Popup;

@@ -1,7 +1,7 @@
 /** The indicator shown: its values as the small areas' colours, the legend and everything that names it. */
 import type { IndicatorMeta } from '../../lib/data.ts';
 import { directionInWords, legendItems, NO_DATA } from '../../lib/classes.ts';
-import { areaStates } from '../../lib/map-state.ts';
+import { areaStates, councilColours } from '../../lib/map-state.ts';
 import { carriedFlags, type ChangeValues } from '../../lib/words.ts';
 import { el } from '../dom.ts';
 import { alertBox, type Ctx, type Loaded } from './context.ts';
@@ -9,21 +9,22 @@ import type { DataStore } from './data.ts';
 import { writeState } from './state.ts';
 import { ensureNames, refreshTable } from './table.ts';
 import { selectArea } from './selection.ts';
-import { addAreaLayers, AFTER_FIRST_DRAW, layersFor, paintAreas, showLayers } from './tiles.ts';
+import { addAreaLayers, AFTER_FIRST_DRAW, layersFor, paintAreas, paintCouncils, showLayers } from './tiles.ts';
 
 /** Fetches an indicator's values, in the order of its vintage's small areas (the tiles' feature ids). */
 export async function loadIndicator(store: DataStore, ind: IndicatorMeta): Promise<Loaded> {
   const [values, tiles] = await Promise.all([store.values(ind), store.tiles()]);
   const areas = tiles.vintages[ind.vintage]?.areas;
   if (areas !== values.values.length) throw new Error(`${ind.values} has ${values.values.length} values for ${areas ?? 'no'} small areas of ${ind.vintage}`);
-  const u = values as typeof values & ChangeValues & { lower?: (number | null)[]; upper?: (number | null)[]; n?: (number | null)[]; lowPrecision?: number[] };
-  const current = { values: values.values, missing: new Set(values.missing), suppressed: new Set(values.suppressed), lower: u.lower, upper: u.upper, n: u.n, lowPrecision: new Set(u.lowPrecision ?? []), carried: carriedFlags(u), editions: u.editions };
+  const u = values as typeof values & ChangeValues & { lower?: (number | null)[]; upper?: (number | null)[]; n?: (number | null)[]; lowPrecision?: number[]; councils?: (number | null)[] };
+  const current = { values: values.values, missing: new Set(values.missing), suppressed: new Set(values.suppressed), lower: u.lower, upper: u.upper, n: u.n, lowPrecision: new Set(u.lowPrecision ?? []), carried: carriedFlags(u), editions: u.editions, councils: u.councils };
   return { ind, current };
 }
 
 /** Colours the small areas by the indicator (feature state: no tile is parsed again). */
 export function applyValues(ctx: Ctx) {
   paintAreas(ctx.map, areaStates(ctx.current, ctx.ind.classes));
+  if (ctx.current.councils) paintCouncils(ctx.map, councilColours(ctx.current.councils, ctx.ind.classes));
 }
 
 export async function showIndicator(ctx: Ctx, ind: IndicatorMeta) {

@@ -7,7 +7,7 @@
  */
 import { addProtocol, type LayerSpecification, type Map as MapLibre } from 'maplibre-gl';
 import { STATE_MISSING, STATE_SUPPRESSED } from '../../lib/classes.ts';
-import { STATE_FILL, type AreaState } from '../../lib/map-state.ts';
+import { COUNCIL_FILL, STATE_FILL, type AreaState } from '../../lib/map-state.ts';
 import { tileExists, type Pyramid, type VintageTiles } from '../../lib/tiles.ts';
 
 const PROTOCOL = 'atlas-tile';
@@ -51,8 +51,8 @@ function spec(id: AreaLayer, t: VintageTiles): LayerSpecification {
   const small = { source: 'lsoa', 'source-layer': 'lsoa', minzoom: t.lsoa.minzoom };
   const councils = { source: 'lad', 'source-layer': 'lad' };
   switch (id) {
-    // Zoomed out beyond the small areas: the councils, filled plain.
-    case 'lad-fill': return { id, type: 'fill', ...councils, maxzoom: t.lsoa.minzoom, paint: { 'fill-color': '#e4e1d8', 'fill-outline-color': '#4d4d4d' } };
+    // Zoomed out beyond the small areas: the councils, each coloured by its own figure where the build gives one, else plain.
+    case 'lad-fill': return { id, type: 'fill', ...councils, maxzoom: t.lsoa.minzoom, paint: { 'fill-color': COUNCIL_FILL as never, 'fill-outline-color': '#4d4d4d' } };
     case 'lsoa-fill': return { id, type: 'fill', ...small, paint: { 'fill-color': STATE_FILL as never } };
     case 'lsoa-missing': return { id, type: 'fill', ...small, paint: { 'fill-pattern': 'hatch-missing', 'fill-opacity': classIs(STATE_MISSING) as never } };
     case 'lsoa-suppressed': return { id, type: 'fill', ...small, paint: { 'fill-pattern': 'hatch-suppressed', 'fill-opacity': classIs(STATE_SUPPRESSED) as never } };
@@ -118,6 +118,11 @@ export function addAreaLayers(map: MapLibre, t: VintageTiles, vintage: number, b
 /** Colours the small areas: one feature state per area (hover, selection and choice are kept). */
 export function paintAreas(map: MapLibre, states: AreaState[]): void {
   for (let i = 0; i < states.length; i++) map.setFeatureState({ source: 'lsoa', sourceLayer: 'lsoa', id: i }, states[i] as unknown as Record<string, unknown>);
+}
+
+/** Colours the councils (zoomed out beyond the small areas) by their own figures' classes. */
+export function paintCouncils(map: MapLibre, colours: string[]): void {
+  for (let i = 0; i < colours.length; i++) map.setFeatureState({ source: 'lad', sourceLayer: 'lad', id: i }, { c: colours[i] });
 }
 
 /** Sets one flag (hover, sel, chosen) on one small area or council, clearing it from the one that had it. */
