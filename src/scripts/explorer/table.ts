@@ -1,4 +1,5 @@
 /** The table under the map and the summary above it: they follow the map's view. */
+import { councilBasis } from '../../lib/council-figure.ts';
 import { formatValue, worstFirst } from '../../lib/classes.ts';
 import { viewSummary } from '../../lib/words.ts';
 import { el } from '../dom.ts';
@@ -91,7 +92,9 @@ export function renderTable(ctx: Ctx) {
   if (summary) {
     const here = new Set(codes);
     const inView = ctx.nbs.filter((n) => (ctx.ind.vintage === 2011 ? n.lsoas2011 : n.lsoas2021).some((m) => here.has(m.code))).map((n) => n.name);
-    summary.textContent = `${viewSummary(ctx.ind, areas, 'in view')}${inView.length ? ` The programme's neighbourhoods in view: ${inView.join(', ')}.` : ''}`;
+    summary.textContent = belowSmallAreas(ctx) && ctx.current.councils
+      ? `Zoomed out, each council is coloured by its own figure: ${councilBasis(ctx.ind)}. Zoom in to see its small areas.`
+      : `${viewSummary(ctx.ind, areas, 'in view')}${inView.length ? ` The programme's neighbourhoods in view: ${inView.join(', ')}.` : ''}`;
   }
 }
 
