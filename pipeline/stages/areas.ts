@@ -2,7 +2,7 @@ import type { Problem } from '../errors.ts';
 import type { Geographies } from '../schema.ts';
 import { columnIndex, indexByCode, joinReport, type JoinReport } from './join.ts';
 import type { CsvTable, LazyFeature } from './load.ts';
-import kinks from '@turf/kinks';
+import { kinkPoints } from './kinks.ts';
 import { round } from '../round.ts';
 
 export type Vintage = 2011 | 2021;
@@ -110,7 +110,7 @@ export function buildFrame(
         problems.push({ code: defect.code, file: bfile, row: e.row, column: 'geometry', value: defect.value, message: `feature ${code}: ${defect.message}`, fix: defect.fix });
       } else {
         // Self-intersections (with where they are), unless the boundary declares them known.
-        const at = kinks(g).features.map((k) => k.geometry.coordinates.map((c) => round(c, 6)) as [number, number]);
+        const at = kinkPoints(g as GeoJSON.Polygon | GeoJSON.MultiPolygon).map((k) => k.map((c) => round(c, 6)) as [number, number]);
         if (at.length && selfIntersections.policy === 'fail') {
           problems.push({ code: 'GEOMETRY_INVALID', file: bfile, row: e.row, column: 'geometry', value: at.slice(0, 3).map((p) => p.join(', ')).join('; '), message: `feature ${code}: a ring crosses or touches itself or another ring at ${at.length} place${at.length === 1 ? '' : 's'} (first at longitude, latitude ${at[0].join(', ')})`, fix: 'Repair the geometry (e.g. mapshaper -clean, or ST_MakeValid) and export again; or, for a published file used as it is, declare "selfIntersections": {"policy": "report", "reason": …} on the boundary in geographies.json.' });
           return;
