@@ -42,11 +42,14 @@ export function buildSite(dir: string, pipelineArgs: string[] = []): string {
  * builds side by side (test files run in parallel) delete each other's chunks. So each build
  * writes into a folder of its own inside the project (test-results/builds/), moved to `dist` after.
  */
+/** The site build's heap ceiling, as `npm run site` sets it: V8 otherwise lets the heap grow far past what the build keeps (England: 1.45 GB resident without, 0.89 GB with). */
+export const SITE_HEAP = ['--max-old-space-size=512'];
+
 export function astroBuild(pub: string, dist: string, env: Record<string, string> = {}): void {
   mkdirSync(join(ROOT, 'test-results', 'builds'), { recursive: true });
   const scratch = mkdtempSync(join(ROOT, 'test-results', 'builds', 'site-'));
   try {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+    execFileSync(process.execPath, [...SITE_HEAP, join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
       cwd: ROOT,
       stdio: 'inherit',
       env: { ...process.env, ...env, ATLAS_PUBLIC_DIR: pub, ATLAS_OUT_DIR: join(scratch, 'dist'), ATLAS_DATA_DIR: join(pub, 'data') },
