@@ -76,9 +76,9 @@ function councilValues(m: Made, ind: Indicator, v: Vintage): (number | null)[] {
   const series = m.series.get(ind.id)!;
   const order = (m.geometries.geometry[v].topology.objects.lad as GeometryCollection).geometries.map((g) => String(g.id));
   return order.map((code) => {
-    const members = (m.aggregate.ladMembers[v].get(code) ?? []).filter((i) => series.status[i] === STATUS.value).map((i) => series.values[i]);
-    const figure = councilFigure(ind.unit, m.aggregate.comparators.lads[v][code]?.summaries[ind.id], members);
-    return figure === null ? null : round(figure, ind.decimals);
+    // Small areas' figures as the values file publishes them; the council's own figure as its summary holds it (comparators.json).
+    const members = (m.aggregate.ladMembers[v].get(code) ?? []).filter((i) => series.status[i] === STATUS.value).map((i) => round(series.values[i], ind.decimals));
+    return councilFigure(ind.unit, m.aggregate.comparators.lads[v][code]?.summaries[ind.id], members);
   });
 }
 

@@ -15,9 +15,9 @@ import { createHash } from 'node:crypto';
 import { geoJSONToTile, type GeoJSONVTFeature, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { feature } from 'topojson-client';
-import { topology as toTopology } from 'topojson-server';
-import { presimplify, simplify } from 'topojson-simplify';
-import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
+import { simplify } from 'topojson-simplify';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { councilsOnly } from '../../src/lib/council-topology.ts';
 import { VINTAGES, type AreaFrame, type Vintage } from './areas.ts';
 import type { BBox, Geometries, VintageGeometry } from './geometry.ts';
 import { bboxOf, labelPoint } from '../../src/lib/planar.ts';
@@ -89,7 +89,7 @@ export function buildTiles(inputs: TilesInputs): { binary: Map<string, Uint8Arra
     const councilLayers = (topo: Topology) => ({ lad: collection(topo, 'lad', indexIn(lads, 'council')), nb: collection(topo, 'neighbourhood', indexIn(nbs, 'neighbourhood')) });
     const full = councilLayers(t);
     const below = small.minzoom > TILE_MIN_ZOOM ? councilsOnly(t) : null;
-    const councils = cut((z) => (below && z < small.minzoom ? councilLayers(simplify(below as Topology<Objects<{}>>, unitArea(z)) as Topology) : full), `lad-${v}`, bounds, TILE_MIN_ZOOM, () => true);
+    const councils = cut((z) => (below && z < small.minzoom ? councilLayers(simplify(below, unitArea(z)) as Topology) : full), `lad-${v}`, bounds, TILE_MIN_ZOOM, () => true);
     const meta = (c: Cut): Pyramid => {
       const folder = folderOf(c);
       for (const [p, b] of c.tiles) binary.set(`vt/${folder}/${p}.pbf`, b);
@@ -110,17 +110,6 @@ function folderOf(c: Cut): string {
   const h = createHash('sha256');
   for (const [p, b] of [...c.tiles].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(p).update(b);
   return `${c.report.id}.${h.digest('hex').slice(0, 10)}`;
-}
-
-/**
- * Councils and neighbourhoods in a topology of their own, weighted for simplifying: its arcs meet
- * only where councils meet, so that below the small areas' zoom their borders lose the small
- * areas' corners and stay shared (in the small areas' topology every such corner ends an arc,
- * which simplifying keeps).
- */
-function councilsOnly(t: Topology): Topology {
-  const own = (name: string) => feature(t, t.objects[name] as GeometryCollection) as GeoJSON.FeatureCollection;
-  return presimplify(toTopology({ lad: own('lad'), neighbourhood: own('neighbourhood') }) as Topology<Objects<{}>>) as Topology;
 }
 
 /** A pixel's area at zoom z (512-pixel tiles), in square degrees: a position making a smaller triangle with its neighbours changes nothing drawn there. */

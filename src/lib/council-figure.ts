@@ -1,9 +1,10 @@
 /**
- * A council's figure on a map of councils (the nation's scope), one rule for the build and the
- * browser: its own figure (its small areas' counts added up, or their population-weighted
- * average: the summary's mean); for ranks and deciles, which have no meaningful average, its
- * middle small area's.
+ * A council's figure on a map of councils (the nation's scope), computed once by the build (each
+ * values file's `councils`) and worded the same on the pages and the map: its own figure (its
+ * small areas' counts added up, or their population-weighted average: the summary's mean); for
+ * ranks and deciles, which have no meaningful average, its middle small area's.
  */
+import { formatValue } from './classes.ts';
 
 /** The middle value (the lower of the two middle ones for an even count): always one small area's own figure. */
 export const middle = (xs: readonly number[]): number | null => (xs.length === 0 ? null : [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1]);
@@ -19,4 +20,9 @@ export function councilBasis(ind: { unit: string; numerator?: unknown }): string
   if (ind.unit === 'decile') return 'the decile of its middle small area (as many of its small areas are more deprived as are less)';
   if (ind.unit === 'rank') return 'the rank of its middle small area (as many of its small areas are more deprived as are less)';
   return ind.numerator ? "its small areas' counts added up" : 'the average of its small areas, weighted by population';
+}
+
+/** A council's figure as the table, the map's summary and its hover write it (ranks and deciles whole). */
+export function councilFigureText(value: number | null, ind: { unit: string; decimals: number }): string {
+  return value === null ? 'no data' : formatValue(value, ind.unit, byMiddleArea(ind.unit) ? 0 : ind.decimals);
 }

@@ -3,15 +3,13 @@
  * of the whole scope is drawn by council and its table lists councils; the small areas stay in
  * the interactive map (vector tiles) and the downloads. Within a region, both stay small areas.
  */
-import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
-import { presimplify, quantile, simplify } from 'topojson-simplify';
-import { topology as toTopology } from 'topojson-server';
-import { feature } from 'topojson-client';
-import { areasOf, catalogue, readData, type IndicatorMeta, type Summary } from './data.ts';
-import { areaInfo, topologyOf, valuesByCode, type AreaValue } from './map-data.ts';
-import { formatValue } from './classes.ts';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { quantile, simplify } from 'topojson-simplify';
+import { catalogue, readData, valuesOf, type IndicatorMeta, type Neighbourhood, type Summary } from './data.ts';
+import { areaInfo, regionSummary, topologyOf, valuesByCode, type AreaValue } from './map-data.ts';
 import { mappedArea } from './scope-words.ts';
-import { councilBasis, councilFigure } from './council-figure.ts';
+import { councilBasis, councilFigureText } from './council-figure.ts';
+import { councilsOnly } from './council-topology.ts';
 
 export { councilBasis };
 
@@ -25,13 +23,10 @@ export interface CouncilFigure {
   /** Its small areas of the indicator's vintage, and how many have a figure. */
   areas: number;
   withValue: number;
-  /** The figure the map colours by: the council's pooled or weighted figure, or for ranks and deciles its middle small area's. */
+  /** The figure the map colours by, as the build computed it (src/lib/council-figure.ts). */
   value: number | null;
   /** Small areas in England's most deprived tenth, for ranks and deciles. */
   mostDeprived10?: { areas: number; share: number };
-  /** Most and least deprived small area (ranks). */
-  min?: number;
-  max?: number;
 }
 
 type Comparators = { lads: Record<'2011' | '2021', Record<string, { name: string; summaries: Record<string, Summary> }>> };
@@ -39,27 +34,23 @@ type Comparators = { lads: Record<'2011' | '2021', Record<string, { name: string
 /** Every council in scope with its figure for an indicator (councils of the indicator's vintage), in code order. */
 export function councilFigures(ind: IndicatorMeta): CouncilFigure[] {
   const lads = readData<Comparators>('comparators.json').lads[String(ind.vintage) as '2011' | '2021'];
-  const areas = areasOf(ind.vintage);
-  const values = valuesByCode(ind);
-  const members = new Map<string, number[]>();
-  areas.codes.forEach((code, i) => {
-    const v = values.get(code);
-    if (!members.has(areas.lad[i])) members.set(areas.lad[i], []);
-    if (v?.status === 'value' && v.value !== null) members.get(areas.lad[i])!.push(v.value);
-  });
+  // The build's figures follow the topology's councils (the council tiles' ids).
+  const built = (valuesOf(ind.id) as { councils?: (number | null)[] }).councils;
+  if (!built) throw new Error(`values/${ind.id}.json has no council figures: rebuild the data with --scope england`);
+  const order = (topologyOf(ind.vintage).objects.lad as GeometryCollection).geometries.map((g) => String(g.id));
+  const figureOf = new Map(order.map((code, k) => [code, built[k]]));
   return Object.keys(lads).sort().map((code) => {
     const s = lads[code].summaries[ind.id];
     return {
       code, name: lads[code].name,
       areas: s?.areas ?? 0, withValue: s?.withValue ?? 0,
-      value: councilFigure(ind.unit, s, members.get(code) ?? []),
+      value: figureOf.get(code) ?? null,
       ...(s?.mostDeprived10 ? { mostDeprived10: { areas: s.mostDeprived10.areas, share: s.mostDeprived10.share } } : {}),
-      ...(ind.unit === 'rank' ? { min: s?.min, max: s?.max } : {}),
     };
   });
 }
 
-/** The figures a whole-scope map is coloured by: by council, or by small area. */
+/** A whole-scope map: what it is coloured by (councils or small areas), its one-paragraph summary, and the councils' figures for their table. */
 export interface ScopeMap {
   topology: Topology;
   object: 'lsoa' | 'lad';
@@ -70,32 +61,31 @@ export interface ScopeMap {
   dissolve: boolean;
   /** How a map title names what is drawn ("across the North West", "by council across England"). */
   across: string;
+  summary: string;
+  /** The councils' figures when the map is drawn by council, else null. */
+  councils: CouncilFigure[] | null;
 }
 
 /** The share of the topology's positions a council map keeps: England's councils drawn 640 px wide need no more. */
 const COUNCIL_MAP_KEEP = 0.08;
 const simplified = new Map<number, Topology>();
 
-/**
- * The councils and neighbourhoods of a vintage's topology, simplified for a map of the nation
- * (once per build). They are taken out of the small areas' topology first, so that their arcs
- * meet only where councils meet (in it, every small area's corner on a council's border would be
- * an arc's end, which simplifying keeps).
- */
+/** The councils and neighbourhoods of a vintage's topology, simplified for a map of the nation (once per build). */
 function councilTopology(vintage: 2011 | 2021): Topology {
   if (!simplified.has(vintage)) {
-    const t = topologyOf(vintage);
-    const own = (name: string) => feature(t, t.objects[name] as GeometryCollection) as GeoJSON.FeatureCollection;
-    const pre = presimplify(toTopology({ lad: own('lad'), neighbourhood: own('neighbourhood') }) as Topology<Objects<{}>>);
+    const pre = councilsOnly(topologyOf(vintage));
     simplified.set(vintage, simplify(pre, quantile(pre, COUNCIL_MAP_KEEP)) as Topology);
   }
   return simplified.get(vintage)!;
 }
 
-/** The map of the whole scope for an indicator: councils for the nation, small areas for a region. */
-export function scopeMap(ind: IndicatorMeta): ScopeMap {
+/**
+ * The map of the whole scope for an indicator: councils for the nation, small areas for a
+ * region (its summary says where, `where` as regionSummary takes it).
+ */
+export function scopeMap(ind: IndicatorMeta, nbs: readonly Neighbourhood[], where?: string): ScopeMap {
   const cat = catalogue();
-  if (!byCouncil()) return { topology: topologyOf(ind.vintage), object: 'lsoa', codes: [...areaInfo(ind.vintage).keys()], values: valuesByCode(ind), dissolve: true, across: `across ${mappedArea(cat.scope)}` };
+  if (!byCouncil()) return { topology: topologyOf(ind.vintage), object: 'lsoa', codes: [...areaInfo(ind.vintage).keys()], values: valuesByCode(ind), dissolve: true, across: `across ${mappedArea(cat.scope)}`, summary: regionSummary(ind, nbs, where), councils: null };
   const figures = councilFigures(ind);
   return {
     topology: councilTopology(ind.vintage), object: 'lad', dissolve: false,
@@ -103,16 +93,18 @@ export function scopeMap(ind: IndicatorMeta): ScopeMap {
     values: new Map(figures.map((f) => [f.code, { value: f.value, status: f.value === null ? 'missing' : 'value' }])),
     names: new Map(figures.map((f) => [f.code, { name: f.name }])),
     across: `by council across ${mappedArea(cat.scope)}`,
+    summary: councilSummary(ind, figures),
+    councils: figures,
   };
 }
 
 /** A sentence on a council map: how many councils, what each is coloured by, the highest and lowest. */
-export function councilSummary(ind: IndicatorMeta, figures: CouncilFigure[]): string {
+function councilSummary(ind: IndicatorMeta, figures: CouncilFigure[]): string {
   const cat = catalogue();
   const shown = figures.filter((f) => f.value !== null).sort((a, b) => a.value! - b.value! || a.code.localeCompare(b.code));
   const head = `${figures.length.toLocaleString('en-GB')} councils of ${mappedArea(cat.scope)}, each coloured by its own figure: ${councilBasis(ind)}.`;
   if (shown.length === 0) return `${head} No council has a figure.`;
   const lo = shown[0], hi = shown[shown.length - 1];
-  const fmt = (f: CouncilFigure) => `${f.name} (${formatValue(f.value, ind.unit, ind.decimals)})`;
+  const fmt = (f: CouncilFigure) => `${f.name} (${councilFigureText(f.value, ind)})`;
   return `${head} Lowest: ${fmt(lo)}; highest: ${fmt(hi)}.${shown.length < figures.length ? ` ${figures.length - shown.length} have no figure.` : ''}`;
 }
