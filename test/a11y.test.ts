@@ -4,16 +4,12 @@
  * every small area open.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { axe } from './axe.ts';
-import { DIST, sharedSite, sharedBrowser } from './browser.ts';
+import { DIST, sharedSiteAndBrowser } from './browser.ts';
 
-let browser: Browser;
-let site: { origin: string; close: () => Promise<void> };
-beforeAll(async () => { site = sharedSite(); browser = await sharedBrowser(); });
-afterAll(async () => { await browser?.close(); await site?.close(); });
+const { site, browser } = await sharedSiteAndBrowser();
 
 const TEMPLATES = ['/', '/explore/', '/neighbourhoods/claremont/', '/compare/', '/councils/', '/neighbourhoods/worsley-haslingden/', '/indicators/', '/indicators/census21-no-car/', '/indicators/imd-decile-change-2019-2025/', '/indicators/iod25-imd-score/', '/indicators/census21-private-rented/', '/indicators/leap-candidates-per-seat/', '/methods/', '/custom/', '/contribute/', '/search/', '/search/postcodes/FY1/', '/embed/neighbourhoods/claremont/', '/embed/indicators/iod25-imd-decile/', '/404/'];
 

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve } from '../scripts/serve.ts';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const DIST = join(ROOT, 'dist');
@@ -39,6 +39,13 @@ export function sharedBrowser(): Promise<Browser> {
 /** The run's shared server of dist/ (started once by global-setup.ts); closing it is left to the run. */
 export function sharedSite(): { origin: string; close: () => Promise<void> } {
   return { origin: inject('siteOrigin'), close: async () => {} };
+}
+
+/** For a test file: the run's shared site and a connection to its shared Chromium, closed after the file's tests. */
+export async function sharedSiteAndBrowser(): Promise<{ site: { origin: string; close: () => Promise<void> }; browser: Browser }> {
+  const browser = await sharedBrowser();
+  afterAll(() => browser.close());
+  return { site: sharedSite(), browser };
 }
 
 /** Serves dist/ on a free port; returns its origin and a close function. */

@@ -6,14 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { text } from 'node:stream/consumers';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, watched, sharedSite, sharedBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DIST, watched, sharedSiteAndBrowser } from './browser.ts';
 
-let browser: Browser;
-let site: { origin: string; close: () => Promise<void> };
-beforeAll(async () => { site = sharedSite(); browser = await sharedBrowser(); });
-afterAll(async () => { await browser?.close(); await site?.close(); });
+const { site, browser } = await sharedSiteAndBrowser();
 
 const data = <T>(p: string): T => JSON.parse(readFileSync(join(DIST, 'data', p), 'utf8')) as T;
 const nbs = data<{ neighbourhoods: { slug: string; name: string; lsoas2021: { code: string }[] }[] }>('neighbourhoods.json').neighbourhoods;

@@ -1,16 +1,12 @@
 /** Downloads and print: what a council or researcher takes away. */
 import Papa from 'papaparse';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Package } from 'datapackage';
-import { DIST, sharedSite, sharedBrowser } from './browser.ts';
+import { DIST, sharedSiteAndBrowser } from './browser.ts';
 
-let browser: Browser;
-let site: { origin: string; close: () => Promise<void> };
-beforeAll(async () => { site = sharedSite(); browser = await sharedBrowser(); });
-afterAll(async () => { await browser?.close(); await site?.close(); });
+const { site, browser } = await sharedSiteAndBrowser();
 
 const csv = async (path: string) => Papa.parse<Record<string, string>>((await (await fetch(site.origin + path)).text()).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
 

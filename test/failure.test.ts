@@ -3,14 +3,10 @@
  * for next) made to fail in turn. The page says so plainly within 10 s, a map and the table stay
  * usable, and nothing is thrown uncaught.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedSite, sharedBrowser } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { sharedSiteAndBrowser } from './browser.ts';
 
-let browser: Browser;
-let site: { origin: string; close: () => Promise<void> };
-beforeAll(async () => { site = sharedSite(); browser = await sharedBrowser(); });
-afterAll(async () => { await browser?.close(); await site?.close(); });
+const { site, browser } = await sharedSiteAndBrowser();
 
 // The first view's requests (the tiles' index, the vector tiles, the values), and what the explorer
 // asks for once its map has drawn: the catalogue and the outlines' file (its page carries what the

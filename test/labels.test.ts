@@ -3,10 +3,10 @@
  * out by hand), then the built maps in a browser at 390 px and 1280 px, measured with the
  * browser's own text metrics: no label runs off its map, and none overlaps another.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { placeLabels, type Box, type LabelItem } from '../src/lib/labels.ts';
-import { sharedSite, sharedBrowser } from './browser.ts';
+import { sharedSiteAndBrowser } from './browser.ts';
 
 const item = (id: string, x: number, y: number, w: number, o: Partial<LabelItem> = {}): LabelItem => ({ id, x, y, w, h: 10, dot: true, required: true, ...o });
 const overlap = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
@@ -45,10 +45,7 @@ describe('label placement', () => {
   });
 });
 
-let browser: Browser;
-let site: { origin: string; close: () => Promise<void> };
-beforeAll(async () => { site = sharedSite(); browser = await sharedBrowser(); });
-afterAll(async () => { await browser?.close(); await site?.close(); });
+const { site, browser } = await sharedSiteAndBrowser();
 
 /** Visible SVG labels of the page's static maps, measured: text boxes in each SVG's own units, and its viewBox. */
 function svgLabelBoxes(page: Page) {

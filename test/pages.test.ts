@@ -3,15 +3,12 @@
  * request or CSP violation (the postcode district lists by a sample); the neighbourhood pages
  * work without JavaScript; the main templates reflow at 320 px.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mapReady, sharedBrowser, sharedSite, watched, type Watch } from './browser.ts';
+import { mapReady, watched, type Watch, sharedSiteAndBrowser } from './browser.ts';
 import { allPages } from './pages.ts';
 
-let browser: Browser;
-let site: { origin: string; close: () => Promise<void> };
-beforeAll(async () => { site = sharedSite(); browser = await sharedBrowser(); });
-afterAll(async () => { await browser?.close(); await site?.close(); });
+const { site, browser } = await sharedSiteAndBrowser();
 
 describe('every page', () => {
   it('renders each neighbourhood page with its SVG map and table when JavaScript is off', async () => {

@@ -5,14 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, sharedBrowser, sharedSite } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DIST, sharedSiteAndBrowser } from './browser.ts';
 
-let browser: Browser;
-let site: { origin: string; close: () => Promise<void> };
-beforeAll(async () => { site = sharedSite(); browser = await sharedBrowser(); });
-afterAll(async () => { await browser?.close(); await site?.close(); });
+const { site, browser } = await sharedSiteAndBrowser();
 
 describe('resilience profiles and the comparison of every neighbourhood', () => {
   it('leads each domain of a neighbourhood page with a sentence and real-unit measures in words, then a spine chart, without JavaScript', async () => {

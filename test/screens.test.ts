@@ -7,15 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axe } from './axe.ts';
-import { DIST, sharedBrowser, sharedSite } from './browser.ts';
+import { DIST, sharedSiteAndBrowser } from './browser.ts';
 
-let browser: Browser;
-let site: { origin: string; close: () => Promise<void> };
-beforeAll(async () => { site = sharedSite(); browser = await sharedBrowser(); });
-afterAll(async () => { await browser?.close(); await site?.close(); });
+const { site, browser } = await sharedSiteAndBrowser();
 
 const nbs = JSON.parse(readFileSync(join(DIST, 'data/neighbourhoods.json'), 'utf8')).neighbourhoods as { slug: string; lsoas2021: { code: string }[] }[];
 const oldSwan = nbs.find((n) => n.slug === 'old-swan')!.lsoas2021.map((m) => m.code);

@@ -9,15 +9,11 @@
  * (2010-11) and 87.000 (2017-18). So (282,993 − 126,663) × 1,000 / 142,753 × 87 / 77.775 =
  * £1,225.0 and (185,488 − 49,168) × 1,000 / 139,870 = £974.6 per resident; −20%.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedSite, sharedBrowser } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { sharedSiteAndBrowser } from './browser.ts';
 import { axe } from './axe.ts';
 
-let browser: Browser;
-let site: { origin: string; close: () => Promise<void> };
-beforeAll(async () => { site = sharedSite(); browser = await sharedBrowser(); });
-afterAll(async () => { await browser?.close(); await site?.close(); });
+const { site, browser } = await sharedSiteAndBrowser();
 
 describe('council spending', () => {
   it('a neighbourhood of a single-tier council: leads per resident in real terms without education, the region\'s middle half and England\'s median, cash one click away', async () => {
