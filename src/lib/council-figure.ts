@@ -19,10 +19,15 @@ export function councilFigure(unit: string, summary: { mean?: number } | undefin
 export function councilBasis(ind: { unit: string; numerator?: unknown }): string {
   if (ind.unit === 'decile') return 'the decile of its middle small area (as many of its small areas are more deprived as are less)';
   if (ind.unit === 'rank') return 'the rank of its middle small area (as many of its small areas are more deprived as are less)';
-  return ind.numerator ? "its small areas' counts added up" : 'the average of its small areas, weighted by population';
+  return ind.numerator ? "worked out from all its small areas' counts together" : 'the average of its small areas, weighted by population';
 }
 
-/** A council's figure as the table, the map's summary and its hover write it (ranks and deciles whole). */
-export function councilFigureText(value: number | null, ind: { unit: string; decimals: number }): string {
-  return value === null ? 'no data' : formatValue(value, ind.unit, byMiddleArea(ind.unit) ? 0 : ind.decimals);
+/**
+ * A council's figure as the table, the map's summary and its hover write it (ranks and deciles
+ * whole). `named` puts "decile" or "rank" before one (in a sentence, where no column heading says it).
+ */
+export function councilFigureText(value: number | null, ind: { unit: string; decimals: number }, named = false): string {
+  if (value === null) return 'no data';
+  const text = formatValue(value, ind.unit, byMiddleArea(ind.unit) ? 0 : ind.decimals);
+  return named && byMiddleArea(ind.unit) ? `${ind.unit} ${text}` : text;
 }

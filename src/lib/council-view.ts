@@ -105,6 +105,6 @@ function councilSummary(ind: IndicatorMeta, figures: CouncilFigure[]): string {
   const head = `${figures.length.toLocaleString('en-GB')} councils of ${mappedArea(cat.scope)}, each coloured by its own figure: ${councilBasis(ind)}.`;
   if (shown.length === 0) return `${head} No council has a figure.`;
   const lo = shown[0], hi = shown[shown.length - 1];
-  const fmt = (f: CouncilFigure) => `${f.name} (${councilFigureText(f.value, ind)})`;
+  const fmt = (f: CouncilFigure) => `${f.name} (${councilFigureText(f.value, ind, true)})`;
   return `${head} Lowest: ${fmt(lo)}; highest: ${fmt(hi)}.${shown.length < figures.length ? ` ${figures.length - shown.length} have no figure.` : ''}`;
 }

@@ -93,7 +93,7 @@ export function wireInteractions(ctx: Ctx) {
     hover('lad', id);
     const lad = ctx.tiles.vintages[ctx.ind.vintage].lads[id];
     const figure = ctx.current.councils?.[id];
-    if (lad) tipAt(e.point.x, e.point.y, figure === undefined ? `${lad.name}: zoom in to see its small areas` : `${lad.name}: ${councilFigureText(figure, ctx.ind)} (${byMiddleArea(ctx.ind.unit) ? "its middle small area's" : 'the council as a whole'}); zoom in to see its small areas`);
+    if (lad) tipAt(e.point.x, e.point.y, figure === undefined ? `${lad.name}: zoom in to see its small areas` : `${lad.name}: ${councilFigureText(figure, ctx.ind, true)} (${byMiddleArea(ctx.ind.unit) ? "its middle small area's" : 'the council as a whole'}); zoom in to see its small areas`);
   });
   for (const layer of ['lsoa-fill', 'lad-fill']) map.on('mouseleave', layer, () => {
     if (ctx.hovered) hover(ctx.hovered.layer, null);
