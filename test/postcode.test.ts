@@ -2,11 +2,11 @@
  * Postcode search: normalisation, and lookups through the pipeline's shards on real postcodes
  * whose small areas were read by hand from the raw ONS lookup (zcat | grep).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { looksLikePostcode, parsePostcode, shardName, typedSector } from '../src/lib/postcode.ts';
-import { ROOT } from './browser.ts';
+import { looksLikePostcode, parsePostcode, postcodeGroups, shardName, typedSector, type PostcodeShard } from '../src/lib/postcode.ts';
+import { DIST, ROOT } from './browser.ts';
 
 describe('postcode normalisation', () => {
   it('reads every common spelling as the same postcode', () => {
@@ -47,5 +47,34 @@ describe('postcode shards', () => {
     const index = JSON.parse(readFileSync(join(ROOT, 'public/data/search/postcode-districts.json'), 'utf8'));
     expect(index.districts.FY1).toContain('2');
     expect(index.districts.SW1A).toBeUndefined();
+  });
+});
+
+describe('postcode district pages', () => {
+  it('gather postcodes by small area and ward, each once, groups in the order of their first postcode (synthetic shards)', () => {
+    // Synthetic: two sectors of an invented district, the second given first.
+    const a: PostcodeShard = { sector: 'ZZ9 1', lsoas: [['A1', 'Area one', [], null], ['A2', 'Area two', [], 'n']], wards: [['W1', 'Ward one', 'C1', 'Council']], postcodes: [['BB', 1, 0], ['AA', 0, 0], ['AB', 0, 0]] };
+    const b: PostcodeShard = { sector: 'ZZ9 2', lsoas: [['A1', 'Area one', [], null]], wards: [['W1', 'Ward one', 'C1', 'Council'], ['W2', 'Ward two', 'C1', 'Council']], postcodes: [['AA', 0, 0], ['AB', 0, 1]] };
+    expect(postcodeGroups([b, a]).map((g) => [g.lsoa[0], g.ward[0], g.postcodes])).toEqual([
+      ['A1', 'W1', ['ZZ9 1AA', 'ZZ9 1AB', 'ZZ9 2AA']],
+      ['A2', 'W1', ['ZZ9 1BB']],
+      ['A1', 'W2', ['ZZ9 2AB']],
+    ]);
+  });
+  it('list every postcode of the district once, in the row of the small area and ward the lookup gives', () => {
+    const dir = join(DIST, 'data/search/postcodes');
+    const shards = readdirSync(dir).filter((f) => f.startsWith('FY1-')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as PostcodeShard);
+    const expected = new Map(shards.flatMap((s) => s.postcodes.map(([u, l, w]) => [`${s.sector}${u}`, `${s.lsoas[l][0]} ${s.wards[w][1]}`] as const)));
+    const html = readFileSync(join(DIST, 'search/postcodes/FY1/index.html'), 'utf8');
+    const rows = [...html.matchAll(/<tr><th scope="row">.*?<\/a> (E0\d{7})<\/th><td>([^<]*)<\/td>.*?<\/tr>/g)];
+    const seen = new Map<string, string>();
+    for (const [row, lsoa, ward] of rows) for (const [, pc] of row.matchAll(/<span>([A-Z0-9]+ [0-9][A-Z]{2})<\/span>/g)) {
+      expect(seen.has(pc), `${pc} listed twice`).toBe(false);
+      seen.set(pc, `${lsoa} ${ward.replace(/&amp;/g, '&').replace(/&#39;/g, "'")}`);
+    }
+    expect(expected.size).toBeGreaterThan(500);
+    expect(seen).toEqual(expected);
+    expect(rows.length).toBeLessThan(expected.size / 5);
+    expect(html).toContain(`${expected.size.toLocaleString('en-GB')} postcodes`);
   });
 });

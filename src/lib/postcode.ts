@@ -36,3 +36,33 @@ export function looksLikePostcode(input: string): boolean {
 export function shardName(sector: string): string {
   return sector.replace(' ', '-');
 }
+
+/** One sector's shard (data/search/postcodes/<sector>.json): its small areas and wards, then one row per postcode. */
+export interface PostcodeShard {
+  sector: string;
+  /** Code, name, 2011 codes, neighbourhood slug or null. */
+  lsoas: [string, string, string[], string | null][];
+  /** Code, name, council code, council name. */
+  wards: [string, string, string, string][];
+  /** Unit (the last two letters), index into lsoas, index into wards. */
+  postcodes: [string, number, number][];
+}
+
+export interface PostcodeGroup { lsoa: PostcodeShard['lsoas'][number]; ward: PostcodeShard['wards'][number]; postcodes: string[] }
+
+/**
+ * A district's postcodes gathered by the small area and ward they lie in, each group's postcodes
+ * in order and the groups in the order of their first postcode: a page lists a few dozen rows
+ * rather than a row per postcode, and every postcode still appears once, beside its area.
+ */
+export function postcodeGroups(shards: PostcodeShard[]): PostcodeGroup[] {
+  const groups = new Map<string, PostcodeGroup>();
+  for (const s of [...shards].sort((a, b) => a.sector.localeCompare(b.sector, 'en-GB', { numeric: true }))) {
+    for (const [unit, l, w] of [...s.postcodes].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+      const key = `${s.lsoas[l][0]} ${s.wards[w][0]}`;
+      const g = groups.get(key) ?? groups.set(key, { lsoa: s.lsoas[l], ward: s.wards[w], postcodes: [] }).get(key)!;
+      g.postcodes.push(`${s.sector}${unit}`);
+    }
+  }
+  return [...groups.values()];
+}
