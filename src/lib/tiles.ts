@@ -28,7 +28,8 @@ export interface VintageTiles {
 }
 
 /** geo/tiles.json */
-export interface TilesIndex { extent: number; vintages: Record<string, VintageTiles> }
+/** geo/tiles.json; `extent` gives the tiles' units across at the deepest zoom and below it. */
+export interface TilesIndex { extent: Record<string, number>; vintages: Record<string, VintageTiles> }
 
 /**
  * geo/boxes-<vintage>.json: each small area's box and label point, six numbers per area in the
