@@ -1,7 +1,8 @@
 // @ts-check
-import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { headersFile } from './src/lib/headers.ts';
+import { preloadChain, withModulePreloads } from './src/lib/module-preload.ts';
 import { MAPLIBRE_WORKER_SOURCE, maplibreWorkerName } from './src/lib/vendor.ts';
 import { defineConfig } from 'astro/config';
 
@@ -49,6 +50,38 @@ const maplibreNoLogo = {
   },
 };
 
+/**
+ * The explorer's modules preloaded from its head (src/lib/module-preload.ts): the client bundle's
+ * import graph is read as Vite writes it, and the links go into every page with an eager explorer.
+ */
+/** @type {string[]} */
+let explorerModules = [];
+let base = '/';
+const explorerPreloads = {
+  name: 'explorer-preloads',
+  /** @param {unknown} _ @param {Record<string, import('./src/lib/module-preload.ts').BundleChunk>} bundle */
+  generateBundle(_, bundle) {
+    const chunks = Object.values(bundle);
+    if (chunks.some((c) => (c.moduleIds ?? []).some((id) => id.includes('scripts/explorer/eager.ts')))) explorerModules = preloadChain(chunks, 'scripts/explorer/eager.ts');
+  },
+};
+const explorerPreloadLinks = {
+  name: 'explorer-preload-links',
+  hooks: {
+    'astro:config:done': ({ config }) => { base = config.base.endsWith('/') ? config.base : `${config.base}/`; },
+    'astro:build:done': ({ dir, pages }) => {
+      const out = fileURLToPath(dir);
+      if (explorerModules.length === 0) throw new Error('explorer-preloads: the client bundle was not read');
+      for (const { pathname } of pages) {
+        const file = `${out}/${pathname}${pathname === '' || pathname.endsWith('/') ? '' : '/'}index.html`;
+        if (!existsSync(file)) continue;
+        const html = readFileSync(file, 'utf8');
+        if (html.includes('data-explorer="eager"')) writeFileSync(file, withModulePreloads(html, explorerModules, base));
+      }
+    },
+  },
+};
+
 // The site is static: every page is HTML built from public/data (made by `npm run data`).
 export default defineConfig({
   output: 'static',
@@ -60,7 +93,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  integrations: [maplibreWorker, hostHeaders],
+  integrations: [maplibreWorker, hostHeaders, explorerPreloadLinks],
   // No inline scripts: the Content-Security-Policy allows scripts from the site's own files only.
-  vite: { build: { assetsInlineLimit: 0 }, plugins: [maplibreNoLogo] },
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [maplibreNoLogo, explorerPreloads] },
 });

@@ -1,0 +1,43 @@
+/**
+ * Module preloads for the explorer: the page's own scripts import their modules one level at a
+ * time, and the map library is imported only once the first view is painted, so on a slow line
+ * each level waits for the one before. Listed in the page's head, every module the map needs
+ * starts loading with the stylesheets instead (as a bare MapLibre page's one module does).
+ * Used by the site build (astro.config.mjs): a Vite plugin reads the client bundle's import graph,
+ * an integration writes the links into the built pages.
+ */
+
+/** A chunk of the client bundle as Rollup describes it (the fields used here). */
+export interface BundleChunk { type: 'chunk' | 'asset'; fileName: string; imports?: string[]; dynamicImports?: string[]; moduleIds?: string[] }
+
+/**
+ * The JavaScript files a page entry needs, in load order: the chunk holding `entryModule`, its
+ * static imports, and the chunk of each of its own dynamic imports with their static imports.
+ * Throws when no chunk holds the module, so a renamed entry fails the build rather than silently
+ * dropping the preloads.
+ */
+export function preloadChain(chunks: BundleChunk[], entryModule: string): string[] {
+  const byFile = new Map(chunks.filter((c) => c.type === 'chunk').map((c) => [c.fileName, c]));
+  const entry = [...byFile.values()].find((c) => (c.moduleIds ?? []).some((id) => id.replace(/\\/g, '/').endsWith(entryModule)));
+  if (!entry) throw new Error(`module-preload: no chunk of the client bundle holds ${entryModule}`);
+  const out: string[] = [];
+  const visit = (file: string, dynamic: boolean) => {
+    if (out.includes(file)) return;
+    const c = byFile.get(file);
+    if (!c) return;
+    out.push(file);
+    for (const i of c.imports ?? []) visit(i, false);
+    if (dynamic) for (const d of c.dynamicImports ?? []) visit(d, false);
+  };
+  visit(entry.fileName, true);
+  return out;
+}
+
+/** The page's HTML with a modulepreload link per file, placed before its first stylesheet (or at the end of its head). */
+export function withModulePreloads(html: string, files: string[], base: string): string {
+  const links = files.map((f) => `<link rel="modulepreload" href="${base}${f}">`).join('');
+  const at = html.indexOf('<link rel="stylesheet"');
+  const i = at >= 0 ? at : html.indexOf('</head>');
+  if (i < 0) throw new Error('module-preload: the page has no head');
+  return html.slice(0, i) + links + html.slice(i);
+}
