@@ -27,7 +27,8 @@ export function fitProjection(bbox: BBox, width: number, pad = 8): Projection {
 
 /**
  * SVG path data of a polygon, multipolygon or line geometry, in relative moves rounded to
- * `step` pixels. With a step of 1 or more (region-wide maps), rings smaller than a pixel are left out.
+ * `step` pixels. With a step of 1 or more (region-wide and national maps), rings smaller than a pixel
+ * and a half are left out, but never a feature's largest.
  */
 export function pathOf(g: GeoJSON.Geometry | null, p: Projection, step = 0.1): string {
   if (!g) return '';
@@ -36,11 +37,14 @@ export function pathOf(g: GeoJSON.Geometry | null, p: Projection, step = 0.1): s
   const round = (x: number) => Math.round(x / step) * step;
   const fmt = (x: number) => { const v = Math.round(x * 10) / 10; return String(v === 0 ? 0 : v); };
   let d = '';
-  for (const ring of rings) {
-    const pts = ring.map((pos) => p.point(pos[0], pos[1]).map(round) as [number, number]);
+  const projected = rings.map((ring) => ring.map((pos) => p.point(pos[0], pos[1]).map(round) as [number, number]));
+  const span = (pts: [number, number][]) => Math.max(Math.max(...pts.map((q) => q[0])) - Math.min(...pts.map((q) => q[0])), Math.max(...pts.map((q) => q[1])) - Math.min(...pts.map((q) => q[1])));
+  const spans = step >= 1 && closed ? projected.map(span) : [];
+  // A feature keeps its largest ring however small it is, so that no area drops off the map.
+  const largest = spans.indexOf(Math.max(...spans));
+  for (const [k, pts] of projected.entries()) {
     if (step >= 1 && closed) {
-      const xs = pts.map((q) => q[0]), ys = pts.map((q) => q[1]);
-      if (Math.max(...xs) - Math.min(...xs) < 1.5 && Math.max(...ys) - Math.min(...ys) < 1.5) continue;
+      if (spans[k] < 1.5 && k !== largest) continue;
       dropFlat(pts, step * step * 0.5);
     }
     let px = 0, py = 0, seg = '', n = 0;
