@@ -1,4 +1,5 @@
-import { feature, mergeArcs, quantize } from 'topojson-client';
+import { feature, quantize } from 'topojson-client';
+import { mergeArcs } from '../../src/lib/merge.ts';
 import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryCollection, MultiPolygon, Objects, Polygon, Topology } from 'topojson-specification';

@@ -2,7 +2,7 @@
  * What a custom area can be taken away as: its profile as CSV, its merged outline as GeoJSON,
  * and the entry of data/config/neighbourhoods.json that makes it a neighbourhood of the atlas.
  */
-import { merge } from 'topojson-client';
+import { merge } from './merge.ts';
 import type { GeometryObject, Topology } from 'topojson-specification';
 import { csvFile } from './csv.ts';
 import type { CustomProfile } from './custom.ts';

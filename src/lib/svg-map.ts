@@ -1,4 +1,5 @@
-import { feature, merge, mesh } from 'topojson-client';
+import { feature, mesh } from 'topojson-client';
+import { merge } from './merge.ts';
 import type { GeometryObject, Topology } from 'topojson-specification';
 import { polygonsOf, type BBox } from './planar.ts';
 import { placeLabels, textWidth } from './labels.ts';

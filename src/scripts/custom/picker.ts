@@ -5,7 +5,8 @@
  * nearest area in that direction (N and P step in order), Space or Enter adds or removes the
  * outlined area, and each change is announced.
  */
-import { feature, merge } from 'topojson-client';
+import { feature } from 'topojson-client';
+import { merge } from '../../lib/merge.ts';
 import type { GeometryObject, Topology } from 'topojson-specification';
 import { fitProjection, pathOf, type Projection } from '../../lib/svg-map.ts';
 import { bboxOf, labelPoint, type BBox } from '../../lib/planar.ts';
