@@ -37,11 +37,17 @@ describe('label placement', () => {
     const [p] = placeLabels([item('p', 50, 50, 20, { dot: false, required: false })], 100, 100, 2, [[40, 44, 60, 56]]);
     expect(p.box).toEqual([40, 33, 60, 43]); // above: the centre is reserved
     // Two required labels at one point of a 14 px high map, a control on the left: the second
-    // has no free position, and overlaps the other label rather than the control.
-    const [a, b] = placeLabels([item('a', 50, 7, 20), item('b', 50, 7, 20)], 100, 14, 2, [[0, 0, 45, 14]]);
-    expect(a.box).toEqual([57, 2, 77, 12]);
-    expect(b.box).toEqual([57, 2, 77, 12]);
-
+    // has no free position, and is left out rather than cover the other label or the control.
+    const placed = placeLabels([item('a', 50, 7, 20), item('b', 50, 7, 20)], 100, 14, 2, [[0, 0, 45, 14]]);
+    expect(placed).toEqual([{ id: 'a', box: [57, 2, 77, 12], dot: true }]);
+  });
+  it('where neighbourhoods crowd together (a whole country at once), names as many as fit and overlaps none', () => {
+    const crowd = Array.from({ length: 7 }, (_, i) => item(`n${i}`, 100 + (i % 3) * 6, 100 + i * 4, 90));
+    const placed = placeLabels(crowd, 400, 300);
+    expect(placed.length).toBeGreaterThan(1);
+    expect(placed.length).toBeLessThan(7);
+    expect(placed[0].id).toBe('n0');
+    for (const [i, a] of placed.entries()) for (const b of placed.slice(i + 1)) expect([a.id, b.id, overlap(a.box, b.box)]).toEqual([a.id, b.id, false]);
   });
 });
 
@@ -103,6 +109,22 @@ describe('labels on the built maps', () => {
         return found;
       });
       await expect.poll(problems, { timeout: 15_000 }).toEqual([]);
+      await page.close();
+    });
+    it(`the interactive map at ${width} px, zoomed out to the whole country, names neighbourhoods only where they fit`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(`${site.origin}/explore/?v=-1.8,52.9,4.5`);
+      await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
+      const shown = () => page.evaluate(() => {
+        const box = (e: Element) => { const b = e.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; };
+        const hit = (a: number[], b: number[]) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+        const labels = [...document.querySelectorAll('.map-label')].filter((e) => getComputedStyle(e).visibility !== 'hidden').map((e) => ({ text: e.textContent, box: box(e) }));
+        return { count: labels.length, overlaps: labels.flatMap((s, i) => labels.slice(i + 1).filter((t) => hit(s.box, t.box)).map((t) => `${s.text} overlaps ${t.text}`)) };
+      });
+      await page.waitForTimeout(1000);
+      const { count, overlaps } = await shown();
+      expect(overlaps).toEqual([]);
+      expect(count).toBeGreaterThan(0);
       await page.close();
     });
   }

@@ -2,11 +2,10 @@
  * Label placement shared by the maps drawn at build time (SVG text) and the interactive map
  * (HTML markers): each label is tried in a few positions around its point, in order, and
  * kept in the first that lies wholly inside the map and overlaps nothing placed before it.
- * Labels are given most important first. A required label (a neighbourhood) is placed even
- * where no position is free: it may then overlap another label, but it stays inside the map
- * (moved in from the edge if it is wider than the room beside its point) and off the map's
- * controls (with no such position, it is left out). An optional label (a place name) with no
- * free position is left out.
+ * Labels are given most important first. A required label (a neighbourhood) with no free
+ * position beside its point is moved in from the map's edge where it is wider than the room
+ * there. No label ever overlaps another or a control: where neighbourhoods crowd together (all
+ * of England at once), those that find no room are left out until the map is zoomed in.
  */
 export type Box = [number, number, number, number];
 export interface LabelItem {
@@ -49,15 +48,15 @@ export function placeLabels(items: readonly LabelItem[], width: number, height: 
     const options = candidates(l);
     let box = options.find((b) => inside(b) && !taken.some((t) => overlaps(b, t)));
     if (!box && l.required) {
-      // No free position: overlap another label rather than leave a neighbourhood unnamed, but
-      // never run off the map (a label wider than the room beside its point is moved in from the
-      // edge) and never cover a control.
+      // No free position beside the point: a label wider than the room there is moved in from the edge.
       const clamp = (b: Box): Box => {
         const dx = Math.max(margin - b[0], Math.min(0, width - margin - b[2]));
         const dy = Math.max(margin - b[1], Math.min(0, height - margin - b[3]));
         return [b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy];
       };
-      box = options.map(clamp).find((b) => !reserved.some((t) => overlaps(b, t)));
+      // It may cover its own dot, nothing else.
+      const others = taken.filter((t) => !(l.dot && t[0] === l.x - DOT && t[1] === l.y - DOT && t[2] === l.x + DOT && t[3] === l.y + DOT));
+      box = options.map(clamp).find((b) => !others.some((t) => overlaps(b, t)));
     }
     if (!box) continue;
     taken.push(box);
