@@ -4,6 +4,7 @@
  *   npm run data -- --scope england           build for all of England
  *   npm run data -- --update-neighbourhoods   rewrite the LSOA lists in neighbourhoods.json from their derivation
  *   npm run data -- --data DIR --out DIR      other input and output folders (tests use these)
+ *   npm run data -- --tile-budget BYTES       the largest small-area tile a zoom may have for the map to show small areas there (default 256000); below it, councils
  * Exit codes: 0 built; 1 a problem with the input data (explained, nothing written); 2 a bug.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,7 +19,7 @@ import type { LocalInput } from './stages/local.ts';
 import { MAX_TEXT_BYTES } from './stages/load.ts';
 import { CONFIG_FILES, OPTIONAL_CONFIG, type RawConfig } from './schema.ts';
 
-interface Args { data: string; out: string; scope: RunOptions['scope']; updateNeighbourhoods: boolean; quiet: boolean }
+interface Args { data: string; out: string; scope: RunOptions['scope']; updateNeighbourhoods: boolean; quiet: boolean; tileBudget?: number }
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { data: 'data', out: 'public/data', scope: 'region', updateNeighbourhoods: false, quiet: false };
@@ -30,9 +31,13 @@ function parseArgs(argv: string[]): Args {
       const s = argv[++i];
       if (s !== 'region' && s !== 'england') throw new InputError([{ code: 'BAD_ARGUMENT', file: '(command line)', value: s, message: '--scope takes "region" or "england"', fix: 'Run `npm run data -- --scope england`, or leave --scope out for the configured region.' }]);
       args.scope = s;
+    } else if (a === '--tile-budget') {
+      const v = argv[++i];
+      if (!/^\d+$/.test(v ?? '') || Number(v) < 1) throw new InputError([{ code: 'BAD_ARGUMENT', file: '(command line)', value: v, message: '--tile-budget takes a whole number of bytes', fix: 'Run `npm run data -- --tile-budget 256000`, or leave it out for the default.' }]);
+      args.tileBudget = Number(v);
     } else if (a === '--update-neighbourhoods') args.updateNeighbourhoods = true;
     else if (a === '--quiet') args.quiet = true;
-    else throw new InputError([{ code: 'BAD_ARGUMENT', file: '(command line)', value: a, message: 'unknown option', fix: 'Options: --scope region|england, --update-neighbourhoods, --data DIR, --out DIR, --quiet.' }]);
+    else throw new InputError([{ code: 'BAD_ARGUMENT', file: '(command line)', value: a, message: 'unknown option', fix: 'Options: --scope region|england, --update-neighbourhoods, --tile-budget BYTES, --data DIR, --out DIR, --quiet.' }]);
   }
   return args;
 }
@@ -122,6 +127,7 @@ function main(): number {
     const result = run({ config, files, local }, {
       scope: args.scope,
       updateNeighbourhoods: args.updateNeighbourhoods,
+      tileBudget: args.tileBudget,
       onStage: (stage, counts) => {
         const now = performance.now();
         const c = Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');

@@ -32,6 +32,8 @@ export interface RunOptions {
   scope: 'region' | 'england';
   /** Rewrite the LSOA lists in neighbourhoods.json from their derivation instead of checking them. */
   updateNeighbourhoods?: boolean;
+  /** The largest small-area tile (bytes) a zoom may have for the map to show small areas there; below it, councils. */
+  tileBudget?: number;
   /** Called as each stage ends, with counts for the console. */
   onStage?: (stage: string, counts: Record<string, number | string>) => void;
 }
@@ -76,7 +78,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   const aggregate = step('aggregate', () => aggregateAll({ indicators: cfg.indicators.indicators, vintageOf: (ind) => tableVintage(cfg, ind), frames, series: tables.series, population: tables.population, neighbourhoods: resolved, scope: cfg.geographies.scope, nation: cfg.geographies.nation }), (a) => ({ neighbourhoods: a.neighbourhoods.length, localAuthorities: Object.keys(a.comparators.lads[2021]).length, indicators: tables.series.size }));
   const breaks = step('derive', () => new Map(cfg.indicators.indicators.map((ind) => [ind.id, deriveBreaks(tables.series.get(ind.id)!, frames[tableVintage(cfg, ind)].scope)])), (b) => ({ breaks: b.size }));
   const geometries = step('geometry', () => buildGeometries(cfg, read, frames, aggregate.ladMembers, resolved), geometryCounts);
-  const tiles = step('tiles', () => buildTiles(tilesInputs(frames, geometries)), tilesCounts);
+  const tiles = step('tiles', () => buildTiles(tilesInputs(frames, geometries, options.tileBudget)), tilesCounts);
   const streets = cfg.geographies.streets ? step('streets', () => buildStreets(streetsInputs(cfg, takeFiles(inputs.files, streetFiles(cfg)), resolved, geometries.geometry[2021]), read.problems), (s) => ({ tiles: s.report.tiles, sources: s.report.sources, maps: s.report.maps.length })) : null;
   const local = localOutputs(datasets, frames, resolved);
   const search = cfg.geographies.search ? step('search', () => buildSearch(searchInputs(cfg.geographies.search!, { csv: read.csv, pairs: lookup.pairs, resolved, geometry: geometries.geometry[2021], lads: aggregate.comparators.lads[2021], frame: frames[2021], wardBoxes: geometries.wardBoxes, regionName: mappedArea({ ...cfg.geographies.scope, mode: options.scope, nation: cfg.geographies.nation.name }) }), read.problems), searchCounts) : null;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classColours, classOf } from '../src/lib/classes.ts';
+import { classColours, classOf, formatValue, worstFirst } from '../src/lib/classes.ts';
 import type { Catalogue, IndicatorMeta } from '../src/lib/data.ts';
 import type { TilesIndex } from '../src/lib/tiles.ts';
 import { world, writeWorld } from '../pipeline/test/fixture.ts';
@@ -25,7 +25,8 @@ beforeAll(async () => {
   browser = await sharedBrowser();
   dir = mkdtempSync(join(tmpdir(), 'atlas-england-'));
   writeWorld(join(dir, 'data'), world());
-  england = await serveDist(buildSite(dir, ['--scope', 'england']));
+  // A tile budget of one byte: small areas only from the deepest zoom, councils below it, as all of England has.
+  england = await serveDist(buildSite(dir, ['--scope', 'england', '--tile-budget', '1']));
 }, 600_000);
 afterAll(async () => {
   await browser?.close();
@@ -140,11 +141,42 @@ describe('the explorer on vector tiles', () => {
   });
 
   it('at England scope (SYNTHETIC two-council world) draws the councils\' small areas the same way, and its words name England, not the region', async () => {
-    await checkColours(england.origin, '/explore/', /across England/);
+    const t = (await get<TilesIndex>(england.origin, 'geo/tiles.json')).vintages['2021'];
+    const [w, s, e, n] = t.lsoa.bounds;
+    await checkColours(england.origin, `/explore/?v=${(w + e) / 2},${(s + n) / 2},${t.lsoa.minzoom + 0.5}`, /across England/);
     const cat = await get<Catalogue>(england.origin, 'catalogue.json');
     expect(cat.scope.mode).toBe('england');
     const index = await get<{ vintages: Record<string, { lads: unknown[] }> }>(england.origin, 'geo/tiles.json');
     expect(index.vintages['2021'].lads.length).toBe(2);
+  });
+
+  it('at England scope, zoomed out beyond the small areas, the table under the map lists the councils in view with the figures they are coloured by, worst first', async () => {
+    const cat = await get<Catalogue>(england.origin, 'catalogue.json');
+    const ind = cat.indicators.find((i) => i.id === cat.headline)!;
+    const tiles = await get<TilesIndex>(england.origin, 'geo/tiles.json');
+    const t = tiles.vintages[String(ind.vintage) as '2021'];
+    const values = await get<{ councils: (number | null)[] }>(england.origin, ind.values);
+    const [w, s, e, n] = t.lsoa.bounds;
+    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    const watch = await watched(page);
+    await page.goto(`${england.origin}/explore/?v=${(w + e) / 2},${(s + n) / 2},${t.lsoa.minzoom - 1}`);
+    await mapReady(page);
+    await page.locator('[data-table-region]').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('[data-table-heading]').textContent()).toBe('The 2 councils in view');
+    expect(await page.locator('[data-table-first]').textContent()).toBe('Council');
+    const rows = await page.locator('[data-table-body] tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    const expected = t.lads.map((l, i) => ({ code: l.code, name: l.name, value: values.councils[i] }))
+      .sort(worstFirst(ind.polarity))
+      .map((c) => [c.name, c.code, expect.any(String), c.value === null ? 'no data' : formatValue(c.value, ind.unit, ind.decimals)]);
+    expect(rows).toEqual(expected);
+    // Zoomed in again: the small areas.
+    await page.goto(`${england.origin}/explore/?v=${(w + e) / 2},${(s + n) / 2},${t.lsoa.minzoom + 0.5}`);
+    await mapReady(page);
+    await page.locator('[data-table-region]').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('[data-table-heading]').textContent()).toMatch(/^The \d+ small areas in view$/);
+    expect(await page.locator('[data-table-first]').textContent()).toBe('Small area');
+    expect(watch.errors).toEqual([]);
+    await page.close();
   });
 
   it('at England scope, indicator pages, embeds and the explorer\'s first view draw councils, not every small area: one table row per council with the pipeline\'s council figure', async () => {

@@ -35,7 +35,7 @@ export function catalogueOf(c: CatalogueInputs) {
   const domainOf = new Map(cfg.domains.mapping.map((m) => [m.family, m]));
   const localDomain = (d: string) => c.localMapped.filter((i) => i.domain === d).map((i) => String(i.id));
   return {
-    scope: { ...geo.scope, mode: c.mode, nation: geo.nation.name },
+    scope: { ...geo.scope, mode: c.mode, nation: geo.nation.name, ...(c.mode === 'england' ? { nationBox: geo.nation.bbox } : {}) },
     headline: cfg.indicators.headline,
     editions: cfg.indicators.editions ?? [],
     changes: c.changes.map((l) => ({ id: l.config.id, from: l.config.from, to: l.config.to, carried: l.carried })),

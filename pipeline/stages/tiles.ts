@@ -55,7 +55,8 @@ export interface TilesInputs {
 }
 
 /** The stage's inputs from the frames (each vintage's codes in scope, in the areas file's order) and the geometry. */
-export const tilesInputs = (frames: Record<Vintage, AreaFrame>, g: Geometries): TilesInputs => ({
+export const tilesInputs = (frames: Record<Vintage, AreaFrame>, g: Geometries, smallAreaBudget?: number): TilesInputs => ({
+  smallAreaBudget,
   geometry: g.geometry,
   codes: Object.fromEntries(VINTAGES.map((v) => [v, frames[v].scope.map((i) => frames[v].codes[i])])) as Record<Vintage, string[]>,
 });
@@ -105,7 +106,7 @@ export function buildTiles(inputs: TilesInputs): { binary: Map<string, Uint8Arra
     };
     index.vintages[v] = { lsoa: meta(small), lad: meta(councils), lads: lads.map((x) => ({ code: x.id, name: x.name })), neighbourhoods: nbs.map((x) => ({ slug: x.id, name: x.name })), areas: order.size };
   }
-  return { binary, index, boxes, report: { budget: SMALL_AREA_TILE_BUDGET, pyramids } };
+  return { binary, index, boxes, report: { budget: inputs.smallAreaBudget ?? SMALL_AREA_TILE_BUDGET, pyramids } };
 }
 
 /**

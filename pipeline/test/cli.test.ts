@@ -83,4 +83,10 @@ describe('pipeline CLI on bad input', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('BAD_ARGUMENT');
   });
+
+  it('a tile budget that is not a whole number of bytes is explained', () => {
+    const r = cli(['--tile-budget', '250KB']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--tile-budget takes a whole number of bytes');
+  });
 });

@@ -62,7 +62,8 @@ export interface Source { id: string; title: string; publisher: string; edition:
 /** The site's own words (data/config/site.json). */
 export interface Site { title: string; description: string; programme: { name: string; years: [number, number] }; home: { lede: string; intro: string[] }; limits: string[] }
 export interface Catalogue {
-  scope: { regionCode: string; regionName: string; mode: string; nation: string };
+  /** `nationBox`, at England scope only: the box the interactive map may be moved within. */
+  scope: { regionCode: string; regionName: string; mode: string; nation: string; nationBox?: [number, number, number, number] };
   headline: string;
   neighbourhoodTable: string[];
   lads: Record<string, { name: string; label: [number, number]; bbox: [number, number, number, number] }>;

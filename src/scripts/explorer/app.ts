@@ -58,6 +58,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   stage.append(holder);
   const nb = nbs.find((n) => n.slug === state.n);
   const regionBox = quick ? page!.box : unionBox(Object.values(cat!.lads).map((l) => l.bbox));
+  const nationBox = quick ? page!.nationBox : cat!.scope.nationBox;
   // An embed may be locked to a neighbourhood (?n=slug) or a local authority (?la=code).
   const q = new URLSearchParams(location.search);
   const lock = root.dataset.lockFromQuery ? (nbs.find((n) => n.slug === q.get('n'))?.placement['2021']?.bbox ?? cat!.lads[q.get('la') ?? '']?.bbox) : undefined;
@@ -67,7 +68,8 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     bounds: (lock ? padBox(lock, 0.15) : state.v ? undefined : (nb ? padBox(nb.placement['2021']!.bbox, 0.3) : regionBox)) as LngLatBoundsLike | undefined,
     center: !lock && state.v ? [state.v[0], state.v[1]] : undefined,
     zoom: !lock && state.v ? state.v[2] : undefined,
-    maxBounds: padBox(lock ?? regionBox, lock ? 0.6 : 1.5) as LngLatBoundsLike,
+    // The map may be moved a little beyond what it shows: the locked area, the nation (at England scope), or the region.
+    maxBounds: (lock ? padBox(lock, 0.6) : nationBox ? padBox(nationBox, 0.1) : padBox(regionBox, 1.5)) as LngLatBoundsLike,
     // The credits sit along the foot of the map: the first view leaves room for them, so they cover sea, not land.
     fitBoundsOptions: { padding: firstViewPadding(holder.clientWidth) },
     attributionControl: { compact: false, customAttribution: 'Contains OS data © Crown copyright and database right 2024; ONS, MHCLG (OGL v3.0); Natural Earth' },
@@ -181,7 +183,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
 }
 
 /** What the explorer's page tells the map about its first view (data-first). */
-interface FirstView { headline: string; box: BBox; indicator: IndicatorMeta }
+interface FirstView { headline: string; box: BBox; nationBox?: BBox; indicator: IndicatorMeta }
 
 function addPatterns(map: MapLibre) {
   const make = (bg: string, cross: boolean) => {

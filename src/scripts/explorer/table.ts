@@ -51,6 +51,11 @@ export function renderTable(ctx: Ctx) {
   const head = ctx.root.querySelector<HTMLElement>('[data-table-value]');
   if (head) head.textContent = ctx.ind.shortLabel;
   if (!tbody || !ctx.ready) return;
+  const councils = belowSmallAreas(ctx) && ctx.current.councils !== undefined;
+  const [first, second] = [ctx.root.querySelector<HTMLElement>('[data-table-first]'), ctx.root.querySelector<HTMLElement>('[data-table-second]')];
+  if (first) first.textContent = councils ? 'Council' : 'Small area';
+  if (second) second.textContent = councils ? 'Code' : 'Local authority';
+  if (councils) return renderCouncils(ctx, tbody);
   const codes = areasInView(ctx);
   const nbOf = new Map<string, string>();
   for (const n of ctx.nbs) for (const m of ctx.ind.vintage === 2011 ? n.lsoas2011 : n.lsoas2021) nbOf.set(m.code, n.name);
@@ -77,17 +82,7 @@ export function renderTable(ctx: Ctx) {
   if (caption) caption.textContent = `Small areas in the map's view with ${ctx.ind.label}, ${order}`;
   const region = ctx.root.querySelector<HTMLElement>('[data-table-region]');
   if (region) region.setAttribute('aria-label', `Small areas in the map's view (table; scrolls sideways if wide)`);
-  const note = ctx.root.querySelector<HTMLElement>('[data-table-note]');
-  if (note) {
-    const more = areas.length - shown.length;
-    note.replaceChildren(document.createTextNode(`${more > 0 ? `The first ${shown.length} of ${areas.length.toLocaleString('en-GB')}, ${order}. ` : `${order.charAt(0).toUpperCase()}${order.slice(1)}. `}The table follows the map: zoom or move it to change the list.`));
-    if (more > 0) {
-      const all = el('button', `Show all ${areas.length.toLocaleString('en-GB')}`, 'linkish');
-      all.type = 'button';
-      all.addEventListener('click', () => { ctx.tableAll = true; renderTable(ctx); tbody.querySelector<HTMLButtonElement>(`tr:nth-child(${shown.length + 1}) button`)?.focus(); });
-      note.append(' ', all);
-    }
-  }
+  tableNote(ctx, tbody, shown.length, areas.length, order);
   const summary = ctx.root.querySelector<HTMLElement>('[data-map-summary]');
   if (summary) {
     const here = new Set(codes);
@@ -98,3 +93,47 @@ export function renderTable(ctx: Ctx) {
   }
 }
 
+
+/** The note under the table's heading: how many rows of how many, and a button for all of them. */
+function tableNote(ctx: Ctx, tbody: HTMLElement, shown: number, total: number, order: string) {
+  const note = ctx.root.querySelector<HTMLElement>('[data-table-note]');
+  if (!note) return;
+  const more = total - shown;
+  note.replaceChildren(document.createTextNode(`${more > 0 ? `The first ${shown} of ${total.toLocaleString('en-GB')}, ${order}. ` : `${order.charAt(0).toUpperCase()}${order.slice(1)}. `}The table follows the map: zoom or move it to change the list.`));
+  if (more > 0) {
+    const all = el('button', `Show all ${total.toLocaleString('en-GB')}`, 'linkish');
+    all.type = 'button';
+    all.addEventListener('click', () => { ctx.tableAll = true; renderTable(ctx); (tbody.querySelector<HTMLElement>(`tr:nth-child(${shown + 1}) button`) ?? all.closest('section')?.querySelector<HTMLElement>('[data-table-region]'))?.focus(); });
+    note.append(' ', all);
+  }
+}
+
+/**
+ * Zoomed out beyond the small areas (the nation's scope): the councils the map draws in view,
+ * each with the figure it is coloured by, worst first, and the programme's neighbourhoods in it.
+ */
+function renderCouncils(ctx: Ctx, tbody: HTMLElement) {
+  const t = ctx.tiles.vintages[ctx.ind.vintage];
+  const seen = new Set<number>();
+  for (const f of ctx.map.queryRenderedFeatures({ layers: ['lad-fill'] })) if (typeof f.id === 'number' && t.lads[f.id]) seen.add(f.id);
+  const figures = ctx.current.councils ?? [];
+  const rows = [...seen].map((id) => ({ code: t.lads[id].code, name: t.lads[id].name, value: figures[id] ?? null }));
+  rows.sort(worstFirst(ctx.ind.polarity));
+  const shown = ctx.tableAll ? rows : rows.slice(0, TABLE_ROWS);
+  const vintage = ctx.ind.vintage === 2011 ? '2011' : '2021';
+  tbody.replaceChildren(...shown.map((c) => {
+    const tr = el('tr');
+    const th = el('th', c.name);
+    th.scope = 'row';
+    const nbs = ctx.nbs.filter((n) => n.lad[vintage]?.code === c.code).map((n) => n.name).join(', ');
+    tr.append(th, el('td', c.code, 'code'), el('td', nbs), el('td', c.value === null ? 'no data' : formatValue(c.value, ctx.ind.unit, ctx.ind.decimals), 'num'));
+    return tr;
+  }));
+  const order = ctx.ind.polarity === 'neutral' ? 'highest first' : 'worst first';
+  const text = (sel: string, s: string) => { const e = ctx.root.querySelector<HTMLElement>(sel); if (e) e.textContent = s; };
+  text('[data-table-heading]', `The ${rows.length.toLocaleString('en-GB')} councils in view`);
+  text('[data-table-caption]', `Councils in the map's view, each with its own figure for ${ctx.ind.label}: ${councilBasis(ctx.ind)}; ${order}`);
+  ctx.root.querySelector<HTMLElement>('[data-table-region]')?.setAttribute('aria-label', `Councils in the map's view (table; scrolls sideways if wide)`);
+  tableNote(ctx, tbody, shown.length, rows.length, order);
+  text('[data-map-summary]', `Zoomed out, each council is coloured by its own figure: ${councilBasis(ctx.ind)}. Zoom in to see its small areas.`);
+}
