@@ -79,7 +79,7 @@ export async function englandFigures(runs: number): Promise<Row[]> {
       const first = await firstView(browser, server.origin, '/explore/');
       console.log(`  England explorer first view: ${first.kb.toFixed(1)} KB br (${first.requests} requests); "did not draw in time" notice ${first.notice ? 'SHOWN' : 'not shown'}`);
       rows.push({ what: 'England: explorer first view (brotli)', measured: first.kb, unit: 'KB', budget: 450, pass: first.kb <= 450 && !first.notice, note: first.notice ? 'the "did not draw in time" notice showed' : 'no "did not draw in time" notice' });
-      const ready = await mapReady(browser, server.origin, { explorer: '/explore/', 'bare page on the same tiles': ref.path }, runs);
+      const { ready } = await mapReady(browser, server.origin, { explorer: '/explore/', 'bare page on the same tiles': ref.path }, runs);
       const [ex, bare] = [median(ready.explorer), median(ready['bare page on the same tiles'])];
       rows.push({ what: `England: explorer map-ready, slow 4G + 4x CPU (median of ${runs})`, measured: ex, unit: 'ms', budget: NaN, pass: true, note: `bare page on the same tiles ${bare.toFixed(0)} ms` });
       rows.push({ what: 'England: explorer map-ready ÷ bare page on the same tiles, same run', measured: ex / bare, unit: '×', budget: 1, pass: ex / bare <= 1 });

@@ -25,13 +25,14 @@ describe('module preloads', () => {
   it('fail the build when no chunk holds the entry', () => {
     expect(() => preloadChain(chunks, 'scripts/explorer/missing.ts')).toThrow(/no chunk/);
   });
-  it('go before the first stylesheet', () => {
-    expect(withModulePreloads('<head><title>t</title><link rel="stylesheet" href="a.css"></head>', ['_astro/a.js'], '/base/')).toBe('<head><title>t</title><link rel="modulepreload" href="/base/_astro/a.js"><link rel="stylesheet" href="a.css"></head>');
+  it('go after the stylesheets, at low priority', () => {
+    expect(withModulePreloads('<head><title>t</title><link rel="stylesheet" href="a.css"></head>', ['_astro/a.js'], '/base/')).toBe('<head><title>t</title><link rel="stylesheet" href="a.css"><link rel="modulepreload" fetchpriority="low" href="/base/_astro/a.js"></head>');
   });
   it('list, in the built explorer\'s head, every module its map loads', () => {
     const html = readFileSync(join(DIST, 'explore/index.html'), 'utf8');
     const head = html.slice(0, html.indexOf('</head>'));
-    const links = [...head.matchAll(/<link rel="modulepreload" href="\/([^"]+)">/g)].map((m) => m[1]);
+    const links = [...head.matchAll(/<link rel="modulepreload" fetchpriority="low" href="\/([^"]+)">/g)].map((m) => m[1]);
+    expect(head.lastIndexOf('rel="stylesheet"')).toBeLessThan(head.indexOf('rel="modulepreload"'));
     for (const f of links) expect(existsSync(join(DIST, f)), f).toBe(true);
     const entries = [...html.matchAll(/<script type="module" src="\/([^"]+)">/g)].map((m) => m[1]).filter((f) => f.includes('explore'));
     expect(entries.length).toBe(1);

@@ -6,6 +6,14 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string,
   return e;
 }
 
+/**
+ * Sets an element's text only where it differs: text the page was built with is left as it is,
+ * so it is not painted again (which would make it the page's largest paint a second time, late).
+ */
+export function setText(e: Element | null, text: string): void {
+  if (e && e.textContent !== text) e.textContent = text;
+}
+
 const SVG = 'http://www.w3.org/2000/svg';
 /** An SVG element with its attributes. */
 export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {

@@ -9,7 +9,7 @@ import type { Catalogue, IndicatorMeta } from '../../lib/data.ts';
 import type { BBox } from '../../lib/planar.ts';
 import { NO_DATA } from '../../lib/classes.ts';
 import { firstViewPadding, type TilesIndex } from '../../lib/tiles.ts';
-import { el } from '../dom.ts';
+import { el, setText } from '../dom.ts';
 import { alertBox, padBox, reducedMotion, unionBox, type Ctx, type Outline } from './context.ts';
 import type { DataStore } from './data.ts';
 import { readState } from './state.ts';
@@ -49,8 +49,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   const ind = quick ? page!.indicator : cat!.indicators.find((i) => i.id === state.i) ?? cat!.indicators.find((i) => i.id === cat!.headline)!;
   state.i = ind.id;
   // The heading names the indicator asked for at once, before the map has drawn.
-  const heading = root.querySelector('[data-indicator-label]');
-  if (heading) heading.textContent = ind.label;
+  setText(root.querySelector('[data-indicator-label]'), ind.label);
   // The map (and its worker) start loading now, while the tiles' index and the values arrive.
   const pending = Promise.all([store.tiles(), loadIndicator(store, ind)]);
   pending.catch(() => {});

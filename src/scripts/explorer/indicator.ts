@@ -3,7 +3,7 @@ import type { IndicatorMeta } from '../../lib/data.ts';
 import { directionInWords, legendItems, NO_DATA } from '../../lib/classes.ts';
 import { areaStates, councilColours } from '../../lib/map-state.ts';
 import { carriedFlags, type ChangeValues } from '../../lib/words.ts';
-import { el } from '../dom.ts';
+import { el, setText } from '../dom.ts';
 import { alertBox, type Ctx, type Loaded } from './context.ts';
 import type { DataStore } from './data.ts';
 import { writeState } from './state.ts';
@@ -45,8 +45,7 @@ export async function showIndicator(ctx: Ctx, ind: IndicatorMeta) {
 
 /** Everything on the page that names the indicator shown: heading, menu, legend, table. */
 export function renderIndicator(ctx: Ctx, table = true) {
-  const heading = ctx.root.querySelector('[data-indicator-label]');
-  if (heading) heading.textContent = ctx.ind.label;
+  setText(ctx.root.querySelector('[data-indicator-label]'), ctx.ind.label);
   const select = ctx.root.querySelector<HTMLSelectElement>('[data-indicator-select]');
   if (select) select.value = ctx.ind.id;
   renderLegend(ctx);
