@@ -169,6 +169,16 @@ describe('the explorer on vector tiles', () => {
       .sort(worstFirst(ind.polarity))
       .map((c) => [c.name, c.code, expect.any(String), c.value === null ? 'no data' : formatValue(c.value, ind.unit, ind.decimals)]);
     expect(rows).toEqual(expected);
+    // The keyboard steps through the councils (each announced with its figure), and Enter zooms into one.
+    await page.locator('.maplibregl-canvas').focus();
+    await page.keyboard.press('n');
+    const names = t.lads.map((l) => l.name);
+    await expect.poll(() => page.locator('[data-selection]').first().textContent()).toMatch(new RegExp(`^(${names.join('|')}): .*Enter zooms in`));
+    const stepped = (await page.locator('[data-selection]').first().textContent())!.split(':')[0];
+    await page.keyboard.press('n');
+    await expect.poll(() => page.locator('[data-selection]').first().textContent()).not.toMatch(new RegExp(`^${stepped}:`));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-table-heading]').textContent(), { timeout: 15_000 }).toMatch(/^The \d+ small areas in view$/);
     // Zoomed in again: the small areas.
     await page.goto(`${england.origin}/explore/?v=${(w + e) / 2},${(s + n) / 2},${t.lsoa.minzoom + 0.5}`);
     await mapReady(page);

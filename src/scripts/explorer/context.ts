@@ -46,6 +46,8 @@ export interface Ctx {
   tableAll: boolean;
   /** Whether the summary and table are on screen or near it (they follow the view only then, so a phone that never scrolls there fetches no names). */
   tableNear: boolean;
+  /** The council stepped to with N and P while the map shows councils (its tile id). */
+  council?: number | null;
   /** Whether the reader is choosing areas for a profile of their own (choose.ts): a click then adds or removes, not selects. */
   choosing?: boolean;
   /** Settles once the catalogue and the outlines are in (the explorer's first view does without them). */

@@ -1,5 +1,4 @@
 /** One small area selected: the popup, the details panel, hover, click and keyboard stepping (N and P). */
-import { byMiddleArea, councilFigureText } from '../../lib/council-figure.ts';
 import { formatValue } from '../../lib/classes.ts';
 import { el } from '../dom.ts';
 import { areaBox, fitTo, padBox, statusOf, type Ctx } from './context.ts';
@@ -7,6 +6,7 @@ import { writeState } from './state.ts';
 import { areasInView, refreshTable, withNames } from './table.ts';
 import { flag } from './tiles.ts';
 import { valueInWords } from './words.ts';
+import { councilWords, openCouncil, showingCouncils, stepCouncil } from './councils.ts';
 
 /** Popup and details panel for one small area; all text set with textContent. */
 export function selectArea(ctx: Ctx, code: string, push = true, move = true) {
@@ -91,9 +91,12 @@ export function wireInteractions(ctx: Ctx) {
     const id = e.features?.[0]?.id;
     if (typeof id !== 'number') return;
     hover('lad', id);
-    const lad = ctx.tiles.vintages[ctx.ind.vintage].lads[id];
-    const figure = ctx.current.councils?.[id];
-    if (lad) tipAt(e.point.x, e.point.y, figure === undefined ? `${lad.name}: zoom in to see its small areas` : `${lad.name}: ${councilFigureText(figure, ctx.ind, true)} (${byMiddleArea(ctx.ind.unit) ? "its middle small area's" : 'the council as a whole'}); zoom in to see its small areas`);
+    const words = councilWords(ctx, id);
+    if (words) tipAt(e.point.x, e.point.y, ctx.current.councils?.[id] === undefined ? words : `${words}; zoom in to see its small areas`);
+  });
+  map.on('click', 'lad-fill', (e) => {
+    const id = e.features?.[0]?.id;
+    if (typeof id === 'number' && showingCouncils(ctx)) void openCouncil(ctx, id);
   });
   for (const layer of ['lsoa-fill', 'lad-fill']) map.on('mouseleave', layer, () => {
     if (ctx.hovered) hover(ctx.hovered.layer, null);
@@ -113,11 +116,13 @@ export function wireInteractions(ctx: Ctx) {
   ctx.root.addEventListener('keydown', (e) => { if (e.key === 'Escape' && ctx.popup.isOpen()) ctx.popup.remove(); });
   // Keyboard: N and P step through the small areas in view (west to east, then north to south), each announced.
   const canvas = map.getCanvas();
-  canvas.setAttribute('aria-label', `Interactive map of ${ctx.ind.label}. Arrow keys move the map, plus and minus zoom, N and P step through the small areas in view, Escape closes the details.`);
+  canvas.setAttribute('aria-label', `Interactive map of ${ctx.ind.label}. Arrow keys move the map, plus and minus zoom, N and P step through the small areas in view (zoomed out, the councils; Enter zooms into the one stepped to), Escape closes the details.`);
   canvas.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && showingCouncils(ctx) && typeof ctx.council === 'number') { e.preventDefault(); void openCouncil(ctx, ctx.council); return; }
     if (e.key !== 'n' && e.key !== 'p' && e.key !== 'N' && e.key !== 'P') return;
     e.preventDefault();
-    withNames(ctx, () => void step(e.key.toLowerCase() === 'n'));
+    if (showingCouncils(ctx)) void stepCouncil(ctx, e.key.toLowerCase() === 'n');
+    else withNames(ctx, () => void step(e.key.toLowerCase() === 'n'));
   });
   const step = async (forward: boolean) => {
     const inView = areasInView(ctx);
