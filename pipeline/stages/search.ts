@@ -7,7 +7,7 @@ import type { CsvTable } from './load.ts';
 import { ladsOf, shapesOf, type BBox, type VintageGeometry } from './geometry.ts';
 import type { ResolvedNeighbourhood } from './neighbourhoods.ts';
 import { round } from '../round.ts';
-import { contains } from '../../src/lib/planar.ts';
+import { bboxOf, contains } from '../../src/lib/planar.ts';
 import { PLACE_RANK } from '../../src/lib/labels.ts';
 
 /**
@@ -161,11 +161,13 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
   const labels: [string, string, number, number][] = [];
   const scopeLadNames = new Set(Object.values(d.lads).map((l) => l.name));
   const TYPES: Record<string, string> = { City: 'C', Town: 'T', Village: 'V', Hamlet: 'H', 'Suburban Area': 'S', 'Other Settlement': 'O' };
+  const shapes = d.ladShapes.map((g) => ({ g, b: bboxOf([g]) }));
+  const inShape = (lon: number, lat: number) => shapes.some(({ g, b }) => lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3] && contains(g, [lon, lat]));
   for (const row of d.places.rows) {
     const lat = Number(row[nLat]), lon = Number(row[nLon]);
     if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
-    // Inside a scope council's outline, or (for coastal places the generalised outlines miss) named as in one.
-    if (!d.ladShapes.some((g) => contains(g, [lon, lat])) && !scopeLadNames.has(row[nDistrict]) && !scopeLadNames.has(row[nCounty])) { report.placesOutsideScope++; continue; }
+    // Named as in a scope council (coastal places the generalised outlines miss), or inside one's outline.
+    if (!scopeLadNames.has(row[nDistrict]) && !scopeLadNames.has(row[nCounty]) && !inShape(lon, lat)) { report.placesOutsideScope++; continue; }
     if (!example.place && row[nType] === 'Town') example.place = row[nName];
     const kind = TYPES[row[nType]] ?? 'O';
     places.push([row[nName], kind, r3(lon), r3(lat), row[nDistrict] || row[nCounty] || '']);

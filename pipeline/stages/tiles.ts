@@ -150,7 +150,7 @@ function cut(layersAt: (z: number) => Record<string, GeoJSON.FeatureCollection>,
   const zooms: PyramidReport['zooms'] = [];
   let minzoom = TILE_MAX_ZOOM;
   for (let z = TILE_MAX_ZOOM; z >= lowest; z--) {
-    const boxed = Object.entries(layersAt(z)).map(([name, fc]) => [name, boxedOf(fc)] as const);
+    const boxed = Object.entries(layersAt(z)).map(([name, fc]) => [name, boxedOf(fc), bucketsAt(boxedOf(fc), z)] as const);
     const made = new Map<string, Uint8Array>();
     const keys: number[] = [];
     const [x0, y0, x1, y1] = tileRange(bounds, z);
@@ -158,8 +158,8 @@ function cut(layersAt: (z: number) => Record<string, GeoJSON.FeatureCollection>,
       const extent = extentAt(z), buffer = extent * BUFFER_SHARE;
       const [w, s, e, n] = tileBox(z, x, y, BUFFER_SHARE);
       const found: Record<string, GeoJSONVTTile> = {};
-      for (const [name, list] of boxed) {
-        const near = list.filter(({ b }) => b[0] <= e && b[2] >= w && b[1] <= n && b[3] >= s).map(({ f }) => f);
+      for (const [name, list, buckets] of boxed) {
+        const near = (buckets.get(tileKey(z, x, y)) ?? []).map((k) => list[k]).filter(({ b }) => b[0] <= e && b[2] >= w && b[1] <= n && b[3] >= s).map(({ f }) => f);
         if (near.length === 0) continue;
         const tile = geoJSONToTile({ type: 'FeatureCollection', features: near }, z, x, y, { extent, buffer, tolerance: 0, maxZoom: z, clip: true });
         if (tile?.features.length) found[name] = { ...tile, features: tile.features.map(withoutRepeats) };
@@ -178,6 +178,26 @@ function cut(layersAt: (z: number) => Record<string, GeoJSON.FeatureCollection>,
   }
   const big = [...tiles].reduce((a, b) => (b[1].length > a[1].length ? b : a), ['', new Uint8Array()] as [string, Uint8Array]);
   return { tiles, present, minzoom, report: { id, minzoom, maxzoom: TILE_MAX_ZOOM, tiles: tiles.size, bytes: zooms.reduce((n, z) => n + z.bytes, 0), largest: { tile: big[0], bytes: big[1].length }, zooms } };
+}
+
+/**
+ * Which features may touch each tile at zoom z (by tile key; each feature's tiles and one more
+ * all round, which holds the tile's buffer), in the features' order: a tile then tests its own
+ * few candidates rather than every feature.
+ */
+function bucketsAt(list: { b: BBox }[], z: number): Map<number, number[]> {
+  const buckets = new Map<number, number[]>();
+  const last = 2 ** z - 1;
+  list.forEach(({ b }, k) => {
+    const [x0, y0, x1, y1] = tileRange(b, z);
+    for (let y = Math.max(0, y0 - 1); y <= Math.min(last, y1 + 1); y++) for (let x = Math.max(0, x0 - 1); x <= Math.min(last, x1 + 1); x++) {
+      const key = tileKey(z, x, y);
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(k);
+      else buckets.set(key, [k]);
+    }
+  });
+  return buckets;
 }
 
 /**
