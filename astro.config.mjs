@@ -2,7 +2,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { headersFile } from './src/lib/headers.ts';
-import { preloadChain, withModulePreloads } from './src/lib/module-preload.ts';
+import { leadChunks, preloadChain, withModulePreloads } from './src/lib/module-preload.ts';
 import { MAPLIBRE_WORKER_SOURCE, maplibreWorkerName } from './src/lib/vendor.ts';
 import { defineConfig } from 'astro/config';
 
@@ -56,13 +56,18 @@ const maplibreNoLogo = {
  */
 /** @type {string[]} */
 let explorerModules = [];
+/** The chunks of those the entry imports on demand (the map library). */
+let explorerLead = [];
 let base = '/';
 const explorerPreloads = {
   name: 'explorer-preloads',
   /** @param {unknown} _ @param {Record<string, import('./src/lib/module-preload.ts').BundleChunk>} bundle */
   generateBundle(_, bundle) {
     const chunks = Object.values(bundle);
-    if (chunks.some((c) => (c.moduleIds ?? []).some((id) => id.includes('scripts/explorer/eager.ts')))) explorerModules = preloadChain(chunks, 'scripts/explorer/eager.ts');
+    if (chunks.some((c) => (c.moduleIds ?? []).some((id) => id.includes('scripts/explorer/eager.ts')))) {
+      explorerModules = preloadChain(chunks, 'scripts/explorer/eager.ts');
+      explorerLead = leadChunks(chunks, 'scripts/explorer/eager.ts');
+    }
   },
 };
 const explorerPreloadLinks = {
@@ -76,7 +81,7 @@ const explorerPreloadLinks = {
         const file = `${out}/${pathname}${pathname === '' || pathname.endsWith('/') ? '' : '/'}index.html`;
         if (!existsSync(file)) continue;
         const html = readFileSync(file, 'utf8');
-        if (html.includes('data-explorer="eager"')) writeFileSync(file, withModulePreloads(html, explorerModules, base));
+        if (html.includes('data-explorer="eager"')) writeFileSync(file, withModulePreloads(html, explorerModules, base, explorerLead));
       }
     },
   },

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { preloadChain, withModulePreloads, type BundleChunk } from '../src/lib/module-preload.ts';
+import { leadChunks, preloadChain, withModulePreloads, type BundleChunk } from '../src/lib/module-preload.ts';
 import { DIST } from './browser.ts';
 
 describe('module preloads', () => {
@@ -25,13 +25,14 @@ describe('module preloads', () => {
   it('fail the build when no chunk holds the entry', () => {
     expect(() => preloadChain(chunks, 'scripts/explorer/missing.ts')).toThrow(/no chunk/);
   });
-  it('go after the stylesheets, at low priority', () => {
-    expect(withModulePreloads('<head><title>t</title><link rel="stylesheet" href="a.css"></head>', ['_astro/a.js'], '/base/')).toBe('<head><title>t</title><link rel="stylesheet" href="a.css"><link rel="modulepreload" fetchpriority="low" href="/base/_astro/a.js"></head>');
+  it('go after the stylesheets, at low priority but for the chunk the entry imports on demand', () => {
+    expect(leadChunks(chunks, 'scripts/explorer/eager.ts')).toEqual(['_astro/app.js']);
+    expect(withModulePreloads('<head><title>t</title><link rel="stylesheet" href="a.css"></head>', ['_astro/a.js', '_astro/app.js'], '/base/', ['_astro/app.js'])).toBe('<head><title>t</title><link rel="stylesheet" href="a.css"><link rel="modulepreload" fetchpriority="low" href="/base/_astro/a.js"><link rel="modulepreload" href="/base/_astro/app.js"></head>');
   });
   it('list, in the built explorer\'s head, every module its map loads', () => {
     const html = readFileSync(join(DIST, 'explore/index.html'), 'utf8');
     const head = html.slice(0, html.indexOf('</head>'));
-    const links = [...head.matchAll(/<link rel="modulepreload" fetchpriority="low" href="\/([^"]+)">/g)].map((m) => m[1]);
+    const links = [...head.matchAll(/<link rel="modulepreload"(?: fetchpriority="low")? href="\/([^"]+)">/g)].map((m) => m[1]);
     expect(head.lastIndexOf('rel="stylesheet"')).toBeLessThan(head.indexOf('rel="modulepreload"'));
     for (const f of links) expect(existsSync(join(DIST, f)), f).toBe(true);
     const entries = [...html.matchAll(/<script type="module" src="\/([^"]+)">/g)].map((m) => m[1]).filter((f) => f.includes('explore'));
@@ -41,6 +42,7 @@ describe('module preloads', () => {
     const app = /import\(`\.\/([^`]+\.js)`\)/.exec(readFileSync(join(DIST, entries[0]), 'utf8'))?.[1];
     expect(app).toBeTruthy();
     expect(links).toContain(`_astro/${app}`);
+    expect(head).toContain(`<link rel="modulepreload" href="/_astro/${app}">`);
     expect(readFileSync(join(DIST, '_astro', app!), 'utf8')).toContain('maplibre');
     // Only the explorer preloads it: other pages load their maps after load or on demand.
     expect(readFileSync(join(DIST, 'indicators/iod25-imd-decile/index.html'), 'utf8')).not.toContain('modulepreload');

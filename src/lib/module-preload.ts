@@ -1,11 +1,11 @@
 /**
  * Module preloads for the explorer: the page's own scripts import their modules one level at a
  * time, and the map library is imported only once the first view is painted, so on a slow line
- * each level waits for the one before. Listed in the page's head, after the stylesheets and at low
- * priority, every module the map needs starts loading at once, behind the stylesheets rather than
- * beside them, so the first paint does not wait (the same line, slow 4G and 4x CPU: map-ready 4.4
- * to 3.6 s, first paint unchanged; asked for from the script once the first view was painted
- * instead, they saved nothing).
+ * each level waits for the one before. Listed in the page's head, after the stylesheets and (but
+ * for the map library's chunk) at low priority, every module the map needs starts loading at once,
+ * behind the stylesheets rather than beside them, so the first paint does not wait (the same line,
+ * slow 4G and 4x CPU: map-ready 4.4 to 3.6 s, first paint unchanged; asked for from the script once
+ * the first view was painted instead, they saved nothing).
  * Used by the site build (astro.config.mjs): a Vite plugin reads the client bundle's import graph,
  * an integration writes the links into the built pages.
  */
@@ -36,9 +36,19 @@ export function preloadChain(chunks: BundleChunk[], entryModule: string): string
   return out;
 }
 
-/** The page's HTML with a low-priority modulepreload link per file at the end of its head, after its stylesheets. */
-export function withModulePreloads(html: string, files: string[], base: string): string {
-  const links = files.map((f) => `<link rel="modulepreload" fetchpriority="low" href="${base}${f}">`).join('');
+/** The chunks an entry imports on demand (the map library's): the longest download, asked for at the browser's usual priority. */
+export function leadChunks(chunks: BundleChunk[], entryModule: string): string[] {
+  const entry = chunks.find((c) => c.type === 'chunk' && (c.moduleIds ?? []).some((id) => id.replace(/\\/g, '/').endsWith(entryModule)));
+  return entry?.dynamicImports ?? [];
+}
+
+/**
+ * The page's HTML with a modulepreload link per file at the end of its head, after its
+ * stylesheets: at low priority, but for the `lead` files (the map library's chunk, which the map
+ * waits for longest), which the stylesheets still come before.
+ */
+export function withModulePreloads(html: string, files: string[], base: string, lead: string[] = []): string {
+  const links = files.map((f) => `<link rel="modulepreload"${lead.includes(f) ? '' : ' fetchpriority="low"'} href="${base}${f}">`).join('');
   const i = html.indexOf('</head>');
   if (i < 0) throw new Error('module-preload: the page has no head');
   return html.slice(0, i) + links + html.slice(i);
