@@ -67,8 +67,9 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     bounds: (lock ? padBox(lock, 0.15) : state.v ? undefined : (nb ? padBox(nb.placement['2021']!.bbox, 0.3) : regionBox)) as LngLatBoundsLike | undefined,
     center: !lock && state.v ? [state.v[0], state.v[1]] : undefined,
     zoom: !lock && state.v ? state.v[2] : undefined,
-    // The map may be moved a little beyond what it shows: the locked area, the nation (at England scope), or the region.
-    maxBounds: (lock ? padBox(lock, 0.6) : nationBox ? padBox(nationBox, 0.1) : padBox(regionBox, 1.5)) as LngLatBoundsLike,
+    // The map may be moved beyond what it shows (the locked area; else the nation at England scope, or
+    // the region), by enough that a wide map can still be zoomed out to the whole of it.
+    maxBounds: (lock ? padBox(lock, 0.6) : padBox(nationBox ?? regionBox, 1.5)) as LngLatBoundsLike,
     // The credits sit along the foot of the map: the first view leaves room for them, so they cover sea, not land.
     fitBoundsOptions: { padding: firstViewPadding(holder.clientWidth) },
     attributionControl: { compact: false, customAttribution: 'Contains OS data © Crown copyright and database right 2024; ONS, MHCLG (OGL v3.0); Natural Earth' },
