@@ -189,6 +189,18 @@ describe('the explorer on vector tiles', () => {
     await page.close();
   });
 
+  it('at England scope, a wide map may be zoomed out to the whole nation (its box from the config, with a margin)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${england.origin}/explore/?v=-2.35,52.85,5`);
+    await mapReady(page);
+    await page.locator('.maplibregl-canvas').focus();
+    await page.keyboard.press('-');
+    const zoom = () => Number(new URL(page.url()).searchParams.get('v')?.split(',')[2]);
+    // England's box across a map this wide fits at about zoom 4.7; the margin lets it go below that.
+    await expect.poll(zoom, { timeout: 10_000 }).toBeLessThan(4.6);
+    await page.close();
+  });
+
   it('at England scope, indicator pages, embeds and the explorer\'s first view draw councils, not every small area: one table row per council with the pipeline\'s council figure', async () => {
     const cat = await get<Catalogue>(england.origin, 'catalogue.json');
     const comparators = await get<{ lads: Record<string, Record<string, { name: string; summaries: Record<string, { mean?: number; areas: number }> }>> }>(england.origin, 'comparators.json');
