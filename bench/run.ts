@@ -27,7 +27,7 @@ function pipeline(scope: 'region' | 'england', budgetS: number, budgetMb: number
     const out = join(mkdtempSync(join(tmpdir(), 'atlas-bench-')), 'data');
     const t0 = performance.now();
     // As `npm run data` runs it (the CLI sets its own heap ceiling for England).
-    const r = spawnSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--out', out, '--scope', scope], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=320 --max-semi-space-size=32' } });
+    const r = spawnSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--out', out, '--scope', scope], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=320 --max-semi-space-size=16' } });
     const wall = (performance.now() - t0) / 1000;
     rmSync(join(out, '..'), { recursive: true, force: true });
     if (r.status !== 0) throw new Error(`pipeline failed (${scope}):\n${r.stderr}`);
@@ -68,7 +68,7 @@ function oversized(budgetS: number, budgetMb: number) {
     recordRawFile(data, w, 'synthetic/iod21.csv', make(join(data, 'raw', 'synthetic/iod21.csv')));
     const out = join(data, 'out');
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--data', data, '--out', out, '--quiet'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ATLAS_MEM: '1', NODE_OPTIONS: '--max-old-space-size=320 --max-semi-space-size=32' } });
+    const r = spawnSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--data', data, '--out', out, '--quiet'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ATLAS_MEM: '1', NODE_OPTIONS: '--max-old-space-size=320 --max-semi-space-size=16' } });
     const wall = (performance.now() - t0) / 1000;
     rmSync(data, { recursive: true, force: true });
     const m = /peak memory (\d+) MB/.exec(r.stderr);

@@ -22,7 +22,7 @@ function buildSite(env: Record<string, string>): string {
   // The tracked part of public/ (favicon, the contribute page's template and example); the
   // generated data/ and vendor/ are built here.
   cpSync(join(ROOT, 'public'), pub, { recursive: true, filter: (src) => !/[\\/]public[\\/](data|vendor)([\\/]|$)/.test(src) });
-  const e = { ...process.env, ...env, NODE_OPTIONS: '--max-old-space-size=320 --max-semi-space-size=32' };
+  const e = { ...process.env, ...env, NODE_OPTIONS: '--max-old-space-size=320 --max-semi-space-size=16' };
   execFileSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--out', join(pub, 'data'), '--quiet'], { cwd: ROOT, env: e, stdio: 'inherit' });
   astroBuild(pub, join(dir, 'dist'), { ...env, NODE_OPTIONS: '' });
   return join(dir, 'dist');
