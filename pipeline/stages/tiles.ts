@@ -50,7 +50,7 @@ export interface TilesInputs {
   geometry: Record<Vintage, VintageGeometry>;
   /** The small areas' codes per vintage, in the order of areas/lsoa-<vintage>.json. */
   codes: Record<Vintage, string[]>;
-  /** The largest small-area tile allowed at their first zoom (bytes; {@link SMALL_AREA_TILE_BUDGET} unless a test sets another). */
+  /** The largest small-area tile allowed at their first zoom (bytes; {@link SMALL_AREA_TILE_BUDGET} unless `--tile-budget` sets another). */
   smallAreaBudget?: number;
 }
 
@@ -150,7 +150,7 @@ function cut(layersAt: (z: number) => Record<string, GeoJSON.FeatureCollection>,
   const zooms: PyramidReport['zooms'] = [];
   let minzoom = TILE_MAX_ZOOM;
   for (let z = TILE_MAX_ZOOM; z >= lowest; z--) {
-    const boxed = Object.entries(layersAt(z)).map(([name, fc]) => [name, boxedOf(fc), bucketsAt(boxedOf(fc), z)] as const);
+    const boxed = Object.entries(layersAt(z)).map(([name, fc]) => { const list = boxedOf(fc); return [name, list, bucketsAt(list, z)] as const; });
     const made = new Map<string, Uint8Array>();
     const keys: number[] = [];
     const [x0, y0, x1, y1] = tileRange(bounds, z);

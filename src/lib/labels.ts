@@ -41,7 +41,8 @@ const overlaps = (a: Box, b: Box) => a[0] < b[2] + 1 && b[0] < a[2] + 1 && a[1] 
 
 /** Places labels inside a `width` × `height` map with `margin` pixels kept clear at its edges, and clear of `reserved` boxes (the map's controls). */
 export function placeLabels(items: readonly LabelItem[], width: number, height: number, margin = 2, reserved: readonly Box[] = []): Placed[] {
-  const taken: Box[] = [...reserved, ...items.filter((l) => l.dot).map((l): Box => [l.x - DOT, l.y - DOT, l.x + DOT, l.y + DOT])];
+  const dots = new Map(items.filter((l) => l.dot).map((l): [LabelItem, Box] => [l, [l.x - DOT, l.y - DOT, l.x + DOT, l.y + DOT]]));
+  const taken: Box[] = [...reserved, ...dots.values()];
   const inside = (b: Box) => b[0] >= margin && b[1] >= margin && b[2] <= width - margin && b[3] <= height - margin;
   const placed: Placed[] = [];
   for (const l of items) {
@@ -55,7 +56,7 @@ export function placeLabels(items: readonly LabelItem[], width: number, height: 
         return [b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy];
       };
       // It may cover its own dot, nothing else.
-      const others = taken.filter((t) => !(l.dot && t[0] === l.x - DOT && t[1] === l.y - DOT && t[2] === l.x + DOT && t[3] === l.y + DOT));
+      const others = taken.filter((t) => t !== dots.get(l));
       box = options.map(clamp).find((b) => !others.some((t) => overlaps(b, t)));
     }
     if (!box) continue;

@@ -28,7 +28,7 @@ export function mergeArcs(topology: Topology, objects: GeometryObject[]): TopoMu
   };
   objects.forEach(collect);
   const byArc = new Map<number, number[]>();
-  polygons.forEach((p, k) => { for (const ring of p) for (const a of ring) { const i = a < 0 ? ~a : a; byArc.set(i, [...(byArc.get(i) ?? []), k]); } });
+  polygons.forEach((p, k) => { for (const ring of p) for (const a of ring) pushTo(byArc, a < 0 ? ~a : a, k); });
   const coords = arcCoordinates(topology);
   const out: number[][][] = [];
   for (const group of groups(polygons, byArc)) {
@@ -53,6 +53,12 @@ function outerArcs(polygons: Polygon[]): number[] {
   const out: number[] = [];
   for (const [i, n] of net) for (let k = 0; k < Math.abs(n); k++) out.push(n > 0 ? i : ~i);
   return out;
+}
+
+function pushTo<K>(m: Map<K, number[]>, k: K, v: number): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
 }
 
 /** Polygons joined by shared arcs, as lists of indices. */
@@ -96,14 +102,14 @@ const ends = (a: number, coords: (i: number) => number[][]): [string, string] =>
 /** Outer arcs walked into closed rings: from each point, any arc not yet taken; a ring ends where it began. */
 function walk(arcs: number[], coords: (i: number) => number[][]): Ring[] {
   const leaving = new Map<string, number[]>();
-  for (const a of arcs) { const [s] = ends(a, coords); leaving.set(s, [...(leaving.get(s) ?? []), a]); }
+  for (const a of arcs) pushTo(leaving, ends(a, coords)[0], a);
   const rings: Ring[] = [];
   for (const [, list] of leaving) {
     while (list.length) {
       const first = list.shift()!;
       const ring = [first];
-      const home = ends(first, coords)[0];
-      let at = ends(first, coords)[1];
+      const [home, from] = ends(first, coords);
+      let at = from;
       while (at !== home) {
         const next = leaving.get(at)?.shift();
         if (next === undefined) break; // an outline that does not close: kept as it is rather than lost

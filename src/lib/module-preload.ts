@@ -16,13 +16,10 @@ export interface BundleChunk { type: 'chunk' | 'asset'; fileName: string; import
 /**
  * The JavaScript files a page entry needs, in load order: the chunk holding `entryModule`, its
  * static imports, and the chunk of each of its own dynamic imports with their static imports.
- * Throws when no chunk holds the module, so a renamed entry fails the build rather than silently
- * dropping the preloads.
  */
 export function preloadChain(chunks: BundleChunk[], entryModule: string): string[] {
   const byFile = new Map(chunks.filter((c) => c.type === 'chunk').map((c) => [c.fileName, c]));
-  const entry = [...byFile.values()].find((c) => (c.moduleIds ?? []).some((id) => id.replace(/\\/g, '/').endsWith(entryModule)));
-  if (!entry) throw new Error(`module-preload: no chunk of the client bundle holds ${entryModule}`);
+  const entry = entryChunk(chunks, entryModule);
   const out: string[] = [];
   const visit = (file: string, dynamic: boolean) => {
     if (out.includes(file)) return;
@@ -38,8 +35,14 @@ export function preloadChain(chunks: BundleChunk[], entryModule: string): string
 
 /** The chunks an entry imports on demand (the map library's): the longest download, asked for at the browser's usual priority. */
 export function leadChunks(chunks: BundleChunk[], entryModule: string): string[] {
+  return entryChunk(chunks, entryModule).dynamicImports ?? [];
+}
+
+/** The chunk holding `entryModule`; throws when there is none, so a renamed entry fails the build rather than silently dropping the preloads. */
+function entryChunk(chunks: BundleChunk[], entryModule: string): BundleChunk {
   const entry = chunks.find((c) => c.type === 'chunk' && (c.moduleIds ?? []).some((id) => id.replace(/\\/g, '/').endsWith(entryModule)));
-  return entry?.dynamicImports ?? [];
+  if (!entry) throw new Error(`module-preload: no chunk of the client bundle holds ${entryModule}`);
+  return entry;
 }
 
 /**
