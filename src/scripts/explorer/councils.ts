@@ -5,11 +5,21 @@
  */
 import { byMiddleArea, councilFigureText } from '../../lib/council-figure.ts';
 import { padBox, type Ctx } from './context.ts';
-import { belowSmallAreas } from './table.ts';
 import { flag } from './tiles.ts';
 
-/** Whether the map shows councils rather than small areas. */
+/** Whether the map is zoomed out beyond the small areas (councils shown instead). */
+export const belowSmallAreas = (ctx: Ctx) => ctx.map.getZoom() < ctx.tiles.vintages[ctx.ind.vintage].lsoa.minzoom;
+
+/** Whether the map shows councils coloured by their own figures (zoomed out, at the nation's scope). */
 export const showingCouncils = (ctx: Ctx) => belowSmallAreas(ctx) && ctx.current.councils !== undefined;
+
+/** The councils the map draws in its view, by tile id, each once. */
+export function councilIdsInView(ctx: Ctx): number[] {
+  const lads = ctx.tiles.vintages[ctx.ind.vintage].lads;
+  const ids = new Set<number>();
+  for (const f of ctx.map.queryRenderedFeatures({ layers: ['lad-fill'] })) if (typeof f.id === 'number' && lads[f.id]) ids.add(f.id);
+  return [...ids];
+}
 
 /** What the map's hover and the announcement say of a council. */
 export function councilWords(ctx: Ctx, id: number): string {
@@ -19,19 +29,17 @@ export function councilWords(ctx: Ctx, id: number): string {
   return figure === undefined ? `${lad.name}: zoom in to see its small areas` : `${lad.name}: ${councilFigureText(figure, ctx.ind, true)} (${byMiddleArea(ctx.ind.unit) ? "its middle small area's" : 'the council as a whole'})`;
 }
 
-/** The councils the map draws in its view, by tile id, north to south then west to east (by label point). */
-async function councilsInView(ctx: Ctx): Promise<number[]> {
+/** The councils in view, north to south then west to east (by label point). */
+async function councilsInViewInOrder(ctx: Ctx): Promise<number[]> {
   await ctx.meta;
   const lads = ctx.tiles.vintages[ctx.ind.vintage].lads;
-  const ids = new Set<number>();
-  for (const f of ctx.map.queryRenderedFeatures({ layers: ['lad-fill'] })) if (typeof f.id === 'number' && lads[f.id]) ids.add(f.id);
   const label = (id: number) => ctx.cat.lads[lads[id].code]?.label ?? [0, 0];
-  return [...ids].sort((a, b) => Math.round(label(b)[1] * 20) - Math.round(label(a)[1] * 20) || label(a)[0] - label(b)[0]);
+  return councilIdsInView(ctx).sort((a, b) => Math.round(label(b)[1] * 20) - Math.round(label(a)[1] * 20) || label(a)[0] - label(b)[0]);
 }
 
 /** Steps to the next (or previous) council in view: outlined, and announced with its figure. */
 export async function stepCouncil(ctx: Ctx, forward: boolean): Promise<void> {
-  const order = await councilsInView(ctx);
+  const order = await councilsInViewInOrder(ctx);
   if (order.length === 0) return;
   const at = ctx.council === undefined || ctx.council === null ? -1 : order.indexOf(ctx.council);
   const next = order[forward ? (at + 1) % order.length : (at - 1 + order.length) % order.length];

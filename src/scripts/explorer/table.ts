@@ -2,8 +2,9 @@
 import { councilBasis } from '../../lib/council-figure.ts';
 import { formatValue, worstFirst } from '../../lib/classes.ts';
 import { viewSummary } from '../../lib/words.ts';
-import { el } from '../dom.ts';
+import { el, setText } from '../dom.ts';
 import { alertBox, carriedNote, statusOf, TABLE_ROWS, type Ctx } from './context.ts';
+import { belowSmallAreas, councilIdsInView, showingCouncils } from './councils.ts';
 
 /** Names, wards and local authorities of the current vintage's areas, fetched on first need. */
 export async function ensureNames(ctx: Ctx): Promise<void> {
@@ -38,9 +39,6 @@ export function areasInView(ctx: Ctx): string[] {
   return [...seen].map((i) => ctx.codes[i]).filter((c) => c !== undefined);
 }
 
-/** Whether the map is zoomed out beyond the small areas (councils shown instead). */
-export const belowSmallAreas = (ctx: Ctx) => ctx.map.getZoom() < ctx.tiles.vintages[ctx.ind.vintage].lsoa.minzoom;
-
 /**
  * The table under the map and the summary above it, for the view shown: every small area in
  * view with the same value the map colours it by, worst first (the first 100 until the reader
@@ -51,10 +49,9 @@ export function renderTable(ctx: Ctx) {
   const head = ctx.root.querySelector<HTMLElement>('[data-table-value]');
   if (head) head.textContent = ctx.ind.shortLabel;
   if (!tbody || !ctx.ready) return;
-  const councils = belowSmallAreas(ctx) && ctx.current.councils !== undefined;
-  const [first, second] = [ctx.root.querySelector<HTMLElement>('[data-table-first]'), ctx.root.querySelector<HTMLElement>('[data-table-second]')];
-  if (first) first.textContent = councils ? 'Council' : 'Small area';
-  if (second) second.textContent = councils ? 'Code' : 'Local authority';
+  const councils = showingCouncils(ctx);
+  setText(ctx.root.querySelector('[data-table-first]'), councils ? 'Council' : 'Small area');
+  setText(ctx.root.querySelector('[data-table-second]'), councils ? 'Code' : 'Local authority');
   if (councils) return renderCouncils(ctx, tbody);
   const codes = areasInView(ctx);
   const nbOf = new Map<string, string>();
@@ -87,9 +84,7 @@ export function renderTable(ctx: Ctx) {
   if (summary) {
     const here = new Set(codes);
     const inView = ctx.nbs.filter((n) => (ctx.ind.vintage === 2011 ? n.lsoas2011 : n.lsoas2021).some((m) => here.has(m.code))).map((n) => n.name);
-    summary.textContent = belowSmallAreas(ctx) && ctx.current.councils
-      ? `Zoomed out, each council is coloured by its own figure: ${councilBasis(ctx.ind)}. Zoom in to see its small areas.`
-      : `${viewSummary(ctx.ind, areas, 'in view')}${inView.length ? ` The programme's neighbourhoods in view: ${inView.join(', ')}.` : ''}`;
+    summary.textContent = `${viewSummary(ctx.ind, areas, 'in view')}${inView.length ? ` The programme's neighbourhoods in view: ${inView.join(', ')}.` : ''}`;
   }
 }
 
@@ -114,10 +109,8 @@ function tableNote(ctx: Ctx, tbody: HTMLElement, shown: number, total: number, o
  */
 function renderCouncils(ctx: Ctx, tbody: HTMLElement) {
   const t = ctx.tiles.vintages[ctx.ind.vintage];
-  const seen = new Set<number>();
-  for (const f of ctx.map.queryRenderedFeatures({ layers: ['lad-fill'] })) if (typeof f.id === 'number' && t.lads[f.id]) seen.add(f.id);
   const figures = ctx.current.councils ?? [];
-  const rows = [...seen].map((id) => ({ code: t.lads[id].code, name: t.lads[id].name, value: figures[id] ?? null }));
+  const rows = councilIdsInView(ctx).map((id) => ({ code: t.lads[id].code, name: t.lads[id].name, value: figures[id] ?? null }));
   rows.sort(worstFirst(ctx.ind.polarity));
   const shown = ctx.tableAll ? rows : rows.slice(0, TABLE_ROWS);
   const vintage = ctx.ind.vintage === 2011 ? '2011' : '2021';
@@ -130,10 +123,10 @@ function renderCouncils(ctx: Ctx, tbody: HTMLElement) {
     return tr;
   }));
   const order = ctx.ind.polarity === 'neutral' ? 'highest first' : 'worst first';
-  const text = (sel: string, s: string) => { const e = ctx.root.querySelector<HTMLElement>(sel); if (e) e.textContent = s; };
-  text('[data-table-heading]', `The ${rows.length.toLocaleString('en-GB')} councils in view`);
-  text('[data-table-caption]', `Councils in the map's view, each with its own figure for ${ctx.ind.label}: ${councilBasis(ctx.ind)}; ${order}`);
-  ctx.root.querySelector<HTMLElement>('[data-table-region]')?.setAttribute('aria-label', `Councils in the map's view (table; scrolls sideways if wide)`);
+  const at = (sel: string) => ctx.root.querySelector(sel);
+  setText(at('[data-table-heading]'), `The ${rows.length.toLocaleString('en-GB')} councils in view`);
+  setText(at('[data-table-caption]'), `Councils in the map's view, each with its own figure for ${ctx.ind.label}: ${councilBasis(ctx.ind)}; ${order}`);
+  at('[data-table-region]')?.setAttribute('aria-label', `Councils in the map's view (table; scrolls sideways if wide)`);
   tableNote(ctx, tbody, shown.length, rows.length, order);
-  text('[data-map-summary]', `Zoomed out, each council is coloured by its own figure: ${councilBasis(ctx.ind)}. Zoom in to see its small areas.`);
+  setText(at('[data-map-summary]'), `Zoomed out, each council is coloured by its own figure: ${councilBasis(ctx.ind)}. Zoom in to see its small areas.`);
 }
