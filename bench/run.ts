@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { recordRawFile, world, writeWorld } from '../pipeline/test/fixture.ts';
+import { DATA_NODE_OPTIONS } from '../pipeline/test/helpers.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -27,7 +28,7 @@ function pipeline(scope: 'region' | 'england', budgetS: number, budgetMb: number
     const out = join(mkdtempSync(join(tmpdir(), 'atlas-bench-')), 'data');
     const t0 = performance.now();
     // As `npm run data` runs it (the CLI sets its own heap ceiling for England).
-    const r = spawnSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--out', out, '--scope', scope], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=320 --max-semi-space-size=16' } });
+    const r = spawnSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--out', out, '--scope', scope], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: DATA_NODE_OPTIONS } });
     const wall = (performance.now() - t0) / 1000;
     rmSync(join(out, '..'), { recursive: true, force: true });
     if (r.status !== 0) throw new Error(`pipeline failed (${scope}):\n${r.stderr}`);
@@ -68,7 +69,7 @@ function oversized(budgetS: number, budgetMb: number) {
     recordRawFile(data, w, 'synthetic/iod21.csv', make(join(data, 'raw', 'synthetic/iod21.csv')));
     const out = join(data, 'out');
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--data', data, '--out', out, '--quiet'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ATLAS_MEM: '1', NODE_OPTIONS: '--max-old-space-size=320 --max-semi-space-size=16' } });
+    const r = spawnSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--data', data, '--out', out, '--quiet'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ATLAS_MEM: '1', NODE_OPTIONS: DATA_NODE_OPTIONS } });
     const wall = (performance.now() - t0) / 1000;
     rmSync(data, { recursive: true, force: true });
     const m = /peak memory (\d+) MB/.exec(r.stderr);

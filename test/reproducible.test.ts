@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { snapshotDir } from '../pipeline/test/helpers.ts';
+import { DATA_NODE_OPTIONS, snapshotDir } from '../pipeline/test/helpers.ts';
 import { ROOT } from './browser.ts';
 import { astroBuild } from './fixture-site.ts';
 
@@ -22,7 +22,7 @@ function buildSite(env: Record<string, string>): string {
   // The tracked part of public/ (favicon, the contribute page's template and example); the
   // generated data/ and vendor/ are built here.
   cpSync(join(ROOT, 'public'), pub, { recursive: true, filter: (src) => !/[\\/]public[\\/](data|vendor)([\\/]|$)/.test(src) });
-  const e = { ...process.env, ...env, NODE_OPTIONS: '--max-old-space-size=320 --max-semi-space-size=16' };
+  const e = { ...process.env, ...env, NODE_OPTIONS: DATA_NODE_OPTIONS };
   execFileSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--out', join(pub, 'data'), '--quiet'], { cwd: ROOT, env: e, stdio: 'inherit' });
   astroBuild(pub, join(dir, 'dist'), { ...env, NODE_OPTIONS: '' });
   return join(dir, 'dist');

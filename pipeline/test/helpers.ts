@@ -5,6 +5,9 @@ import { join, relative } from 'node:path';
 /** The repository root. */
 export const ROOT = join(import.meta.dirname, '..', '..');
 
+/** The heap settings `npm run data` runs the pipeline with (package.json's data script), for the bench and the tests that run it the same way. */
+export const DATA_NODE_OPTIONS = /NODE_OPTIONS='([^']+)'/.exec((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { data: string } }).scripts.data)![1];
+
 /** Runs the pipeline CLI as a user would. */
 export function cli(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [join(ROOT, 'pipeline', 'cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
