@@ -116,7 +116,9 @@ export function wireInteractions(ctx: Ctx) {
   ctx.root.addEventListener('keydown', (e) => { if (e.key === 'Escape' && ctx.popup.isOpen()) ctx.popup.remove(); });
   // Keyboard: N and P step through the small areas in view (west to east, then north to south), each announced.
   const canvas = map.getCanvas();
-  canvas.setAttribute('aria-label', `Interactive map of ${ctx.ind.label}. Arrow keys move the map, plus and minus zoom, N and P step through the small areas in view (zoomed out, the councils; Enter zooms into the one stepped to), Escape closes the details.`);
+  // Councils are stepped through only where the map colours them (the nation's scope), as the page's keyboard help says.
+  const councilKeys = ctx.current.councils !== undefined ? ' (zoomed out, through the councils, and Enter zooms into the one reached)' : '';
+  canvas.setAttribute('aria-label', `Interactive map of ${ctx.ind.label}. Arrow keys move the map, plus and minus zoom, N and P step through the small areas in view${councilKeys}, Escape closes the details.`);
   canvas.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && showingCouncils(ctx) && typeof ctx.council === 'number') { e.preventDefault(); void openCouncil(ctx, ctx.council); return; }
     if (e.key !== 'n' && e.key !== 'p' && e.key !== 'N' && e.key !== 'P') return;
