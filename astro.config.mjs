@@ -1,6 +1,7 @@
 // @ts-check
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { BUILD_ONLY } from './src/lib/build-only.ts';
 import { headersFile } from './src/lib/headers.ts';
 import { leadChunks, preloadChain, withModulePreloads } from './src/lib/module-preload.ts';
 import { MAPLIBRE_WORKER_SOURCE, maplibreWorkerName } from './src/lib/vendor.ts';
@@ -31,6 +32,16 @@ const hostHeaders = {
       const out = fileURLToPath(dir);
       const sections = readdirSync(out).filter((n) => !n.startsWith('_') && n !== 'data' && n !== 'vendor' && statSync(`${out}/${n}`).isDirectory());
       writeFileSync(`${out}/_headers`, headersFile(sections));
+    },
+  },
+};
+
+/** Leaves out of dist/ the data files only the build reads (src/lib/build-only.ts). */
+const buildOnlyData = {
+  name: 'build-only-data',
+  hooks: {
+    'astro:build:done': ({ dir }) => {
+      for (const f of BUILD_ONLY) rmSync(`${fileURLToPath(dir)}/data/${f}`, { force: true });
     },
   },
 };
@@ -98,7 +109,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  integrations: [maplibreWorker, hostHeaders, explorerPreloadLinks],
+  integrations: [maplibreWorker, hostHeaders, explorerPreloadLinks, buildOnlyData],
   // No inline scripts: the Content-Security-Policy allows scripts from the site's own files only.
   vite: { build: { assetsInlineLimit: 0 }, plugins: [maplibreNoLogo, explorerPreloads] },
 });

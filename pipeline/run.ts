@@ -11,7 +11,7 @@ import { buildGeometries, geometryCounts } from './stages/geometry.ts';
 import type { LocalInput } from './stages/local.ts';
 import { loadLocalDatasets, localCounts, localOutputs } from './stages/local-outputs.ts';
 import { neighbourhoodCounts, neighbourhoodsStage, rewrittenConfig } from './stages/neighbourhoods.ts';
-import { areaFiles, atlasFiles, binaryTopologies, downloadFiles, indicatorFiles, tableVintage, type Made } from './stages/outputs.ts';
+import { areaFiles, atlasFiles, downloadFiles, indicatorFiles, tableVintage, type Made } from './stages/outputs.ts';
 import { verifySources } from './stages/provenance.ts';
 import { buildPrimaryCare, primaryCareInputs } from './stages/primary-care.ts';
 import { rawReader, takeFiles } from './stages/reader.ts';
@@ -88,7 +88,7 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   const made: Made = { cfg, mode: options.scope, frames, lookup, series: tables.series, population: tables.population, change, aggregate, breaks, geometries, datasets, localMapped: local.mapped, search: search?.summary ?? null };
   const indicators = indicatorFiles(made);
   const files = new Map([...areaFiles(made), ...(streets?.files ?? []), ...indicators.files, ...local.files, ...(search?.files ?? []), ...(finance ? [['finance.json', json(finance.data)] as const] : []), ...(primaryCare ? [['primary-care.json', json(primaryCare.data)] as const] : []), ['governance.json', json(wardLists(cfg, tables.wards, frames, resolved))], ['geo/tiles.json', json(tiles.index)], ...[...tiles.boxes].map(([p, b]) => [p, json(b)] as const), ...atlasFiles(made), ...downloadFiles(made)]);
-  const binary = new Map([...(streets?.binary ?? []), ...binaryTopologies(made), ...tiles.binary]);
+  const binary = new Map([...(streets?.binary ?? []), ...tiles.binary]);
   const report = seal({ scope: { ...cfg.geographies.scope, mode: options.scope }, boundaries, vintageLookup, crosswalk: crosswalkReport(cw, frames[2021].scope), tables: tables.reports, finerLookups: tables.finerLookups, indicators: indicators.report, neighbourhoods: neighbourhoodsReport(resolved, frames[2021]), geometry: geometryReport(geometries.geometry), search: search?.report ?? null, streets: streets?.report ?? null, finance: finance?.report ?? null, primaryCare: primaryCare?.report ?? null, tiles: tiles.report }, files, binary, cfg.sources.sources, datasets);
   options.onStage?.('serialize', { files: files.size, bytes: [...files.values()].reduce((n, t) => n + Buffer.byteLength(t), 0) });
   failIfAny(provenance);

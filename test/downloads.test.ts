@@ -52,7 +52,7 @@ describe('downloads', () => {
     expect(data.filter((r) => r.lsoa_vintage === '2011').length).toBe(5 * per(2011));
   });
 
-  it('the explorer downloads its current view as a PNG, and the indicator as CSV', async () => {
+  it('the explorer downloads its current view as a PNG, and the indicator as CSV and as GeoJSON', async () => {
     const page = await browser.newPage({ acceptDownloads: true });
     await page.goto(`${site.origin}/explore/?i=iod25-imd-decile`);
     await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
@@ -67,6 +67,14 @@ describe('downloads', () => {
     const rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
     expect(rows.length).toBe(4567);
     expect(rows.find((r) => r.lsoa_code === 'E01012684')).toMatchObject({ value: '1', status: 'value', map_class: '1' });
+    // GeoJSON: every small area in scope with its outline from the published topology.
+    const [geo] = await Promise.all([page.waitForEvent('download'), page.click('[data-explorer-download="geojson"]')]);
+    expect(geo.suggestedFilename()).toBe('iod25-imd-decile.geojson');
+    const fc = JSON.parse(Buffer.concat((await (await geo.createReadStream()).toArray()) as Buffer[]).toString('utf8')) as GeoJSON.FeatureCollection;
+    expect(fc.features.length).toBe(4567);
+    const one = fc.features.find((f) => f.properties?.lsoa_code === 'E01012684')!;
+    expect(one.properties).toMatchObject({ value: 1 });
+    expect(['Polygon', 'MultiPolygon']).toContain(one.geometry.type);
     await page.close();
   });
 });

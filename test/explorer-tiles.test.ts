@@ -209,7 +209,8 @@ describe('the explorer on vector tiles', () => {
 
   it('at England scope, indicator pages, embeds and the explorer\'s first view draw councils, not every small area: one table row per council with the pipeline\'s council figure', async () => {
     const cat = await get<Catalogue>(england.origin, 'catalogue.json');
-    const comparators = await get<{ lads: Record<string, Record<string, { name: string; summaries: Record<string, { mean?: number; areas: number }> }>> }>(england.origin, 'comparators.json');
+    // comparators.json is read by the build only (src/lib/build-only.ts): from the pipeline's output.
+    const comparators = JSON.parse(readFileSync(join(dir, 'public/data/comparators.json'), 'utf8')) as { lads: Record<string, Record<string, { name: string; summaries: Record<string, { mean?: number; areas: number }> }>> };
     const html = async (path: string) => (await fetch(england.origin + path)).text();
     const drawn = (page: string, id: string) => [...(page.split(`id="${id}"`)[1] ?? '').split('</svg>')[0].matchAll(/data-code="([^"]+)"/g)].map((m) => m[1]).sort();
     for (const ind of cat.indicators.filter((i) => !i.local)) {

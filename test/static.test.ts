@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST, ROOT } from './browser.ts';
+import { BUILD_ONLY } from '../src/lib/build-only.ts';
 
 function walk(dir: string, keep: (p: string) => boolean, out: string[] = []): string[] {
   for (const n of readdirSync(dir)) {
@@ -22,6 +23,21 @@ describe('no data-derived string reaches HTML parsing', () => {
 });
 
 describe('the built site', () => {
+  it('holds every output of the pipeline byte for byte but those marked for the build only, and nothing it serves names those', () => {
+    const manifest = JSON.parse(readFileSync(join(DIST, 'data/manifest.json'), 'utf8')) as { outputs: { path: string; bytes: number; site?: false }[] };
+    const left = manifest.outputs.filter((o) => o.site === false).map((o) => o.path).sort();
+    expect(left).toEqual([...BUILD_ONLY].sort());
+    for (const p of left) {
+      expect(existsSync(join(ROOT, 'public/data', p)), `public/data/${p}`).toBe(true);
+      expect(existsSync(join(DIST, 'data', p)), `dist/data/${p}`).toBe(false);
+    }
+    const sizeOf = (p: string) => (existsSync(p) ? statSync(p).size : -1);
+    expect(manifest.outputs.filter((o) => o.site !== false && o.path !== 'manifest.json' && sizeOf(join(DIST, 'data', o.path)) !== o.bytes).map((o) => o.path)).toEqual([]);
+    const named = walk(DIST, (p) => /\.(html|js|json)$/.test(p) && !/data\/(manifest|build-report)\.json$/.test(p))
+      .filter((f) => { const t = readFileSync(f, 'utf8'); return left.some((p) => t.includes(`data/${p}`) || t.includes(`'${p}'`) || t.includes(`"${p}"`)); });
+    expect(named.map((f) => relative(DIST, f))).toEqual([]);
+  });
+
   it('serves MapLibre\'s stylesheet without the logo it never shows, and with the map\'s own rules', () => {
     const css = walk(join(DIST, '_astro'), (p) => p.endsWith('.css')).map((f) => readFileSync(f, 'utf8')).filter((c) => c.includes('.maplibregl-canvas-container'));
     expect(css).toHaveLength(1);

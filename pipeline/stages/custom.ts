@@ -5,7 +5,7 @@ import type { LoadedDataset } from './local.ts';
 import type { AggregateInputs, Summary } from './aggregate.ts';
 import { STATUS } from './values.ts';
 import { json } from './serialize.ts';
-import type { CustomChunk, CustomIndex } from '../../src/lib/custom.ts';
+import type { CustomChunkFile, CustomIndex } from '../../src/lib/custom.ts';
 import { latestWave } from '../../src/lib/local/waves.ts';
 
 /** The aggregation's own inputs (indicators, vintages, frames, series, population weights), and what the page needs beside them. */
@@ -54,18 +54,23 @@ export function buildCustom(c: CustomInputs): Map<string, string> {
     const codes11 = [...new Set(codes21.flatMap((code) => (parents.get(code) ?? []).map((p) => p.code)))].filter((code) => f11.index.has(code)).sort((a, b) => a.localeCompare(b, 'en-GB'));
     const idx11 = codes11.map((code) => f11.index.get(code)!);
     const at = { 2021: idx21, 2011: idx11 } as const;
-    const values: CustomChunk['values'] = {};
+    const values: CustomChunkFile['values'] = {};
+    // Many indicators share a denominator (all residents, all households): each distinct list is written once, the others name its indicator.
+    const denominators = new Map<string, string>();
     for (const ind of c.indicators) {
       const s = c.series.get(ind.id)!;
       const idx = at[c.vintageOf(ind)];
       const isValue = (i: number) => s.status[i] === STATUS.value;
       const suppressed = idx.flatMap((i, k) => (s.status[i] === STATUS.suppressed ? [k] : []));
-      values[ind.id] = s.counts
-        ? { n: idx.map((i) => (isValue(i) ? s.counts!.num[i] : null)), d: idx.map((i) => (isValue(i) ? s.counts!.den[i] : null)), suppressed }
-        : { v: idx.map((i) => (isValue(i) ? num(s.values[i]) : null)), suppressed };
+      if (!s.counts) { values[ind.id] = { v: idx.map((i) => (isValue(i) ? num(s.values[i]) : null)), suppressed }; continue; }
+      const d = idx.map((i) => (isValue(i) ? s.counts!.den[i] : null));
+      const key = JSON.stringify(d);
+      const same = denominators.get(key);
+      if (same === undefined) denominators.set(key, ind.id);
+      values[ind.id] = { n: idx.map((i) => (isValue(i) ? s.counts!.num[i] : null)), d: same ?? d, suppressed };
     }
     const lads11 = [...new Set(idx11.map((i) => f11.lad[i]))].sort();
-    const chunk: CustomChunk = {
+    const chunk: CustomChunkFile = {
       lad, name: f21.ladName[idx21[0]],
       a2021: { codes: codes21, names: idx21.map((i) => f21.names[i]), ward: idx21.map((i) => f21.wardName[i]), pop: idx21.map((i) => num(c.population[2021][i])),
         parents: codes21.map((code) => (parents.get(code) ?? []).map((p) => [p.code, p.change] as [string, string])) },
@@ -75,7 +80,7 @@ export function buildCustom(c: CustomInputs): Map<string, string> {
         2021: { [lad]: c.comparators.lads[2021][lad] },
         2011: Object.fromEntries(lads11.map((l) => [l, c.comparators.lads[2011][l] ?? { name: f11.ladName[f11.lad.indexOf(l)], summaries: {} }])),
       },
-      change: c.change ? codes21.map((code) => { const k = changeAt.get(code); return k === undefined ? null : { flag: c.change!.flag[k], parents: c.change!.parents[k], values: c.change!.values[k] }; }) : null,
+      change: c.change ? codes21.map((code) => { const k = changeAt.get(code); return k === undefined ? null : { flag: c.change!.flag[k], parents: c.change!.parents[k], deciles: c.change!.values[k].map((e) => e?.[0] ?? null) }; }) : null,
       local: Object.fromEntries(lsoaLocal.map(({ ds, ind }) => {
         const codes = ind.vintage === 2011 ? codes11 : codes21;
         const by = new Map(latestWave(ds.values.filter((v) => v.indicator === ind.id)).map((v) => [v.area, v]));

@@ -1,5 +1,4 @@
 import type { Config, Indicator } from '../schema.ts';
-import { encodeTopology } from '../../src/lib/topo-binary.ts';
 import { VINTAGES, type AreaFrame, type Vintage } from './areas.ts';
 import type { aggregateAll } from './aggregate.ts';
 import { catalogueOf, neighbourhoodsOf } from './catalogue.ts';
@@ -115,7 +114,3 @@ export function downloadFiles(m: Made): Map<string, string> {
   });
 }
 
-/** The interactive map's boundaries: the same topologies in binary (pbf), about a quarter smaller after compression. */
-export function binaryTopologies(m: Made): Map<string, Uint8Array> {
-  return new Map(VINTAGES.map((v) => [`geo/lsoa-${v}.topo.pbf`, encodeTopology(m.geometries.geometry[v].topology)]));
-}

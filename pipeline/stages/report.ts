@@ -15,6 +15,7 @@ import { json } from './serialize.ts';
 import type { StreetsReport } from './streets.ts';
 import type { TilesReport } from './tiles.ts';
 import type { TableReport } from './values.ts';
+import { isBuildOnly } from '../../src/lib/build-only.ts';
 
 export interface BuildReport {
   scope: { regionCode: string; regionName: string; mode: string };
@@ -33,7 +34,8 @@ export interface BuildReport {
   primaryCare: PrimaryCareReport | null;
   /** The map's vector tiles: per pyramid its zooms, tiles and bytes (uncompressed). */
   tiles: TilesReport;
-  outputs: { path: string; bytes: number; sha256: string }[];
+  /** Every output file; `site: false` where the pages read it at build time and the hosted site leaves it out (src/lib/build-only.ts). */
+  outputs: { path: string; bytes: number; sha256: string; site?: false }[];
 }
 
 /** Each neighbourhood's small areas: how many of each vintage, how many partly in it, how many in scope. */
@@ -49,7 +51,7 @@ export const geometryReport = (geometry: Record<Vintage, VintageGeometry>) => Ob
  * outputs, added to the files as build-report.json and manifest.json.
  */
 export function seal(report: Omit<BuildReport, 'outputs'>, files: Map<string, string>, binary: Map<string, Uint8Array>, sources: Sources['sources'], datasets: LoadedDataset[]): BuildReport {
-  const outputs = [...files, ...binary].map(([path, data]) => ({ path, bytes: Buffer.byteLength(data), sha256: sha256(data) })).sort((a, b) => a.path.localeCompare(b.path, 'en-GB'));
+  const outputs = [...files, ...binary].map(([path, data]) => ({ path, bytes: Buffer.byteLength(data), sha256: sha256(data), ...(isBuildOnly(path) ? { site: false as const } : {}) })).sort((a, b) => a.path.localeCompare(b.path, 'en-GB'));
   const full: BuildReport = { ...report, outputs };
   files.set('build-report.json', json(full, true));
   const inputs = [

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { councilOf, customProfile, type CustomChunk, type CustomIndex, type ProfileIndicator } from '../../src/lib/custom.ts';
+import { councilOf, customProfile, readChunk, type CustomChunkFile, type CustomIndex, type ProfileIndicator } from '../../src/lib/custom.ts';
 import { neighbourhoodEntry } from '../../src/lib/custom-export.ts';
 import { poolLocal, type LocalPart } from '../../src/lib/aggregate.ts';
 import { NeighbourhoodSchema } from '../schema.ts';
@@ -26,7 +26,7 @@ function browserProfile(read: <T>(p: string) => T, codes: string[]) {
   const index = read<CustomIndex>('custom/index.json');
   const cat = read<{ indicators: (ProfileIndicator & { local?: unknown })[] }>('catalogue.json');
   const lads = [...new Set(codes.map((c) => councilOf(index, c)!))];
-  const chunks = lads.map((l) => read<CustomChunk>(index.chunks[l].path));
+  const chunks = lads.map((l) => readChunk(read<CustomChunkFile>(index.chunks[l].path)));
   return { lads, chunks, profile: customProfile(index, chunks, cat.indicators.filter((i) => !i.local), codes) };
 }
 
@@ -57,7 +57,8 @@ describe('a custom area is profiled by the build\'s own rules', () => {
     // Every small area in scope is found in its own council's chunk, by the index's runs.
     areas.codes.forEach((code, k) => expect(councilOf(index, code), code).toBe(areas.lad[k]));
     expect(councilOf(index, 'E01999999')).toBeUndefined();
-    const chunk = pub<CustomChunk>(index.chunks[areas.lad[0]].path);
+    const file = pub<CustomChunkFile>(index.chunks[areas.lad[0]].path);
+    const chunk = readChunk(file);
     const values = pub<{ values: (number | null)[]; suppressed: number[] }>('values/census21-no-car.json');
     chunk.a2021.codes.forEach((code, k) => {
       const at = areas.codes.indexOf(code);
@@ -65,6 +66,21 @@ describe('a custom area is profiled by the build\'s own rules', () => {
       const share = n![k] === null ? null : Math.round((n![k]! / d![k]!) * 1000) / 10;
       expect(share, code).toBe(values.values[at]);
     });
+    // A shared list of denominators is written once: an indicator naming another's reads exactly the list it would have carried.
+    const named = Object.entries(file.values).filter(([, x]) => typeof x.d === 'string');
+    expect(named.length).toBeGreaterThan(0);
+    for (const [id, x] of named) {
+      expect(Array.isArray(file.values[x.d as string].d), id).toBe(true);
+      chunk.a2021.codes.forEach((code, k) => { if (chunk.values[id].n![k] === null) expect(chunk.values[id].d![k], `${id} ${code}`).toBeNull(); });
+    }
+    // Each area's deciles across the editions are change.json's, the first of each edition's [decile, rank, lowest, highest].
+    const change = pub<{ codes: string[]; flag: string[]; values: (number[] | null)[][] }>('change.json');
+    const deciles = chunk.a2021.codes.map((code) => change.values[change.codes.indexOf(code)].map((e) => (e === null ? null : e[0])));
+    expect(chunk.change!.map((x) => x!.deciles)).toEqual(deciles);
+    expect(deciles.flat().filter((d) => d !== null).length).toBeGreaterThan(0);
+    const ids = new Set(Object.keys(file.values));
+    expect(() => readChunk({ ...file, values: { ...file.values, x: { n: [1], d: 'nowhere', suppressed: [] } } })).toThrow(/x names nowhere/);
+    expect(ids.size).toBe(Object.keys(chunk.values).length);
   });
 
   it('an area across two councils names both, and its exported neighbourhoods.json entry, rebuilt by the pipeline, gives the same profile', () => {
@@ -115,7 +131,7 @@ describe('local data in custom areas: the differencing attack (SYNTHETIC dataset
     const index = JSON.parse(files.get('custom/index.json')!) as CustomIndex;
     const parts: LocalPart[] = [];
     for (const { path } of Object.values(index.chunks)) {
-      const chunk = JSON.parse(files.get(path)!) as CustomChunk;
+      const chunk = readChunk(JSON.parse(files.get(path)!) as CustomChunkFile);
       chunk.a2021.codes.forEach((code, k) => { const p = chunk.local['syn-trust']?.[k]; if (codes.includes(code) && p) parts.push(p); });
     }
     return parts;
@@ -148,7 +164,7 @@ describe('local data in custom areas: the differencing attack (SYNTHETIC dataset
     const read = <T>(p: string): T => JSON.parse(a.files.get(p)!) as T;
     const index = read<CustomIndex>('custom/index.json');
     expect(index.local.map((l) => [l.id, l.unit, l.vintage])).toEqual([['syn-trust', 'percent', 2021]]);
-    const profileOf = (codes: string[]) => customProfile(index, [...new Set(codes.map((c) => councilOf(index, c)!))].map((l) => read<CustomChunk>(index.chunks[l].path)), [], codes).local['syn-trust'];
+    const profileOf = (codes: string[]) => customProfile(index, [...new Set(codes.map((c) => councilOf(index, c)!))].map((l) => readChunk(read<CustomChunkFile>(index.chunks[l].path))), [], codes).local['syn-trust'];
     // (50 + 10) / (80 + 25) = 57.142…%, to one decimal: worked by hand.
     expect(profileOf(['E01900001', 'E01900002'])).toEqual({ status: 'value', value: 57.1, numerator: 60, denominator: 105, sampleSize: 105 });
     expect(profileOf(['E01900001', 'E01900002', 'E01900003']).status).toBe('suppressed');

@@ -32,8 +32,26 @@ export interface CustomChunk {
   /** Per indicator, in the order of its vintage's codes: values (or counts), null where none; `suppressed` lists positions withheld. */
   values: Record<string, { v?: (number | null)[]; n?: (number | null)[]; d?: (number | null)[]; suppressed: number[] }>;
   lads: { 2021: Record<string, CouncilSummaries>; 2011: Record<string, CouncilSummaries> };
-  change: ({ flag: string; parents: string[]; values: (number[] | null)[] } | null)[] | null;
+  /** Each 2021 area's flag, 2011 parents and IMD decile in each edition (null where not comparable), as change.json carries them. */
+  change: ({ flag: string; parents: string[]; deciles: (number | null)[] } | null)[] | null;
   local: Record<string, (LocalPart | null)[]>;
+}
+
+/** A chunk as written: an indicator whose denominators are another's in the same chunk names that indicator instead of repeating them. */
+export interface CustomChunkFile extends Omit<CustomChunk, 'values'> {
+  values: Record<string, { v?: (number | null)[]; n?: (number | null)[]; d?: (number | null)[] | string; suppressed: number[] }>;
+}
+
+/** A chunk as fetched, with every shared list of denominators in place. */
+export function readChunk(file: CustomChunkFile): CustomChunk {
+  const values: CustomChunk['values'] = {};
+  for (const [id, x] of Object.entries(file.values)) {
+    const d = typeof x.d === 'string' ? file.values[x.d]?.d : x.d;
+    if (typeof d === 'string') throw new Error(`custom chunk ${file.lad}: ${id} names ${x.d} for its denominators, which names another in turn`);
+    if (typeof x.d === 'string' && !d) throw new Error(`custom chunk ${file.lad}: ${id} names ${x.d} for its denominators, which has none`);
+    values[id] = { ...x, d };
+  }
+  return { ...file, values };
 }
 
 /** What the profile needs of an indicator. */

@@ -5,7 +5,7 @@
  */
 import type { Topology } from 'topojson-specification';
 import type { Catalogue } from '../../lib/data.ts';
-import { councilOf, customProfile, splitInput, type CustomChunk, type CustomIndex, type ProfileIndicator } from '../../lib/custom.ts';
+import { councilOf, customProfile, readChunk, splitInput, type CustomChunk, type CustomChunkFile, type CustomIndex, type ProfileIndicator } from '../../lib/custom.ts';
 import { parsePostcode } from '../../lib/postcode.ts';
 import type { Edition } from '../../lib/change-words.ts';
 import { DataStore } from '../explorer/data.ts';
@@ -41,7 +41,12 @@ async function start(root: HTMLElement) {
     [index, cat] = await Promise.all([store.json<CustomIndex>('custom/index.json'), store.catalogue()]);
   } catch (e) { fail(e); return; }
   const indicators: ProfileIndicator[] = cat.indicators.filter((i) => !i.local).map((i) => ({ id: i.id, unit: i.unit, decimals: i.decimals, vintage: i.vintage }));
-  const chunk = (lad: string) => store.json<CustomChunk>(index.chunks[lad].path);
+  // One object per council, so what is worked out from a chunk is kept with it (src/lib/custom.ts).
+  const read = new Map<string, Promise<CustomChunk>>();
+  const chunk = (lad: string) => {
+    if (!read.has(lad)) read.set(lad, store.json<CustomChunkFile>(index.chunks[lad].path).then(readChunk));
+    return read.get(lad)!;
+  };
   const geo = (lad: string) => store.json<Topology>(index.chunks[lad].geometry);
 
   const picker = new Picker({

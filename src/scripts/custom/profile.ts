@@ -167,7 +167,7 @@ function thenAndNow(c: ProfileContext): HTMLElement | null {
   for (const ch of c.chunks) ch.a2021.codes.forEach((code, k) => {
     const x = ch.change?.[k];
     if (!chosen.has(code) || !x) return;
-    const d = x.values.map((v) => v?.[0] ?? null);
+    const d = x.deciles;
     const last = d[d.length - 1], prev = d[d.length - 2];
     areaRows.push([`${ch.a2021.names[k]} ${code}`, x.flag === 'unchanged' ? 'unchanged' : `${x.flag === 'redrawn' ? 'redrawn (not comparable)' : x.flag} from ${x.parents.join(', ')}`, ...d.map((v) => (v === null ? 'not comparable' : String(v))), last === null || prev === null || prev === undefined ? '–' : formatValue(last - prev, 'change', 0)]);
   });

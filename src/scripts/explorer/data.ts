@@ -3,7 +3,6 @@ import type { Topology } from 'topojson-specification';
 import type { AreasFile, Catalogue, IndicatorMeta, Neighbourhood, ValuesFile } from '../../lib/data.ts';
 import { bboxOf, labelPoint, type BBox } from '../../lib/planar.ts';
 import { fitZoom, tilesFor, type BoxesFile, type TilesIndex } from '../../lib/tiles.ts';
-import { decodeTopology } from '../../lib/topo-binary.ts';
 
 /** Fetches the pipeline's output files, once each, and fails with a message a person can read. */
 export class DataStore {
@@ -88,8 +87,7 @@ export class DataStore {
   geometry(vintage: 2011 | 2021): Promise<VintageGeo> {
     let g = this.geoms.get(vintage);
     if (!g) {
-      // The binary form of geo/lsoa-<vintage>.topo.json (src/lib/topo-binary.ts): the same topology, smaller.
-      g = this.bytes(`geo/lsoa-${vintage}.topo.pbf`).then((b) => toGeo(decodeTopology(b)));
+      g = this.json<Topology>(`geo/lsoa-${vintage}.topo.json`).then(toGeo);
       this.geoms.set(vintage, g);
     }
     return g;
