@@ -5,7 +5,7 @@ import type { LoadedDataset } from './local.ts';
 import type { AggregateInputs, Summary } from './aggregate.ts';
 import { STATUS } from './values.ts';
 import { json } from './serialize.ts';
-import type { CustomChunkFile, CustomIndex } from '../../src/lib/custom.ts';
+import { councilMarks, type CustomChunkFile, type CustomIndex } from '../../src/lib/custom.ts';
 import { latestWave } from '../../src/lib/local/waves.ts';
 
 /** The aggregation's own inputs (indicators, vintages, frames, series, population weights), and what the page needs beside them. */
@@ -77,8 +77,8 @@ export function buildCustom(c: CustomInputs): Map<string, string> {
       a2011: { codes: codes11, lad: idx11.map((i) => f11.lad[i]), pop: idx11.map((i) => num(c.population[2011][i])), children: codes11.map((code) => children.get(code) ?? []) },
       values,
       lads: {
-        2021: { [lad]: c.comparators.lads[2021][lad] },
-        2011: Object.fromEntries(lads11.map((l) => [l, c.comparators.lads[2011][l] ?? { name: f11.ladName[f11.lad.indexOf(l)], summaries: {} }])),
+        2021: { [lad]: councilMarks(c.comparators.lads[2021][lad]) },
+        2011: Object.fromEntries(lads11.map((l) => [l, councilMarks(c.comparators.lads[2011][l] ?? { name: f11.ladName[f11.lad.indexOf(l)], summaries: {} })])),
       },
       change: c.change ? codes21.map((code) => { const k = changeAt.get(code); return k === undefined ? null : { flag: c.change!.flag[k], parents: c.change!.parents[k], deciles: c.change!.values[k].map((e) => e?.[0] ?? null) }; }) : null,
       local: Object.fromEntries(lsoaLocal.map(({ ds, ind }) => {

@@ -7,7 +7,7 @@ import { CELL, cellStatus, type CsvTable } from './load.ts';
 import type { FinerTableReport } from './finer.ts';
 import type { CoarserTableReport } from './coarser.ts';
 
-import { STATUS } from '../../src/lib/aggregate.ts';
+import { round, STATUS } from '../../src/lib/aggregate.ts';
 
 export { STATUS };
 
@@ -104,6 +104,18 @@ export function indicatorColumns(i: Indicator): string[] {
   return i.column !== undefined ? [i.column] : i.columns ?? [...i.numerator!, i.denominator!];
 }
 
+/** The decimals of a sum of cells, scaled (by a power of ten): the most any cell states, less the scale's; NaN for a cell in e-notation (the sum is then left as it is, as is one of more than 9 decimals). */
+function statedDecimals(row: string[], idx: number[], scale: number): number {
+  let most = 0;
+  for (const i of idx) {
+    const c = row[i].trim();
+    if (/[eE]/.test(c)) return NaN;
+    const dot = c.indexOf('.');
+    if (dot >= 0) most = Math.max(most, c.length - dot - 1);
+  }
+  return Math.max(0, most - Math.round(Math.log10(scale)));
+}
+
 /** Reads one indicator's cells from its joined table; invalid cells become problems. */
 export function extractSeries(frame: AreaFrame, joined: JoinedTable, indicator: Indicator, defaults: Tables['defaults'], problems: Problem[]): Series {
   const missing = joined.config.missingMarkers ?? defaults.missingMarkers;
@@ -117,6 +129,7 @@ export function extractSeries(frame: AreaFrame, joined: JoinedTable, indicator: 
   const counts = indicator.numerator !== undefined ? { num: new Float64Array(n).fill(NaN), den: new Float64Array(n).fill(NaN) } : undefined;
   if (idx.some((i) => i < 0)) return { indicator, values, status, counts };
   const scale = indicator.transform === 'proportion-to-percent' ? 100 : 1;
+  const exact = scale !== 1 || idx.length > 1;
   const st = new Int32Array(idx.length);
   for (let a = 0; a < n; a++) {
     const r = joined.rowOf[a];
@@ -137,7 +150,9 @@ export function extractSeries(frame: AreaFrame, joined: JoinedTable, indicator: 
     if (indicator.numerator === undefined) {
       let v = 0;
       for (let k = 0; k < idx.length; k++) v += Number(row[idx[k]]);
-      v *= scale;
+      // A sum or a scaled proportion is given to the decimals its cells state (0.398 is 39.8%, not 39.800000000000004).
+      const d = exact ? statedDecimals(row, idx, scale) : NaN;
+      v = d <= 9 ? round(v * scale, d) : v * scale;
       const range = indicator.unit === 'decile' ? [1, 10] : indicator.unit === 'rank' ? [1, frame.codes.length] : indicator.unit === 'percent' ? [0, 100] : null;
       if (range && (v < range[0] || v > range[1] || (indicator.unit !== 'percent' && !Number.isInteger(v)))) {
         problems.push({ code: 'OUT_OF_RANGE', file: joined.csv.file, row: joined.csv.lines[r], column: cols[0], value: row[idx[0]], message: `${user} is a ${indicator.unit}: it must be ${indicator.unit === 'percent' ? 'between' : 'a whole number from'} ${range[0]} ${indicator.unit === 'percent' ? 'and' : 'to'} ${range[1]}`, fix: 'Check the column against the publisher\'s file; a shifted column or a different edition is the usual cause.' });

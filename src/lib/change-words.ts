@@ -8,7 +8,7 @@ export interface Edition { id: string; name: string; published: string; dataYear
 export const COMPARABILITY = 'Each edition of the Indices ranks England\'s small areas against each other at its own time, so only positions (ranks and deciles) are compared here, never scores. The 2025 edition changed its indicators and methods (income is now measured after housing costs), and MHCLG calls it less directly comparable with earlier editions: a move may reflect the method as well as the area. A change in position does not show what any programme did or did not cause.';
 
 /** "In the 2015 Indices, 4 of its 5 small areas were among England's 10% most deprived; in 2019, all five; in 2025, all five." */
-export function thenAndNowSentence(n: Pick<Neighbourhood, 'summaries'>, editionList: Edition[]): string {
+export function thenAndNowSentence(n: { summaries: Record<string, Pick<Neighbourhood['summaries'][string], 'neighbourhood'>> }, editionList: Edition[]): string {
   const parts = editionList.map((e) => ({ e, s: n.summaries[e.decile]?.neighbourhood.mostDeprived10, m: n.summaries[e.decile]?.neighbourhood.withValue ?? 0 })).filter((p) => p.s);
   if (parts.length === 0) return '';
   const [first, ...rest] = parts;

@@ -5,7 +5,7 @@
 import { merge } from './merge.ts';
 import type { GeometryObject, Topology } from 'topojson-specification';
 import { csvFile } from './csv.ts';
-import type { CustomProfile } from './custom.ts';
+import type { CouncilMark, CustomProfile } from './custom.ts';
 import type { IndicatorMeta } from './data.ts';
 import { englandWords } from './plain.ts';
 
@@ -58,7 +58,7 @@ export function profileCsv(p: CustomProfile, indicators: readonly IndicatorMeta[
 }
 
 /** A summary's headline figure: its mean, or for deciles and ranks the share in the most deprived tenth or the range. */
-function figure(s: CustomProfile['summaries'][string]['neighbourhood'] | undefined): number | string | null {
+function figure(s: CouncilMark | undefined): number | string | null {
   if (!s) return null;
   if (s.mean !== undefined) return s.mean;
   if (s.mostDeprived10) return `${s.mostDeprived10.areas} of ${s.withValue} in the most deprived 10%`;

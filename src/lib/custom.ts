@@ -7,7 +7,21 @@ import { byCode, majorityOf, poolLocal, STATUS, summarise, type AreaSeries, type
 import { changesBySide, crossVintage, selfMembers, type MemberLsoa, type VintageLookup } from './vintages.ts';
 
 type Vintage = 2011 | 2021;
-type CouncilSummaries = { name: string; summaries: Record<string, Summary> };
+/**
+ * What the page and its CSV show of a council beside a custom area: its figure and where that
+ * falls among England's small areas; for ranks and deciles (no figure of the whole) their range,
+ * and how many of its small areas are in England's most deprived 10%.
+ */
+export type CouncilMark = Partial<Pick<Summary, 'mean' | 'position' | 'withValue' | 'min' | 'max'>> & { mostDeprived10?: { areas: number } };
+type CouncilSummaries = { name: string; summaries: Record<string, CouncilMark> };
+
+/** A council's summaries as a chunk carries them: each indicator's mark only. */
+export const councilMarks = (c: { name: string; summaries: Record<string, Summary> }): CouncilSummaries => ({
+  name: c.name,
+  summaries: Object.fromEntries(Object.entries(c.summaries).map(([id, x]): [string, CouncilMark] => [id, x.mean !== undefined
+    ? { mean: x.mean, position: x.position }
+    : { withValue: x.withValue, min: x.min, max: x.max, ...(x.mostDeprived10 ? { mostDeprived10: { areas: x.mostDeprived10.areas } } : {}) }])),
+});
 
 export interface CustomIndex {
   editions: string[];
@@ -57,7 +71,7 @@ export function readChunk(file: CustomChunkFile): CustomChunk {
 /** What the profile needs of an indicator. */
 export interface ProfileIndicator extends SummaryIndicator { id: string; vintage: Vintage }
 
-export interface ProfileSummaries { neighbourhood: Summary; lad: Summary; region: Summary; england: Summary }
+export interface ProfileSummaries { neighbourhood: Summary; lad: CouncilMark; region: Summary; england: Summary }
 
 
 /** The 2021 council holding a small area, from the index's runs; undefined outside the scope. */
@@ -191,7 +205,7 @@ export function customProfile(index: CustomIndex, chunks: readonly CustomChunk[]
     const f = frames[ind.vintage];
     summaries[ind.id] = {
       neighbourhood: summarise(ind, f.series(ind.id), idx[ind.vintage], f.pop, index.cuts[ind.id]),
-      lad: councilSummaries[ind.vintage][lad[ind.vintage].code]?.summaries[ind.id] ?? summarise(ind, f.series(ind.id), [], f.pop),
+      lad: councilSummaries[ind.vintage][lad[ind.vintage].code]?.summaries[ind.id] ?? {},
       region: index.region.summaries[ind.id],
       england: index.england.summaries[ind.id],
     };

@@ -10,7 +10,7 @@ import { englandDecile, isRealUnit } from './plain.ts';
  */
 export const SPINE = { width: 200, height: 30, pad: 7 } as const;
 export const SPINE_MARKS = ['region', 'lad', 'neighbourhood'] as const;
-export type SpineSummaries = Record<(typeof SPINE_MARKS)[number], Summary>;
+export type SpineSummaries = Record<(typeof SPINE_MARKS)[number], Pick<Summary, 'mean'>>;
 
 export interface SpineRow {
   band90: [number, number];
@@ -39,7 +39,7 @@ export function markPath(k: (typeof SPINE_MARKS)[number], at: number): { circle:
 }
 
 /** A figure in a spine table's cell: a score with the England decile it falls in. */
-export function spineCell(ind: Pick<IndicatorMeta, 'unit' | 'decimals' | 'polarity'>, v: Summary | undefined, decile = true): string {
+export function spineCell(ind: Pick<IndicatorMeta, 'unit' | 'decimals' | 'polarity'>, v: Pick<Summary, 'mean' | 'position'> | undefined, decile = true): string {
   const f = formatValue(v?.mean, ind.unit, ind.decimals);
   if (!v || isRealUnit(ind) || !decile) return f;
   const d = englandDecile(ind, v.position);

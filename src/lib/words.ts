@@ -7,8 +7,11 @@ export function count(n: number): string {
   return n >= 0 && n <= 10 ? NUMBERS[n] : String(n);
 }
 
+/** An area's summaries beside England's: what the sentences below read (a neighbourhood's or a custom area's). */
+type AreaSummaries = { summaries: Record<string, Pick<Neighbourhood['summaries'][string], 'neighbourhood' | 'england'>> };
+
 /** "N of its M small areas are among the 10% most deprived in England", computed from the aggregates. */
-export function headlineSentence(n: Pick<Neighbourhood, 'name' | 'summaries'>, headline: IndicatorMeta): string {
+export function headlineSentence(n: Pick<Neighbourhood, 'name'> & AreaSummaries, headline: IndicatorMeta): string {
   const s = n.summaries[headline.id]?.neighbourhood;
   if (!s || !s.mostDeprived10) return `No ${headline.edition} figures are available for ${n.name}.`;
   const k = s.mostDeprived10.areas;
@@ -22,7 +25,7 @@ function cap(s: string): string {
 }
 
 /** The share of the neighbourhood's people living in England's most deprived tenth. */
-export function populationSentence(n: Pick<Neighbourhood, 'summaries'>, headline: IndicatorMeta): string {
+export function populationSentence(n: AreaSummaries, headline: IndicatorMeta): string {
   const s = n.summaries[headline.id]?.neighbourhood.mostDeprived10;
   const e = n.summaries[headline.id]?.england.mostDeprived10;
   if (!s || !e) return '';
@@ -31,7 +34,7 @@ export function populationSentence(n: Pick<Neighbourhood, 'summaries'>, headline
 }
 
 /** How the neighbourhood stood in the 2019 Indices, on the small areas of 2011. */
-export function changeSentence(n: Pick<Neighbourhood, 'summaries'>): string {
+export function changeSentence(n: AreaSummaries): string {
   const s19 = n.summaries['iod19-imd-decile']?.neighbourhood;
   const s15 = n.summaries['iod15-imd-decile']?.neighbourhood;
   if (!s19?.mostDeprived10 || !s15?.mostDeprived10) return '';
