@@ -8,7 +8,7 @@ import { text } from 'node:stream/consumers';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DIST, watched, sharedSiteAndBrowser } from './browser.ts';
+import { DIST, ROOT, watched, sharedSiteAndBrowser } from './browser.ts';
 
 const { site, browser } = await sharedSiteAndBrowser();
 
@@ -140,7 +140,8 @@ describe('the custom area page', () => {
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toMatch(/^domain,indicator,indicator_label,unit,edition,lsoa_vintage,area,/);
     const noCar = lines.find((l) => l.includes(',census21-no-car,'))!;
-    const profiles = data<Record<string, Record<string, { neighbourhood: { mean: number } }>>>('profiles.json');
+    // profiles.json is read by the build only (src/lib/build-only.ts): from the pipeline's output.
+    const profiles = JSON.parse(readFileSync(join(ROOT, 'public/data/profiles.json'), 'utf8')) as Record<string, Record<string, { neighbourhood: { mean: number } }>>;
     expect(noCar).toContain(`,${profiles.claremont['census21-no-car'].neighbourhood.mean},`);
     const geo = JSON.parse(await download('Download the outline (GeoJSON)'));
     expect(geo.features[0].geometry.type).toBe('MultiPolygon');

@@ -68,7 +68,7 @@ describe('postcode district pages', () => {
     const html = readFileSync(join(DIST, 'search/postcodes/FY1/index.html'), 'utf8');
     const rows = [...html.matchAll(/<tr><th scope="row">.*?<\/a> (E0\d{7})<\/th><td>([^<]*)<\/td>.*?<\/tr>/g)];
     const seen = new Map<string, string>();
-    for (const [row, lsoa, ward] of rows) for (const [, pc] of row.matchAll(/<span>([A-Z0-9]+ [0-9][A-Z]{2})<\/span>/g)) {
+    for (const [row, lsoa, ward] of rows) for (const [, pc] of [...row.matchAll(/([A-Z0-9]+)\u00a0([0-9][A-Z]{2})(?=, |<\/td>)/g)].map(([all, out, inw]) => [all, `${out} ${inw}`])) {
       expect(seen.has(pc), `${pc} listed twice`).toBe(false);
       seen.set(pc, `${lsoa} ${ward.replace(/&amp;/g, '&').replace(/&#39;/g, "'")}`);
     }

@@ -53,11 +53,11 @@ export const geometryReport = (geometry: Record<Vintage, VintageGeometry>) => Ob
 export function seal(report: Omit<BuildReport, 'outputs'>, files: Map<string, string>, binary: Map<string, Uint8Array>, sources: Sources['sources'], datasets: LoadedDataset[]): BuildReport {
   const outputs = [...files, ...binary].map(([path, data]) => ({ path, bytes: Buffer.byteLength(data), sha256: sha256(data), ...(isBuildOnly(path) ? { site: false as const } : {}) })).sort((a, b) => a.path.localeCompare(b.path, 'en-GB'));
   const full: BuildReport = { ...report, outputs };
-  files.set('build-report.json', json(full, true));
+  files.set('build-report.json', json(full));
   const inputs = [
     ...sources.flatMap((s) => s.files.map((f) => ({ source: s.id, path: f.path, sha256: f.sha256, bytes: f.bytes }))),
     ...datasets.flatMap((ds) => [['dataset.json', ds.files.metadata], ['values.csv', ds.files.values]].map(([name, text]) => ({ source: `local:${ds.id}`, path: `local/${ds.id}/${name}`, sha256: sha256(text), bytes: Buffer.byteLength(text) }))),
   ];
-  files.set('manifest.json', json({ inputs, outputs }, true));
+  files.set('manifest.json', json({ inputs, outputs }));
   return full;
 }

@@ -4,8 +4,8 @@ import { round } from '../round.ts';
 
 
 /** Stable JSON text: objects keep insertion order, which every stage builds deterministically. */
-export function json(value: unknown, pretty = false): string {
-  return JSON.stringify(value, null, pretty ? 2 : undefined) + '\n';
+export function json(value: unknown): string {
+  return JSON.stringify(value) + '\n';
 }
 
 /**
