@@ -200,7 +200,7 @@ describe('the explorer', () => {
       const w = await watched(page);
       await page.goto(`${site.origin}/explore/`);
       const notice = page.locator('[data-map-notice]');
-      await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain('WebGL');
+      await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain('The interactive map needs WebGL 2');
       expect(await page.locator('#xmap svg').isVisible()).toBe(true);
       expect(await page.locator('tbody[data-table-body] tr').count()).toBeGreaterThan(40);
       expect(w.errors).toEqual([]);

@@ -185,17 +185,23 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
 /** What the explorer's page tells the map about its first view (data-first). */
 interface FirstView { headline: string; box: BBox; nationBox?: BBox; indicator: IndicatorMeta }
 
+/**
+ * The no-data hatchings, as 8-pixel tiles written pixel by pixel: a diagonal line of the stroke
+ * colour (two for suppressed) on the fill. (Drawing them on a canvas and reading it back stalls
+ * the page for a tenth of a second on a slow phone.)
+ */
 function addPatterns(map: MapLibre) {
+  const size = 8;
+  const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
   const make = (bg: string, cross: boolean) => {
-    const size = 8, c = document.createElement('canvas');
-    c.width = c.height = size;
-    const g = c.getContext('2d')!;
-    g.fillStyle = bg; g.fillRect(0, 0, size, size);
-    g.strokeStyle = NO_DATA.stroke; g.lineWidth = 1.2;
-    g.beginPath(); g.moveTo(0, size); g.lineTo(size, 0);
-    if (cross) { g.moveTo(0, 0); g.lineTo(size, size); }
-    g.stroke();
-    return g.getImageData(0, 0, size, size);
+    const data = new Uint8Array(size * size * 4);
+    const [fill, line] = [rgb(bg), rgb(NO_DATA.stroke)];
+    for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {
+      // Rising from bottom left to top right (and, crossed, falling), wrapping so tiles join up.
+      const on = (x + y + 1) % size === 0 || (cross && x === y);
+      data.set([...(on ? line : fill), 255], (y * size + x) * 4);
+    }
+    return { width: size, height: size, data };
   };
   map.addImage('hatch-missing', make(NO_DATA.missing, false));
   map.addImage('hatch-suppressed', make(NO_DATA.suppressed, true));

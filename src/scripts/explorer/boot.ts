@@ -4,13 +4,14 @@
  */
 import { DataStore } from './data.ts';
 
-function webgl2(): boolean {
-  try {
-    return !!document.createElement('canvas').getContext('webgl2');
-  } catch {
-    return false;
-  }
-}
+/**
+ * Whether the browser offers WebGL 2, by its interface alone: creating a context to find out costs
+ * as much as the map's own (a third of a second in a software renderer), and a browser that has the
+ * interface but cannot make a context is told the same when the map fails to start.
+ */
+const webgl2 = (): boolean => typeof WebGL2RenderingContext === 'function';
+
+const NO_WEBGL = 'The interactive map needs WebGL 2, which this browser does not offer. The static map and the table on this page show the same figures.';
 
 function notice(root: HTMLElement, text: string, role: 'status' | 'alert' = 'status') {
   const p = root.querySelector<HTMLElement>('[data-map-notice]');
@@ -49,28 +50,35 @@ export function boot(root: HTMLElement, mode: 'on-demand' | 'auto' | 'eager', lo
   const onDemand = mode === 'on-demand';
   // An embed asked to stay static keeps its SVG map only.
   if (root.dataset.embed === 'true' && new URLSearchParams(location.search).get('static') === '1') return;
-  const start = () => {
+  /** Checks the browser can draw the map, and starts the data requests; null (with a notice) when it cannot. */
+  const prepare = (): DataStore | null => {
     if (!webgl2()) {
-      notice(root, 'The interactive map needs WebGL 2, which this browser does not offer. The static map and the table on this page show the same figures.');
-      return;
+      notice(root, NO_WEBGL);
+      return null;
     }
-    // Data requests start now, in parallel with loading the map library.
     const store = new DataStore(root.dataset.base ?? '/');
     const id = new URLSearchParams(root.dataset.urlState === 'off' ? '' : location.search).get('i') ?? root.dataset.indicator ?? '';
     const vintage = Number(root.querySelector<HTMLOptionElement>(`[data-indicator-select] option[value="${CSS.escape(id)}"]`)?.dataset.vintage) || undefined;
     store.prefetch(id, vintage as 2011 | 2021 | undefined, firstView(root, id));
-    load()
-      .then((m) => m.mount(root, store))
-      .catch((e: Error) => notice(root, `The interactive map could not be loaded (${e.message}). The static map and the table on this page still show the figures.`, 'alert'));
+    return store;
   };
+  const mount = (store: DataStore) => load()
+    .then((m) => m.mount(root, store))
+    .catch((e: Error) => (/webgl/i.test(e.message) ? notice(root, NO_WEBGL) : notice(root, `The interactive map could not be loaded (${e.message}). The static map and the table on this page still show the figures.`, 'alert')));
+  // Data requests start with the map library, in parallel.
+  const start = () => { const store = prepare(); if (store) void mount(store); };
   if (onDemand) {
     const trigger = root.querySelector<HTMLElement>('[data-enhance]');
     trigger?.addEventListener('click', (ev) => { ev.preventDefault(); trigger.hidden = true; start(); }, { once: true });
     return;
   }
-  // The explorer starts once its SVG first view is painted (the frame after first render), not after
-  // load: the library, the boundaries and the values then load in parallel.
-  if (mode === 'eager') requestAnimationFrame(() => setTimeout(start, 0));
+  // The explorer asks for its data at once (the page and its stylesheets are in by the time a module
+  // runs; the library is already on its way, preloaded from the head), and starts the map once its
+  // SVG first view is painted (the frame after first render), not after load.
+  if (mode === 'eager') {
+    const store = prepare();
+    if (store) requestAnimationFrame(() => setTimeout(() => void mount(store), 0));
+  }
   // Other pages: after load, the static map already on screen.
   else if (document.readyState === 'complete') setTimeout(start, 0);
   else addEventListener('load', () => setTimeout(start, 0), { once: true });
