@@ -104,8 +104,8 @@ export function indicatorColumns(i: Indicator): string[] {
   return i.column !== undefined ? [i.column] : i.columns ?? [...i.numerator!, i.denominator!];
 }
 
-/** The decimals of a sum of cells, scaled (by a power of ten): the most any cell states, less the scale's; NaN for a cell in e-notation (the sum is then left as it is, as is one of more than 9 decimals). */
-function statedDecimals(row: string[], idx: number[], scale: number): number {
+/** The decimals of a sum of cells, scaled by a power of ten (`scaleDecimals` its exponent): the most any cell states, less the scale's; NaN for a cell in e-notation (the sum is then left as it is, as is one of more than 9 decimals). */
+function statedDecimals(row: string[], idx: number[], scaleDecimals: number): number {
   let most = 0;
   for (const i of idx) {
     const c = row[i].trim();
@@ -113,7 +113,7 @@ function statedDecimals(row: string[], idx: number[], scale: number): number {
     const dot = c.indexOf('.');
     if (dot >= 0) most = Math.max(most, c.length - dot - 1);
   }
-  return Math.max(0, most - Math.round(Math.log10(scale)));
+  return Math.max(0, most - scaleDecimals);
 }
 
 /** Reads one indicator's cells from its joined table; invalid cells become problems. */
@@ -130,6 +130,7 @@ export function extractSeries(frame: AreaFrame, joined: JoinedTable, indicator: 
   if (idx.some((i) => i < 0)) return { indicator, values, status, counts };
   const scale = indicator.transform === 'proportion-to-percent' ? 100 : 1;
   const exact = scale !== 1 || idx.length > 1;
+  const scaleDecimals = Math.round(Math.log10(scale));
   const st = new Int32Array(idx.length);
   for (let a = 0; a < n; a++) {
     const r = joined.rowOf[a];
@@ -151,7 +152,7 @@ export function extractSeries(frame: AreaFrame, joined: JoinedTable, indicator: 
       let v = 0;
       for (let k = 0; k < idx.length; k++) v += Number(row[idx[k]]);
       // A sum or a scaled proportion is given to the decimals its cells state (0.398 is 39.8%, not 39.800000000000004).
-      const d = exact ? statedDecimals(row, idx, scale) : NaN;
+      const d = exact ? statedDecimals(row, idx, scaleDecimals) : NaN;
       v = d <= 9 ? round(v * scale, d) : v * scale;
       const range = indicator.unit === 'decile' ? [1, 10] : indicator.unit === 'rank' ? [1, frame.codes.length] : indicator.unit === 'percent' ? [0, 100] : null;
       if (range && (v < range[0] || v > range[1] || (indicator.unit !== 'percent' && !Number.isInteger(v)))) {
