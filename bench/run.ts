@@ -22,22 +22,23 @@ export type { Row };
 const rows: Row[] = [];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function pipeline(scope: 'region' | 'england', budgetS: number, budgetMb: number) {
+/** `npm run data` timed; with `threads`, `--threads` (its figures beside the budgets, which are the default's). */
+function pipeline(scope: 'region' | 'england', budgetS: number, budgetMb: number, threads = false) {
   const times: number[] = [], mems: number[] = [];
   for (let i = 0; i < runs; i++) {
     const out = join(mkdtempSync(join(tmpdir(), 'atlas-bench-')), 'data');
     const t0 = performance.now();
     // As `npm run data` runs it (the CLI sets its own heap ceiling for England).
-    const r = spawnSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--out', out, '--scope', scope], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: DATA_NODE_OPTIONS } });
+    const r = spawnSync(process.execPath, [join(ROOT, 'pipeline/cli.ts'), '--out', out, '--scope', scope, ...(threads ? ['--threads'] : [])], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: DATA_NODE_OPTIONS } });
     const wall = (performance.now() - t0) / 1000;
     rmSync(join(out, '..'), { recursive: true, force: true });
     if (r.status !== 0) throw new Error(`pipeline failed (${scope}):\n${r.stderr}`);
     const mb = Number(/peak memory (\d+) MB/.exec(r.stdout)?.[1]);
     times.push(wall);
     mems.push(mb);
-    console.log(`  pipeline ${scope} run ${i + 1}: ${wall.toFixed(2)} s, ${mb} MB`);
+    console.log(`  pipeline ${scope}${threads ? ' --threads' : ''} run ${i + 1}: ${wall.toFixed(2)} s, ${mb} MB`);
   }
-  const label = scope === 'region' ? 'default build (North West)' : 'all England';
+  const label = `${scope === 'region' ? 'default build (North West)' : 'all England'}${threads ? ', --threads' : ''}`;
   rows.push({ what: `pipeline ${label}: wall time (median of ${runs})`, measured: median(times), unit: 's', budget: budgetS, pass: median(times) <= budgetS });
   rows.push({ what: `pipeline ${label}: peak memory (median of ${runs})`, measured: median(mems), unit: 'MB', budget: budgetMb, pass: median(mems) <= budgetMb });
 }
@@ -95,6 +96,8 @@ console.log(`Benchmark on ${process.version}, ${runs} runs each\n`);
 if (only === null || only === 'pipeline') {
   pipeline('region', 6, 512);
   pipeline('england', 20, 1024);
+  pipeline('region', 6, 512, true);
+  pipeline('england', 20, 1024, true);
   oversized(5, 1024);
 }
 

@@ -4,6 +4,7 @@
  *   npm run data -- --scope england           build for all of England
  *   npm run data -- --update-neighbourhoods   rewrite the LSOA lists in neighbourhoods.json from their derivation
  *   npm run data -- --data DIR --out DIR      other input and output folders (tests use these)
+ *   npm run data -- --threads                 read the tables on a second thread, beside the stages that do not need them (faster, more memory)
  *   npm run data -- --tile-budget BYTES       the largest small-area tile a zoom may have for the map to show small areas there (default 256000); below it, councils
  * Exit codes: 0 built; 1 a problem with the input data (explained, nothing written); 2 a bug.
  */
@@ -19,10 +20,10 @@ import type { LocalInput } from './stages/local.ts';
 import { MAX_TEXT_BYTES } from './stages/load.ts';
 import { CONFIG_FILES, OPTIONAL_CONFIG, type RawConfig } from './schema.ts';
 
-interface Args { data: string; out: string; scope: RunOptions['scope']; updateNeighbourhoods: boolean; quiet: boolean; tileBudget?: number }
+interface Args { data: string; out: string; scope: RunOptions['scope']; updateNeighbourhoods: boolean; quiet: boolean; threads: boolean; tileBudget?: number }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { data: 'data', out: 'public/data', scope: 'region', updateNeighbourhoods: false, quiet: false };
+  const args: Args = { data: 'data', out: 'public/data', scope: 'region', updateNeighbourhoods: false, quiet: false, threads: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--data') args.data = argv[++i];
@@ -37,7 +38,8 @@ function parseArgs(argv: string[]): Args {
       args.tileBudget = Number(v);
     } else if (a === '--update-neighbourhoods') args.updateNeighbourhoods = true;
     else if (a === '--quiet') args.quiet = true;
-    else throw new InputError([{ code: 'BAD_ARGUMENT', file: '(command line)', value: a, message: 'unknown option', fix: 'Options: --scope region|england, --update-neighbourhoods, --tile-budget BYTES, --data DIR, --out DIR, --quiet.' }]);
+    else if (a === '--threads') args.threads = true;
+    else throw new InputError([{ code: 'BAD_ARGUMENT', file: '(command line)', value: a, message: 'unknown option', fix: 'Options: --scope region|england, --update-neighbourhoods, --tile-budget BYTES, --threads, --data DIR, --out DIR, --quiet.' }]);
   }
   return args;
 }
@@ -113,7 +115,7 @@ function writeAtomically(outDir: string, files: Map<string, string | Uint8Array>
   rmSync(old, { recursive: true, force: true });
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const t0 = performance.now();
   let last = t0;
   try {
@@ -124,10 +126,11 @@ function main(): number {
     log(`read ${files.size} raw files (${(performance.now() - t0).toFixed(0)} ms)`);
     last = performance.now();
     const local = readLocal(args.data);
-    const result = run({ config, files, local }, {
+    const result = await run({ config, files, local }, {
       scope: args.scope,
       updateNeighbourhoods: args.updateNeighbourhoods,
       tileBudget: args.tileBudget,
+      threads: args.threads,
       onStage: (stage, counts) => {
         const now = performance.now();
         const c = Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');
@@ -177,7 +180,7 @@ const scope = process.argv.includes('england') ? 'england' : 'region';
 const limitMb = getHeapStatistics().heap_size_limit / 2 ** 20;
 // Already under the right ceiling (ATLAS_PIPELINE_CHILD, or NODE_OPTIONS as `npm run data` sets it): run here.
 if (process.env.ATLAS_PIPELINE_CHILD || (limitMb >= HEAP_MB[scope] && limitMb <= HEAP_MB[scope] * 1.25)) {
-  process.exitCode = main();
+  process.exitCode = await main();
 } else {
   const r = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB[scope]}`, `--max-semi-space-size=${SEMI_MB[scope]}`, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, ATLAS_PIPELINE_CHILD: '1' } });
   process.exitCode = r.status ?? 2;

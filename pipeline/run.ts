@@ -1,6 +1,6 @@
 import { failIfAny, type Problem } from './errors.ts';
 import type { Config, RawConfig } from './schema.ts';
-import { aggregateAll } from './stages/aggregate.ts';
+import { aggregateAll, ladMembersOf } from './stages/aggregate.ts';
 import { crosswalk, crosswalkReport } from './stages/change.ts';
 import { buildChanges } from './stages/changes.ts';
 import { deriveBreaks } from './stages/derive.ts';
@@ -14,11 +14,12 @@ import { neighbourhoodCounts, neighbourhoodsStage, rewrittenConfig } from './sta
 import { areaFiles, atlasFiles, downloadFiles, indicatorFiles, tableVintage, type Made } from './stages/outputs.ts';
 import { verifySources } from './stages/provenance.ts';
 import { buildPrimaryCare, primaryCareInputs } from './stages/primary-care.ts';
-import { rawReader, takeFiles } from './stages/reader.ts';
+import { rawReader, takeFiles, takeTableFiles } from './stages/reader.ts';
 import { geometryReport, neighbourhoodsReport, seal, type BuildReport } from './stages/report.ts';
 import { buildSearch, searchCounts, searchInputs } from './stages/search.ts';
 import { buildStreets, streetsInputs } from './stages/streets.ts';
-import { readTables, tablesCounts } from './stages/tables.ts';
+import { tablesCounts } from './stages/tables.ts';
+import { startTables, tablesFrom } from './stages/tables-thread.ts';
 import { buildTiles, tilesCounts, tilesInputs } from './stages/tiles.ts';
 import { validateConfig } from './stages/validate.ts';
 import { json } from './stages/serialize.ts';
@@ -34,6 +35,8 @@ export interface RunOptions {
   updateNeighbourhoods?: boolean;
   /** The largest small-area tile (bytes) a zoom may have for the map to show small areas there; below it, councils. */
   tileBudget?: number;
+  /** Read the tables on a second thread, alongside the stages that do not need them (faster, with more memory at once). */
+  threads?: boolean;
   /** Called as each stage ends, with counts for the console. */
   onStage?: (stage: string, counts: Record<string, number | string>) => void;
 }
@@ -59,8 +62,10 @@ export interface RunResult {
 type Counts = Record<string, number | string>;
 
 /** Composes the stages in memory: inputs in, output files and report out. No I/O, no clock. */
-export function run(inputs: RunInputs, options: RunOptions): RunResult {
+export async function run(inputs: RunInputs, options: RunOptions): Promise<RunResult> {
   const problems: Problem[] = [];
+  /** What to stop when the build stops early (the tables' thread). */
+  const onFailure: (() => void)[] = [];
   let provenance: Problem[] = [];
   const cfg = step('validate config', () => validConfig(inputs.config), configCounts);
   // A missing file stops the build here; a changed one (hash drift) is reported with whatever else is wrong, never letting it finish.
@@ -70,20 +75,25 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
   const read = rawReader(cfg, inputs.files, problems);
   const { frames, reports: boundaries } = step('load areas', () => loadFrames(cfg, read, options.scope), framesCounts);
   const { lookup, lines, report: vintageLookup } = step('vintage lookup', () => readVintageLookup(cfg, read, frames));
-  const tables = step('tables', () => readTables(cfg, frames, read.csv, read.problems), tablesCounts);
+  // The tables are read first, or (threads) alongside the stages that do not need them, up to primary care.
+  const reading = startTables(cfg, frames, takeTableFiles(cfg, inputs.files), options.threads);
+  onFailure.push(reading.cancel);
   const cw = step('crosswalk', () => crosswalk(frames[2011], frames[2021], lookup, `raw/${cfg.geographies.vintageLookup.file}`, cfg.geographies.vintageLookup, cfg.geographies.nation.lsoaPrefix, read.problems, lines));
-  const change = step('change', () => buildChanges(cfg, frames, cw, tables.series, tables.population[2011]), (c) => ({ ...crosswalkReport(cw, frames[2021].scope), layers: c.layers.length }));
   const resolved = step('neighbourhoods', () => neighbourhoodsStage(cfg.neighbourhoods.neighbourhoods, frames, lookup, !!options.updateNeighbourhoods, read.problems), neighbourhoodCounts);
   const datasets = step('local data', () => loadLocalDatasets(inputs.local ?? [], { frames, neighbourhoods: resolved, officialIds: new Set(cfg.indicators.indicators.map((i) => i.id)), domains: new Set([...cfg.domains.domains.map((d) => d.id), cfg.domains.context.id]) }, read.problems), localCounts);
-  const aggregate = step('aggregate', () => aggregateAll({ indicators: cfg.indicators.indicators, vintageOf: (ind) => tableVintage(cfg, ind), frames, series: tables.series, population: tables.population, neighbourhoods: resolved, scope: cfg.geographies.scope, nation: cfg.geographies.nation }), (a) => ({ neighbourhoods: a.neighbourhoods.length, localAuthorities: Object.keys(a.comparators.lads[2021]).length, indicators: tables.series.size }));
-  const breaks = step('derive', () => new Map(cfg.indicators.indicators.map((ind) => [ind.id, deriveBreaks(tables.series.get(ind.id)!, frames[tableVintage(cfg, ind)].scope)])), (b) => ({ breaks: b.size }));
-  const geometries = step('geometry', () => buildGeometries(cfg, read, frames, aggregate.ladMembers, resolved), geometryCounts);
+  const ladMembers = ladMembersOf(frames);
+  const geometries = step('geometry', () => buildGeometries(cfg, read, frames, ladMembers, resolved), geometryCounts);
   const tiles = step('tiles', () => buildTiles(tilesInputs(frames, geometries, options.tileBudget)), tilesCounts);
   const streets = cfg.geographies.streets ? step('streets', () => buildStreets(streetsInputs(cfg, takeFiles(inputs.files, streetFiles(cfg)), resolved, geometries.geometry[2021]), read.problems), (s) => ({ tiles: s.report.tiles, sources: s.report.sources, maps: s.report.maps.length })) : null;
   const local = localOutputs(datasets, frames, resolved);
-  const search = cfg.geographies.search ? step('search', () => buildSearch(searchInputs(cfg.geographies.search!, { csv: read.csv, pairs: lookup.pairs, resolved, geometry: geometries.geometry[2021], lads: aggregate.comparators.lads[2021], frame: frames[2021], wardBoxes: geometries.wardBoxes, regionName: mappedArea({ ...cfg.geographies.scope, mode: options.scope, nation: cfg.geographies.nation.name }) }), read.problems), searchCounts) : null;
+  const search = cfg.geographies.search ? step('search', () => buildSearch(searchInputs(cfg.geographies.search!, { csv: read.csv, pairs: lookup.pairs, resolved, geometry: geometries.geometry[2021], ladMembers: ladMembers[2021], frame: frames[2021], wardBoxes: geometries.wardBoxes, regionName: mappedArea({ ...cfg.geographies.scope, mode: options.scope, nation: cfg.geographies.nation.name }) }), read.problems), searchCounts) : null;
   const finance = cfg.finance ? step('finance', () => buildFinance(financeInputs(cfg.finance!, read.csv, cfg.site.programme.years, resolved), read.problems), (f) => f && { councils: f.report.councils, inRegion: f.report.inRegion, years: cfg.finance!.years.length }) : null;
   const primaryCare = cfg.primaryCare ? step('primary care', () => buildPrimaryCare(primaryCareInputs(cfg.primaryCare!, read.csv, geometries.geometry[2021].topology, resolved), read.problems), (p) => p && { practices: p.report.practices }) : null;
+  const tablesRead = await reading.done;
+  const tables = step('tables', () => tablesFrom(tablesRead, read.problems), tablesCounts);
+  const change = step('change', () => buildChanges(cfg, frames, cw, tables.series, tables.population[2011]), (c) => ({ ...crosswalkReport(cw, frames[2021].scope), layers: c.layers.length }));
+  const aggregate = step('aggregate', () => aggregateAll({ indicators: cfg.indicators.indicators, vintageOf: (ind) => tableVintage(cfg, ind), frames, ladMembers, series: tables.series, population: tables.population, neighbourhoods: resolved, scope: cfg.geographies.scope, nation: cfg.geographies.nation }), (a) => ({ neighbourhoods: a.neighbourhoods.length, localAuthorities: Object.keys(a.comparators.lads[2021]).length, indicators: tables.series.size }));
+  const breaks = step('derive', () => new Map(cfg.indicators.indicators.map((ind) => [ind.id, deriveBreaks(tables.series.get(ind.id)!, frames[tableVintage(cfg, ind)].scope)])), (b) => ({ breaks: b.size }));
 
   const made: Made = { cfg, mode: options.scope, frames, lookup, series: tables.series, population: tables.population, change, aggregate, breaks, geometries, datasets, localMapped: local.mapped, search: search?.summary ?? null };
   const indicators = indicatorFiles(made);
@@ -96,11 +106,16 @@ export function run(inputs: RunInputs, options: RunOptions): RunResult {
 
   /** Runs one stage; stops the build with every problem found so far (and any hash drift), then reports the stage's counts. */
   function step<T>(name: string, make: () => T, counts?: (r: T) => Counts | null): T {
-    const made = make();
-    if (problems.length) failIfAny([...provenance, ...problems]);
-    const c = counts?.(made);
-    if (c) options.onStage?.(name, c);
-    return made;
+    try {
+      const made = make();
+      if (problems.length) failIfAny([...provenance, ...problems]);
+      const c = counts?.(made);
+      if (c) options.onStage?.(name, c);
+      return made;
+    } catch (e) {
+      onFailure.forEach((stop) => stop());
+      throw e;
+    }
   }
 }
 

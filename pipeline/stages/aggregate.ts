@@ -79,11 +79,26 @@ export interface AggregateInputs {
   indicators: Indicator[];
   vintageOf: (ind: Indicator) => Vintage;
   frames: Record<Vintage, AreaFrame>;
+  /** Each local authority's areas ({@link ladMembersOf}). */
+  ladMembers: Record<Vintage, Map<string, number[]>>;
   series: Map<string, Series>;
   population: Record<Vintage, Float64Array>;
   neighbourhoods: ResolvedNeighbourhood[];
   scope: Geographies['scope'];
   nation: Geographies['nation'];
+}
+
+/** Each local authority with an area in scope, in code order: all its areas (frame indices), by vintage. */
+export function ladMembersOf(frames: Record<Vintage, AreaFrame>): Record<Vintage, Map<string, number[]>> {
+  const out = {} as Record<Vintage, Map<string, number[]>>;
+  for (const v of VINTAGES) {
+    const f = frames[v];
+    const scoped = new Set(f.scope.map((i) => f.lad[i]));
+    const m = new Map<string, number[]>();
+    f.lad.forEach((lad, i) => { if (scoped.has(lad)) { const x = m.get(lad) ?? []; x.push(i); m.set(lad, x); } });
+    out[v] = new Map([...m].sort(([x], [y]) => x.localeCompare(y, 'en-GB')));
+  }
+  return out;
 }
 
 /**
@@ -93,15 +108,11 @@ export interface AggregateInputs {
 export function aggregateAll(a: AggregateInputs) {
   const { frames, series, population } = a;
   const members = (frame: AreaFrame, codes: string[]) => codes.map((c) => frame.index.get(c)).filter((i): i is number => i !== undefined);
-  const ladMembers = {} as Record<Vintage, Map<string, number[]>>;
+  const ladMembers = a.ladMembers;
   const regionMembers = {} as Record<Vintage, number[]>;
   const englandMembers = {} as Record<Vintage, number[]>;
   for (const v of VINTAGES) {
     const f = frames[v];
-    const scoped = new Set(f.scope.map((i) => f.lad[i]));
-    const m = new Map<string, number[]>();
-    f.lad.forEach((lad, i) => { if (scoped.has(lad)) { const x = m.get(lad) ?? []; x.push(i); m.set(lad, x); } });
-    ladMembers[v] = new Map([...m].sort(([x], [y]) => x.localeCompare(y, 'en-GB')));
     regionMembers[v] = f.codes.map((_, i) => i).filter((i) => f.region[i] === a.scope.regionCode);
     englandMembers[v] = f.codes.map((_, i) => i);
   }

@@ -89,6 +89,24 @@ export function collection(features: LazyFeature[]): GeoJSON.FeatureCollection {
   return { type: 'FeatureCollection', features: features.map((f) => ({ type: 'Feature' as const, properties: f.properties, geometry: f.geometry()! })).filter((f) => f.geometry) };
 }
 
+/**
+ * The raw files the tables stage reads (its tables' and finer lookups'), taken out of the input
+ * map, or copied when another stage reads the same file too.
+ */
+export function takeTableFiles(cfg: Config, all: Map<string, Uint8Array>): Map<string, Uint8Array> {
+  const ownRefs = new Map<string, number>();
+  for (const [file] of tableColumns(cfg)) ownRefs.set(file, (ownRefs.get(file) ?? 0) + 1);
+  const refs = references(cfg);
+  const taken = new Map<string, Uint8Array>();
+  for (const [file, own] of ownRefs) {
+    const b = all.get(file);
+    if (!b) continue;
+    if ((refs.get(file) ?? 0) > own) taken.set(file, b.slice());
+    else { taken.set(file, b); all.delete(file); }
+  }
+  return taken;
+}
+
 /** Takes the named raw files out of the input map (so their bytes are held only by what uses them). */
 export function takeFiles(all: Map<string, Uint8Array>, paths: string[]): Map<string, Uint8Array> {
   const taken = new Map<string, Uint8Array>();

@@ -60,7 +60,8 @@ const r3 = (x: number) => round(x, 3);
 /** The search stage's inputs, from the build's frames, lookup, neighbourhoods and geometry. */
 export function searchInputs(cfg: SearchInputs['cfg'], b: {
   csv: (file: string) => CsvTable; pairs: { from: string; to: string }[]; resolved: ResolvedNeighbourhood[]; geometry: VintageGeometry;
-  lads: Record<string, { name: string }>; frame: AreaFrame; wardBoxes: Map<string, BBox>; regionName: string;
+  /** The areas of each local authority in scope (frame indices). */
+  ladMembers: Map<string, number[]>; frame: AreaFrame; wardBoxes: Map<string, BBox>; regionName: string;
 }): SearchInputs {
   const lsoa11Of = new Map<string, string[]>();
   for (const p of b.pairs) lsoa11Of.set(p.to, [...(lsoa11Of.get(p.to) ?? []), p.from]);
@@ -71,7 +72,7 @@ export function searchInputs(cfg: SearchInputs['cfg'], b: {
     cfg, postcodes: b.csv(cfg.postcodes.file), places: b.csv(cfg.places.file), names: b.csv(cfg.names.file),
     frame2021: b.frame, lsoa11Of, neighbourhoodOf,
     neighbourhoods: b.resolved.filter((n) => placed.neighbourhood[n.config.slug]).map((n) => ({ slug: n.config.slug, name: n.config.name, ...placed.neighbourhood[n.config.slug] })),
-    lads: ladsOf(b.geometry, b.lads),
+    lads: ladsOf(b.geometry, Object.fromEntries([...b.ladMembers].map(([code, idx]) => [code, { name: b.frame.ladName[idx[0]] }]))),
     wardBoxes: b.wardBoxes, regionName: b.regionName, ladShapes: shapesOf(b.geometry.topology, 'lad'),
   };
 }

@@ -159,8 +159,8 @@ describe('local data in custom areas: the differencing attack (SYNTHETIC dataset
     return parts;
   };
 
-  it('publishes the same bytes whatever the hidden value is, so no pair of selections can recover it', () => {
-    const a = build(4), b = build(1);
+  it('publishes the same bytes whatever the hidden value is, so no pair of selections can recover it', async () => {
+    const [a, b] = await Promise.all([build(4), build(1)]);
     const ind = { unit: 'percent', decimals: 1 };
     // The chunks the browser fetches, the values files and local.json: byte-identical between the two worlds.
     const published = [...a.files.keys()].filter((p) => p.startsWith('custom/') || p.startsWith('values/') || p === 'local.json');
@@ -181,8 +181,8 @@ describe('local data in custom areas: the differencing attack (SYNTHETIC dataset
     }
   });
 
-  it('the custom page\'s profile pools the published parts, and has no figure for a selection holding the suppressed area', () => {
-    const a = build(4);
+  it('the custom page\'s profile pools the published parts, and has no figure for a selection holding the suppressed area', async () => {
+    const a = await build(4);
     const read = <T>(p: string): T => JSON.parse(a.files.get(p)!) as T;
     const index = read<CustomIndex>('custom/index.json');
     expect(index.local.map((l) => [l.id, l.unit, l.vintage])).toEqual([['syn-trust', 'percent', 2021]]);

@@ -45,13 +45,13 @@ describe('golden scenarios', () => {
       const expected = join(CASES, name, 'expected');
       if (scenario.fails) {
         let error: unknown;
-        try { build(name); } catch (e) { error = e; }
+        try { await build(name); } catch (e) { error = e; }
         expect(error).toBeInstanceOf(InputError);
         const problems = (error as InputError).problems.map(({ code, file, row, column, value }) => ({ code, file, row, column, value }));
         await expect(pretty(problems)).toMatchFileSnapshot(join(expected, 'problems.json'));
         return;
       }
-      const result = build(name);
+      const result = await build(name);
       const values = Object.fromEntries([...result.files].filter(([p]) => p.startsWith('values/')).map(([p, t]) => [p, JSON.parse(t)]));
       const profiles = JSON.parse(result.files.get('profiles.json')!);
       const nb = JSON.parse(result.files.get('neighbourhoods.json')!).neighbourhoods.map((n: { slug: string; lsoas2011: unknown; lsoas2021: unknown }) => ({ slug: n.slug, lsoas2011: n.lsoas2011, lsoas2021: n.lsoas2021, summaries: profiles[n.slug] }));
@@ -68,7 +68,7 @@ describe('golden scenarios', () => {
         for (const p of [...result.files.keys()].filter((f) => f.startsWith('downloads/local/'))) await expect(result.files.get(p)!).toMatchFileSnapshot(join(expected, p));
       }
       if (scenario.sameOutputAs) {
-        const other = build(scenario.sameOutputAs);
+        const other = await build(scenario.sameOutputAs);
         // Input hashes differ by design (manifest, report, the catalogue's sources); every other byte must not.
         const strip = (path: string, text: string) => (path === 'catalogue.json' ? JSON.stringify({ ...JSON.parse(text), sources: null }) : text);
         for (const [path, text] of other.files) {
@@ -81,8 +81,8 @@ describe('golden scenarios', () => {
 });
 
 describe('clean-join, checked by hand (not from the goldens)', () => {
-  it('gives the population-weighted mean, the pooled percentage and the most-deprived share worked out on paper', () => {
-    const profiles = JSON.parse(build('clean-join').files.get('profiles.json')!);
+  it('gives the population-weighted mean, the pooled percentage and the most-deprived share worked out on paper', async () => {
+    const profiles = JSON.parse((await build('clean-join')).files.get('profiles.json')!);
     const hood = profiles['ward-hood'];
     // ward-hood 2021 = E01900001 (40, 200 residents), E01900002 (30, 300), E01900003 (20, 400): (8000 + 9000 + 8000) / 900
     expect(hood['synth-score-21'].neighbourhood.mean).toBe(27.78);
@@ -96,8 +96,8 @@ describe('clean-join, checked by hand (not from the goldens)', () => {
     expect(hood['synth-score-21'].neighbourhood.position).toBe(0.6);
   });
 
-  it('sums Output Areas to LSOAs and pools the sums, as worked out on paper', () => {
-    const result = build('clean-join');
+  it('sums Output Areas to LSOAs and pools the sums, as worked out on paper', async () => {
+    const result = await build('clean-join');
     const values = JSON.parse(result.files.get('values/synth-no-car.json')!);
     // E01900001 = OAs 1 and 2: (30 + 10) / (60 + 40) = 40%; E01900002 = OA 3: 5 / 100; E01900003 = OAs 4 and 5: (60 + 20) / (120 + 80) = 40%; E01800004 = OA 6: 50%
     const codes: string[] = JSON.parse(result.files.get('areas/lsoa-2021.json')!).codes;

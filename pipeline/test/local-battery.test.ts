@@ -23,18 +23,18 @@ const H = 'indicator,area_code,value,numerator,denominator,sample_size,lower_ci,
 const GOOD = ['syn-share,E01900001,62.5,50,80,80,51.9,73.1,value,,', 'syn-count,ward-hood,25,,,,,,value,"a note, with a comma",'];
 const csv = (...rows: string[]) => [H, ...rows].join('\n') + '\n';
 
-const pageCtx = (() => {
-  const files = run({ ...world().inputs, local: [] }, { scope: 'region' }).files;
+const pageCtx = await (async () => {
+  const files = (await run({ ...world().inputs, local: [] }, { scope: 'region' })).files;
   const get = (p: string) => JSON.parse(files.get(p)!);
   return contextFromPublished({ areas2011: get('areas/lsoa-2011.json'), areas2021: get('areas/lsoa-2021.json'), neighbourhoods: get('neighbourhoods.json').neighbourhoods, domains: get('catalogue.json').domains, indicatorIds: get('catalogue.json').indicators.map((i: { id: string }) => i.id) });
 })();
 
 /** Problems as "CODE row column", from the pipeline and from the page's check; both must agree. */
-function verdict(values: string, metadata = META): { problems: string[]; local: string | null } {
+async function verdict(values: string, metadata = META): Promise<{ problems: string[]; local: string | null }> {
   const input = { dataset: 'battery-synthetic', metadata, values };
   let problems: string[] = [];
   let local: string | null = null;
-  try { local = run({ ...world().inputs, local: [input] }, { scope: 'region' }).files.get('local.json')!; } catch (e) {
+  try { local = (await run({ ...world().inputs, local: [input] }, { scope: 'region' })).files.get('local.json')!; } catch (e) {
     if (!(e instanceof InputError)) throw e;
     problems = e.problems.map((p) => [p.code, p.row ?? '-', p.column ?? '-'].join(' '));
   }
@@ -56,12 +56,13 @@ const CASES: [string, string, string[]][] = [
   ['numbers written with units or separators', csv('syn-share,E01900001,50%,10,20,20,,,value,,', 'syn-count,ward-hood,"1,200",,,,,,value,,'), ['LOCAL_VALUE 2 value', 'LOCAL_VALUE 3 value']],
 ];
 
+const clean = (await verdict(csv(...GOOD))).local;
+
 describe('local data as people hold it: the same verdict through the pipeline and the page', () => {
   for (const [name, values, expected] of CASES) {
-    it(`${name}: ${expected.join('; ')}`, () => expect(verdict(values).problems).toEqual(expected));
+    it(`${name}: ${expected.join('; ')}`, async () => expect((await verdict(values)).problems).toEqual(expected));
   }
 
-  const clean = verdict(csv(...GOOD)).local;
   it('a clean file builds', () => expect(clean).not.toBeNull());
   for (const [name, values] of [
     ['with a byte-order mark (Excel\'s "CSV UTF-8")', `\uFEFF${csv(...GOOD)}`],
@@ -69,8 +70,8 @@ describe('local data as people hold it: the same verdict through the pipeline an
     ['with semicolons between cells', `${H.replace(/,/g, ';')}\n${GOOD[0].replace(/,/g, ';')}\nsyn-count;ward-hood;25;;;;;;value;a note, with a comma;\n`],
     ['as cells pasted from a spreadsheet (tabs)', `${H.replace(/,/g, '\t')}\n${GOOD[0].replace(/,/g, '\t')}\nsyn-count\tward-hood\t25\t\t\t\t\t\tvalue\ta note, with a comma\t\n`],
   ] as const) {
-    it(`a file ${name} publishes what the clean file does`, () => {
-      const r = verdict(values);
+    it(`a file ${name} publishes what the clean file does`, async () => {
+      const r = await verdict(values);
       expect(r.problems).toEqual([]);
       expect(JSON.parse(r.local!).values).toEqual(JSON.parse(clean!).values);
     });
@@ -81,16 +82,16 @@ describe('two waves: dates as people write them, through the pipeline and the pa
   const META2 = JSON.stringify({ ...JSON.parse(META), design: 'before-and-after' });
   const H2 = `${H},wave`;
   const rows = (...r: string[]) => [H2, ...r].join('\n') + '\n';
-  it('reads "Spring 2015" and "15/05/2018" and publishes the change', () => {
-    const r = verdict(rows('syn-count,ward-hood,25,,,,,,value,,,Spring 2015', 'syn-count,ward-hood,31,,,,,,value,,,15/05/2018'), META2);
+  it('reads "Spring 2015" and "15/05/2018" and publishes the change', async () => {
+    const r = await verdict(rows('syn-count,ward-hood,25,,,,,,value,,,Spring 2015', 'syn-count,ward-hood,31,,,,,,value,,,15/05/2018'), META2);
     expect(r.problems).toEqual([]);
     expect(JSON.parse(r.local!).values['syn-count'].changes['ward-hood']).toMatchObject({ from: 'Spring 2015', to: '15/05/2018', change: 6, status: 'value' });
   });
-  it('names a date written month first, a two-digit year and a spreadsheet date number, by row', () => {
-    expect(verdict(rows('syn-count,ward-hood,25,,,,,,value,,,05/15/2015', 'syn-count,list-hood,25,,,,,,value,,,1/5/18', 'syn-count,ward-hood,31,,,,,,value,,,43235'), META2).problems).toEqual(['WAVE 2 wave', 'WAVE 3 wave', 'WAVE 4 wave']);
+  it('names a date written month first, a two-digit year and a spreadsheet date number, by row', async () => {
+    expect((await verdict(rows('syn-count,ward-hood,25,,,,,,value,,,05/15/2015', 'syn-count,list-hood,25,,,,,,value,,,1/5/18', 'syn-count,ward-hood,31,,,,,,value,,,43235'), META2)).problems).toEqual(['WAVE 2 wave', 'WAVE 3 wave', 'WAVE 4 wave']);
   });
-  it('names three waves where two are declared, and a wave in a dataset of one', () => {
-    expect(verdict(rows('syn-count,ward-hood,25,,,,,,value,,,2015', 'syn-count,ward-hood,31,,,,,,value,,,2018', 'syn-count,ward-hood,33,,,,,,value,,,2020'), META2).problems).toEqual(['WAVE - wave']);
-    expect(verdict(rows('syn-count,ward-hood,25,,,,,,value,,,2015')).problems).toEqual(['WAVE 2 wave']);
+  it('names three waves where two are declared, and a wave in a dataset of one', async () => {
+    expect((await verdict(rows('syn-count,ward-hood,25,,,,,,value,,,2015', 'syn-count,ward-hood,31,,,,,,value,,,2018', 'syn-count,ward-hood,33,,,,,,value,,,2020'), META2)).problems).toEqual(['WAVE - wave']);
+    expect((await verdict(rows('syn-count,ward-hood,25,,,,,,value,,,2015'))).problems).toEqual(['WAVE 2 wave']);
   });
 });

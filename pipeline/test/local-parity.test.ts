@@ -18,8 +18,8 @@ const CASES = join(import.meta.dirname, 'cases');
 const localCases = readdirSync(CASES).filter((c) => existsSync(join(CASES, c, 'input', 'local'))).sort();
 
 /** The page's context, from the files the synthetic world publishes (as the page fetches them). */
-function pageContext() {
-  const files = run({ ...world().inputs, local: [] }, { scope: 'region' }).files;
+async function pageContext() {
+  const files = (await run({ ...world().inputs, local: [] }, { scope: 'region' })).files;
   const get = (p: string) => JSON.parse(files.get(p)!);
   const cat = get('catalogue.json');
   return contextFromPublished({ areas2011: get('areas/lsoa-2011.json'), areas2021: get('areas/lsoa-2021.json'), neighbourhoods: get('neighbourhoods.json').neighbourhoods, domains: cat.domains, indicatorIds: [...cat.indicators.map((i: { id: string }) => i.id), ...get('local.json').indicators.map((i: { id: string }) => i.id)] });
@@ -27,17 +27,18 @@ function pageContext() {
 
 const key = ({ code, file, row, column, value }: { code: string; file: string; row?: number; column?: string; value?: string }) => ({ code, file, row, column, value });
 
+const ctx = await pageContext();
+
 describe('the contribute page and the pipeline agree on local data', () => {
-  const ctx = pageContext();
   it('has local-data fixtures to compare', () => expect(localCases.length).toBeGreaterThanOrEqual(6));
   for (const name of localCases) {
-    it(`${name}: the same problems, or the same published values cell for cell`, () => {
+    it(`${name}: the same problems, or the same published values cell for cell`, async () => {
       const dir = join(CASES, name, 'input', 'local');
       const inputs = readdirSync(dir).sort().map((dataset) => ({ dataset, metadata: readFileSync(join(dir, dataset, 'dataset.json'), 'utf8'), values: readFileSync(join(dir, dataset, 'values.csv'), 'utf8') }));
       let pipelineProblems: unknown[] = [];
       let local: { values: Record<string, { values: unknown[] }> } | null = null;
       try {
-        local = JSON.parse(run({ ...world().inputs, local: inputs }, { scope: 'region' }).files.get('local.json')!);
+        local = JSON.parse((await run({ ...world().inputs, local: inputs }, { scope: 'region' })).files.get('local.json')!);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         pipelineProblems = e.problems.map(key);

@@ -15,7 +15,7 @@ import type { VintageGeometry } from '../stages/geometry.ts';
 import { councilFigure } from '../../src/lib/council-figure.ts';
 import { world } from './fixture.ts';
 
-const result = run(world().inputs, { scope: 'region' });
+const result = await run(world().inputs, { scope: 'region' });
 const index = JSON.parse(result.files.get('geo/tiles.json')!) as TilesIndex;
 
 /** The ids of one layer in every tile of a pyramid ("lsoa-2021") at zoom z. */
@@ -105,9 +105,9 @@ describe('vector tiles', () => {
     }
   });
 
-  it('at England scope, each values file carries every council\'s own figure in the council tiles\' order (none within a region)', () => {
+  it('at England scope, each values file carries every council\'s own figure in the council tiles\' order (none within a region)', async () => {
     expect(JSON.parse(result.files.get('values/synth-no-car.json')!).councils).toBeUndefined();
-    const england = run(world().inputs, { scope: 'england' });
+    const england = await run(world().inputs, { scope: 'england' });
     const tiles = JSON.parse(england.files.get('geo/tiles.json')!) as TilesIndex;
     const comparators = JSON.parse(england.files.get('comparators.json')!) as { lads: Record<string, Record<string, { summaries: Record<string, { mean?: number }> }>> };
     const cat = JSON.parse(england.files.get('catalogue.json')!) as { indicators: { id: string; vintage: number; unit: string; decimals: number; local?: unknown }[] };
