@@ -1,9 +1,10 @@
 import { feature, quantize } from 'topojson-client';
 import { mergeArcs } from '../../src/lib/merge.ts';
 import { topology } from 'topojson-server';
-import { presimplify, quantile, simplify } from 'topojson-simplify';
+import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryCollection, MultiPolygon, Objects, Polygon, Topology } from 'topojson-specification';
 import { bboxOf, labelPoint } from '../../src/lib/planar.ts';
+import { weightQuantile } from '../../src/lib/weight-quantile.ts';
 import { VINTAGES, type AreaFrame, type Vintage } from './areas.ts';
 import type { Config } from '../schema.ts';
 import type { ResolvedNeighbourhood } from './neighbourhoods.ts';
@@ -36,7 +37,7 @@ export function placement(geom: GeoJSON.Polygon | GeoJSON.MultiPolygon): Placeme
 /** Simplifies a quantized topology on its arcs, keeping the given share of points, and re-encodes the arcs as deltas. */
 export function simplifyTopology(t: Topology, keepShare: number, quantization: number): Topology {
   const pre = presimplify(t as Topology<Objects<{}>>);
-  const out = simplify(pre, quantile(pre, keepShare)) as Topology;
+  const out = simplify(pre, weightQuantile(pre, keepShare)) as Topology;
   // presimplify() undoes the quantization (positions come back in degrees), so quantize again.
   delete out.transform;
   const q = quantize(out as Topology<Objects<{}>>, quantization) as Topology;

@@ -51,6 +51,8 @@ function references(cfg: Config): Map<string, number> {
 export function rawReader(cfg: Config, files: Map<string, Uint8Array>, problems: Problem[]): RawReader {
   const keep = usedColumns(cfg);
   const refs = references(cfg);
+  /** Tables parsed whole that another stage reads again (the postcode file: search and GP practices), until that last read. */
+  const parsed = new Map<string, CsvTable>();
   const text = (file: string): string | null => {
     const bytes = files.get(file);
     if (!bytes) throw new Error(`raw/${file} was read more often than the config refers to it`);
@@ -68,10 +70,18 @@ export function rawReader(cfg: Config, files: Map<string, Uint8Array>, problems:
   return {
     problems,
     csv: (file, onRow) => {
+      const again = parsed.get(file);
+      if (again && !onRow) {
+        const left = (refs.get(file) ?? 1) - 1;
+        refs.set(file, left);
+        if (left <= 0) { parsed.delete(file); files.delete(file); }
+        return again;
+      }
       const t = text(file);
       if (t === null) return { file: `raw/${file}`, header: [], rows: [], lines: [] };
       const r = parseCsv(`raw/${file}`, t, keep.get(file), onRow);
       problems.push(...r.problems);
+      if (!onRow && (refs.get(file) ?? 0) > 0) parsed.set(file, r.table);
       return r.table;
     },
     geojson: (file) => {

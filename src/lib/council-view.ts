@@ -4,7 +4,8 @@
  * the interactive map (vector tiles) and the downloads. Within a region, both stay small areas.
  */
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { quantile, simplify } from 'topojson-simplify';
+import { simplify } from 'topojson-simplify';
+import { weightQuantile } from './weight-quantile.ts';
 import { catalogue, readData, valuesOf, type IndicatorMeta, type Neighbourhood, type Summary } from './data.ts';
 import { areaInfo, regionSummary, topologyOf, valuesByCode, type AreaValue } from './map-data.ts';
 import { mappedArea } from './scope-words.ts';
@@ -74,7 +75,7 @@ const simplified = new Map<number, Topology>();
 function councilTopology(vintage: 2011 | 2021): Topology {
   if (!simplified.has(vintage)) {
     const pre = councilsOnly(topologyOf(vintage));
-    simplified.set(vintage, simplify(pre, quantile(pre, COUNCIL_MAP_KEEP)) as Topology);
+    simplified.set(vintage, simplify(pre, weightQuantile(pre, COUNCIL_MAP_KEEP)) as Topology);
   }
   return simplified.get(vintage)!;
 }
