@@ -62,7 +62,7 @@ export function boot(root: HTMLElement, mode: 'on-demand' | 'auto' | 'eager', lo
     store.prefetch(id, vintage as 2011 | 2021 | undefined, firstView(root, id));
     return store;
   };
-  const mount = (store: DataStore) => load()
+  const mount = (store: DataStore, app = load()) => app
     .then((m) => m.mount(root, store))
     .catch((e: Error) => (/webgl/i.test(e.message) ? notice(root, NO_WEBGL) : notice(root, `The interactive map could not be loaded (${e.message}). The static map and the table on this page still show the figures.`, 'alert')));
   // Data requests start with the map library, in parallel.
@@ -73,11 +73,16 @@ export function boot(root: HTMLElement, mode: 'on-demand' | 'auto' | 'eager', lo
     return;
   }
   // The explorer asks for its data at once (the page and its stylesheets are in by the time a module
-  // runs; the library is already on its way, preloaded from the head), and starts the map once its
-  // SVG first view is painted (the frame after first render), not after load.
+  // runs; the library is already on its way, preloaded from the head) and imports the map library
+  // then too; it starts the map once its SVG first view is painted, not after load: at once when the
+  // page has painted already (its module runs after parsing, often after the first paint), else the
+  // frame after the first render.
   if (mode === 'eager') {
     const store = prepare();
-    if (store) requestAnimationFrame(() => setTimeout(() => void mount(store), 0));
+    const app = store ? load() : null;
+    app?.catch(() => {});
+    const painted = performance.getEntriesByType('paint').length > 0;
+    if (store) (painted ? (f: () => void) => f() : requestAnimationFrame)(() => setTimeout(() => void mount(store, app!), 0));
   }
   // Other pages: after load, the static map already on screen.
   else if (document.readyState === 'complete') setTimeout(start, 0);

@@ -95,8 +95,8 @@ export function layersFor(current: { values: unknown[]; missing: Set<number>; su
   return [...(nulls || current.missing.size ? ['lsoa-missing' as const] : []), ...(current.suppressed.size ? ['lsoa-suppressed' as const] : []), ...(current.lowPrecision.size ? ['lsoa-lowprec' as const] : []), ...(current.carried?.size ? ['lsoa-carried' as const] : [])];
 }
 
-/** Layers added once the map has drawn: the small areas' borders and the hover, chosen and selected outlines. */
-export const AFTER_FIRST_DRAW: AreaLayer[] = ['lsoa-line', 'lsoa-mark'];
+/** Layers added once the map has drawn: the small areas' borders and the hover, chosen and selected outlines (of small areas and of councils). */
+export const AFTER_FIRST_DRAW: AreaLayer[] = ['lsoa-line', 'lsoa-mark', 'lad-hover'];
 
 /**
  * Adds one vintage's sources (replacing another vintage's) with the councils filled where small
@@ -112,7 +112,7 @@ export function addAreaLayers(map: MapLibre, t: VintageTiles, vintage: number, b
   map.addSource('lsoa', source(t.lsoa, base));
   map.addSource('lad', source(t.lad, base));
   shown = t;
-  showLayers(map, ['lad-fill', 'lsoa-fill', 'lad-line', 'nb-line', 'lad-hover', ...more]);
+  showLayers(map, ['lad-fill', 'lsoa-fill', 'lad-line', 'nb-line', ...more]);
 }
 
 /** Colours the small areas: one feature state per area (hover, selection and choice are kept). */
