@@ -76,7 +76,7 @@ export async function run(inputs: RunInputs, options: RunOptions): Promise<RunRe
   const { frames, reports: boundaries } = step('load areas', () => loadFrames(cfg, read, options.scope), framesCounts);
   const { lookup, lines, report: vintageLookup } = step('vintage lookup', () => readVintageLookup(cfg, read, frames));
   // The tables are read first, or (threads) alongside the stages that do not need them, up to primary care.
-  const reading = startTables(cfg, frames, takeTableFiles(cfg, inputs.files), options.threads);
+  const reading = step('read tables', () => startTables(cfg, frames, takeTableFiles(cfg, inputs.files), options.threads), () => ({ thread: options.threads ? 'second (joined below)' : 'this' }));
   onFailure.push(reading.cancel);
   const cw = step('crosswalk', () => crosswalk(frames[2011], frames[2021], lookup, `raw/${cfg.geographies.vintageLookup.file}`, cfg.geographies.vintageLookup, cfg.geographies.nation.lsoaPrefix, read.problems, lines));
   const resolved = step('neighbourhoods', () => neighbourhoodsStage(cfg.neighbourhoods.neighbourhoods, frames, lookup, !!options.updateNeighbourhoods, read.problems), neighbourhoodCounts);
