@@ -2,7 +2,7 @@ import type { Problem } from '../errors.ts';
 import type { Indicator, TableConfig, Tables } from '../schema.ts';
 import type { AreaFrame } from './areas.ts';
 import { LSOA_CODE } from './areas.ts';
-import { columnIndex, indexByCode } from './join.ts';
+import { codeProblem, columnIndex, duplicateProblem } from './join.ts';
 import { CELL, cellStatus, type CsvTable } from './load.ts';
 import type { FinerTableReport } from './finer.ts';
 import type { CoarserTableReport } from './coarser.ts';
@@ -51,26 +51,38 @@ export interface JoinedTable {
  * an area of the other vintage (`other`), `UNKNOWN_CODE` when it is an area of neither.
  */
 export function joinTable(frame: AreaFrame, config: TableConfig, csv: CsvTable, englandPrefix: string, problems: Problem[], other?: AreaFrame): JoinedTable {
-  const index = indexByCode(csv, config.code, LSOA_CODE, problems, `table "${config.id}"`);
+  // Each row's code checked as indexByCode checks it (form, then repeats, in row order), and
+  // matched to the frame at once; only codes the frame lacks are kept by name.
+  const usedBy = `table "${config.id}"`;
+  const c = columnIndex(csv, config.code, problems, usedBy);
   const rowOf = new Int32Array(frame.codes.length).fill(-1);
+  const elsewhere = new Map<string, number>();
+  if (c >= 0) csv.rows.forEach((row, r) => {
+    const code = row[c] ?? '';
+    const bad = codeProblem(csv.file, csv.lines[r], config.code, code, LSOA_CODE, usedBy);
+    if (bad) { problems.push(bad); return; }
+    const i = frame.index.get(code);
+    const first = i !== undefined ? rowOf[i] : elsewhere.get(code) ?? -1;
+    if (first >= 0) { problems.push(duplicateProblem(csv.file, csv.lines[r], csv.lines[first], config.code, code)); return; }
+    if (i !== undefined) rowOf[i] = r;
+    else elsewhere.set(code, r);
+  });
   const inScope = new Uint8Array(frame.codes.length);
   for (const i of frame.scope) inScope[i] = 1;
   let matched = 0, published = 0, otherNation = 0;
+  rowOf.forEach((r, i) => { if (r >= 0) { matched++; if (inScope[i]) published++; } });
   const unknown: [string, number][] = [];
-  for (const [code, r] of index) {
-    const i = frame.index.get(code);
-    if (i !== undefined) {
-      rowOf[i] = r;
-      matched++;
-      if (inScope[i]) published++;
-    } else if (!code.startsWith(englandPrefix)) otherNation++;
+  for (const [code, r] of elsewhere) {
+    if (!code.startsWith(englandPrefix)) otherNation++;
     else unknown.push([code, r]);
   }
+  /** Distinct well-formed codes in the file. */
+  const codes = matched + elsewhere.size;
   const ofOther = unknown.filter(([code]) => other?.index.has(code));
   for (const [code, r] of unknown) {
     const mixed = other?.index.has(code);
     problems.push(mixed
-      ? { code: 'VINTAGE_MIXED', file: csv.file, row: csv.lines[r], column: config.code, value: code, message: `${code} is an LSOA of ${other!.vintage}, not of ${frame.vintage} as table "${config.id}" declares (${ofOther.length} of the file's ${index.size} codes are ${other!.vintage}-only, e.g. ${ofOther.slice(0, 3).map(([c]) => c).join(', ')})`, fix: `Use a file on LSOA ${frame.vintage} codes throughout, or declare the table's vintage as ${other!.vintage} in tables.json if the whole file is on ${other!.vintage} codes.` }
+      ? { code: 'VINTAGE_MIXED', file: csv.file, row: csv.lines[r], column: config.code, value: code, message: `${code} is an LSOA of ${other!.vintage}, not of ${frame.vintage} as table "${config.id}" declares (${ofOther.length} of the file's ${codes} codes are ${other!.vintage}-only, e.g. ${ofOther.slice(0, 3).map(([c]) => c).join(', ')})`, fix: `Use a file on LSOA ${frame.vintage} codes throughout, or declare the table's vintage as ${other!.vintage} in tables.json if the whole file is on ${other!.vintage} codes.` }
       : { code: 'UNKNOWN_CODE', file: csv.file, row: csv.lines[r], column: config.code, value: code, message: `no LSOA of ${frame.vintage} in the boundary file has code ${code} (a terminated or mistyped code?)`, fix: `Check the code against the ONS LSOA ${frame.vintage} lookup; remove the row if the area does not exist.` });
   }
   const without: string[] = [];
@@ -82,7 +94,7 @@ export function joinTable(frame: AreaFrame, config: TableConfig, csv: CsvTable, 
     }
   });
   // Rows that failed validation (bad, duplicate or unknown codes) are reported as problems and fail the build.
-  const invalidRows = csv.rows.length - index.size + unknown.length;
+  const invalidRows = csv.rows.length - codes + unknown.length;
   const report: TableReport = {
     table: config.id,
     file: csv.file,
