@@ -50,8 +50,7 @@ describe('hostile text in local data', () => {
       expect(await injected(page), p).toEqual([]);
       await page.close();
     }
-    // Every page of the fixture atlas, one after another: 45 to 56 s on two busy cores, near the default minute.
-  }, 150_000);
+  }, 150_000); // every page of the fixture atlas, one after another: 45 to 56 s on two busy cores, near the default minute
 
   it('shows the hostile values and labels as text where a reader sees them', async () => {
     const page = await browser.newPage();

@@ -52,20 +52,30 @@ export function duplicateProblem(file: string, row: number, firstRow: number, co
 }
 
 /**
- * Indexes a table by its code column. Codes are strings, never numbers. Each code must have
- * the expected pattern and appear once; every offending row is reported.
+ * Checks a table's code column row by row, in order: each code must have the expected pattern
+ * and appear once; every offending row is reported. `claim` records a well-formed code's row
+ * and gives the row it was first seen on, or -1 when it is new.
  */
-export function indexByCode(table: CsvTable, column: string, pattern: RegExp, problems: Problem[], usedBy: string): Map<string, number> {
-  const index = new Map<string, number>();
+export function checkCodes(table: CsvTable, column: string, pattern: RegExp, problems: Problem[], usedBy: string, claim: (code: string, row: number) => number): void {
   const c = columnIndex(table, column, problems, usedBy);
-  if (c < 0) return index;
+  if (c < 0) return;
   table.rows.forEach((row, r) => {
     const code = row[c] ?? '';
     const bad = codeProblem(table.file, table.lines[r], column, code, pattern, usedBy);
     if (bad) { problems.push(bad); return; }
+    const first = claim(code, r);
+    if (first >= 0) problems.push(duplicateProblem(table.file, table.lines[r], table.lines[first], column, code));
+  });
+}
+
+/** Indexes a table by its code column (codes are strings, never numbers), checked by {@link checkCodes}. */
+export function indexByCode(table: CsvTable, column: string, pattern: RegExp, problems: Problem[], usedBy: string): Map<string, number> {
+  const index = new Map<string, number>();
+  checkCodes(table, column, pattern, problems, usedBy, (code, r) => {
     const first = index.get(code);
-    if (first !== undefined) { problems.push(duplicateProblem(table.file, table.lines[r], table.lines[first], column, code)); return; }
+    if (first !== undefined) return first;
     index.set(code, r);
+    return -1;
   });
   return index;
 }

@@ -53,12 +53,16 @@ export function rawReader(cfg: Config, files: Map<string, Uint8Array>, problems:
   const refs = references(cfg);
   /** Tables parsed whole that another stage reads again (the postcode file: search and GP practices), until that last read. */
   const parsed = new Map<string, CsvTable>();
+  /** Counts one read of a file; after its last, its bytes (and any parsed table) are let go. */
+  const consume = (file: string) => {
+    const left = (refs.get(file) ?? 1) - 1;
+    refs.set(file, left);
+    if (left <= 0) { files.delete(file); parsed.delete(file); }
+  };
   const text = (file: string): string | null => {
     const bytes = files.get(file);
     if (!bytes) throw new Error(`raw/${file} was read more often than the config refers to it`);
-    const left = (refs.get(file) ?? 1) - 1;
-    refs.set(file, left);
-    if (left <= 0) files.delete(file);
+    consume(file);
     try {
       return decode(`raw/${file}`, bytes);
     } catch (e) {
@@ -71,12 +75,7 @@ export function rawReader(cfg: Config, files: Map<string, Uint8Array>, problems:
     problems,
     csv: (file, onRow) => {
       const again = parsed.get(file);
-      if (again && !onRow) {
-        const left = (refs.get(file) ?? 1) - 1;
-        refs.set(file, left);
-        if (left <= 0) { parsed.delete(file); files.delete(file); }
-        return again;
-      }
+      if (again && !onRow) { consume(file); return again; }
       const t = text(file);
       if (t === null) return { file: `raw/${file}`, header: [], rows: [], lines: [] };
       const r = parseCsv(`raw/${file}`, t, keep.get(file), onRow);

@@ -2,7 +2,7 @@ import type { Problem } from '../errors.ts';
 import type { Indicator, TableConfig, Tables } from '../schema.ts';
 import type { AreaFrame } from './areas.ts';
 import { LSOA_CODE } from './areas.ts';
-import { codeProblem, columnIndex, duplicateProblem } from './join.ts';
+import { checkCodes, columnIndex } from './join.ts';
 import { CELL, cellStatus, type CsvTable } from './load.ts';
 import type { FinerTableReport } from './finer.ts';
 import type { CoarserTableReport } from './coarser.ts';
@@ -51,21 +51,15 @@ export interface JoinedTable {
  * an area of the other vintage (`other`), `UNKNOWN_CODE` when it is an area of neither.
  */
 export function joinTable(frame: AreaFrame, config: TableConfig, csv: CsvTable, englandPrefix: string, problems: Problem[], other?: AreaFrame): JoinedTable {
-  // Each row's code checked as indexByCode checks it (form, then repeats, in row order), and
-  // matched to the frame at once; only codes the frame lacks are kept by name.
-  const usedBy = `table "${config.id}"`;
-  const c = columnIndex(csv, config.code, problems, usedBy);
+  // Each row's code checked as indexByCode checks it, and matched to the frame at once; only
+  // codes the frame lacks are kept by name.
   const rowOf = new Int32Array(frame.codes.length).fill(-1);
   const elsewhere = new Map<string, number>();
-  if (c >= 0) csv.rows.forEach((row, r) => {
-    const code = row[c] ?? '';
-    const bad = codeProblem(csv.file, csv.lines[r], config.code, code, LSOA_CODE, usedBy);
-    if (bad) { problems.push(bad); return; }
+  checkCodes(csv, config.code, LSOA_CODE, problems, `table "${config.id}"`, (code, r) => {
     const i = frame.index.get(code);
     const first = i !== undefined ? rowOf[i] : elsewhere.get(code) ?? -1;
-    if (first >= 0) { problems.push(duplicateProblem(csv.file, csv.lines[r], csv.lines[first], config.code, code)); return; }
-    if (i !== undefined) rowOf[i] = r;
-    else elsewhere.set(code, r);
+    if (first < 0) { if (i !== undefined) rowOf[i] = r; else elsewhere.set(code, r); }
+    return first;
   });
   const inScope = new Uint8Array(frame.codes.length);
   for (const i of frame.scope) inScope[i] = 1;

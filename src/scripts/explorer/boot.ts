@@ -79,10 +79,13 @@ export function boot(root: HTMLElement, mode: 'on-demand' | 'auto' | 'eager', lo
   // frame after the first render.
   if (mode === 'eager') {
     const store = prepare();
-    const app = store ? load() : null;
-    app?.catch(() => {});
-    const painted = performance.getEntriesByType('paint').length > 0;
-    if (store) (painted ? (f: () => void) => f() : requestAnimationFrame)(() => setTimeout(() => void mount(store, app!), 0));
+    if (store) {
+      const app = load();
+      app.catch(() => {});
+      const go = () => setTimeout(() => void mount(store, app), 0);
+      if (performance.getEntriesByType('paint').length > 0) go();
+      else requestAnimationFrame(go);
+    }
   }
   // Other pages: after load, the static map already on screen.
   else if (document.readyState === 'complete') setTimeout(start, 0);
