@@ -1,6 +1,7 @@
-/** The figures-in-words helpers (src/lib/plain.ts): expected sentences worked out by hand. */
+/** The figures-in-words helpers (src/lib/plain.ts, src/lib/words.ts): expected sentences worked out by hand. */
 import { describe, expect, it } from 'vitest';
 import { domainSentence, englandDecile, englandQuintile, englandWords, plainSentence, profileOrder, shareWords } from '../src/lib/plain.ts';
+import { changeSentence } from '../src/lib/words.ts';
 
 const pct = { unit: 'percent', decimals: 1, polarity: 'higher-worse' as const, plain: '{share} households have no car or van' };
 const rate = { unit: 'rate', decimals: 1, polarity: 'higher-worse' as const, plain: '{value} recorded burglaries per 1,000 properties', per: 'per 1,000 properties' };
@@ -55,5 +56,23 @@ describe('figures in words', () => {
   it('orders a profile: real-unit measures first, then scores; ranks and deciles left to their scores', () => {
     const inds = [{ id: 's', unit: 'score' }, { id: 'r', unit: 'rank' }, { id: 'p', unit: 'percent' }, { id: 'd', unit: 'decile' }, { id: 'x', unit: 'rate' }];
     expect(profileOrder(inds).map((i) => i.id)).toEqual(['p', 'x', 's']);
+  });
+});
+
+describe('the then-and-now sentence (src/lib/words.ts)', () => {
+  const area = (k15: number, m15: number, k19: number, m19: number) => ({ summaries: {
+    'iod15-imd-decile': { neighbourhood: { withValue: m15, mostDeprived10: { areas: k15 } } },
+    'iod19-imd-decile': { neighbourhood: { withValue: m19, mostDeprived10: { areas: k19 } } },
+  } }) as unknown as Parameters<typeof changeSentence>[0];
+
+  it('gives the two editions in the order they were published, and says nothing of why they differ', () => {
+    expect(changeSentence(area(6, 10, 4, 10))).toBe("In the 2015 Indices, six of its ten small areas of 2011 were in England's most deprived 10%; in the 2019 Indices, four.");
+    expect(changeSentence(area(1, 4, 2, 4))).toBe("In the 2015 Indices, one of its four small areas of 2011 was in England's most deprived 10%; in the 2019 Indices, two.");
+    expect(changeSentence(area(3, 12, 3, 11))).toBe("In the 2015 Indices, three of its small areas of 2011 (12 with a 2015 figure, 11 with a 2019 one) were in England's most deprived 10%; in the 2019 Indices, three.");
+    expect(changeSentence(area(6, 10, 4, 10))).not.toMatch(/programme|because|after|result/);
+  });
+
+  it('is empty when an edition has no figures', () => {
+    expect(changeSentence({ summaries: {} } as unknown as Parameters<typeof changeSentence>[0])).toBe('');
   });
 });

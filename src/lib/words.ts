@@ -33,12 +33,18 @@ export function populationSentence(n: AreaSummaries, headline: IndicatorMeta): s
   return `${lead} in those areas, against ${Math.round(e.populationShare * 100)}% of England's.`;
 }
 
-/** How the neighbourhood stood in the 2019 Indices, on the small areas of 2011. */
+/**
+ * How the area stood in the 2015 and 2019 Indices, on the small areas of 2011, in the order they
+ * were published. It states the two counts only: nothing in it says why they differ (the
+ * programme, or anything else).
+ */
 export function changeSentence(n: AreaSummaries): string {
   const s19 = n.summaries['iod19-imd-decile']?.neighbourhood;
   const s15 = n.summaries['iod15-imd-decile']?.neighbourhood;
   if (!s19?.mostDeprived10 || !s15?.mostDeprived10) return '';
-  return `In the 2019 Indices, during the programme, ${count(s19.mostDeprived10.areas)} of its ${count(s19.withValue)} small areas of 2011 were in the most deprived 10%; in 2015, ${count(s15.mostDeprived10.areas)}.`;
+  const areas = s15.withValue === s19.withValue ? `of its ${count(s15.withValue)} small areas of 2011` : `of its small areas of 2011 (${count(s15.withValue)} with a 2015 figure, ${count(s19.withValue)} with a 2019 one)`;
+  const k = s15.mostDeprived10.areas;
+  return `In the 2015 Indices, ${count(k)} ${areas} ${k === 1 ? 'was' : 'were'} in England's most deprived 10%; in the 2019 Indices, ${count(s19.mostDeprived10.areas)}.`;
 }
 
 /** A one-paragraph summary of what a neighbourhood map shows, generated from the values (see {@link viewSummary}). */
