@@ -140,6 +140,29 @@ describe('the explorer on vector tiles', () => {
     expect(readFileSync(join(DIST, '_headers'), 'utf8')).toContain('/data/vt/*\n  Content-Type: application/x-protobuf\n  Cache-Control: public, max-age=31536000, immutable');
   });
 
+  it('keeps the hover\'s words inside the map beside its right and bottom edges (they move to the pointer\'s other side)', async () => {
+    const site = sharedSite();
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+    await page.goto(`${site.origin}/explore/?v=-2.98,53.81,12`); // Blackpool and the land east of it, small areas to every edge
+    await mapReady(page);
+    // The credits along the bottom hidden, so the pointer reaches the map's lowest pixels.
+    await page.evaluate(() => { const s = new CSSStyleSheet(); s.replaceSync('.maplibregl-ctrl-bottom-right { display: none !important; }'); document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; });
+    const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    const tip = page.locator('.map-tip');
+    for (const [x, y] of [[canvas.width - 6, canvas.height / 2], [canvas.width / 2, canvas.height - 6], [canvas.width - 6, canvas.height - 6]]) {
+      await page.mouse.move(canvas.x + x - 20, canvas.y + y - 20);
+      await page.mouse.move(canvas.x + x, canvas.y + y);
+      await expect.poll(() => tip.isVisible()).toBe(true);
+      await expect.poll(() => tip.textContent()).toMatch(/: /);
+      const b = (await tip.boundingBox())!;
+      expect(b.x, `at ${x}, ${y}`).toBeGreaterThanOrEqual(canvas.x);
+      expect(b.y, `at ${x}, ${y}`).toBeGreaterThanOrEqual(canvas.y);
+      expect(b.x + b.width, `at ${x}, ${y}`).toBeLessThanOrEqual(canvas.x + canvas.width + 0.5);
+      expect(b.y + b.height, `at ${x}, ${y}`).toBeLessThanOrEqual(canvas.y + canvas.height + 0.5);
+    }
+    await page.close();
+  });
+
   it('at England scope (SYNTHETIC two-council world) draws the councils\' small areas the same way, and its words name England, not the region', async () => {
     const t = (await get<TilesIndex>(england.origin, 'geo/tiles.json')).vintages['2021'];
     const [w, s, e, n] = t.lsoa.bounds;

@@ -127,7 +127,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     whenIdle(() => {
       if (cat.search) store.json<{ places: [string, string, number, number][] }>('geo/places.json').then((d) => labels.setPlaces(d.places)).catch((e: Error) => console.warn('place names not shown:', e.message));
       if (cat.streets) store.json<StreetsFile>('geo/streets.json').then((s) => {
-        const detail = addStreets(map, root.dataset.base ?? '/', s, 'lad-line', root.querySelector('[data-streets-note]'));
+        const detail = addStreets(map, root.dataset.base ?? '/', s, 'lad-line', root.querySelector('[data-streets-note]'), tiles.vintages[ind.vintage].lsoa.minzoom);
         // Street names are read from the tiles once a batch of them has loaded, not on every move.
         let t: ReturnType<typeof setTimeout> | undefined;
         map.on('sourcedata', (e) => { if (e.sourceId?.startsWith('osm-') && e.isSourceLoaded) { clearTimeout(t); t = setTimeout(() => labels.setStreets(streetNames(map, detail, s.names)), 200); } });

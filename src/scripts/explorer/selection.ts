@@ -61,10 +61,15 @@ export function wireInteractions(ctx: Ctx) {
   tip.hidden = true;
   tip.setAttribute('aria-hidden', 'true');
   map.getContainer().append(tip);
+  // Beside the pointer, on whichever side keeps the whole tip inside the map.
   const tipAt = (x: number, y: number, text: string) => {
     tip.textContent = text;
     tip.hidden = false;
-    tip.style.transform = `translate(${Math.round(x + 12)}px, ${Math.round(y + 12)}px)`;
+    const box = map.getContainer();
+    const [w, h] = [tip.offsetWidth, tip.offsetHeight];
+    const left = x + 12 + w <= box.clientWidth ? x + 12 : Math.max(0, x - 12 - w);
+    const top = y + 12 + h <= box.clientHeight ? y + 12 : Math.max(0, y - 12 - h);
+    tip.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
   };
   const hover = (layer: 'lsoa' | 'lad', id: number | null) => {
     const was = ctx.hovered;

@@ -18,8 +18,13 @@ const PAINT = {
   rail: { 'line-color': '#3a3a3a', 'line-opacity': 0.5, 'line-width': 1, 'line-dasharray': [3, 2] },
 } as const;
 
-/** Adds the street sources and layers below `before`, and keeps the note on where street detail ends up to date; returns the ids of the detailed sources (for street names). */
-export function addStreets(map: MapLibre, base: string, s: StreetsFile, before: string, note: HTMLElement | null): string[] {
+/**
+ * Adds the street sources and layers below `before`, drawn from zoom `from` (where small areas
+ * are drawn: at England scope the councils below it have no streets of their own, and the
+ * region's roads alone would look like borders), and keeps the note on where street detail ends
+ * up to date; returns the ids of the detailed sources (for street names).
+ */
+export function addStreets(map: MapLibre, base: string, s: StreetsFile, before: string, note: HTMLElement | null, from = 0): string[] {
   const classesOf = (kind: string) => Object.entries(s.classes).filter(([, k]) => k === kind).map(([c]) => c);
   for (const src of s.sources) {
     map.addSource(`osm-${src.id}`, {
@@ -29,7 +34,7 @@ export function addStreets(map: MapLibre, base: string, s: StreetsFile, before: 
     for (const kind of ['minor', 'main', 'rail'] as const) {
       map.addLayer({
         id: `osm-${src.id}-${kind}`, type: 'line', source: `osm-${src.id}`, 'source-layer': s.layer,
-        minzoom: kind === 'minor' ? 12 : 0,
+        minzoom: Math.max(kind === 'minor' ? 12 : 0, from),
         filter: ['in', ['get', 'class'], ['literal', classesOf(kind)]],
         layout: { 'line-cap': 'round', 'line-join': 'round' },
         paint: PAINT[kind] as never,
