@@ -16,6 +16,18 @@ describe('load', () => {
     expect(t.rows[0]).toEqual(['0012', '007']);
   });
 
+  it('decodes UTF-8 names (accents, Welsh letters) and plain ASCII to the text written, gzipped or not, larger than one inflation chunk', () => {
+    const names = 'code,name\nW01000001,Ynys Môn 001A\nE01000002,Ŵyr Ŷ Ffynnon\nE01000003,Café – Sainte-Émilie\n';
+    expect(decode('a.csv', Buffer.from(names))).toBe(names);
+    expect(decode('a.csv.gz', gzipSync(names))).toBe(names);
+    expect(decode('a.csv', Buffer.from(`\uFEFF${names}`))).toBe(names);
+    // Over 1 MiB of text: ASCII rows with one UTF-8 name at the very end, so the check cannot stop early.
+    const big = `code,name\n${'E01000001,Ashton\n'.repeat(80_000)}E01000002,Ynys Môn\n`;
+    expect(decode('b.csv.gz', gzipSync(big))).toBe(big);
+    const ascii = `code,name\n${'E01000001,Ashton\n'.repeat(80_000)}`;
+    expect(decode('c.csv.gz', gzipSync(ascii))).toBe(ascii);
+  });
+
   it('keeps only the asked-for columns, and line numbers across blank lines', () => {
     const { table } = parseCsv('a.csv', 'a,b,c\n1,2,3\n\n4,5,6\n', new Set(['c', 'a']));
     expect(table.header).toEqual(['a', 'c']);

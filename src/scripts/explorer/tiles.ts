@@ -61,7 +61,8 @@ function spec(id: AreaLayer, t: VintageTiles): LayerSpecification {
     case 'lsoa-carried': return { id, type: 'line', ...small, paint: { 'line-color': '#111111', 'line-width': 1.5, 'line-dasharray': [3, 2], 'line-opacity': ['case', has('cf'), 1, 0] as never } };
     // The small areas' own borders: a tenth of a pixel at a region's zoom.
     case 'lsoa-line': return { id, type: 'line', ...small, paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.1, 12, 1] as never, 'line-opacity': 0.8 } };
-    case 'lad-line': return { id, type: 'line', ...councils, paint: { 'line-color': '#4d4d4d', 'line-width': 1, 'line-dasharray': [3, 2] } };
+    // Council borders over the small areas; zoomed out beyond them, the councils' fills draw their own borders (so the worker lays out no dashes for a first view of England).
+    case 'lad-line': return { id, type: 'line', ...councils, minzoom: t.lsoa.minzoom, paint: { 'line-color': '#4d4d4d', 'line-width': 1, 'line-dasharray': [3, 2] } };
     case 'nb-line': return { id, type: 'line', source: 'lad', 'source-layer': 'nb', paint: { 'line-color': '#111111', 'line-width': 2.5 } };
     case 'lad-hover': return { id, type: 'line', ...councils, maxzoom: t.lsoa.minzoom, paint: { 'line-color': '#111111', 'line-width': 2, 'line-opacity': ['case', has('hover'), 1, 0] as never } };
     // The area selected (amber), chosen for a profile (dark, thick) and under the pointer (dark): one layer, by feature state.
