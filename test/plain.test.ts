@@ -1,7 +1,7 @@
 /** The figures-in-words helpers (src/lib/plain.ts, src/lib/words.ts): expected sentences worked out by hand. */
 import { describe, expect, it } from 'vitest';
-import { domainSentence, englandDecile, englandQuintile, englandWords, plainSentence, profileOrder, shareWords } from '../src/lib/plain.ts';
-import { changeSentence } from '../src/lib/words.ts';
+import { domainSentence, englandDecile, englandQuintile, englandWords, needsScoreWord, plainSentence, profileOrder, shareWords } from '../src/lib/plain.ts';
+import { changeSentence, headlineSentence } from '../src/lib/words.ts';
 
 const pct = { unit: 'percent', decimals: 1, polarity: 'higher-worse' as const, plain: '{share} households have no car or van' };
 const rate = { unit: 'rate', decimals: 1, polarity: 'higher-worse' as const, plain: '{value} recorded burglaries per 1,000 properties', per: 'per 1,000 properties' };
@@ -17,6 +17,11 @@ describe('figures in words', () => {
     expect(shareWords(99)).toBe('almost all');
     expect(shareWords(100)).toBe('all');
     expect(shareWords(0)).toBe('no');
+    expect(shareWords(25.4)).toBe('about 1 in 4'); // 3 in 10 would be 4.6 points off
+    expect(shareWords(23.6)).toBe('about 1 in 4');
+    expect(shareWords(22.4)).toBe('about 2 in 10');
+    expect(shareWords(27.6)).toBe('about 3 in 10');
+    expect(shareWords(76.1)).toBe('about 3 in 4');
   });
 
   it('leads with the measure in words, the figure after it', () => {
@@ -72,7 +77,26 @@ describe('the then-and-now sentence (src/lib/words.ts)', () => {
     expect(changeSentence(area(6, 10, 4, 10))).not.toMatch(/programme|because|after|result/);
   });
 
+  it('says "none" for no areas, never "no of its"', () => {
+    expect(changeSentence(area(0, 4, 0, 4))).toBe("In the 2015 Indices, none of its four small areas of 2011 was in England's most deprived 10%; in the 2019 Indices, none.");
+    const headline = { id: 'h', edition: 'IoD 2025' } as unknown as Parameters<typeof headlineSentence>[1];
+    const nb = (k: number, m: number) => ({ name: 'Somewhere', summaries: { h: { neighbourhood: { withValue: m, mostDeprived10: { areas: k } } } } }) as unknown as Parameters<typeof headlineSentence>[0];
+    expect(headlineSentence(nb(0, 4), headline)).toBe('None of its four small areas is among the 10% most deprived in England (IoD 2025).');
+    expect(headlineSentence(nb(1, 4), headline)).toBe('One of its four small areas is among the 10% most deprived in England (IoD 2025).');
+    expect(headlineSentence(nb(3, 4), headline)).toBe('Three of its four small areas are among the 10% most deprived in England (IoD 2025).');
+  });
+
   it('is empty when an edition has no figures', () => {
     expect(changeSentence({ summaries: {} } as unknown as Parameters<typeof changeSentence>[0])).toBe('');
+  });
+});
+
+describe('the word "score" after an index value\'s name', () => {
+  it('is added only where the short label does not end with it already', () => {
+    expect(needsScoreWord({ unit: 'score', shortLabel: 'Crime score' })).toBe(false);
+    expect(needsScoreWord({ unit: 'score', shortLabel: 'Crime' })).toBe(true);
+    expect(needsScoreWord({ unit: 'decile', shortLabel: 'Index of Multiple Deprivation decile' })).toBe(true);
+    expect(needsScoreWord({ unit: 'percent', shortLabel: 'No car or van' })).toBe(false);
+    expect(needsScoreWord({ unit: 'score', shortLabel: 'Underscore' })).toBe(true);
   });
 });

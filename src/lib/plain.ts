@@ -18,6 +18,9 @@ export function shareWords(pct: number): string {
     const n = 100 / pct;
     return `about 1 in ${n < 20 ? Math.round(n) : n < 50 ? Math.round(n / 5) * 5 : Math.round(n / 10) * 10}`;
   }
+  // A quarter is said as one (25.4% is about 1 in 4, not 3 in 10).
+  if (Math.abs(pct - 25) < 2.5) return 'about 1 in 4';
+  if (Math.abs(pct - 75) < 2.5) return 'about 3 in 4';
   const tenths = Math.round(pct / 10);
   if (tenths >= 10) return 'almost all';
   if (tenths === 5) return 'about half of';
@@ -77,6 +80,9 @@ export function englandQuintile(ind: Pick<IndicatorMeta, 'polarity'>, position: 
 
 /** A real-unit measure: a share, rate or count, not an index score, rank or decile. */
 export const isRealUnit = (ind: Pick<IndicatorMeta, 'unit'>) => ind.unit !== 'score' && ind.unit !== 'rank' && ind.unit !== 'decile' && ind.unit !== 'change';
+
+/** Whether a profile row's name needs " score" after it: an index value whose short label does not already say "score". */
+export const needsScoreWord = (ind: Pick<IndicatorMeta, 'unit' | 'shortLabel'>) => !isRealUnit(ind) && !/\bscore$/i.test(ind.shortLabel.trim());
 
 /** What a rate counts, to show after its name ("per 1,000 people"), unless the name already says it ("Patients per GP"). */
 export function perNote(ind: Pick<IndicatorMeta, 'per' | 'shortLabel'>): string | null {

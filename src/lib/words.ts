@@ -16,8 +16,13 @@ export function headlineSentence(n: Pick<Neighbourhood, 'name'> & AreaSummaries,
   if (!s || !s.mostDeprived10) return `No ${headline.edition} figures are available for ${n.name}.`;
   const k = s.mostDeprived10.areas;
   const m = s.withValue;
-  const lead = k === m ? (m === 1 ? 'Its one small area is' : `All ${count(m)} of its small areas are`) : `${cap(count(k))} of its ${count(m)} small areas ${k === 1 ? 'is' : 'are'}`;
+  const lead = k === m ? (m === 1 ? 'Its one small area is' : `All ${count(m)} of its small areas are`) : `${cap(howMany(k))} of its ${count(m)} small areas ${k <= 1 ? 'is' : 'are'}`;
   return `${lead} among the 10% most deprived in England (${headline.edition}).`;
+}
+
+/** A count as the subject of "… of its areas": "none" for zero (never "no of its"). */
+function howMany(n: number): string {
+  return n === 0 ? 'none' : count(n);
 }
 
 function cap(s: string): string {
@@ -44,7 +49,7 @@ export function changeSentence(n: AreaSummaries): string {
   if (!s19?.mostDeprived10 || !s15?.mostDeprived10) return '';
   const areas = s15.withValue === s19.withValue ? `of its ${count(s15.withValue)} small areas of 2011` : `of its small areas of 2011 (${count(s15.withValue)} with a 2015 figure, ${count(s19.withValue)} with a 2019 one)`;
   const k = s15.mostDeprived10.areas;
-  return `In the 2015 Indices, ${count(k)} ${areas} ${k === 1 ? 'was' : 'were'} in England's most deprived 10%; in the 2019 Indices, ${count(s19.mostDeprived10.areas)}.`;
+  return `In the 2015 Indices, ${howMany(k)} ${areas} ${k <= 1 ? 'was' : 'were'} in England's most deprived 10%; in the 2019 Indices, ${howMany(s19.mostDeprived10.areas)}.`;
 }
 
 /** A one-paragraph summary of what a neighbourhood map shows, generated from the values (see {@link viewSummary}). */

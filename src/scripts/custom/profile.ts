@@ -8,7 +8,7 @@ import type { Catalogue, IndicatorMeta } from '../../lib/data.ts';
 import type { CouncilMark, CustomChunk, CustomIndex, CustomProfile } from '../../lib/custom.ts';
 import { areaFigure } from '../../lib/custom.ts';
 import { formatValue } from '../../lib/classes.ts';
-import { domainSentence, englandWords, isProfileIndicator, isRealUnit, perNote, plainSentence, profileOrder } from '../../lib/plain.ts';
+import { domainSentence, englandWords, isProfileIndicator, isRealUnit, needsScoreWord, perNote, plainSentence, profileOrder } from '../../lib/plain.ts';
 import { changeSentence, count, headlineSentence, populationSentence } from '../../lib/words.ts';
 import { COMPARABILITY, thenAndNowSentence, type Edition } from '../../lib/change-words.ts';
 import { markPath, SPINE, spineCell, spineRow } from '../../lib/spine.ts';
@@ -109,7 +109,7 @@ function spineTable(c: ProfileContext, domainName: string, rows: { ind: Indicato
     label.append(a);
     const per = perNote(ind);
     if (per) label.append(el('span', ` (${per})`, 'muted small'));
-    if (!isRealUnit(ind)) label.append(el('span', ' score', 'muted small'));
+    if (needsScoreWord(ind)) label.append(el('span', ' score', 'muted small'));
     label.append(el('span', `${englandWords(ind, s.neighbourhood.position)}${ind.finer ? ` · ${ind.finer} sum` : ''}${ind.note ? ' · see note' : ''}`, 'small muted block'));
     const other = (code: string): CouncilMark | undefined => (ind.vintage === 2021 ? p.councilSummaries[2021][code]?.summaries[ind.id] : undefined);
     return [label, spineCell(ind, s.neighbourhood), spineCell(ind, s.lad), ...others.map((x) => (ind.vintage === 2021 ? spineCell(ind, other(x.code)) : 'not shown (2011 areas)')), spineCell(ind, s.region), spineCell(ind, s.england, false), spineSvg(ind, s)];
