@@ -1,7 +1,8 @@
-/** The figures-in-words helpers (src/lib/plain.ts, src/lib/words.ts): expected sentences worked out by hand. */
+/** The helpers that put figures and findings into words (src/lib/plain.ts, src/lib/words.ts, the search box's not-found sentence): expected sentences worked out by hand. */
 import { describe, expect, it } from 'vitest';
 import { domainSentence, englandDecile, englandQuintile, englandWords, needsScoreWord, plainSentence, profileOrder, shareWords } from '../src/lib/plain.ts';
 import { changeSentence, headlineSentence } from '../src/lib/words.ts';
+import { notFound } from '../src/scripts/search/search-box.ts';
 
 const pct = { unit: 'percent', decimals: 1, polarity: 'higher-worse' as const, plain: '{share} households have no car or van' };
 const rate = { unit: 'rate', decimals: 1, polarity: 'higher-worse' as const, plain: '{value} recorded burglaries per 1,000 properties', per: 'per 1,000 properties' };
@@ -98,5 +99,17 @@ describe('the word "score" after an index value\'s name', () => {
     expect(needsScoreWord({ unit: 'decile', shortLabel: 'Index of Multiple Deprivation decile' })).toBe(true);
     expect(needsScoreWord({ unit: 'percent', shortLabel: 'No car or van' })).toBe(false);
     expect(needsScoreWord({ unit: 'score', shortLabel: 'Underscore' })).toBe(true);
+  });
+});
+
+describe('a postcode not found, in words (src/scripts/search/search-box.ts)', () => {
+  const cov = { edition: 'ONS NSPL, August 2024', postcode: 'SW1A 1AA', area: 'SW' };
+  it('in a region whose postcodes the file holds whole, says the postcode is outside it', () => {
+    expect(notFound({ ...cov, kind: 'outside', region: 'the North West', coverage: 1, complete: true })).toBe('SW1A 1AA is not a postcode of the North West (no SW postcodes are in it). The atlas covers the North West only.');
+  });
+  it('where the file covers only part of the area (England from a North West file), says only that the file lacks it', () => {
+    const words = notFound({ ...cov, kind: 'outside', region: 'England', coverage: 0.135, complete: false });
+    expect(words).toBe("SW1A 1AA is not in the atlas's postcode file (ONS NSPL, August 2024), which has no SW postcodes. The postcode file covers only 14% of the small areas of England; search for a place, ward or local authority instead.");
+    expect(words).not.toMatch(/not a postcode of England/);
   });
 });

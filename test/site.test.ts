@@ -288,6 +288,17 @@ describe('finding your own area', () => {
     await page.close();
   });
 
+  it('runs a search sent to the search page as a plain form (/search/?q=…), as if typed there', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}/search/?q=SW1A+1AA`);
+    await expect.poll(() => page.locator('[data-search-result]').textContent(), { timeout: 5000 }).toContain('SW1A 1AA is not a postcode of the North West');
+    expect(await page.locator('#search-page').inputValue()).toBe('SW1A 1AA');
+    // A place: the map opens on it.
+    await page.goto(`${site.origin}/search/?q=Haslingden`);
+    await page.waitForURL(/\/(explore|neighbourhoods)\//, { timeout: 10_000 });
+    await page.close();
+  });
+
   it('suggestions work with the keyboard alone', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.origin}/`);

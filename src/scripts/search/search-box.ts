@@ -18,7 +18,9 @@ export interface SearchHandlers {
 export function notFound(r: { kind: 'outside' | 'unknown'; postcode: string } & Coverage & { area?: string }): string {
   if (r.coverage === 0) return `${r.postcode} cannot be looked up: the atlas's postcode file (${r.edition}) holds no postcode of ${r.region}. Search for a place, ward or local authority instead.`;
   const partly = !r.complete ? ` The postcode file covers only ${Math.round(100 * r.coverage)}% of the small areas of ${r.region}; search for a place, ward or local authority instead.` : '';
-  if (r.kind === 'outside') return `${r.postcode} is not a postcode of ${r.region} (no ${r.area} postcodes are in it). The atlas covers ${r.region} only.${partly}`;
+  // A file that covers only part of the area cannot say a postcode is outside it: only that the file lacks it.
+  if (r.kind === 'outside' && !r.complete) return `${r.postcode} is not in the atlas's postcode file (${r.edition}), which has no ${r.area} postcodes.${partly}`;
+  if (r.kind === 'outside') return `${r.postcode} is not a postcode of ${r.region} (no ${r.area} postcodes are in it). The atlas covers ${r.region} only.`;
   return `${r.postcode} could not be found. It may be newer than the postcode file (${r.edition}), or mistyped.${partly}`;
 }
 
@@ -125,6 +127,12 @@ export function mountSearchBox(form: HTMLFormElement, handlers: SearchHandlers):
     if (shown.length) void choose(0);
     else say('No matching place, ward or small area. Try a postcode, a town or a neighbourhood.', true);
   });
+  // A search sent to this page as a plain form (?q=…, before the script ran, or from another page's form) is run here.
+  const asked = new URLSearchParams(location.search).get(input.name)?.trim();
+  if (asked && new URL(form.action, location.href).pathname === location.pathname) {
+    input.value = asked;
+    form.requestSubmit();
+  }
 }
 
 /** Explorer view of a box: centre and a zoom that fits it (for links from pages without a map). */
