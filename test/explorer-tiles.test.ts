@@ -258,6 +258,9 @@ describe('the explorer on vector tiles', () => {
         }
       }
       expect(drawn(await html(`/embed/indicators/${ind.id}/`), 'eimap'), ind.id).toEqual(Object.keys(lads).sort());
+      // The lead sentence names the mapped area first (England), the region after it.
+      const lede = /<p class="lede">(.*?)<\/p>/s.exec(page)?.[1] ?? '';
+      if (ind.plain) expect(lede, ind.id).toMatch(/^<strong>In England, .*<\/strong>; in the .+, where the programme's neighbourhoods are, /s);
     }
     const explore = await html('/explore/');
     expect(drawn(explore, 'xmap')).toEqual(Object.keys(comparators.lads['2021']).sort());

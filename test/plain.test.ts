@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { domainSentence, englandDecile, englandQuintile, englandWords, needsScoreWord, plainSentence, profileOrder, shareWords } from '../src/lib/plain.ts';
 import { changeSentence, headlineSentence } from '../src/lib/words.ts';
 import { notFound } from '../src/scripts/search/search-box.ts';
+import { mappedArea, regionComparator, regionHeading } from '../src/lib/scope-words.ts';
 
 const pct = { unit: 'percent', decimals: 1, polarity: 'higher-worse' as const, plain: '{share} households have no car or van' };
 const rate = { unit: 'rate', decimals: 1, polarity: 'higher-worse' as const, plain: '{value} recorded burglaries per 1,000 properties', per: 'per 1,000 properties' };
@@ -111,5 +112,20 @@ describe('a postcode not found, in words (src/scripts/search/search-box.ts)', ()
     const words = notFound({ ...cov, kind: 'outside', region: 'England', coverage: 0.135, complete: false });
     expect(words).toBe("SW1A 1AA is not in the atlas's postcode file (ONS NSPL, August 2024), which has no SW postcodes. The postcode file covers only 14% of the small areas of England; search for a place, ward or local authority instead.");
     expect(words).not.toMatch(/not a postcode of England/);
+  });
+});
+
+describe('the mapped area and the region, in words (src/lib/scope-words.ts)', () => {
+  const region = { regionName: 'North West', mode: 'region', nation: 'England' };
+  const england = { ...region, mode: 'england' };
+  it('names what the atlas maps from its scope', () => {
+    expect(mappedArea(region)).toBe('the North West');
+    expect(mappedArea(england)).toBe('England');
+  });
+  it('says why the region is beside an area of anywhere in England', () => {
+    expect(`compared with Maidstone, ${regionComparator(england)} and England`).toBe("compared with Maidstone, the North West, where the programme's neighbourhoods are, and England");
+    expect(`compared with Blackpool, ${regionComparator(region)} and England`).toBe('compared with Blackpool, the North West and England');
+    expect(regionHeading(england)).toBe("North West (the programme's region)");
+    expect(regionHeading(region)).toBe('North West');
   });
 });

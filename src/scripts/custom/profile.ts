@@ -13,6 +13,7 @@ import { changeSentence, count, headlineSentence, populationSentence } from '../
 import { COMPARABILITY, thenAndNowSentence, type Edition } from '../../lib/change-words.ts';
 import { markPath, SPINE, spineCell, spineRow } from '../../lib/spine.ts';
 import { el, svgEl, table } from '../dom.ts';
+import { regionComparator, regionHeading } from '../../lib/scope-words.ts';
 
 export interface ProfileContext {
   cat: Catalogue & { editions?: Edition[] };
@@ -59,7 +60,7 @@ function keyFigures(c: ProfileContext): HTMLElement {
   );
   const ch = changeSentence(n);
   if (ch) box.append(el('p', ch));
-  s.append(box, el('p', `Each figure is for the whole area: a population-weighted average of its small areas, or for Census and fuel poverty percentages the share of all its households or residents. It is compared with ${p.lad[2021].name}, where most of its small areas lie${p.councils.length > 1 ? ` (the table gives ${p.councils.slice(1).map((x) => x.name).join(' and ')} too)` : ''}, the ${cat.scope.regionName} and England. Each figure is placed among England's small areas exactly as the neighbourhood pages place theirs.`, 'muted small'));
+  s.append(box, el('p', `Each figure is for the whole area: a population-weighted average of its small areas, or for Census and fuel poverty percentages the share of all its households or residents. It is compared with ${p.lad[2021].name}, where most of its small areas lie${p.councils.length > 1 ? ` (the table gives ${p.councils.slice(1).map((x) => x.name).join(' and ')} too)` : ''}, ${regionComparator(cat.scope)} and England. Each figure is placed among England's small areas exactly as the neighbourhood pages place theirs.`, 'muted small'));
   return s;
 }
 
@@ -100,7 +101,7 @@ function domains(c: ProfileContext): HTMLElement[] {
 function spineTable(c: ProfileContext, domainName: string, rows: { ind: IndicatorMeta; s: CustomProfile['summaries'][string] }[]): HTMLElement {
   const { profile: p, cat } = c;
   const others = p.councils.slice(1);
-  const heads = ['Indicator', c.name, p.lad[2021].name, ...others.map((x) => x.name), cat.scope.regionName, 'England', "Among England's small areas (worse to the left)"];
+  const heads = ['Indicator', c.name, p.lad[2021].name, ...others.map((x) => x.name), regionHeading(cat.scope), 'England', "Among England's small areas (worse to the left)"];
   const numeric = heads.map((_, k) => k > 0 && k < heads.length - 1);
   const body = rows.map(({ ind, s }) => {
     const label = el('span');
@@ -115,7 +116,7 @@ function spineTable(c: ProfileContext, domainName: string, rows: { ind: Indicato
     return [label, spineCell(ind, s.neighbourhood), spineCell(ind, s.lad), ...others.map((x) => (ind.vintage === 2021 ? spineCell(ind, other(x.code)) : 'not shown (2011 areas)')), spineCell(ind, s.region), spineCell(ind, s.england, false), spineSvg(ind, s)];
   });
   const wrap = el('div');
-  wrap.append(table(`${domainName}: ${c.name} compared with ${p.lad[2021].name}, the ${cat.scope.regionName} and England`, heads, body, { numeric }));
+  wrap.append(table(`${domainName}: ${c.name} compared with ${p.lad[2021].name}, ${regionComparator(cat.scope)} and England`, heads, body, { numeric }));
   const t = wrap.querySelector('table')!;
   t.classList.add('spine-table');
   // On a phone each row stacks (global.css): every figure carries its column's name, and the
