@@ -113,6 +113,20 @@ describe('every page on every screen, every <details> open', () => {
     await page.close();
   });
 
+  it('on a phone (390 px), the map\'s table shows each small area\'s figure without scrolling sideways (the council is in the area\'s name)', async () => {
+    for (const path of ['/explore/', '/embed/neighbourhoods/old-swan/']) {
+      const page = await open(path, 390, false);
+      await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      const cells = await page.evaluate(() => [...document.querySelectorAll('.view-table tr')].slice(0, 6).map((tr) => {
+        const last = tr.lastElementChild!.getBoundingClientRect();
+        return { text: tr.textContent!.trim().slice(0, 40), right: Math.round(last.right), width: Math.round(last.width) };
+      }));
+      expect(cells.length, path).toBeGreaterThan(1);
+      for (const c of cells) { expect(c.right, `${path}: ${c.text}`).toBeLessThanOrEqual(390); expect(c.width, `${path}: ${c.text}`).toBeGreaterThan(0); }
+      await page.close();
+    }
+  });
+
   it('the comparison table fits a desktop window: the England column is whole at 1,280 px', async () => {
     const page = await open('/compare/', 1280, false);
     const { table, box, england } = await page.evaluate(() => {
