@@ -163,9 +163,15 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   // jump (MapLibre gives non-essential moves no duration), so it is "moving" for no time at all.
   map.on('movestart', () => { holder.dataset.camera = 'moving'; });
   map.on('moveend', () => { holder.dataset.camera = 'still'; });
-  // The table and summary follow the view, once it settles.
-  let tableTimer: ReturnType<typeof setTimeout> | undefined;
-  map.on('moveend', () => { clearTimeout(tableTimer); tableTimer = setTimeout(() => refreshTable(ctx), 250); });
+  // The table and summary follow the view once it settles: when the map is next idle, its tiles
+  // loaded and drawn (the areas in view are read from what is drawn; on a busy machine a fixed
+  // delay after the move could read a view half drawn, and nothing would read it again).
+  let tablePending = false;
+  map.on('moveend', () => {
+    if (tablePending) return;
+    tablePending = true;
+    map.once('idle', () => { tablePending = false; refreshTable(ctx); });
+  });
   const watched = [ctx.root.querySelector('[data-map-summary]'), ctx.root.querySelector('[data-table-body]')?.closest('table')].filter((e): e is Element => !!e);
   if (watched.length && 'IntersectionObserver' in window) {
     const seen = new Map<Element, boolean>();
