@@ -75,3 +75,22 @@ describe('the built site', () => {
     expect(broken.slice(0, 20)).toEqual([]);
   }, 120_000);
 });
+
+describe('indicator pages list only the kinds of area their map shows', () => {
+  it('"No data" and "Suppressed" are in the legend exactly when the values file has such areas', () => {
+    const pages = readdirSync(join(DIST, 'indicators')).filter((id) => existsSync(join(DIST, 'data/values', `${id}.json`)));
+    expect(pages.length).toBeGreaterThan(50);
+    const seen = { missing: 0, none: 0 };
+    for (const id of pages) {
+      const v = JSON.parse(readFileSync(join(DIST, 'data/values', `${id}.json`), 'utf8')) as { missing: number[]; suppressed: number[] };
+      const legend = /<div class="legend"[^]*?<\/ul>/.exec(readFileSync(join(DIST, 'indicators', id, 'index.html'), 'utf8'))?.[0] ?? '';
+      expect(legend, id).toContain('legend-title');
+      expect(legend.includes('No data'), `${id}: "No data" in the legend`).toBe(v.missing.length > 0);
+      expect(legend.includes('Suppressed'), `${id}: "Suppressed" in the legend`).toBe(v.suppressed.length > 0);
+      seen[v.missing.length > 0 ? 'missing' : 'none']++;
+    }
+    // Both kinds of page exist in the North West's build, so both branches are checked.
+    expect(seen.missing).toBeGreaterThan(0);
+    expect(seen.none).toBeGreaterThan(0);
+  });
+});

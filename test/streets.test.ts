@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Map as MapLibre } from 'maplibre-gl';
 import { addStreets, type StreetsFile } from '../src/scripts/explorer/streets.ts';
+import { streetKey } from '../pipeline/stages/streets.ts';
 
 const streets: StreetsFile = {
   attribution: 'Streets: © OpenStreetMap contributors', note: 'Street detail covers the surroundings only.', tiles: 'tiles/{area}/{z}/{x}/{y}.pbf', layer: 'transportation', names: 'transportation_name',
@@ -44,5 +45,18 @@ describe('street layers', () => {
     const l = layersAdded(8);
     expect(l.size).toBe(6);
     for (const [id, z] of l) expect(z, id).toBe(id.endsWith('-minor') ? 12 : 8);
+  });
+});
+
+describe('street names on the neighbourhood maps (pipeline/stages/streets.ts)', () => {
+  it('labels a street once whether OpenStreetMap spells it "Saint" or "St"', () => {
+    expect(streetKey('Saint Oswalds Street')).toBe(streetKey('St Oswalds Street'));
+    expect(streetKey('St. Helens Road')).toBe(streetKey('Saint Helens Road'));
+    expect(streetKey('St  Helens   Road')).toBe(streetKey('St Helens Road'));
+  });
+  it('keeps different streets apart', () => {
+    expect(streetKey('Stanley Road')).not.toBe(streetKey('St Anley Road'));
+    expect(streetKey('Queens Drive')).not.toBe(streetKey('Queens Drive Stoneycroft'));
+    expect(streetKey('Saintfield Road')).not.toBe(streetKey('Stfield Road'));
   });
 });

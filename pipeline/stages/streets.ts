@@ -126,8 +126,9 @@ export function buildStreets(d: StreetsInputs, problems: Problem[]): { files: Ma
           if (!name || ROAD_CLASSES[String(f.properties.class)] === undefined || f.type !== 2) continue;
           for (const line of clipped(f.toGeoJSON(x, y, z).geometry, clip)) {
             const length = lineLength(line);
-            const prev = names.get(name);
-            if (!prev || length > prev.length) names.set(name, { name, cls: String(f.properties.class), at: midpoint(line), length });
+            const key = streetKey(name);
+            const prev = names.get(key);
+            if (!prev || length > prev.length) names.set(key, { name, cls: String(f.properties.class), at: midpoint(line), length });
           }
         }
       }
@@ -189,4 +190,12 @@ function clusters(keys: string[]): string[][] {
 export function streetsInputs(cfg: Config, tiles: Map<string, Uint8Array>, resolved: ResolvedNeighbourhood[], geometry2021: VintageGeometry): StreetsInputs {
   const placed = geometry2021.placements.neighbourhood;
   return { ...cfg.geographies.streets!, tiles, maps: resolved.filter((n) => placed[n.config.slug]).map((n) => ({ slug: n.config.slug, bbox: mapBox(placed[n.config.slug].bbox) })) };
+}
+
+/**
+ * One street's key among its spellings in OpenStreetMap: "Saint Oswalds Street" and "St Oswalds
+ * Street" (two ways of one street) are labelled once, by the spelling of its longest piece.
+ */
+export function streetKey(name: string): string {
+  return name.replace(/\bSaint\b/g, 'St').replace(/\bSt\.(?=\s)/g, 'St').replace(/\s+/g, ' ').trim().toLowerCase();
 }
