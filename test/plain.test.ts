@@ -4,6 +4,7 @@ import { domainSentence, englandDecile, englandQuintile, englandWords, needsScor
 import { changeSentence, headlineSentence } from '../src/lib/words.ts';
 import { notFound } from '../src/scripts/search/search-box.ts';
 import { mappedArea, regionComparator, regionHeading } from '../src/lib/scope-words.ts';
+import { differenceNote } from '../src/lib/local-words.ts';
 
 const pct = { unit: 'percent', decimals: 1, polarity: 'higher-worse' as const, plain: '{share} households have no car or van' };
 const rate = { unit: 'rate', decimals: 1, polarity: 'higher-worse' as const, plain: '{value} recorded burglaries per 1,000 properties', per: 'per 1,000 properties' };
@@ -127,5 +128,17 @@ describe('the mapped area and the region, in words (src/lib/scope-words.ts)', ()
     expect(`compared with Blackpool, ${regionComparator(region)} and England`).toBe('compared with Blackpool, the North West and England');
     expect(regionHeading(england)).toBe("North West (the programme's region)");
     expect(regionHeading(region)).toBe('North West');
+  });
+});
+
+describe('a survey difference against comparison areas, in words (src/lib/local-words.ts)', () => {
+  it('says whose estimate it is and that the atlas measures no effect of the programme', () => {
+    const note = differenceNote({ unit: 'percentage points' })!;
+    expect(note).toMatch(/^The survey team’s published estimate/);
+    expect(note).toContain('comparison areas over the same years');
+    expect(note).toContain('none of its own figures measures what the programme did');
+  });
+  it('is left out for a plain figure', () => {
+    for (const unit of ['percent', 'count', 'rate', 'score', 'text'] as const) expect(differenceNote({ unit })).toBeNull();
   });
 });

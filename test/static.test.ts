@@ -94,3 +94,17 @@ describe('indicator pages list only the kinds of area their map shows', () => {
     expect(seen.none).toBeGreaterThan(0);
   });
 });
+
+describe('the survey\'s difference against comparison areas', () => {
+  it('carries whose estimate it is in its own card, on the home page and every neighbourhood page', () => {
+    const pages = ['index.html', ...readdirSync(join(DIST, 'neighbourhoods')).filter((n) => existsSync(join(DIST, 'neighbourhoods', n, 'index.html'))).map((n) => `neighbourhoods/${n}/index.html`)];
+    let cards = 0;
+    for (const p of pages) {
+      for (const m of readFileSync(join(DIST, p), 'utf8').matchAll(/<li class="local-item" data-local-indicator="hhs-influence-decisions-change"[^]*?<\/li>/g)) {
+        cards++;
+        expect(m[0], p).toMatch(/percentage points[^]*The survey team’s published estimate[^]*<details/);
+      }
+    }
+    expect(cards).toBeGreaterThan(0);
+  });
+});

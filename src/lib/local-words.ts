@@ -18,6 +18,16 @@ export function localValueText(ind: LocalIndicator, v: LocalValue | undefined, d
   return parts.join(' ');
 }
 
+/**
+ * Beside a difference in percentage points (a survey's change here against comparison areas),
+ * whose figure it is and what it is: the survey team's estimate, quoted. Nothing else in the
+ * atlas measures what the programme did, and the words say so. Null for any other unit.
+ */
+export function differenceNote(ind: Pick<LocalIndicator, 'unit'>): string | null {
+  if (ind.unit !== 'percentage points') return null;
+  return 'The survey team’s published estimate: the rise here less the rise in comparison areas over the same years. The atlas quotes it; none of its own figures measures what the programme did.';
+}
+
 /** A short ± form for tables. */
 export function plusMinus(v: LocalValue, ind: LocalIndicator): string {
   if (v.status !== 'value' || typeof v.value !== 'number' || v.lower === null || v.upper === null) return '';
