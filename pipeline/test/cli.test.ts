@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { world, writeWorld } from './fixture.ts';
-import { cli, snapshotDir } from './helpers.ts';
+import { cli, ROOT, snapshotDir } from './helpers.ts';
 
 const temps: string[] = [];
 const temp = () => { const d = mkdtempSync(join(tmpdir(), 'atlas-cli-')); temps.push(d); return d; };
@@ -82,6 +83,13 @@ describe('pipeline CLI on bad input', () => {
     const r = cli(['--sope', 'england']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('BAD_ARGUMENT');
+  });
+
+  it('npm run build hands its options to the pipeline, and builds no site when the pipeline fails', () => {
+    const r = spawnSync('npm', ['run', 'build', '--', '--scope', 'wales'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('--scope takes "region" or "england"');
+    expect(r.stdout).not.toMatch(/^> \S+ site$/m);
   });
 
   it('a tile budget that is not a whole number of bytes is explained', () => {
