@@ -88,6 +88,22 @@ describe('embeds on another origin', () => {
     await p.close();
   });
 
+  it("the builder's preview takes the height its embed asks for while \"let the embed set its own height\" is ticked, and the chosen height when not", async () => {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await p.goto(`${atlas.origin}/neighbourhoods/old-swan/`);
+    await p.locator('#embed summary').click();
+    const frame = p.locator('[data-embed-preview] iframe');
+    await frame.waitFor();
+    // The embed's content, measured inside the frame; the preview's box must come to match it (it stayed at 560 px, cutting the text).
+    const needs = async () => (await p.frames().find((x) => x.url().includes('/embed/neighbourhoods/old-swan/'))!.evaluate(() => document.documentElement.scrollHeight));
+    await expect.poll(async () => Math.abs((await frame.boundingBox())!.height - (await needs())), { timeout: 20_000 }).toBeLessThanOrEqual(3);
+    expect(await needs()).not.toBe(560);
+    await p.locator('[data-embed-autoheight]').uncheck();
+    await p.locator('[data-embed-height]').fill('400');
+    await expect.poll(async () => Math.abs((await p.locator('[data-embed-preview] iframe').boundingBox())!.height - 400)).toBeLessThanOrEqual(2);
+    await p.close();
+  });
+
   it('every snippet the builder writes points at a route that exists', async () => {
     for (const [path, area] of [['/embed/indicators/iod25-income-score/', 'la=E06000009'], ['/embed/neighbourhoods/claremont/', ''], ['/embed/indicators/census21-disabled/', 'n=old-swan']]) {
       const { src } = embedSnippet({ origin: atlas.origin, path, title: 't', area, static: false, height: 500, autoHeight: true });

@@ -1,7 +1,8 @@
 /** The helpers that put figures and findings into words (src/lib/plain.ts, src/lib/words.ts, the search box's not-found sentence): expected sentences worked out by hand. */
 import { describe, expect, it } from 'vitest';
 import { domainSentence, englandDecile, englandQuintile, englandWords, needsScoreWord, plainSentence, profileOrder, shareWords } from '../src/lib/plain.ts';
-import { changeSentence, headlineSentence } from '../src/lib/words.ts';
+import { changeSentence, headlineSentence, plural } from '../src/lib/words.ts';
+import { citation } from '../src/lib/build-info.ts';
 import { notFound } from '../src/scripts/search/search-box.ts';
 import { mappedArea, regionComparator, regionHeading } from '../src/lib/scope-words.ts';
 import { differenceNote } from '../src/lib/local-words.ts';
@@ -140,5 +141,21 @@ describe('a survey difference against comparison areas, in words (src/lib/local-
   });
   it('is left out for a plain figure', () => {
     for (const unit of ['percent', 'count', 'rate', 'score', 'text'] as const) expect(differenceNote({ unit })).toBeNull();
+  });
+});
+
+describe('names of kinds of place, and the citation, in words', () => {
+  it('puts each kind of place the search lists into its plural (the search page said "Local authoritys" and "Parishs")', () => {
+    expect(['Neighbourhood', 'Local authority', 'Ward', 'Parish', 'City', 'Town', 'Village', 'Hamlet', 'Suburb', 'Place'].map(plural))
+      .toEqual(['Neighbourhoods', 'Local authorities', 'Wards', 'Parishes', 'Cities', 'Towns', 'Villages', 'Hamlets', 'Suburbs', 'Places']);
+    expect(plural('Bus')).toBe('Buses');
+    expect(plural('Day')).toBe('Days');
+  });
+
+  it('cites the site by its address when the build knows it, and by nothing when it does not (it printed "/." for an unset site)', () => {
+    const info = { version: '1.2.0', date: '2026-12-06' };
+    expect(citation('https://example.org/atlas/', 'Atlas', info)).toContain('Atlas, version 1.2.0 (built 2026-12-06). https://example.org/atlas/. Data:');
+    expect(citation(undefined, 'Atlas', info)).toContain('Atlas, version 1.2.0 (built 2026-12-06). Data:');
+    expect(citation('/', 'Atlas', info)).toContain('(built 2026-12-06). Data:');
   });
 });

@@ -93,7 +93,35 @@ function smallSvgText(page: Page) {
   });
 }
 
+/**
+ * Controls smaller than 24 × 24 px (WCAG 2.2, 2.5.8) on the page: buttons, fields, summaries, and
+ * links that stand alone (a link inside a sentence is exempt, as the criterion allows). Links drawn
+ * in charts' SVG and the map library's own buttons are not measured here.
+ */
+function smallTargets(page: Page) {
+  return page.evaluate(() => {
+    const bad: string[] = [];
+    for (const e of document.querySelectorAll<HTMLElement>('a[href], button, select, input:not([type=hidden]), summary, textarea')) {
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || e.closest('svg, .maplibregl-ctrl')) continue;
+      const isLink = e.tagName === 'A';
+      if (isLink) {
+        const block = e.closest('p, li, td, th, dd, dt, figcaption, caption, footer, blockquote, label, span');
+        if (block && block.textContent!.replace(/\s+/g, ' ').trim() !== e.textContent!.replace(/\s+/g, ' ').trim()) continue;
+      }
+      if (r.height < 24 || (!isLink && r.width < 24)) bad.push(`${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''} "${(e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 24)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+    }
+    return [...new Set(bad)].slice(0, 10);
+  });
+}
+
 describe('every page on every screen, every <details> open', () => {
+  it.for([...PAGES, ['contribute', '/contribute/', false] as [string, string, boolean], ['the indicators', '/indicators/', false] as [string, string, boolean]])('%s: at 390 px every button, field and stand-alone link is at least 24 px high (and buttons and fields 24 px wide)', async ([, path, map], { expect }) => {
+    const page = await open(path, 390, map);
+    expect(await smallTargets(page), path).toEqual([]);
+    await page.close();
+  });
+
   it.for(PAGES)('%s: no sideways page scroll at 320, 390 and 1,280 px; tables fit or scroll in a labelled region', async ([, path, map], { expect }) => {
     for (const width of [320, 390, 1280]) {
       const page = await open(path, width, map);

@@ -41,6 +41,10 @@ describe('council spending', () => {
     // The line bends where the accounts change: said under the charts.
     const text = await s.innerText();
     for (const x of ['2013-14: public health joined', 'Better Care Fund', 'GDP deflator at market prices (ONS series YBGB), release of 30 June 2025', 'before Census 2021', 'Spending is not the same as need']) expect(text).toContain(x);
+    // The lead line stops at 2014-15 and starts again in 2017-18: its panel says which years have no figure (the table's "–" above); a line with every year says nothing.
+    expect(await s.locator('.spending-grid li').first().locator('.spending-gap').innerText()).toContain('No figure for 2015-16 and 2016-17');
+    expect(await s.locator('.spending-grid li').filter({ has: page.getByText('Education', { exact: true }) }).locator('.spending-gap').count()).toBe(0);
+    expect(await s.locator('.spending-grid li').filter({ has: page.getByText('Education', { exact: true }) }).count()).toBe(1);
     // Net income drawn below zero, and explained (Blackpool's central services in 2017-18).
     expect(await s.locator('li', { hasText: 'Central services' }).innerText()).toContain('Below zero in 2017-18');
     expect(await s.locator('li', { hasText: 'Central services' }).innerText()).toContain('crosses zero, so no percentage is given');

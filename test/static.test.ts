@@ -108,3 +108,20 @@ describe('the survey\'s difference against comparison areas', () => {
     expect(cards).toBeGreaterThan(0);
   });
 });
+
+describe('the search page without JavaScript', () => {
+  it('names each kind of place in its plural, counts it from the search index, and folds the long lists so the page ends near its search box', () => {
+    const html = readFileSync(join(DIST, 'search/index.html'), 'utf8');
+    const index = JSON.parse(readFileSync(join(DIST, 'data/search/places.json'), 'utf8')) as { places: unknown[][] };
+    const n = (k: string) => index.places.filter((p) => p[1] === k).length.toLocaleString('en-GB');
+    expect(html).toContain(`>Local authorities (${n('L')})</h2>`);
+    expect(html).toContain(`>Parishes (${n('P')})</h2>`);
+    expect(html).not.toMatch(/authoritys|Parishs/);
+    // Every link to a place or postcode district not inside a closed <details> is one of the few shown open (at most 40 per kind).
+    const open = html.replace(/<details[^>]*>[\s\S]*?<\/details>/g, '');
+    const places = (open.match(/<ul class="place-list">[\s\S]*?<\/ul>/g) ?? []).map((u) => (u.match(/<li>/g) ?? []).length);
+    expect(places.every((k) => k <= 40)).toBe(true);
+    expect((open.match(/search\/postcodes\//g) ?? []).length).toBe(0);
+    expect((html.match(/search\/postcodes\//g) ?? []).length).toBeGreaterThan(100);
+  });
+});

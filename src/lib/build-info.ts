@@ -19,8 +19,8 @@ export function buildInfo(): { version: string; date: string } {
   return { version, date: date || 'undated' };
 }
 
-/** The citation of the atlas, in words. */
-export function citation(url: string, title: string): string {
-  const { version, date } = buildInfo();
-  return `${title} contributors (${date.slice(0, 4)}). ${title}, version ${version} (built ${date}). ${url}. Data: MHCLG English Indices of Deprivation 2025, 2019, 2015; ONS Census 2021 (Open Government Licence v3.0).`;
+/** The citation of the atlas, in words; the site's address only when the build knows it (ATLAS_SITE), never a bare path. */
+export function citation(url: string | undefined, title: string, { version, date } = buildInfo()): string {
+  const at = url && /^https?:\/\//.test(url) ? ` ${url}.` : '';
+  return `${title} contributors (${date.slice(0, 4)}). ${title}, version ${version} (built ${date}).${at} Data: MHCLG English Indices of Deprivation 2025, 2019, 2015; ONS Census 2021 (Open Government Licence v3.0).`;
 }

@@ -19,11 +19,22 @@ export interface SpineRow {
   marks: { k: (typeof SPINE_MARKS)[number]; at: number }[];
 }
 
-export function spineRow(ind: Pick<IndicatorMeta, 'england' | 'polarity'>, s: SpineSummaries): SpineRow {
+/**
+ * The narrowest scale a percentage's row is drawn on: 10 percentage points. Where almost every
+ * small area of England has the same figure (seats filled unopposed: 0% from the 5th to the 95th
+ * percentile), a scale fitted to the marks alone would set 0.0% and 0.2% at opposite ends.
+ */
+export const MIN_PERCENT_SPAN = 10;
+
+export function spineRow(ind: Pick<IndicatorMeta, 'england' | 'polarity' | 'unit'>, s: SpineSummaries): SpineRow {
   const e = ind.england!;
   const { width: W, pad } = SPINE;
   const means = SPINE_MARKS.map((k) => s[k].mean).filter((v): v is number => v !== undefined);
   let lo = Math.min(e.p5, ...means), hi = Math.max(e.p95, ...means);
+  if (ind.unit === 'percent' && hi - lo < MIN_PERCENT_SPAN) {
+    hi = Math.min(100, lo + MIN_PERCENT_SPAN);
+    lo = Math.min(lo, hi - MIN_PERCENT_SPAN);
+  }
   if (hi === lo) { lo -= 1; hi += 1; }
   const flip = ind.polarity === 'higher-worse';
   const x = (v: number) => { const t = (v - lo) / (hi - lo); return pad + (flip ? 1 - t : t) * (W - 2 * pad); };

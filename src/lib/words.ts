@@ -7,6 +7,13 @@ export function count(n: number): string {
   return n >= 0 && n <= 10 ? NUMBERS[n] : String(n);
 }
 
+/** A noun's plural, by the regular English rules ("Local authority" → "Local authorities", "Parish" → "Parishes", "Ward" → "Wards"). */
+export function plural(noun: string): string {
+  if (/[^aeiou]y$/i.test(noun)) return noun.slice(0, -1) + 'ies';
+  if (/(s|x|z|ch|sh)$/i.test(noun)) return noun + 'es';
+  return noun + 's';
+}
+
 /** An area's summaries beside England's: what the sentences below read (a neighbourhood's or a custom area's). */
 type AreaSummaries = { summaries: Record<string, Pick<Neighbourhood['summaries'][string], 'neighbourhood' | 'england'>> };
 

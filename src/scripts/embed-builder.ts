@@ -1,5 +1,5 @@
 /** The "Embed this" builder: snippet and live preview from the chosen options. All text, no HTML strings. */
-import { embedSnippet } from '../lib/embed.ts';
+import { askedHeight, embedSnippet } from '../lib/embed.ts';
 
 for (const box of document.querySelectorAll<HTMLDetailsElement>('[data-embed-builder]')) {
   const q = <T extends Element>(s: string) => box.querySelector<T>(s);
@@ -21,6 +21,12 @@ for (const box of document.querySelectorAll<HTMLDetailsElement>('[data-embed-bui
     frame.className = 'embed-frame';
     preview.replaceChildren(frame);
   };
+  // With "let the embed set its own height" ticked, the preview takes the height its embed asks for, as the snippet's listener would.
+  addEventListener('message', (e) => {
+    const frame = preview.querySelector('iframe');
+    const h = auto.checked && frame && e.source === frame.contentWindow ? askedHeight(e, location.origin) : null;
+    if (frame && h !== null) frame.style.height = `${h}px`;
+  });
   box.addEventListener('toggle', update);
   box.addEventListener('input', update);
   box.addEventListener('change', update);

@@ -1,0 +1,34 @@
+/** The spine chart's row geometry (src/lib/spine.ts): positions worked out by hand from the scale's rule. */
+import { describe, expect, it } from 'vitest';
+import { SPINE, spineRow } from '../src/lib/spine.ts';
+
+const { width: W, pad } = SPINE;
+const inner = W - 2 * pad;
+const england = (p: number[]) => ({ areas: 100, p5: p[0], p10: p[1], p25: p[2], p50: p[3], p75: p[4], p90: p[5], p95: p[6] });
+
+describe('a spine chart row', () => {
+  it('spans England\'s 5th to 95th percentile and the marks, worse to the left', () => {
+    const r = spineRow({ unit: 'percent', polarity: 'higher-worse', england: england([10, 20, 30, 40, 50, 60, 70]) }, { neighbourhood: { mean: 40 }, lad: { mean: 30 }, region: { mean: 50 } });
+    // 10 to 70 across the inner width, flipped: 70 at the left.
+    expect(r.median).toBeCloseTo(pad + inner * (1 - 30 / 60));
+    expect(r.band90[0]).toBeCloseTo(pad + inner * (1 - 50 / 60));
+    expect(r.band90[1]).toBeCloseTo(inner * 40 / 60);
+  });
+
+  it('draws a percentage on at least 10 points, so 0.0% and 0.2% are not set at opposite ends when England\'s areas are all 0%', () => {
+    const r = spineRow({ unit: 'percent', polarity: 'higher-worse', england: england([0, 0, 0, 0, 0, 0, 0]) }, { neighbourhood: { mean: 0 }, lad: { mean: 0.1 }, region: { mean: 0.2 } });
+    const at = Object.fromEntries(r.marks.map((m) => [m.k, m.at]));
+    // Scale 0 to 10, flipped: 0 at the right edge, 0.2 a fiftieth of the width to its left.
+    expect(at.neighbourhood).toBeCloseTo(pad + inner);
+    expect(at.region).toBeCloseTo(pad + inner * (1 - 0.2 / 10));
+    expect(at.neighbourhood - at.region).toBeLessThan(inner / 40);
+    expect(r.median).toBeCloseTo(pad + inner);
+  });
+
+  it('keeps a percentage\'s scale within 0 to 100 when its marks are near 100', () => {
+    const r = spineRow({ unit: 'percent', polarity: 'lower-worse', england: england([99, 99, 99, 99.5, 100, 100, 100]) }, { neighbourhood: { mean: 100 }, lad: { mean: 100 }, region: { mean: 99 } });
+    // Scale 90 to 100, not flipped: 100 at the right edge, 99.5 a twentieth of the width to its left.
+    expect(r.marks.find((m) => m.k === 'neighbourhood')!.at).toBeCloseTo(pad + inner);
+    expect(r.median).toBeCloseTo(pad + inner * 0.95);
+  });
+});
