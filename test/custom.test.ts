@@ -69,10 +69,14 @@ describe('the custom area page', () => {
     const page = await browser.newPage();
     const w = await watched(page);
     await page.goto(`${site.origin}/custom/`);
+    // How to pick on the map is told once there is a map, not before.
+    await page.waitForSelector('[data-custom]:not([hidden])');
+    expect(await page.locator('#picker-help').isVisible()).toBe(false);
     await page.selectOption('#start-nb', 'claremont');
     await page.getByRole('button', { name: 'Use its areas' }).click();
     const five = codesOf('claremont');
     await ready(page, five.length);
+    expect(await page.locator('#picker-help').isVisible()).toBe(true);
     expect(urlCodes(page).sort()).toEqual([...five].sort());
     // Pointer: a small area of the map that is not chosen.
     const other = await page.locator('svg.picker-map path[data-code]:not(.chosen)').first().getAttribute('data-code');

@@ -130,6 +130,8 @@ async function start(root: HTMLElement) {
     if (key !== drawn) {
       drawn = key;
       root.querySelector('[data-picker-empty]')?.remove();
+      // How to pick on the map, once there is one.
+      root.querySelector<HTMLElement>('#picker-help')?.removeAttribute('hidden');
       picker.draw(chunks.map((c, k) => ({ topology: topologies[k], areas: new Map(c.a2021.codes.map((code, i) => [code, { code, name: c.a2021.names[i], council: c.name, ward: c.a2021.ward[i] } as PickerArea])) })));
     } else picker.refresh();
     countLine.textContent = codes.length ? `${chosenWords()}.` : 'No small areas chosen yet.';
