@@ -31,4 +31,18 @@ describe('a spine chart row', () => {
     expect(r.marks.find((m) => m.k === 'neighbourhood')!.at).toBeCloseTo(pad + inner);
     expect(r.median).toBeCloseTo(pad + inner * 0.95);
   });
+
+  it('moves the council\'s mark above and the region\'s below where they would cover the area\'s, and leaves marks apart in the middle', () => {
+    const ind = { unit: 'percent' as const, polarity: 'higher-worse' as const, england: england([10, 20, 30, 40, 50, 60, 70]) };
+    const y = (r: ReturnType<typeof spineRow>) => Object.fromEntries(r.marks.map((m) => [m.k, m.y]));
+    const mid = SPINE.height / 2;
+    // All three at 40: the area's stays in the middle; the council's goes up, the region's down.
+    expect(y(spineRow(ind, { neighbourhood: { mean: 40 }, lad: { mean: 40 }, region: { mean: 40 } }))).toEqual({ neighbourhood: mid, lad: mid - 8, region: mid + 8 });
+    // 10 points apart on a 60-point scale is 31 px: no mark moves.
+    expect(y(spineRow(ind, { neighbourhood: { mean: 30 }, lad: { mean: 40 }, region: { mean: 50 } }))).toEqual({ neighbourhood: mid, lad: mid, region: mid });
+    // The council near the area, the region far: only the council moves.
+    expect(y(spineRow(ind, { neighbourhood: { mean: 30 }, lad: { mean: 31 }, region: { mean: 60 } }))).toEqual({ neighbourhood: mid, lad: mid - 8, region: mid });
+    // The area's mark is drawn first, so one moved over it stays whole.
+    expect(spineRow(ind, { neighbourhood: { mean: 30 }, lad: { mean: 31 }, region: { mean: 60 } }).marks[0].k).toBe('neighbourhood');
+  });
 });

@@ -9,14 +9,16 @@ import { englandDecile, isRealUnit } from './plain.ts';
  * custom area page draws in the browser.
  */
 export const SPINE = { width: 200, height: 30, pad: 7 } as const;
-export const SPINE_MARKS = ['region', 'lad', 'neighbourhood'] as const;
+/** In drawing order: the area's mark first, so a council's or region's moved above or below it stays whole. */
+export const SPINE_MARKS = ['neighbourhood', 'lad', 'region'] as const;
 export type SpineSummaries = Record<(typeof SPINE_MARKS)[number], Pick<Summary, 'mean'>>;
 
 export interface SpineRow {
   band90: [number, number];
   band50: [number, number];
   median: number;
-  marks: { k: (typeof SPINE_MARKS)[number]; at: number }[];
+  /** Each mark's place: `at` across (the figure), `y` down (the middle, or above and below it where marks would cover each other). */
+  marks: { k: (typeof SPINE_MARKS)[number]; at: number; y: number }[];
 }
 
 /**
@@ -39,12 +41,21 @@ export function spineRow(ind: Pick<IndicatorMeta, 'england' | 'polarity' | 'unit
   const flip = ind.polarity === 'higher-worse';
   const x = (v: number) => { const t = (v - lo) / (hi - lo); return pad + (flip ? 1 - t : t) * (W - 2 * pad); };
   const span = (a: number, b: number): [number, number] => [Math.min(x(a), x(b)), Math.abs(x(b) - x(a))];
-  return { band90: span(e.p10, e.p90), band50: span(e.p25, e.p75), median: x(e.p50), marks: SPINE_MARKS.filter((k) => s[k].mean !== undefined).map((k) => ({ k, at: x(s[k].mean!) })) };
+  const placed = SPINE_MARKS.filter((k) => s[k].mean !== undefined).map((k) => ({ k, at: x(s[k].mean!) }));
+  return { band90: span(e.p10, e.p90), band50: span(e.p25, e.p75), median: x(e.p50), marks: placed.map((m) => ({ ...m, y: markY(m, placed) })) };
+}
+
+/** Marks closer than this across (px) would cover each other: the council's moves above the middle, the region's below; the area's stays. */
+export const MARK_CLEARANCE = 10;
+
+function markY(m: { k: (typeof SPINE_MARKS)[number]; at: number }, all: readonly { k: string; at: number }[]): number {
+  const mid = SPINE.height / 2;
+  if (m.k === 'neighbourhood' || !all.some((o) => o.k !== m.k && Math.abs(o.at - m.at) < MARK_CLEARANCE)) return mid;
+  return m.k === 'lad' ? mid - 8 : mid + 8;
 }
 
 /** A mark's SVG shape: the area a circle, its council a diamond, the region a triangle. */
-export function markPath(k: (typeof SPINE_MARKS)[number], at: number): { circle: [number, number, number] } | { d: string } {
-  const y = SPINE.height / 2;
+export function markPath(k: (typeof SPINE_MARKS)[number], at: number, y = SPINE.height / 2): { circle: [number, number, number] } | { d: string } {
   if (k === 'neighbourhood') return { circle: [Number(at.toFixed(1)), y, 6] };
   return { d: k === 'lad' ? `M${at.toFixed(1)} ${y - 6}l6 6-6 6-6-6z` : `M${at.toFixed(1)} ${y - 5}l5 9h-10z` };
 }
@@ -54,5 +65,6 @@ export function spineCell(ind: Pick<IndicatorMeta, 'unit' | 'decimals' | 'polari
   const f = formatValue(v?.mean, ind.unit, ind.decimals);
   if (!v || isRealUnit(ind) || !decile) return f;
   const d = englandDecile(ind, v.position);
-  return d === null ? f : `${f} (decile ${d})`;
+  // No break inside "(decile 10)": it wrapped as "(decile" / "10)" in narrow columns.
+  return d === null ? f : `${f} (decile\u00a0${d})`;
 }

@@ -143,8 +143,8 @@ function spineSvg(ind: IndicatorMeta, s: CustomProfile['summaries'][string]): SV
     svgEl('rect', { class: 'band50', x: r.band50[0].toFixed(1), y: 9, width: r.band50[1].toFixed(1), height: 12 }),
     svgEl('line', { class: 'median', x1: r.median.toFixed(1), x2: r.median.toFixed(1), y1: 6, y2: 24 }),
   );
-  for (const { k, at } of r.marks) {
-    const m = markPath(k, at);
+  for (const { k, at, y } of r.marks) {
+    const m = markPath(k, at, y);
     svg.append('circle' in m ? svgEl('circle', { class: 'm-n', cx: m.circle[0], cy: m.circle[1], r: m.circle[2] }) : svgEl('path', { class: k === 'lad' ? 'm-lad' : 'm-region', d: m.d }));
   }
   return svg;
