@@ -72,6 +72,10 @@ describe('council spending', () => {
     expect(await s.locator('#spending-E10000017 li .spending-title strong').allInnerTexts()).toContain('Education');
     expect(await s.locator('#spending-E07000125').innerText()).toContain('Not drawn for Rossendale: social care (children\'s and adults\'), education and public health, which the county council runs');
     expect(await s.locator('#spending-E07000125 li', { hasText: 'Highways and transport' }).innerText()).toContain('run partly by the county, partly by the district');
+    // A district's charts all miss 2015-16 and 2016-17: said once above them, not under each.
+    const rossendale = s.locator('#spending-E07000125');
+    expect(await rossendale.locator('.spending-gap').count()).toBe(1);
+    expect(await rossendale.locator('.spending-gap').innerText()).toContain("No figure for 2015-16 and 2016-17: the accounts stored for those years do not have this council's lines");
     await page.close();
   });
 
