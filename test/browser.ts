@@ -67,11 +67,11 @@ export async function watched(page: Page, ignoreFailure: (errorText: string | un
   page.on('console', (m) => { if (m.type() === 'error') w.errors.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => w.errors.push(`pageerror: ${e.message}`));
   page.on('response', (r) => { if (r.status() >= 400) w.errors.push(`HTTP ${r.status()} ${r.url()}`); });
-  // A map cancels the tiles it no longer needs when its view moves on (MapLibre aborts their
-  // fetches): an aborted tile is the map's choice, not a failure of the site.
-  // Requests the page or browser cancels on their own: a tile no longer in view, and the favicon (fetched by the browser, not the page; cancelled when the page closes under load).
-  const cancelledTile = (url: string, e?: string) => e === 'net::ERR_ABORTED' && /\.pbf$|\/favicon\.svg$/.test(new URL(url).pathname);
-  page.on('requestfailed', (r) => { const e = r.failure()?.errorText; if (!ignoreFailure(e) && !cancelledTile(r.url(), e)) w.errors.push(`failed ${r.url()} ${e}`); });
+  // Fetches cancelled by choice, not failures of the site: a tile the map no longer needs when its
+  // view moves on (MapLibre aborts it), and the favicon (the browser's own fetch, cancelled when the
+  // page closes under load).
+  const cancelledByChoice = (url: string, e?: string) => e === 'net::ERR_ABORTED' && /\.pbf$|\/favicon\.svg$/.test(new URL(url).pathname);
+  page.on('requestfailed', (r) => { const e = r.failure()?.errorText; if (!ignoreFailure(e) && !cancelledByChoice(r.url(), e)) w.errors.push(`failed ${r.url()} ${e}`); });
   await page.exposeFunction('__cspViolation', (s: string) => w.csp.push(s));
   await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __cspViolation: (s: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
   return w;

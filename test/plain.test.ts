@@ -1,7 +1,7 @@
 /** The helpers that put figures and findings into words (src/lib/plain.ts, src/lib/words.ts, the search box's not-found sentence): expected sentences worked out by hand. */
 import { describe, expect, it } from 'vitest';
 import { domainSentence, englandDecile, englandQuintile, englandWords, needsScoreWord, plainSentence, profileOrder, shareWords } from '../src/lib/plain.ts';
-import { changeSentence, headlineSentence, plural } from '../src/lib/words.ts';
+import { andList, changeSentence, headlineSentence, plural } from '../src/lib/words.ts';
 import { citation } from '../src/lib/build-info.ts';
 import { notFound } from '../src/scripts/search/search-box.ts';
 import { mappedArea, regionComparator, regionHeading } from '../src/lib/scope-words.ts';
@@ -149,6 +149,7 @@ describe('names of kinds of place, and the citation, in words', () => {
     expect(['Neighbourhood', 'Local authority', 'Ward', 'Parish', 'City', 'Town', 'Village', 'Hamlet', 'Suburb', 'Place'].map(plural))
       .toEqual(['Neighbourhoods', 'Local authorities', 'Wards', 'Parishes', 'Cities', 'Towns', 'Villages', 'Hamlets', 'Suburbs', 'Places']);
     expect(plural('Bus')).toBe('Buses');
+    expect([[], ['2015-16'], ['2015-16', '2016-17'], ['a', 'b', 'c']].map(andList)).toEqual(['', '2015-16', '2015-16 and 2016-17', 'a, b and c']);
     expect(plural('Day')).toBe('Days');
   });
 

@@ -7,6 +7,11 @@ export function count(n: number): string {
   return n >= 0 && n <= 10 ? NUMBERS[n] : String(n);
 }
 
+/** Items in a sentence: "a", "a and b", "a, b and c". */
+export function andList(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 /** A noun's plural, by the regular English rules ("Local authority" → "Local authorities", "Parish" → "Parishes", "Ward" → "Wards"). */
 export function plural(noun: string): string {
   if (/[^aeiou]y$/i.test(noun)) return noun.slice(0, -1) + 'ies';

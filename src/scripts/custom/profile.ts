@@ -9,7 +9,7 @@ import type { CouncilMark, CustomChunk, CustomIndex, CustomProfile } from '../..
 import { areaFigure } from '../../lib/custom.ts';
 import { formatValue } from '../../lib/classes.ts';
 import { domainSentence, englandWords, isProfileIndicator, isRealUnit, needsScoreWord, perNote, plainSentence, profileOrder } from '../../lib/plain.ts';
-import { changeSentence, count, headlineSentence, populationSentence } from '../../lib/words.ts';
+import { andList, changeSentence, count, headlineSentence, populationSentence } from '../../lib/words.ts';
 import { COMPARABILITY, thenAndNowSentence, type Edition } from '../../lib/change-words.ts';
 import { markPath, SPINE, spineCell, spineRow } from '../../lib/spine.ts';
 import { el, svgEl, table } from '../dom.ts';
@@ -154,7 +154,7 @@ function thenAndNow(c: ProfileContext): HTMLElement | null {
   const eds = c.cat.editions ?? [];
   if (eds.length === 0) return null;
   const { profile: p } = c;
-  const s = section('change-h', `Then and now: the Indices of ${eds.map((e) => e.name.replace('IoD ', '')).join(', ').replace(/, (?=[^,]*$)/, ' and ')}`);
+  const s = section('change-h', `Then and now: the Indices of ${andList(eds.map((e) => e.name.replace('IoD ', '')))}`);
   s.id = 'then-and-now';
   s.append(el('p', thenAndNowSentence({ summaries: p.summaries }, eds), 'domain-lead'), el('p', COMPARABILITY, 'comparability'));
   const rows = eds.map((e) => {
