@@ -93,6 +93,13 @@ function smallSvgText(page: Page) {
   });
 }
 
+/** Chart text that starts left of its SVG's box, and so is cut off ("10,000" drawn as "0,000"). */
+function clippedSvgText(page: Page) {
+  return page.evaluate(() => [...document.querySelectorAll<SVGTextElement>('svg text')]
+    .filter((t) => t.getBoundingClientRect().width > 0 && t.textContent?.trim() && t.getBBox().x < (t.ownerSVGElement!.viewBox.baseVal?.x ?? 0) - 0.5)
+    .map((t) => `${t.closest('svg')?.getAttribute('class') ?? 'svg'} "${t.textContent!.trim()}"`).slice(0, 8));
+}
+
 /**
  * Controls smaller than 24 × 24 px (WCAG 2.2, 2.5.8) on the page: buttons, fields, summaries, and
  * links that stand alone (a link inside a sentence is exempt, as the criterion allows). Links drawn
@@ -134,10 +141,11 @@ describe('every page on every screen, every <details> open', () => {
   });
 
   const AT_TWO_WIDTHS = PAGES.flatMap(([k, path, map]) => [390, 1280].map((w) => [k, w, path, map] as const));
-  it.for(AT_TWO_WIDTHS)('%s at %i px: axe finds no WCAG 2.2 AA violation, and no chart text is drawn under 11 px', async ([, width, path, map], { expect }) => {
+  it.for(AT_TWO_WIDTHS)('%s at %i px: axe finds no WCAG 2.2 AA violation, and no chart text is drawn under 11 px or cut off at the left', async ([, width, path, map], { expect }) => {
     const page = await open(path, width, map);
     expect(await axe(page, { sample: true }), `${path} at ${width}`).toEqual([]);
     expect(await smallSvgText(page), `${path} at ${width}`).toEqual([]);
+    expect(await clippedSvgText(page), `${path} at ${width}`).toEqual([]);
     await page.close();
   });
 
