@@ -1,6 +1,6 @@
 import { createExpression } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { classColours, classOf, fillColourExpression, legendItems, NO_DATA, type ClassInfo } from '../src/lib/classes.ts';
+import { classColours, classOf, directionInWords, fillColourExpression, legendItems, NO_DATA, type ClassInfo } from '../src/lib/classes.ts';
 
 /** Evaluates the map's fill-colour expression for one value, as MapLibre would. */
 function mapColour(c: ClassInfo, v: number | null): string {
@@ -31,6 +31,7 @@ const cases: [string, ClassInfo][] = [
   ['quintiles, high is worse', { method: 'quantile', breaks: [8.5, 14.2, 21.7, 33.1], classes: 5, worse: 'high' }],
   ['quintiles, neutral', { method: 'quantile', breaks: [4.1, 8.2, 16.4, 32.8], classes: 5, worse: null }],
   ['three classes with a negative break', { method: 'quantile', breaks: [-0.5, 0.4], classes: 3, worse: 'high' }],
+  ['the lowest value a class of its own', { method: 'quantile', breaks: [4.5, 20, 33.3], classes: 4, worse: 'high', floor: 0 }],
 ];
 
 describe('legend and map style are built from the same breaks', () => {
@@ -59,5 +60,17 @@ describe('legend and map style are built from the same breaks', () => {
 
   it('classOf counts breaks at or below the value', () => {
     expect([1, 1.99, 2, 9.99, 10].map((v) => classOf(v, cases[0][1].breaks))).toEqual([0, 0, 1, 8, 9]);
+  });
+
+  it('names a class of the lowest value alone by that value, and says the classes are not equal shares', () => {
+    const c: ClassInfo = { method: 'quantile', breaks: [4.5, 20, 33.3], classes: 4, worse: 'high', floor: 0 };
+    // Worse (higher) first: the floor class is last.
+    expect(legendItems(c, 'percent', 1).map((i) => i.label)).toEqual(['33.3% or more', '20.0% to under 33.3%', '4.5% to under 20.0%', '0.0%']);
+    expect(directionInWords(c, 'england', 'percent', 1)).toMatch(/^Areas at 0\.0% are a class of their own .*; the other classes each hold an equal share of the rest\./);
+    // A share cannot pass 100%: a top class from 100% is named "100.0%", not "100.0% or more".
+    expect(legendItems({ ...c, breaks: [20, 100], classes: 3 }, 'percent', 1).map((i) => i.label)).toEqual(['100.0%', '20.0% to under 100.0%', '0.0%']);
+    const plain: ClassInfo = { ...c, floor: undefined };
+    expect(legendItems(plain, 'percent', 1).at(-1)!.label).toBe('below 4.5%');
+    expect(directionInWords(plain, 'england', 'percent', 1)).toMatch(/^Classes each hold an equal share of England's small areas\./);
   });
 });

@@ -95,6 +95,25 @@ describe('indicator pages list only the kinds of area their map shows', () => {
   });
 });
 
+describe('indicator maps', () => {
+  it('never paint a region of differing values in one colour (most areas at 0% get a class of their own)', () => {
+    const pages = readdirSync(join(DIST, 'indicators')).filter((id) => existsSync(join(DIST, 'data/values', `${id}.json`)));
+    let checked = 0;
+    for (const id of pages) {
+      const v = JSON.parse(readFileSync(join(DIST, 'data/values', `${id}.json`), 'utf8')) as { values: (number | null)[] };
+      if (new Set(v.values.filter((x) => x !== null)).size < 2) continue;
+      const html = readFileSync(join(DIST, 'indicators', id, 'index.html'), 'utf8');
+      const legend = /<div class="legend"[^]*?<\/ul>/.exec(html)?.[0] ?? '';
+      const classColours = new Set([...legend.matchAll(/<rect[^>]*fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]));
+      const map = /<svg[^>]*class="choropleth"[^]*?<\/svg>/.exec(html)?.[0] ?? '';
+      const painted = new Set([...map.matchAll(/<path[^>]*fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]).filter((c) => classColours.has(c)));
+      expect(painted.size, `${id}: class colours on its map`).toBeGreaterThanOrEqual(2);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+});
+
 describe('the survey\'s difference against comparison areas', () => {
   it('carries whose estimate it is in its own card, on the home page and every neighbourhood page', () => {
     const pages = ['index.html', ...readdirSync(join(DIST, 'neighbourhoods')).filter((n) => existsSync(join(DIST, 'neighbourhoods', n, 'index.html'))).map((n) => `neighbourhoods/${n}/index.html`)];

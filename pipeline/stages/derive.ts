@@ -16,6 +16,8 @@ export interface Breaks {
   /** Which end of the scale is "worse" (more deprived): the palette's dark end goes there. */
   worse: 'high' | 'low' | null;
   over: 'england' | 'scope' | 'fixed';
+  /** When the lowest value is a class of its own (class 0: areas at exactly this value; see floorClass). */
+  floor?: number;
 }
 
 
@@ -37,12 +39,36 @@ export function deriveBreaks(series: Series, scope: readonly number[]): Breaks {
   if (c.over === 'england') for (let i = 0; i < series.values.length; i++) take(i);
   else for (const i of scope) take(i);
   const values = picked.subarray(0, n).sort() as unknown as number[];
+  const floored = floorClass(values, c.classes, ind.decimals);
+  const breaks = floored?.breaks ?? quantileBreaks(values, c.classes, ind.decimals);
+  return { method: 'quantile', breaks, classes: breaks.length + 1, worse, over: c.over, ...(floored ? { floor: floored.floor } : {}) };
+}
+
+/** Quantile breaks splitting sorted values into `classes` classes of equal count; equal breaks merged. */
+function quantileBreaks(values: number[], classes: number, decimals: number): number[] {
   const breaks: number[] = [];
-  if (values.length > 0) {
-    for (let k = 1; k < c.classes; k++) {
-      const b = round(quantileSorted(values, k / c.classes), ind.decimals);
-      if (breaks.length === 0 || b > breaks[breaks.length - 1]) breaks.push(b);
-    }
+  if (values.length === 0) return breaks;
+  for (let k = 1; k < classes; k++) {
+    const b = round(quantileSorted(values, k / classes), decimals);
+    if (breaks.length === 0 || b > breaks[breaks.length - 1]) breaks.push(b);
   }
-  return { method: 'quantile', breaks, classes: breaks.length + 1, worse, over: c.over };
+  return breaks;
+}
+
+/**
+ * When the lowest value holds a whole class's share or more (most areas at 0%, say), quantile
+ * breaks would put it at the bottom of a class that everything else shares, and the map would
+ * be one colour. Instead the lowest value is a class of its own and the values above it are
+ * split into the other classes by quantiles. Null when quantiles work as they are.
+ */
+function floorClass(values: number[], classes: number, decimals: number): { floor: number; breaks: number[] } | null {
+  if (values.length === 0 || classes < 2) return null;
+  const floor = values[0];
+  if (round(quantileSorted(values, 1 / classes), decimals) > floor) return null;
+  let first = 0;
+  while (first < values.length && values[first] === floor) first++;
+  if (first === values.length) return { floor, breaks: [] };
+  const above = values.slice(first);
+  // The first break is the smallest value above the floor, so the floor's class holds it alone.
+  return { floor, breaks: [above[0], ...quantileBreaks(above, classes - 1, decimals).filter((b) => b > above[0])] };
 }

@@ -96,4 +96,20 @@ describe('derive', () => {
     expect(b.breaks).toEqual([2.8, 4.5, 6.3]);
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((v) => classOf(v, b.breaks))).toEqual([0, 0, 1, 1, 2, 2, 3, 3]);
   });
+  it('gives the lowest value a class of its own when it holds a whole class or more (most areas at 0%)', () => {
+    // Synthetic: 12 areas at 0 and 4 above, in 5 classes. Quantiles alone give the one break 0 ("below 0" and "0 or more"): one colour.
+    const values = [...Array(12).fill(0), 10, 20, 30, 100];
+    const b = deriveBreaks(series(ind({ classification: { method: 'quantile', classes: 5, over: 'england' } }), values), [0]);
+    expect(b.floor).toBe(0);
+    expect(b.breaks[0]).toBe(10);
+    // Zeros alone in class 0; the four above spread over the other classes by quantile (of 10, 20, 30, 100).
+    expect(values.map((v) => classOf(v, b.breaks))).toEqual([...Array(12).fill(0), 1, 2, 3, 4]);
+    expect(b.classes).toBe(b.breaks.length + 1);
+  });
+  it('keeps plain quantiles when the lowest value is rarer than a class', () => {
+    const b = deriveBreaks(series(ind({ classification: { method: 'quantile', classes: 4, over: 'england' } }), [0, 0, 1, 2, 3, 4, 5, 6]), [0]);
+    expect(b.floor).toBeUndefined();
+    // By hand (quantiles interpolate between neighbours, as in the test above): at (8 - 1) x 0.25 = 1.75, 0 + 0.75 x (1 - 0) = 0.75; at 3.5, 2.5; at 5.25, 4.25.
+    expect(b.breaks).toEqual([0.8, 2.5, 4.3]);
+  });
 });

@@ -16,6 +16,8 @@ export interface ClassInfo {
   breaks: number[];
   classes: number;
   worse: 'high' | 'low' | null;
+  /** The lowest value, when it is a class of its own (class 0): most areas at 0%, say. */
+  floor?: number;
 }
 
 // Viridis samples, darkest first: perceptually even and readable with the common colour-vision deficiencies.
@@ -93,8 +95,9 @@ export function legendItems(c: ClassInfo, unit: string, decimals: number): Legen
     let label: string;
     if (c.method === 'decile') label = k === 0 ? 'Decile 1: 10% most deprived' : k === 9 ? 'Decile 10: 10% least deprived' : `Decile ${k + 1}`;
     else if (c.method === 'diverging') label = ['3 or more deciles more deprived', '2 deciles more deprived', '1 decile more deprived', 'no change', '1 decile less deprived', '2 deciles less deprived', '3 or more deciles less deprived'][k];
+    else if (k === 0 && c.floor !== undefined) label = formatValue(c.floor, unit, decimals);
     else if (from === null) label = `below ${formatValue(to, unit, decimals)}`;
-    else if (to === null) label = `${formatValue(from, unit, decimals)} or more`;
+    else if (to === null) label = unit === 'percent' && from >= 100 ? formatValue(from, unit, decimals) : `${formatValue(from, unit, decimals)} or more`;
     else label = `${formatValue(from, unit, decimals)} to under ${formatValue(to, unit, decimals)}`;
     return { klass: k, colour, label, from, to };
   });
@@ -113,10 +116,13 @@ export function fillColourExpression(c: ClassInfo, prop = 'v'): unknown[] {
 }
 
 /** Plain-English description of what the colours mean, for the legend and for screen readers. */
-export function directionInWords(c: ClassInfo, over: string): string {
+export function directionInWords(c: ClassInfo, over: string, unit = '', decimals = 0): string {
   if (c.method === 'decile') return 'Decile 1 is the 10% most deprived small areas in England; decile 10 the 10% least deprived. Darker colours are more deprived.';
   if (c.method === 'diverging') return 'Change in decile between the two editions: orange, the area now ranks as more deprived relative to England; purple, less deprived; pale, no change. Areas carried from split or merged 2011 areas are outlined. Only positions are compared, never scores, and the 2025 Indices changed their methods; a change does not show its cause.';
-  const base = over === 'england' ? "Classes each hold an equal share of England's small areas." : 'Classes each hold an equal share of the region\'s small areas.';
+  const areas = over === 'england' ? "England's small areas" : "the region's small areas";
+  const base = c.floor !== undefined
+    ? `Areas at ${formatValue(c.floor, unit, decimals)} are a class of their own (too many of ${areas} share that value to split them); the other classes each hold an equal share of the rest.`
+    : `Classes each hold an equal share of ${areas}.`;
   if (c.worse === 'high') return `${base} Higher values are worse; darker colours are worse.`;
   if (c.worse === 'low') return `${base} Lower values are worse; darker colours are worse.`;
   return `${base} Neither end is better or worse; darker colours are higher.`;

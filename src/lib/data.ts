@@ -32,7 +32,7 @@ export interface Neighbourhood {
   placement: Record<'2011' | '2021', { label: [number, number]; bbox: [number, number, number, number] } | null>;
   summaries: Record<string, { neighbourhood: Summary; lad: Summary; region: Summary; england: Summary }>;
 }
-export interface Classes { method: 'decile' | 'quantile'; breaks: number[]; classes: number; worse: 'high' | 'low' | null; over: string }
+export interface Classes { method: 'decile' | 'quantile'; breaks: number[]; classes: number; worse: 'high' | 'low' | null; over: string; floor?: number }
 export interface IndicatorMeta {
   id: string; label: string; shortLabel: string; description: string; unit: string; decimals: number;
   polarity: 'higher-worse' | 'lower-worse' | 'neutral'; edition: string; vintage: 2011 | 2021; source: string;

@@ -94,7 +94,7 @@ export function renderLegend(ctx: Ctx) {
     lp.append(swatch('#ffffff', false, true), document.createTextNode('Low precision (dashed outline)'));
     list.append(lp);
   }
-  wrap.append(title, list, el('p', directionInWords(ind.classes, ind.classes.over), 'legend-note'));
+  wrap.append(title, list, el('p', directionInWords(ind.classes, ind.classes.over, ind.unit, ind.decimals), 'legend-note'));
   if (/^CC-BY-SA/i.test(ind.licence?.id ?? '')) wrap.append(el('p', `Share-alike: ${ind.licence!.name} (${ind.edition}).`, 'legend-note licence-sa'));
   box.replaceChildren(wrap);
 }

@@ -18,7 +18,8 @@ export function valueInWords(ind: IndicatorMeta, value: number | null, status: '
   if (ind.unit === 'rank') return `Rank ${v} of England's small areas, where rank 1 is the most deprived (${ind.edition}).`;
   const k = classOf(value, ind.classes.breaks);
   const n = ind.classes.classes;
-  const fifth = n === 5 ? ['lowest fifth', 'second fifth', 'middle fifth', 'fourth fifth', 'highest fifth'][k] : `class ${k + 1} of ${n}`;
   const where = ind.classes.over === 'england' ? "of England's small areas" : 'of the region';
+  if (ind.classes.floor !== undefined && k === 0) return `${v}${ind.per ? ` ${ind.per}` : ''}: the lowest figure, shared by a large part ${ind.classes.over === 'england' ? "of England's small areas" : "of the region's small areas"}.`;
+  const fifth = n === 5 && ind.classes.floor === undefined ? ['lowest fifth', 'second fifth', 'middle fifth', 'fourth fifth', 'highest fifth'][k] : `class ${k + 1} of ${n}`;
   return `${v}${ind.per ? ` ${ind.per}` : ''}: in the ${fifth} ${where}${ind.classes.worse === 'high' && k === n - 1 ? ' (the worst)' : ind.classes.worse === 'low' && k === 0 ? ' (the worst)' : ''}.`;
 }
