@@ -35,13 +35,13 @@ describe('figures in words', () => {
   });
 
   it("places a figure among England's areas, rounded down, with the right end named worse", () => {
-    expect(englandWords(pct, 0.9529)).toBe('worse than 9 in 10 areas of England');
-    expect(englandWords({ polarity: 'lower-worse' }, 0.9529)).toBe('better than 9 in 10 areas of England');
-    expect(englandWords(pct, 0.99)).toBe('worse than almost all areas of England');
-    expect(englandWords(pct, 0.5)).toBe("near the middle of England's areas");
-    expect(englandWords(pct, 0.21)).toBe('better than 7 in 10 areas of England');
-    expect(englandWords({ polarity: 'neutral' }, 0.73)).toBe('higher than 7 in 10 areas of England');
-    expect(englandWords(pct, 0.73, true)).toBe('worse than 7 in 10');
+    expect(englandWords(pct, { position: 0.9529 })).toBe('worse than 9 in 10 areas of England');
+    expect(englandWords({ polarity: 'lower-worse' }, { position: 0.9529 })).toBe('better than 9 in 10 areas of England');
+    expect(englandWords(pct, { position: 0.99 })).toBe('worse than almost all areas of England');
+    expect(englandWords(pct, { position: 0.5 })).toBe("near the middle of England's areas");
+    expect(englandWords(pct, { position: 0.21 })).toBe('better than 7 in 10 areas of England');
+    expect(englandWords({ polarity: 'neutral' }, { position: 0.73 })).toBe('higher than 7 in 10 areas of England');
+    expect(englandWords(pct, { position: 0.73 }, true)).toBe('worse than 7 in 10');
   });
 
   it('gives a score the England decile it would fall in (1 = worst tenth) and a quintile for shading', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { englandCuts, summarise } from '../stages/aggregate.ts';
-import { positionOf } from '../../src/lib/aggregate.ts';
+import { positionOf, tiedShareOf } from '../../src/lib/aggregate.ts';
+import { englandWords } from '../../src/lib/plain.ts';
 import { classOf, deriveBreaks } from '../stages/derive.ts';
 import { indexByCode, joinReport } from '../stages/join.ts';
 import { crossVintage } from '../stages/neighbourhoods.ts';
@@ -64,6 +65,26 @@ describe('aggregate', () => {
     expect(cuts).toHaveLength(200);
     const at = (v: number) => positionOf(cuts, v);
     expect([5, 10, 15, 19.9, 20, 20.1, 25, 30, 35].map(at)).toEqual([0, 0.125, 0.25, 0.25, 0.5, 0.75, 0.75, 0.875, 1]);
+  });
+  it('knows the share of England tied at a figure, so 0% where most areas have none is "the same as", not "the middle"', () => {
+    // England (synthetic): 96 areas at 0, 4 at 50; ties count half, so 0 sits at position 0.48.
+    const sorted = Float64Array.from([...Array(96).fill(0), 50, 50, 50, 50]);
+    const cuts = englandCuts({ sorted }, { unit: 'percent', decimals: 1 });
+    expect(positionOf(cuts, 0)).toBe(0.48);
+    expect(tiedShareOf(cuts, 0)).toBe(0.96);
+    expect(tiedShareOf(cuts, 50)).toBe(0.04);
+    expect(tiedShareOf(cuts, 25)).toBe(0);
+    // A group at 0: its summary carries the tie, and the words say so.
+    const pct = ind({ unit: 'percent', decimals: 1 });
+    const s = summarise(series(pct, [0, 0]), [0, 1], Float64Array.from([1, 1]), cuts);
+    expect(s).toMatchObject({ mean: 0, position: 0.48, tied: 0.96 });
+    expect(englandWords(pct, s)).toBe('the same as 9 in 10 areas of England');
+    expect(englandWords(pct, { position: 0.48 })).toBe("near the middle of England's areas");
+    // A group at 50 (4% of England tied): no tie recorded, the usual words.
+    const high = summarise(series(pct, [50]), [0], Float64Array.from([1]), cuts);
+    expect(high.tied).toBeUndefined();
+    // 96 below and half of the 4 tied: 0.98 of England is below 50.
+    expect(englandWords(pct, high)).toBe('worse than almost all areas of England');
   });
   it('weights means by population and counts missing and suppressed apart from zero', () => {
     const s = summarise(series(ind({}), [10, 20, 'm', 's', 0]), [0, 1, 2, 3, 4], Float64Array.from([100, 300, 50, 50, 100]));

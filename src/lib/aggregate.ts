@@ -32,6 +32,8 @@ export interface Summary {
   mostDeprived20?: DeprivedShare;
   /** Where the mean falls among England's small areas: the share of them with a lower value (ties count half), exact at whole hundredths, else the middle of the hundredth (see positionOf). */
   position?: number;
+  /** The share of England's small areas whose figure is exactly the mean, when half or more are (most areas at 0%, say; see tiedShareOf). */
+  tied?: number;
 }
 
 /** What summarising needs of an indicator. */
@@ -72,6 +74,17 @@ export function positionOf(cuts: readonly number[], value: number): number {
 }
 
 /**
+ * The share of England's small areas whose figure is exactly `value`, to the hundredth, from the
+ * same cut points: a tie of t moves the share below by t/2 across the value from each side, so
+ * 100 t of the 200 cuts sit on it.
+ */
+export function tiedShareOf(cuts: readonly number[], value: number): number {
+  let n = 0;
+  for (const c of cuts) if (c === value) n++;
+  return cuts.length ? Math.min(1, n / (cuts.length / 2)) : 0;
+}
+
+/**
  * Summarises one series over the areas at `members` (indices), in their order. Means are
  * weighted by `population`; a percentage built from counts is pooled (sum of numerators over
  * sum of denominators), which is its exact value for the group. Ranks get only their range;
@@ -108,7 +121,11 @@ export function summarise(ind: SummaryIndicator, series: AreaSeries, members: re
   if (ind.unit !== 'rank' && ind.unit !== 'decile') {
     if (series.counts && den > 0) s.mean = round((num / den) * 100, meanDecimals(ind));
     else if (wsum > 0) s.mean = round(wx / wsum, meanDecimals(ind));
-    if (cuts && s.mean !== undefined) s.position = positionOf(cuts, s.mean);
+    if (cuts && s.mean !== undefined) {
+      s.position = positionOf(cuts, s.mean);
+      const tied = tiedShareOf(cuts, s.mean);
+      if (tied >= 0.5) s.tied = tied;
+    }
   }
   if (deciles) {
     s.deciles = deciles;

@@ -48,7 +48,7 @@ export function profileCsv(p: CustomProfile, indicators: readonly IndicatorMeta[
       const own = v === 2021 ? p.councilSummaries[2021][code]?.summaries[ind.id] : code === p.lad[2021].code ? s.lad : undefined;
       return figure(own);
     };
-    return [ind.domain, ind.id, ind.label, ind.unit, ind.edition, v, figure(s.neighbourhood), s.neighbourhood.withValue, s.neighbourhood.missing, s.neighbourhood.suppressed, s.neighbourhood.position ?? null, englandWords(ind, s.neighbourhood.position),
+    return [ind.domain, ind.id, ind.label, ind.unit, ind.edition, v, figure(s.neighbourhood), s.neighbourhood.withValue, s.neighbourhood.missing, s.neighbourhood.suppressed, s.neighbourhood.position ?? null, englandWords(ind, s.neighbourhood),
       ...councils.map(councilValue), figure(s.region), figure(s.england)];
   });
   const note = [[`# ${names.area}: ${p.lsoas2021.length} small areas of 2021 (${p.lsoas2021.map((m) => m.code).join(' ')}); ${names.region} and ${names.nation} for comparison. Means are population-weighted; Census percentages pooled from counts.`]];

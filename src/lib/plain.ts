@@ -46,11 +46,15 @@ export function worseThan(ind: Pick<IndicatorMeta, 'polarity'>, position: number
 /**
  * "worse than 9 in 10 areas of England", "better than 7 in 10 ...", "near the middle ...",
  * "higher than 6 in 10 ..." (where neither end is worse). Rounded down: "worse than 9 in 10"
- * holds for a figure worse than at least 90% of England's small areas.
+ * holds for a figure worse than at least 90% of England's small areas. A figure that half or more
+ * of England's areas share exactly (0% where most areas have none) is "the same as 9 in 10 ...":
+ * neither better nor worse than them, nor in the middle.
  */
-export function englandWords(ind: Pick<IndicatorMeta, 'polarity'>, position: number | undefined, short = false): string {
+export function englandWords(ind: Pick<IndicatorMeta, 'polarity'>, at: { position?: number; tied?: number } | undefined, short = false): string {
+  const position = at?.position;
   if (position === undefined) return '';
   const areas = short ? '' : ' areas of England';
+  if (at!.tied !== undefined && at!.tied >= 0.5) return `${short ? 'same' : 'the same'} as ${at!.tied >= 0.98 ? 'almost all' : `${Math.floor(at!.tied * 10)} in 10`}${areas}`;
   const w = worseThan(ind, position);
   const [up, down] = w === null ? ['higher', 'lower'] : ['worse', 'better'];
   const p = w ?? position;

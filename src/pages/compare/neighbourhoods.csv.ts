@@ -9,7 +9,7 @@ export const GET: APIRoute = () => {
   const { domains, change } = compareTable();
   const rows = domains.flatMap(({ domain, rows }) => rows.flatMap(({ ind, cells }) => cells.map((c) => [
     domain.name, ind.id, ind.label, ind.unit, ind.per ?? '', ind.polarity, c.key, c.label, c.summary?.mean ?? null,
-    c.summary?.position ?? null, englandWords(ind, c.summary?.position), ind.edition, ind.licence?.name ?? '', shareAlike(ind) ? 'yes' : 'no',
+    c.summary?.position ?? null, englandWords(ind, c.summary), ind.edition, ind.licence?.name ?? '', shareAlike(ind) ? 'yes' : 'no',
   ])));
   for (const { edition, cells } of change.editions) for (const c of cells) rows.push(['Change over time', edition.decile, `Small areas in England's most deprived 10% (${edition.name})`, 'percent', '', 'higher-worse', c.key, c.label, c.summary?.mostDeprived10 ? Math.round(c.summary.mostDeprived10.share * 1e4) / 100 : null, null, c.summary?.mostDeprived10 ? `${c.summary.mostDeprived10.areas} of ${c.summary.withValue} small areas` : '', edition.name, 'Open Government Licence v3.0', 'no']);
   for (const { ind, cells } of change.layers) for (const c of cells) rows.push(['Change over time', ind.id, ind.label, 'change', 'average of small areas, weighted by residents', 'neutral', c.key, c.label, c.summary?.mean ?? null, null, '', ind.edition, 'Open Government Licence v3.0', 'no']);

@@ -87,7 +87,7 @@ function domains(c: ProfileContext): HTMLElement[] {
       for (const { ind, s: x } of real) {
         const li = el('li');
         li.dataset.indicator = ind.id;
-        li.append(el('strong', plainSentence(ind, x.neighbourhood.mean) ?? ind.shortLabel), x.neighbourhood.position !== undefined ? `: ${englandWords(ind, x.neighbourhood.position)}.` : '.', el('span', `Why it matters: ${ind.why ?? ''}${ind.note ? ` Note: ${ind.note}` : ''}`, 'why'));
+        li.append(el('strong', plainSentence(ind, x.neighbourhood.mean) ?? ind.shortLabel), x.neighbourhood.position !== undefined ? `: ${englandWords(ind, x.neighbourhood)}.` : '.', el('span', `Why it matters: ${ind.why ?? ''}${ind.note ? ` Note: ${ind.note}` : ''}`, 'why'));
         ul.append(li);
       }
       s.append(ul);
@@ -111,7 +111,7 @@ function spineTable(c: ProfileContext, domainName: string, rows: { ind: Indicato
     const per = perNote(ind);
     if (per) label.append(el('span', ` (${per})`, 'muted small'));
     if (needsScoreWord(ind)) label.append(el('span', ' score', 'muted small'));
-    label.append(el('span', `${englandWords(ind, s.neighbourhood.position)}${ind.finer ? ` · ${ind.finer} sum` : ''}${ind.note ? ' · see note' : ''}`, 'small muted block'));
+    label.append(el('span', `${englandWords(ind, s.neighbourhood)}${ind.finer ? ` · ${ind.finer} sum` : ''}${ind.note ? ' · see note' : ''}`, 'small muted block'));
     const other = (code: string): CouncilMark | undefined => (ind.vintage === 2021 ? p.councilSummaries[2021][code]?.summaries[ind.id] : undefined);
     return [label, spineCell(ind, s.neighbourhood), spineCell(ind, s.lad), ...others.map((x) => (ind.vintage === 2021 ? spineCell(ind, other(x.code)) : 'not shown (2011 areas)')), spineCell(ind, s.region), spineCell(ind, s.england, false), spineSvg(ind, s)];
   });
