@@ -114,6 +114,26 @@ describe('indicator maps', () => {
   });
 });
 
+describe('spending charts', () => {
+  it('shade the programme\'s years inside the plot, never past its gridlines', () => {
+    const pages = readdirSync(join(DIST, 'neighbourhoods')).filter((n) => existsSync(join(DIST, 'neighbourhoods', n, 'index.html')));
+    let charts = 0;
+    for (const n of pages) {
+      const html = readFileSync(join(DIST, 'neighbourhoods', n, 'index.html'), 'utf8');
+      for (const [svg] of html.matchAll(/<svg[^>]*class="spending-chart"[^]*?<\/svg>/g)) {
+        const grid = [...svg.matchAll(/<line class="(?:grid|base)" x1="([\d.]+)" x2="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+        const band = /<rect class="programme" x="([\d.-]+)" y="[\d.]+" width="([\d.]+)"/.exec(svg);
+        if (!grid.length || !band) continue;
+        const left = Math.min(...grid.map((g) => g[0])), right = Math.max(...grid.map((g) => g[1]));
+        expect(Number(band[1]), `${n}: the band's left edge`).toBeGreaterThanOrEqual(left);
+        expect(Number(band[1]) + Number(band[2]), `${n}: the band's right edge`).toBeLessThanOrEqual(right);
+        charts++;
+      }
+    }
+    expect(charts).toBeGreaterThan(20);
+  });
+});
+
 describe('the survey\'s difference against comparison areas', () => {
   it('carries whose estimate it is in its own card, on the home page and every neighbourhood page', () => {
     const pages = ['index.html', ...readdirSync(join(DIST, 'neighbourhoods')).filter((n) => existsSync(join(DIST, 'neighbourhoods', n, 'index.html'))).map((n) => `neighbourhoods/${n}/index.html`)];
