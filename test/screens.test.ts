@@ -288,3 +288,42 @@ describe('small things', () => {
     await page.close();
   });
 });
+
+describe('focus that is seen and hides nothing', () => {
+  it('marks a summary with the atlas\'s yellow ring, and a link that wraps with yellow behind each of its lines, covering none of the text around it', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await page.goto(`${site.origin}/neighbourhoods/old-swan/`);
+    await page.keyboard.press('Tab'); // a keyboard user: later focus() calls show as :focus-visible
+    const focus = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--focus').trim());
+    expect(focus).toBe('#ffbf47');
+    const yellow = 'rgb(255, 191, 71)';
+    const summary = await page.evaluate(() => {
+      const s = document.querySelector<HTMLElement>('main summary')!;
+      s.focus();
+      const cs = getComputedStyle(s);
+      return { visible: s.matches(':focus-visible'), outline: `${cs.outlineStyle} ${cs.outlineColor}` };
+    });
+    expect(summary).toEqual({ visible: true, outline: `solid ${yellow}` });
+    // A link in running text that wraps onto a second line.
+    const link = await page.evaluate(() => {
+      const a = [...document.querySelectorAll<HTMLAnchorElement>('main p a, main li a')].find((x) => x.getClientRects().length > 1 && x.closest('p, li')!.textContent!.trim() !== x.textContent!.trim());
+      if (!a) return null;
+      a.focus();
+      const cs = getComputedStyle(a);
+      const lines = [...a.getClientRects()];
+      // The text just above the link's first line, in the same block: its bottom must not be under the focus's top.
+      const block = a.closest('p, li')!;
+      const range = document.createRange();
+      range.selectNodeContents(block);
+      const above = [...range.getClientRects()].filter((r) => r.bottom <= lines[0].top + 1 && r.width > 0);
+      return { visible: a.matches(':focus-visible'), background: cs.backgroundColor, outlineColor: cs.outlineColor, lines: lines.length, outlineOffset: cs.outlineOffset, overlapAbove: above.length ? Math.max(...above.map((r) => r.bottom)) - lines[0].top : 0 };
+    });
+    expect(link, 'a wrapped link in running text on the page').not.toBeNull();
+    expect(link!.visible).toBe(true);
+    expect(link!.background).toBe(yellow);
+    expect(link!.outlineColor).toBe('rgba(0, 0, 0, 0)');
+    expect(link!.outlineOffset).toBe('0px');
+    expect(link!.overlapAbove).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+});
