@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { domainSentence, englandDecile, englandQuintile, englandWords, needsScoreWord, plainSentence, profileOrder, shareWords } from '../src/lib/plain.ts';
 import { andList, changeSentence, headlineSentence, plural } from '../src/lib/words.ts';
-import { citation } from '../src/lib/build-info.ts';
+import { citation, dataCredits } from '../src/lib/build-info.ts';
 import { notFound } from '../src/scripts/search/search-box.ts';
 import { mappedArea, regionComparator, regionHeading } from '../src/lib/scope-words.ts';
 import { differenceNote } from '../src/lib/local-words.ts';
@@ -155,8 +155,23 @@ describe('names of kinds of place, and the citation, in words', () => {
 
   it('cites the site by its address when the build knows it, and by nothing when it does not (it printed "/." for an unset site)', () => {
     const info = { version: '1.2.0', date: '2026-12-06' };
-    expect(citation('https://example.org/atlas/', 'Atlas', info)).toContain('Atlas, version 1.2.0 (built 2026-12-06). https://example.org/atlas/. Data:');
-    expect(citation(undefined, 'Atlas', info)).toContain('Atlas, version 1.2.0 (built 2026-12-06). Data:');
-    expect(citation('/', 'Atlas', info)).toContain('(built 2026-12-06). Data:');
+    const sources = [{ publisher: 'Office for National Statistics (ONS)', licence: { id: 'OGL-UK-3.0', name: 'Open Government Licence v3.0' } }];
+    expect(citation('https://example.org/atlas/', 'Atlas', sources, info)).toContain('Atlas, version 1.2.0 (built 2026-12-06). https://example.org/atlas/. Data:');
+    expect(citation(undefined, 'Atlas', sources, info)).toContain('Atlas, version 1.2.0 (built 2026-12-06). Data:');
+    expect(citation('/', 'Atlas', sources, info)).toContain('(built 2026-12-06). Data:');
+  });
+
+  it('credits every source\'s publisher under its licence, the share-alike election archive by name (the citation named only the Indices and the Census)', () => {
+    const ogl = { id: 'OGL-UK-3.0', name: 'Open Government Licence v3.0' };
+    const credits = dataCredits([
+      { publisher: 'Ministry of Housing, Communities and Local Government (MHCLG)', licence: ogl },
+      { publisher: 'Office for National Statistics (ONS)', licence: ogl },
+      { publisher: 'Ministry of Housing, Communities and Local Government (MHCLG, formerly DCLG)', licence: ogl },
+      { publisher: 'Andrew Teale, Local Elections Archive Project', licence: { id: 'CC-BY-SA-3.0', name: 'Creative Commons Attribution-ShareAlike 3.0 Unported' } },
+      { publisher: 'OpenStreetMap contributors; tiles made with Tilemaker', licence: { id: 'ODbL-1.0', name: 'Open Database License 1.0' } },
+      { publisher: 'NHS Digital', licence: ogl },
+      { publisher: 'Natural Earth', licence: { id: 'public-domain', name: 'Public domain' } },
+    ]);
+    expect(credits).toBe('MHCLG, ONS and NHS Digital (Open Government Licence v3.0); Andrew Teale, Local Elections Archive Project (CC BY-SA 3.0); OpenStreetMap contributors (Open Database License 1.0); Natural Earth (public domain)');
   });
 });

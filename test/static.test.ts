@@ -114,6 +114,20 @@ describe('indicator maps', () => {
   });
 });
 
+describe('the citation', () => {
+  it('on the methods page credits the share-alike election archive, and every licence the sources carry', () => {
+    const html = readFileSync(join(DIST, 'methods', 'index.html'), 'utf8');
+    const cite = /<p class="citation">([^<]*)/.exec(html)?.[1] ?? '';
+    expect(cite).toContain('Andrew Teale, Local Elections Archive Project (CC BY-SA 3.0)');
+    const cat = JSON.parse(readFileSync(join(DIST, 'data/catalogue.json'), 'utf8')) as { sources: { licence: { id: string } }[] };
+    const licences = new Set(cat.sources.map((x) => x.licence.id));
+    expect(licences.size).toBeGreaterThan(3);
+    for (const [id, words] of [['OGL-UK-3.0', 'Open Government Licence v3.0'], ['OPL-3.0', 'Open Parliament Licence'], ['ODbL-1.0', 'Open Database Licence'], ['public-domain', 'public domain']]) {
+      if (licences.has(id)) expect(cite, id).toContain(words);
+    }
+  });
+});
+
 describe('spending charts', () => {
   it('shade the programme\'s years inside the plot, never past its gridlines', () => {
     const pages = readdirSync(join(DIST, 'neighbourhoods')).filter((n) => existsSync(join(DIST, 'neighbourhoods', n, 'index.html')));
