@@ -95,12 +95,27 @@ describe('embeds on another origin', () => {
     const frame = p.locator('[data-embed-preview] iframe');
     await frame.waitFor();
     // The embed's content, measured inside the frame; the preview's box must come to match it (it stayed at 560 px, cutting the text).
-    const needs = async () => (await p.frames().find((x) => x.url().includes('/embed/neighbourhoods/old-swan/'))!.evaluate(() => document.documentElement.scrollHeight));
+    const needs = async () => (await p.frames().find((x) => x.url().includes('/embed/neighbourhoods/old-swan/'))!.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)));
     await expect.poll(async () => Math.abs((await frame.boundingBox())!.height - (await needs())), { timeout: 20_000 }).toBeLessThanOrEqual(3);
     expect(await needs()).not.toBe(560);
     await p.locator('[data-embed-autoheight]').uncheck();
     await p.locator('[data-embed-height]').fill('400');
     await expect.poll(async () => Math.abs((await p.locator('[data-embed-preview] iframe').boundingBox())!.height - 400)).toBeLessThanOrEqual(2);
+    await p.close();
+  });
+
+  it('an embed that first draws its tall SVG map, then the interactive one, shrinks back to its content (the preview stayed at the first height, 1,958 px)', async () => {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await p.goto(`${atlas.origin}/indicators/census21-no-car/`);
+    await p.locator('.embed-builder summary').click();
+    const frame = p.locator('[data-embed-preview] iframe');
+    await frame.waitFor();
+    const inner = () => p.frames().find((x) => x.url().includes('/embed/indicators/census21-no-car/'))!;
+    await expect.poll(() => inner()?.evaluate(() => performance.getEntriesByName('map-ready').length) ?? 0, { timeout: 60_000 }).toBeGreaterThan(0);
+    const content = () => inner().evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    await expect.poll(async () => Math.abs((await frame.boundingBox())!.height - (await content())), { timeout: 20_000 }).toBeLessThanOrEqual(3);
+    // The interactive map is at most 28rem high: the whole embed, with its title and table's summary, fits well under 1,000 px.
+    expect((await frame.boundingBox())!.height).toBeLessThan(1000);
     await p.close();
   });
 
