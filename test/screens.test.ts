@@ -278,6 +278,34 @@ describe('words and search that do not confuse', () => {
 });
 
 describe('small things', () => {
+  it('never breaks "(decile 10)" across lines in the stacked spine tables at 390 px (its ")" was left alone on the next line)', async () => {
+    for (const path of ['/neighbourhoods/old-swan/', `/custom/?lsoas=${oldSwan.join(',')}`]) {
+      const page = await open(path, 390, false);
+      const split = await page.evaluate(() => {
+        const out: string[] = [];
+        let seen = 0;
+        for (const td of document.querySelectorAll('.spine-table td')) {
+          const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const t = n.textContent!;
+            const from = t.indexOf('(decile');
+            if (from < 0) continue;
+            seen++;
+            const r = document.createRange();
+            r.setStart(n, from);
+            r.setEnd(n, t.indexOf(')', from) + 1);
+            const tops = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+            if (tops.size > 1) out.push(t.slice(from, t.indexOf(')', from) + 1));
+          }
+        }
+        return { seen, split: out };
+      });
+      expect(split.seen, path).toBeGreaterThan(10);
+      expect(split.split, path).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('the indicator embed at 390 px shows no empty bordered box under its legend before an area is chosen', async () => {
     const page = await open('/embed/indicators/iod25-imd-decile/', 390, true);
     const empty = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('main *')].filter((e) => {

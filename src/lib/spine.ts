@@ -60,11 +60,17 @@ export function markPath(k: (typeof SPINE_MARKS)[number], at: number, y = SPINE.
   return { d: k === 'lad' ? `M${at.toFixed(1)} ${y - 6}l6 6-6 6-6-6z` : `M${at.toFixed(1)} ${y - 5}l5 9h-10z` };
 }
 
-/** A figure in a spine table's cell: a score with the England decile it falls in. */
-export function spineCell(ind: Pick<IndicatorMeta, 'unit' | 'decimals' | 'polarity'>, v: Pick<Summary, 'mean' | 'position'> | undefined, decile = true): string {
-  const f = formatValue(v?.mean, ind.unit, ind.decimals);
-  if (!v || isRealUnit(ind) || !decile) return f;
+/** A figure in a spine table's cell, in two parts: the figure, and for a score the England decile it falls in, "(decile 10)" (null where none). */
+export function spineCellParts(ind: Pick<IndicatorMeta, 'unit' | 'decimals' | 'polarity'>, v: Pick<Summary, 'mean' | 'position'> | undefined, decile = true): { figure: string; decile: string | null } {
+  const figure = formatValue(v?.mean, ind.unit, ind.decimals);
+  if (!v || isRealUnit(ind) || !decile) return { figure, decile: null };
   const d = englandDecile(ind, v.position);
   // No break inside "(decile 10)": it wrapped as "(decile" / "10)" in narrow columns.
-  return d === null ? f : `${f} (decile\u00a0${d})`;
+  return { figure, decile: d === null ? null : `(decile\u00a0${d})` };
+}
+
+/** A figure in a spine table's cell as one string: "4.79 (decile 10)". */
+export function spineCell(ind: Pick<IndicatorMeta, 'unit' | 'decimals' | 'polarity'>, v: Pick<Summary, 'mean' | 'position'> | undefined, decile = true): string {
+  const p = spineCellParts(ind, v, decile);
+  return p.decile === null ? p.figure : `${p.figure} ${p.decile}`;
 }

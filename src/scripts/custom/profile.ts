@@ -11,7 +11,7 @@ import { formatValue } from '../../lib/classes.ts';
 import { domainSentence, englandWords, isProfileIndicator, isRealUnit, needsScoreWord, perNote, plainSentence, profileOrder } from '../../lib/plain.ts';
 import { andList, changeSentence, count, headlineSentence, populationSentence } from '../../lib/words.ts';
 import { COMPARABILITY, thenAndNowSentence, type Edition } from '../../lib/change-words.ts';
-import { markPath, SPINE, spineCell, spineRow } from '../../lib/spine.ts';
+import { markPath, SPINE, spineCellParts, spineRow } from '../../lib/spine.ts';
 import { el, svgEl, table } from '../dom.ts';
 import { regionComparator, regionHeading } from '../../lib/scope-words.ts';
 
@@ -96,6 +96,14 @@ function domains(c: ProfileContext): HTMLElement[] {
     else s.append(spineTable(c, d.name, rows));
     return s;
   });
+}
+
+/** A cell's figure, and its decile in a span that goes on a line of its own when the table stacks on a phone (global.css). */
+function spineCell(ind: IndicatorMeta, v: Parameters<typeof spineCellParts>[1], decile = true): HTMLElement {
+  const p = spineCellParts(ind, v, decile);
+  const out = el('span', p.figure);
+  if (p.decile !== null) out.append(' ', el('span', p.decile, 'decile'));
+  return out;
 }
 
 function spineTable(c: ProfileContext, domainName: string, rows: { ind: IndicatorMeta; s: CustomProfile['summaries'][string] }[]): HTMLElement {
