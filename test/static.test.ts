@@ -114,6 +114,27 @@ describe('indicator maps', () => {
   });
 });
 
+describe('GP capacity charts', () => {
+  it('draw every figure between two labelled gridlines (patients per practice sat under the lowest, 6,000)', () => {
+    let charts = 0;
+    for (const n of readdirSync(join(DIST, 'neighbourhoods'))) {
+      const file = join(DIST, 'neighbourhoods', n, 'index.html');
+      if (!existsSync(file)) continue;
+      for (const [svg] of readFileSync(file, 'utf8').matchAll(/<svg[^>]*class="gp-chart"[^]*?<\/svg>/g)) {
+        const grid = [...svg.matchAll(/<line class="grid" x1="[\d.]+" x2="[\d.]+" y1="([\d.]+)"/g)].map((m) => Number(m[1]));
+        const dots = [...svg.matchAll(/<circle class="own" cx="[\d.]+" cy="([\d.]+)"/g)].map((m) => Number(m[1]));
+        expect(grid.length, `${n}: gridlines`).toBeGreaterThanOrEqual(2);
+        for (const cy of dots) {
+          expect(cy, `${n}: a figure below the lowest gridline`).toBeLessThanOrEqual(Math.max(...grid) + 0.5);
+          expect(cy, `${n}: a figure above the highest gridline`).toBeGreaterThanOrEqual(Math.min(...grid) - 0.5);
+        }
+        charts++;
+      }
+    }
+    expect(charts).toBeGreaterThanOrEqual(14);
+  });
+});
+
 describe('the citation', () => {
   it('on the methods page credits the share-alike election archive, and every licence the sources carry', () => {
     const html = readFileSync(join(DIST, 'methods', 'index.html'), 'utf8');
