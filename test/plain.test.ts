@@ -26,6 +26,12 @@ describe('figures in words', () => {
     expect(shareWords(22.4)).toBe('about 2 in 10');
     expect(shareWords(27.6)).toBe('about 3 in 10');
     expect(shareWords(76.1)).toBe('about 3 in 4');
+    // Between a tenth and a sixth, tenths were far off: 14.5% was "about 1 in 10".
+    expect(shareWords(14.5)).toBe('about 1 in 7'); // 100 / 14.5 = 6.9
+    expect(shareWords(13.3)).toBe('about 1 in 8'); // 7.5, to the nearest whole number
+    expect(shareWords(16.4)).toBe('about 1 in 6'); // 6.1
+    expect(shareWords(10.2)).toBe('about 1 in 10');
+    expect(shareWords(18)).toBe('about 2 in 10');
   });
 
   it('leads with the measure in words, the figure after it', () => {
@@ -55,8 +61,14 @@ describe('figures in words', () => {
   it('reads a domain as a whole from its real-unit measures, leaving out those with no worse end', () => {
     const rows = [0.97, 0.85, 0.81, 0.6, 0.3].map((position) => ({ ind: pct, summary: { areas: 1, withValue: 1, missing: 0, suppressed: 0, position } }));
     rows.push({ ind: { ...pct, polarity: 'neutral' } as never, summary: { areas: 1, withValue: 1, missing: 0, suppressed: 0, position: 0.99 } });
-    expect(domainSentence('Testville', 'Living environment', rows)).toBe('On 3 of its 5 living environment measures, Testville is worse than 8 in 10 areas of England; on 4 it is worse than half of them.');
-    expect(domainSentence('Testville', 'Living environment', rows.slice(3, 5))).toBe("On 1 of its 2 living environment measures, Testville is worse than half of England's areas, but on none worse than 8 in 10.");
+    expect(domainSentence('Testville', 'Living environment', rows)).toBe('On 3 of its 5 living environment measures, Testville is worse than 8 in 10 areas of England; on 4 it is worse than 6 in 10.');
+    expect(domainSentence('Testville', 'Living environment', rows.slice(3, 5))).toBe('On 1 of its 2 living environment measures, Testville is worse than 6 in 10 areas of England, but on none worse than 8 in 10.');
+    // A measure its own line calls "near the middle" (0.55) is not counted as worse; nor one most of England shares exactly.
+    const middle = [0.55, 0.56].map((position) => ({ ind: pct, summary: { areas: 1, withValue: 1, missing: 0, suppressed: 0, position } }));
+    expect(englandWords(pct, middle[0].summary)).toBe("near the middle of England's areas");
+    expect(domainSentence('Testville', 'Living environment', middle)).toBe('On none of its 2 living environment measures is Testville worse than 6 in 10 areas of England.');
+    const tied = [{ ind: pct, summary: { areas: 1, withValue: 1, missing: 0, suppressed: 0, position: 0.99, tied: 0.98 } }];
+    expect(domainSentence('Testville', 'Living environment', tied)).toBe('On its one living environment measure, Testville is not worse than 6 in 10 areas of England.');
     // Two measures, both worse than 8 in 10: "both of its", not "all 2 of its".
     expect(domainSentence('Testville', 'Living environment', rows.slice(1, 3))).toBe('On both of its living environment measures, Testville is worse than 8 in 10 areas of England.');
     expect(domainSentence('Testville', 'Social relationships', [])).toBeNull();

@@ -14,7 +14,8 @@ export function shareWords(pct: number): string {
   if (pct >= 100) return 'all';
   if (pct < 1) return 'fewer than 1 in 100';
   if (pct >= 97.5) return 'almost all';
-  if (pct < 9.5) {
+  // Below about a sixth, "1 in N": 14.5% is about 1 in 7 (tenths said "1 in 10", 4.5 points off).
+  if (pct < 17.5) {
     const n = 100 / pct;
     return `about 1 in ${n < 20 ? Math.round(n) : n < 50 ? Math.round(n / 5) * 5 : Math.round(n / 10) * 10}`;
   }
@@ -110,12 +111,14 @@ export function domainSentence(name: string, domainName: string, rows: { ind: In
   const judged = rows.filter((r) => isRealUnit(r.ind) && r.ind.polarity !== 'neutral' && r.summary?.position !== undefined);
   const m = judged.length;
   if (m === 0) return null;
-  const w = judged.map((r) => worseThan(r.ind, r.summary!.position)!);
+  // Counted as each measure's own words put it: worse than 6 in 10 (0.55 is "near the middle", not
+  // "worse"), and never a figure that most of England shares (it is "the same as" them).
+  const w = judged.map((r) => ((r.summary!.tied ?? 0) >= 0.5 ? 0 : worseThan(r.ind, r.summary!.position)!));
   const k80 = w.filter((x) => x >= 0.8).length;
-  const k50 = w.filter((x) => x > 0.5).length;
+  const k60 = w.filter((x) => x >= 0.6).length;
   const of = (k: number) => (k === m ? (m === 1 ? 'its one' : m === 2 ? 'both of its' : `all ${m} of its`) : `${k} of its ${m}`);
   const measures = `${domainName.toLowerCase()} measure${m === 1 ? '' : 's'}`;
-  if (k80 > 0) return `On ${of(k80)} ${measures}, ${name} is worse than 8 in 10 areas of England${k50 > k80 ? `; on ${k50} it is worse than half of them` : ''}.`;
-  if (k50 > 0) return `On ${of(k50)} ${measures}, ${name} is worse than half of England's areas, but on none worse than 8 in 10.`;
-  return `On none of its ${m} ${measures} is ${name} worse than half of England's areas.`;
+  if (k80 > 0) return `On ${of(k80)} ${measures}, ${name} is worse than 8 in 10 areas of England${k60 > k80 ? `; on ${k60} it is worse than 6 in 10` : ''}.`;
+  if (k60 > 0) return `On ${of(k60)} ${measures}, ${name} is worse than 6 in 10 areas of England, but on none worse than 8 in 10.`;
+  return m === 1 ? `On its one ${measures}, ${name} is not worse than 6 in 10 areas of England.` : `On none of its ${m} ${measures} is ${name} worse than 6 in 10 areas of England.`;
 }
