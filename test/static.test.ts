@@ -135,6 +135,34 @@ describe('GP capacity charts', () => {
   });
 });
 
+describe('then-and-now slope charts', () => {
+  it('draw each point at its own decile: alone on its gridline, or spread less than a third of a decile about it (decile 4 was drawn at 3.7)', () => {
+    let points = 0, alone = 0;
+    for (const n of readdirSync(join(DIST, 'neighbourhoods'))) {
+      const file = join(DIST, 'neighbourhoods', n, 'index.html');
+      if (!existsSync(file)) continue;
+      for (const [svg] of readFileSync(file, 'utf8').matchAll(/<svg[^>]*class="slope-chart"[^]*?<\/svg>/g)) {
+        // Gridlines are the deciles 1 to 10, top to bottom.
+        const grid = [...svg.matchAll(/<line class="grid" x1="[\d.]+" x2="[\d.]+" y1="([\d.]+)"/g)].map((m) => Number(m[1]));
+        expect(grid).toHaveLength(10);
+        const perDecile = grid[1] - grid[0];
+        const dots = [...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)"/g)].map((m) => ({ x: m[1], y: Number(m[2]) }));
+        const nearest = (yy: number) => grid.reduce((b, g, i) => (Math.abs(g - yy) < Math.abs(grid[b] - yy) ? i : b), 0);
+        const groups = new Map<string, number[]>();
+        for (const d of dots) {
+          const k = `${d.x}:${nearest(d.y)}`;
+          groups.set(k, [...(groups.get(k) ?? []), d.y]);
+          expect(Math.abs(d.y - grid[nearest(d.y)]) / perDecile, `${n}: a point's distance from its decile`).toBeLessThanOrEqual(0.34);
+          points++;
+        }
+        for (const [k, ys] of groups) if (ys.length === 1) { expect(Math.abs(ys[0] - grid[Number(k.split(':')[1])]), `${n}: a point alone at its decile`).toBeLessThan(0.15); alone++; }
+      }
+    }
+    expect(points).toBeGreaterThan(50);
+    expect(alone).toBeGreaterThan(5);
+  });
+});
+
 describe('the citation', () => {
   it('on the methods page credits the share-alike election archive, and every licence the sources carry', () => {
     const html = readFileSync(join(DIST, 'methods', 'index.html'), 'utf8');
