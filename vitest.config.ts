@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  * alone; `npm test` runs both. Test files run side by side, one per core; the site's files share
  * one server of dist/ and one Chromium (global-setup.ts).
  */
-const UNIT = ['pipeline/test/**/*.test.ts', 'test/{plain,classes,readme,streets,spine}.test.ts'];
+const UNIT = ['pipeline/test/**/*.test.ts', 'test/{plain,classes,readme,streets,spine,search-rank}.test.ts'];
 
 export default defineConfig({
   test: {
@@ -19,7 +19,7 @@ export default defineConfig({
     reporters: ['default', './test/slowest-reporter.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT } },
-      { extends: true, test: { name: 'site', include: ['test/**/*.test.ts'], exclude: ['test/{plain,classes,readme,streets,spine}.test.ts'], globalSetup: ['test/global-setup.ts'] } },
+      { extends: true, test: { name: 'site', include: ['test/**/*.test.ts'], exclude: ['test/{plain,classes,readme,streets,spine,search-rank}.test.ts'], globalSetup: ['test/global-setup.ts'] } },
     ],
   },
 });

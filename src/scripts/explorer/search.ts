@@ -5,18 +5,26 @@ export interface SearchEntry { label: string; kind: string; key: string; bbox: B
 
 const norm = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
 
-/** Ranks entries for a query: whole-label and word-start matches first, neighbourhoods before small areas. */
+/** The order kinds are offered in, for matches alike: the atlas's own places first, then by size; any other kind after these. */
+const KIND_ORDER = ['Neighbourhood', 'Local authority', 'Ward', 'City', 'Town', 'Suburb', 'Village', 'Parish', 'Hamlet', 'Place', 'Small area'];
+
+/**
+ * Ranks entries for a query: whole-label, then label-start, then word-start, then any matches;
+ * within each, neighbourhoods first and small areas last. A neighbourhood matched at the start of
+ * any word ranks with label-start matches ("swan" finds Old Swan before the hamlet Swan Green).
+ */
 export function findEntries(entries: SearchEntry[], query: string, limit = 8): SearchEntry[] {
   const q = norm(query);
   if (q.length < 2) return [];
-  const order = ['Neighbourhood', 'Local authority', 'Ward', 'Small area'];
   const scored: [number, SearchEntry][] = [];
   for (const e of entries) {
     const l = norm(e.label);
     const i = l.indexOf(q);
     if (i < 0) continue;
-    const score = (l === q ? 0 : i === 0 ? 1 : l.includes(` ${q}`) ? 2 : 3) * 10 + order.indexOf(e.kind);
-    scored.push([score, e]);
+    let match = l === q ? 0 : i === 0 ? 1 : l.includes(` ${q}`) ? 2 : 3;
+    if (match === 2 && e.kind === 'Neighbourhood') match = 1;
+    const kind = KIND_ORDER.indexOf(e.kind);
+    scored.push([match * 100 + (kind < 0 ? KIND_ORDER.length : kind), e]);
   }
   scored.sort((a, b) => a[0] - b[0] || a[1].label.localeCompare(b[1].label, 'en-GB'));
   return scored.slice(0, limit).map(([, e]) => e);
