@@ -163,6 +163,24 @@ describe('then-and-now slope charts', () => {
   });
 });
 
+describe('tables', () => {
+  it('never name two columns alike (an indicator\'s neighbourhood table had "Neighbourhood" over its first and third columns)', () => {
+    const pages = walk(DIST, (p) => p.endsWith('index.html') && !/[\\/](embed|search)[\\/]/.test(p));
+    let tables = 0;
+    const twice: string[] = [];
+    for (const file of pages) {
+      for (const [, row] of readFileSync(file, 'utf8').matchAll(/<thead[^>]*>\s*<tr[^>]*>([^]*?)<\/tr>/g)) {
+        const names = [...row.matchAll(/<th[^>]*>([^]*?)<\/th>/g)].map((m) => m[1].replace(/<[^>]+>/g, '').trim()).filter(Boolean);
+        const seen = names.filter((n, i) => names.indexOf(n) !== i);
+        if (seen.length) twice.push(`${relative(DIST, file)}: ${seen.join(', ')}`);
+        tables++;
+      }
+    }
+    expect(tables).toBeGreaterThan(100);
+    expect(twice).toEqual([]);
+  });
+});
+
 describe('the citation', () => {
   it('on the methods page credits the share-alike election archive, and every licence the sources carry', () => {
     const html = readFileSync(join(DIST, 'methods', 'index.html'), 'utf8');
