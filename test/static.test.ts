@@ -163,6 +163,24 @@ describe('then-and-now slope charts', () => {
   });
 });
 
+describe('histograms', () => {
+  it('draw every mark\'s line before any mark\'s label, so no line crosses a label (the North West\'s line ran through "England 23.5%")', () => {
+    let checked = 0;
+    for (const id of readdirSync(join(DIST, 'indicators'))) {
+      const file = join(DIST, 'indicators', id, 'index.html');
+      if (!existsSync(file)) continue;
+      for (const [svg] of readFileSync(file, 'utf8').matchAll(/<svg[^>]*class="(?:wide|narrow)"[^]*?<\/svg>/g)) {
+        const firstLabel = svg.search(/<text[^>]*class="mark-label"/);
+        const lastLine = svg.lastIndexOf('class="mark-line"');
+        if (firstLabel < 0) continue; // no marks (a decile's histogram)
+        expect(lastLine, `${id}: a mark line after a label`).toBeLessThan(firstLabel);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
 describe('tables', () => {
   it('never name two columns alike (an indicator\'s neighbourhood table had "Neighbourhood" over its first and third columns)', () => {
     const pages = walk(DIST, (p) => p.endsWith('index.html') && !/[\\/](embed|search)[\\/]/.test(p));
