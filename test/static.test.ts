@@ -214,7 +214,7 @@ describe('the citation', () => {
 });
 
 describe('spending charts', () => {
-  it('shade the programme\'s years inside the plot, never past its gridlines', () => {
+  it('shade the programme\'s years, and draw every line and a lone year\'s stroke, inside the plot, never past its gridlines', () => {
     const pages = readdirSync(join(DIST, 'neighbourhoods')).filter((n) => existsSync(join(DIST, 'neighbourhoods', n, 'index.html')));
     let charts = 0;
     for (const n of pages) {
@@ -226,6 +226,13 @@ describe('spending charts', () => {
         const left = Math.min(...grid.map((g) => g[0])), right = Math.max(...grid.map((g) => g[1]));
         expect(Number(band[1]), `${n}: the band's left edge`).toBeGreaterThanOrEqual(left);
         expect(Number(band[1]) + Number(band[2]), `${n}: the band's right edge`).toBeLessThanOrEqual(right);
+        // Every line and band, a lone year's short stroke and bar too, stays within the gridlines' span.
+        for (const [, d] of svg.matchAll(/<path class="(?:own|median|nation|band)" d="([^"]+)"/g)) {
+          for (const [, xs] of d.matchAll(/[MLH]([\d.-]+)/g)) {
+            expect(Number(xs), `${n}: a line past the plot`).toBeGreaterThanOrEqual(left - 0.05);
+            expect(Number(xs), `${n}: a line past the plot`).toBeLessThanOrEqual(right + 0.05);
+          }
+        }
         charts++;
       }
     }
