@@ -199,6 +199,17 @@ describe('tables', () => {
   });
 });
 
+describe('the methods page', () => {
+  it('links every indicator by name or form (a family listed its second measure, "Seats filled without a vote", only as "(rate, percent)")', () => {
+    const html = readFileSync(join(DIST, 'methods', 'index.html'), 'utf8');
+    const cat = JSON.parse(readFileSync(join(DIST, 'data/catalogue.json'), 'utf8')) as { indicators: { id: string; local?: boolean }[] };
+    const unlinked = cat.indicators.filter((i) => !html.includes(`href="/indicators/${i.id}/"`)).map((i) => i.id);
+    expect(cat.indicators.length).toBeGreaterThan(50);
+    expect(unlinked).toEqual([]);
+    expect(html).not.toMatch(/\((\w+), \1\)/); // "(change, change)"
+  });
+});
+
 describe('the citation', () => {
   it('on the methods page credits the share-alike election archive, and every licence the sources carry', () => {
     const html = readFileSync(join(DIST, 'methods', 'index.html'), 'utf8');
