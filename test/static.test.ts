@@ -210,6 +210,24 @@ describe('the methods page', () => {
   });
 });
 
+describe('the councils page', () => {
+  it('says "county service" in England\'s median district row where every district does (it showed £0.00)', () => {
+    const html = readFileSync(join(DIST, 'councils', 'index.html'), 'utf8');
+    const cells = (tr: string) => [...tr.matchAll(/<t[dh][^>]*>([^]*?)<\/t[dh]>/g)].map((m) => m[1].replace(/<[^>]+>/g, '').trim());
+    let checked = 0;
+    for (const [group] of html.matchAll(/<tbody>[^]*?<\/tbody>/g)) {
+      const median = /<tr class="group england-median">([^]*?)<\/tr>/.exec(group);
+      if (!median) continue;
+      const councils = [...group.matchAll(/<tr(?! class="group)[^>]*>([^]*?)<\/tr>/g)].map((m) => cells(m[1]));
+      const row = cells(median[1]);
+      for (let j = 1; j < row.length; j++) {
+        if (councils.length && councils.every((c) => / service$/.test(c[j] ?? ''))) { expect(row[j], `column ${j}`).toBe(councils[0][j]); checked++; }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});
+
 describe('the citation', () => {
   it('on the methods page credits the share-alike election archive, and every licence the sources carry', () => {
     const html = readFileSync(join(DIST, 'methods', 'index.html'), 'utf8');
