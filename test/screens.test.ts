@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axe } from './axe.ts';
+import { readPng } from './png.ts';
 import { DIST, sharedSiteAndBrowser } from './browser.ts';
 
 const { site, browser } = await sharedSiteAndBrowser();
@@ -313,6 +314,30 @@ describe('small things', () => {
       return r.height > 0 && parseFloat(cs.borderTopWidth) > 0 && parseFloat(cs.borderBottomWidth) > 0 && !e.textContent?.trim() && e.children.length === 0 && !['INPUT', 'TEXTAREA', 'SELECT', 'IFRAME', 'CANVAS'].includes(e.tagName);
     }).map((e) => `${e.tagName}.${e.className}`));
     expect(empty).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('tables that scroll say so', () => {
+  it('shade the edge of a wide table where more of it lies beyond, and not once scrolled to its end (a cut column looked like the table\'s end)', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await page.goto(`${site.origin}/councils/`);
+    const wrap = page.locator('.table-wrap').first();
+    expect(await wrap.evaluate((w) => w.scrollWidth > w.clientWidth + 50)).toBe(true);
+    /** Mean brightness of the wrap's rightmost 4 px, over its first 300 px of height. */
+    const edge = async () => {
+      const px = readPng(await wrap.screenshot());
+      let sum = 0, n = 0;
+      for (let y = 0; y < Math.min(300, px.height); y++) for (let x = px.width - 5; x < px.width - 1; x++) { const [r, g, bl] = px.at(x, y); sum += (r + g + bl) / 3; n++; }
+      return sum / n;
+    };
+    // Only the box's own background is measured: the table's text, rules and fills are made transparent.
+    await wrap.evaluate((w) => w.querySelectorAll<HTMLElement>('*').forEach((e) => { for (const [p, v] of [['color', 'transparent'], ['border-color', 'transparent'], ['background', 'transparent'], ['box-shadow', 'none'], ['text-decoration', 'none']]) e.style.setProperty(p, v, 'important'); }));
+    await wrap.scrollIntoViewIfNeeded();
+    const before = await edge();
+    await wrap.evaluate((w) => { w.scrollLeft = w.scrollWidth; });
+    const after = await edge();
+    expect(after - before, `edge brightness ${before.toFixed(1)} with more beyond, ${after.toFixed(1)} at the end`).toBeGreaterThan(12);
     await page.close();
   });
 });
