@@ -10,6 +10,10 @@ describe('place search ranking', () => {
     const entries = [entry('Swan Green, Cheshire West and Chester', 'Hamlet'), entry('Swanside, Knowsley', 'Suburb'), entry('Old Swan', 'Neighbourhood'), entry('Old Swan', 'Ward'), entry('Liverpool 027A', 'Small area')];
     expect(findEntries(entries, 'swan').map((e) => `${e.kind} ${e.label}`)).toEqual(['Neighbourhood Old Swan', 'Suburb Swanside, Knowsley', 'Hamlet Swan Green, Cheshire West and Chester', 'Ward Old Swan']);
   });
+  it('still offers a town whose name starts with the query before a neighbourhood named after it', () => {
+    const entries = [entry('Worsley (Haslingden)', 'Neighbourhood'), entry('Haslingden, Rossendale', 'Town'), entry('Haslingden Grane, Rossendale', 'Village')];
+    expect(findEntries(entries, 'haslingd').map((e) => e.kind)).toEqual(['Town', 'Neighbourhood', 'Village']);
+  });
   it('ranks kinds it does not list after those it does, never before them', () => {
     const entries = [entry('Blackpool', 'Something new'), entry('Blackpool', 'Local authority'), entry('Blackpool', 'Town')];
     expect(findEntries(entries, 'blackpool').map((e) => e.kind)).toEqual(['Local authority', 'Town', 'Something new']);

@@ -11,7 +11,9 @@ const KIND_ORDER = ['Neighbourhood', 'Local authority', 'Ward', 'City', 'Town', 
 /**
  * Ranks entries for a query: whole-label, then label-start, then word-start, then any matches;
  * within each, neighbourhoods first and small areas last. A neighbourhood matched at the start of
- * any word ranks with label-start matches ("swan" finds Old Swan before the hamlet Swan Green).
+ * a later word ranks with the label-start matches, after towns and before suburbs, villages and
+ * hamlets ("swan" finds Old Swan before the hamlet Swan Green; "haslingd" the town Haslingden
+ * before the neighbourhood Worsley (Haslingden)).
  */
 export function findEntries(entries: SearchEntry[], query: string, limit = 8): SearchEntry[] {
   const q = norm(query);
@@ -21,10 +23,11 @@ export function findEntries(entries: SearchEntry[], query: string, limit = 8): S
     const l = norm(e.label);
     const i = l.indexOf(q);
     if (i < 0) continue;
-    let match = l === q ? 0 : i === 0 ? 1 : l.includes(` ${q}`) ? 2 : 3;
-    if (match === 2 && e.kind === 'Neighbourhood') match = 1;
+    const match = l === q ? 0 : i === 0 ? 1 : l.includes(` ${q}`) ? 2 : 3;
     const kind = KIND_ORDER.indexOf(e.kind);
-    scored.push([match * 100 + (kind < 0 ? KIND_ORDER.length : kind), e]);
+    // A neighbourhood matched at a later word ranks with the names that start with the query, after the towns.
+    const promoted = match === 2 && e.kind === 'Neighbourhood';
+    scored.push([promoted ? 100 + KIND_ORDER.indexOf('Town') + 0.5 : match * 100 + (kind < 0 ? KIND_ORDER.length : kind), e]);
   }
   scored.sort((a, b) => a[0] - b[0] || a[1].label.localeCompare(b[1].label, 'en-GB'));
   return scored.slice(0, limit).map(([, e]) => e);
