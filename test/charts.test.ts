@@ -4,6 +4,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST } from './browser.ts';
 
+/** Every SVG of the built pages under `dir` (each page's index.html) whose opening tag matches `open`, with its page's name. */
+function svgs(dir: string, open: RegExp): [page: string, svg: string][] {
+  const out: [string, string][] = [];
+  for (const page of readdirSync(join(DIST, dir))) {
+    const file = join(DIST, dir, page, 'index.html');
+    if (!existsSync(file)) continue;
+    for (const [svg] of readFileSync(file, 'utf8').matchAll(new RegExp(`<svg[^>]*${open.source}[^]*?</svg>`, 'g'))) out.push([page, svg]);
+  }
+  return out;
+}
+
 describe('indicator maps', () => {
   it('never paint a region of differing values in one colour (most areas at 0% get a class of their own)', () => {
     const pages = readdirSync(join(DIST, 'indicators')).filter((id) => existsSync(join(DIST, 'data/values', `${id}.json`)));
@@ -25,26 +36,22 @@ describe('indicator maps', () => {
 
 describe('spending charts', () => {
   it('shade the programme\'s years, and draw every line and a lone year\'s stroke, inside the plot, never past its gridlines', () => {
-    const pages = readdirSync(join(DIST, 'neighbourhoods')).filter((n) => existsSync(join(DIST, 'neighbourhoods', n, 'index.html')));
     let charts = 0;
-    for (const n of pages) {
-      const html = readFileSync(join(DIST, 'neighbourhoods', n, 'index.html'), 'utf8');
-      for (const [svg] of html.matchAll(/<svg[^>]*class="spending-chart"[^]*?<\/svg>/g)) {
-        const grid = [...svg.matchAll(/<line class="(?:grid|base)" x1="([\d.]+)" x2="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
-        const band = /<rect class="programme" x="([\d.-]+)" y="[\d.]+" width="([\d.]+)"/.exec(svg);
-        if (!grid.length || !band) continue;
-        const left = Math.min(...grid.map((g) => g[0])), right = Math.max(...grid.map((g) => g[1]));
-        expect(Number(band[1]), `${n}: the band's left edge`).toBeGreaterThanOrEqual(left);
-        expect(Number(band[1]) + Number(band[2]), `${n}: the band's right edge`).toBeLessThanOrEqual(right);
-        // Every line and band, a lone year's short stroke and bar too, stays within the gridlines' span.
-        for (const [, d] of svg.matchAll(/<path class="(?:own|median|nation|band)" d="([^"]+)"/g)) {
-          for (const [, xs] of d.matchAll(/[MLH]([\d.-]+)/g)) {
-            expect(Number(xs), `${n}: a line past the plot`).toBeGreaterThanOrEqual(left - 0.05);
-            expect(Number(xs), `${n}: a line past the plot`).toBeLessThanOrEqual(right + 0.05);
-          }
+    for (const [n, svg] of svgs('neighbourhoods', /class="spending-chart"/)) {
+      const grid = [...svg.matchAll(/<line class="(?:grid|base)" x1="([\d.]+)" x2="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      const band = /<rect class="programme" x="([\d.-]+)" y="[\d.]+" width="([\d.]+)"/.exec(svg);
+      if (!grid.length || !band) continue;
+      const left = Math.min(...grid.map((g) => g[0])), right = Math.max(...grid.map((g) => g[1]));
+      expect(Number(band[1]), `${n}: the band's left edge`).toBeGreaterThanOrEqual(left);
+      expect(Number(band[1]) + Number(band[2]), `${n}: the band's right edge`).toBeLessThanOrEqual(right);
+      // Every line and band, a lone year's short stroke and bar too, stays within the gridlines' span.
+      for (const [, d] of svg.matchAll(/<path class="(?:own|median|nation|band)" d="([^"]+)"/g)) {
+        for (const [, xs] of d.matchAll(/[MLH]([\d.-]+)/g)) {
+          expect(Number(xs), `${n}: a line past the plot`).toBeGreaterThanOrEqual(left - 0.05);
+          expect(Number(xs), `${n}: a line past the plot`).toBeLessThanOrEqual(right + 0.05);
         }
-        charts++;
       }
+      charts++;
     }
     expect(charts).toBeGreaterThan(20);
   });
@@ -53,19 +60,15 @@ describe('spending charts', () => {
 describe('GP capacity charts', () => {
   it('draw every figure between two labelled gridlines (patients per practice sat under the lowest, 6,000)', () => {
     let charts = 0;
-    for (const n of readdirSync(join(DIST, 'neighbourhoods'))) {
-      const file = join(DIST, 'neighbourhoods', n, 'index.html');
-      if (!existsSync(file)) continue;
-      for (const [svg] of readFileSync(file, 'utf8').matchAll(/<svg[^>]*class="gp-chart"[^]*?<\/svg>/g)) {
-        const grid = [...svg.matchAll(/<line class="grid" x1="[\d.]+" x2="[\d.]+" y1="([\d.]+)"/g)].map((m) => Number(m[1]));
-        const dots = [...svg.matchAll(/<circle class="own" cx="[\d.]+" cy="([\d.]+)"/g)].map((m) => Number(m[1]));
-        expect(grid.length, `${n}: gridlines`).toBeGreaterThanOrEqual(2);
-        for (const cy of dots) {
-          expect(cy, `${n}: a figure below the lowest gridline`).toBeLessThanOrEqual(Math.max(...grid) + 0.5);
-          expect(cy, `${n}: a figure above the highest gridline`).toBeGreaterThanOrEqual(Math.min(...grid) - 0.5);
-        }
-        charts++;
+    for (const [n, svg] of svgs('neighbourhoods', /class="gp-chart"/)) {
+      const grid = [...svg.matchAll(/<line class="grid" x1="[\d.]+" x2="[\d.]+" y1="([\d.]+)"/g)].map((m) => Number(m[1]));
+      const dots = [...svg.matchAll(/<circle class="own" cx="[\d.]+" cy="([\d.]+)"/g)].map((m) => Number(m[1]));
+      expect(grid.length, `${n}: gridlines`).toBeGreaterThanOrEqual(2);
+      for (const cy of dots) {
+        expect(cy, `${n}: a figure below the lowest gridline`).toBeLessThanOrEqual(Math.max(...grid) + 0.5);
+        expect(cy, `${n}: a figure above the highest gridline`).toBeGreaterThanOrEqual(Math.min(...grid) - 0.5);
       }
+      charts++;
     }
     expect(charts).toBeGreaterThanOrEqual(14);
   });
@@ -74,25 +77,21 @@ describe('GP capacity charts', () => {
 describe('then-and-now slope charts', () => {
   it('draw each point at its own decile: alone on its gridline, or spread less than a third of a decile about it (decile 4 was drawn at 3.7)', () => {
     let points = 0, alone = 0;
-    for (const n of readdirSync(join(DIST, 'neighbourhoods'))) {
-      const file = join(DIST, 'neighbourhoods', n, 'index.html');
-      if (!existsSync(file)) continue;
-      for (const [svg] of readFileSync(file, 'utf8').matchAll(/<svg[^>]*class="slope-chart"[^]*?<\/svg>/g)) {
-        // Gridlines are the deciles 1 to 10, top to bottom.
-        const grid = [...svg.matchAll(/<line class="grid" x1="[\d.]+" x2="[\d.]+" y1="([\d.]+)"/g)].map((m) => Number(m[1]));
-        expect(grid).toHaveLength(10);
-        const perDecile = grid[1] - grid[0];
-        const dots = [...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)"/g)].map((m) => ({ x: m[1], y: Number(m[2]) }));
-        const nearest = (yy: number) => grid.reduce((b, g, i) => (Math.abs(g - yy) < Math.abs(grid[b] - yy) ? i : b), 0);
-        const groups = new Map<string, number[]>();
-        for (const d of dots) {
-          const k = `${d.x}:${nearest(d.y)}`;
-          groups.set(k, [...(groups.get(k) ?? []), d.y]);
-          expect(Math.abs(d.y - grid[nearest(d.y)]) / perDecile, `${n}: a point's distance from its decile`).toBeLessThanOrEqual(0.34);
-          points++;
-        }
-        for (const [k, ys] of groups) if (ys.length === 1) { expect(Math.abs(ys[0] - grid[Number(k.split(':')[1])]), `${n}: a point alone at its decile`).toBeLessThan(0.15); alone++; }
+    for (const [n, svg] of svgs('neighbourhoods', /class="slope-chart"/)) {
+      // Gridlines are the deciles 1 to 10, top to bottom.
+      const grid = [...svg.matchAll(/<line class="grid" x1="[\d.]+" x2="[\d.]+" y1="([\d.]+)"/g)].map((m) => Number(m[1]));
+      expect(grid).toHaveLength(10);
+      const perDecile = grid[1] - grid[0];
+      const dots = [...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)"/g)].map((m) => ({ x: m[1], y: Number(m[2]) }));
+      const nearest = (yy: number) => grid.reduce((b, g, i) => (Math.abs(g - yy) < Math.abs(grid[b] - yy) ? i : b), 0);
+      const groups = new Map<string, number[]>();
+      for (const d of dots) {
+        const k = `${d.x}:${nearest(d.y)}`;
+        groups.set(k, [...(groups.get(k) ?? []), d.y]);
+        expect(Math.abs(d.y - grid[nearest(d.y)]) / perDecile, `${n}: a point's distance from its decile`).toBeLessThanOrEqual(0.34);
+        points++;
       }
+      for (const [k, ys] of groups) if (ys.length === 1) { expect(Math.abs(ys[0] - grid[Number(k.split(':')[1])]), `${n}: a point alone at its decile`).toBeLessThan(0.15); alone++; }
     }
     expect(points).toBeGreaterThan(50);
     expect(alone).toBeGreaterThan(5);
@@ -102,16 +101,12 @@ describe('then-and-now slope charts', () => {
 describe('histograms', () => {
   it('draw every mark\'s line before any mark\'s label, so no line crosses a label (the North West\'s line ran through "England 23.5%")', () => {
     let checked = 0;
-    for (const id of readdirSync(join(DIST, 'indicators'))) {
-      const file = join(DIST, 'indicators', id, 'index.html');
-      if (!existsSync(file)) continue;
-      for (const [svg] of readFileSync(file, 'utf8').matchAll(/<svg[^>]*class="(?:wide|narrow)"[^]*?<\/svg>/g)) {
-        const firstLabel = svg.search(/<text[^>]*class="mark-label"/);
-        const lastLine = svg.lastIndexOf('class="mark-line"');
-        if (firstLabel < 0) continue; // no marks (a decile's histogram)
-        expect(lastLine, `${id}: a mark line after a label`).toBeLessThan(firstLabel);
-        checked++;
-      }
+    for (const [id, svg] of svgs('indicators', /class="(?:wide|narrow)"/)) {
+      const firstLabel = svg.search(/<text[^>]*class="mark-label"/);
+      const lastLine = svg.lastIndexOf('class="mark-line"');
+      if (firstLabel < 0) continue; // no marks (a decile's histogram)
+      expect(lastLine, `${id}: a mark line after a label`).toBeLessThan(firstLabel);
+      checked++;
     }
     expect(checked).toBeGreaterThan(100);
   });
