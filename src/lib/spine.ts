@@ -68,9 +68,3 @@ export function spineCellParts(ind: Pick<IndicatorMeta, 'unit' | 'decimals' | 'p
   // No break inside "(decile 10)": it wrapped as "(decile" / "10)" in narrow columns.
   return { figure, decile: d === null ? null : `(decile\u00a0${d})` };
 }
-
-/** A figure in a spine table's cell as one string: "4.79 (decile 10)". */
-export function spineCell(ind: Pick<IndicatorMeta, 'unit' | 'decimals' | 'polarity'>, v: Pick<Summary, 'mean' | 'position'> | undefined, decile = true): string {
-  const p = spineCellParts(ind, v, decile);
-  return p.decile === null ? p.figure : `${p.figure} ${p.decile}`;
-}
