@@ -274,6 +274,8 @@ export const PrimaryCareSchema = z.object({
   /** A practice is near a neighbourhood when its postcode's small area is one of the neighbourhood's, or its centre is within this distance of the centre of one of them. */
   distanceKm: z.number().positive().max(10),
   notes: z.array(z.string().min(1)).min(1),
+  /** An indicator elsewhere on the page that also counts patients per GP, and the words ("{value}" its figure) on why the two differ. */
+  otherFigure: z.object({ indicator: z.string(), note: z.string().includes('{value}') }).optional(),
 });
 export type PrimaryCare = z.infer<typeof PrimaryCareSchema>;
 

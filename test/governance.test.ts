@@ -39,6 +39,9 @@ describe('community governance and the NHS on a neighbourhood page', () => {
     expect(await gp.locator('.domain-lead').textContent()).toMatch(/^In 2019-20 the \d+ GP practices in or within 1\.5 km of Claremont had [\d.]+ fully-qualified GPs for every 10,000 registered patients/);
     expect(await gp.textContent()).toContain('Blackpool CCG');
     expect(await gp.locator('details table tbody tr').count()).toBeGreaterThan(0);
+    // The Indices' own patients-per-GP figure, shown with the living environment measures, is named beside the NHS figures, with why they differ.
+    const iod = (await page.locator('li[data-indicator="iod25-patients-per-gp"] strong').textContent())!.match(/^([\d,]+) patients for each GP/)![1];
+    expect(await gp.locator('.comparability li.other-figure').textContent()).toMatch(new RegExp(`another figure: ${iod} patients for each GP, an underlying indicator of the Indices of Deprivation 2025\\..*not from these NHS Digital tables`));
     await ctx.close();
   });
 });

@@ -91,7 +91,7 @@ export function buildPrimaryCare(d: PrimaryCareInputs, problems: Problem[]): { d
   const idx = Object.fromEntries(Object.entries(c).map(([k, col]) => [k, columnIndex(t, col, problems, 'primary care (config/primary-care.json)')])) as Record<keyof typeof c, number>;
   const pc = d.postcodes;
   const [pp, pl] = [columnIndex(pc, cfg.postcodes.postcode, problems, 'primary care postcodes'), columnIndex(pc, cfg.postcodes.lsoa, problems, 'primary care postcodes')];
-  const empty: PrimaryCareFile = { years: cfg.years, distanceKm: cfg.distanceKm, notes: cfg.notes, england: {}, ccgs: {}, neighbourhoods: {} };
+  const empty: PrimaryCareFile = { years: cfg.years, distanceKm: cfg.distanceKm, notes: cfg.notes, ...(cfg.otherFigure ? { otherFigure: cfg.otherFigure } : {}), england: {}, ccgs: {}, neighbourhoods: {} };
   if (Object.values(idx).some((i) => i < 0) || pp < 0 || pl < 0) return { data: empty, report };
   const lsoaOf = new Map<string, string>();
   for (const r of pc.rows) lsoaOf.set(norm(r[pp] ?? ''), r[pl] ?? '');

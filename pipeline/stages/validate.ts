@@ -106,6 +106,7 @@ export function validateConfig(raw: RawConfig): { config: Config | null; problem
   }
   for (const e of indicators.editions ?? []) { needs(`editions.${e.id}.decile`, e.decile, 'decile'); needs(`editions.${e.id}.rank`, e.rank, 'rank'); }
   for (const id of indicators.neighbourhoodTable) if (!indicatorIds.has(id)) problems.push({ code: 'UNKNOWN_INDICATOR', file: CONFIG_FILES.indicators, column: 'neighbourhoodTable', value: id, message: 'no indicator has this id', fix: 'List indicator ids defined in this file.' });
+  if (primaryCare?.otherFigure && !indicatorIds.has(primaryCare.otherFigure.indicator)) problems.push({ code: 'UNKNOWN_INDICATOR', file: CONFIG_FILES.primaryCare, column: 'otherFigure.indicator', value: primaryCare.otherFigure.indicator, message: 'no indicator has this id', fix: 'Name an indicator id from data/config/indicators.json, or remove "otherFigure".' });
   if (!indicatorIds.has(indicators.headline)) problems.push({ code: 'UNKNOWN_INDICATOR', file: CONFIG_FILES.indicators, column: 'headline', value: indicators.headline, message: 'the headline indicator is not defined', fix: 'Name one of the indicator ids.' });
 
   const domainIds = new Set([...domains.domains.map((d) => d.id), domains.context.id]);

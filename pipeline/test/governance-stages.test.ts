@@ -72,6 +72,19 @@ describe('GP capacity', () => {
     expect([r.regionPractices, r.matchedToPostcode, r.notMatched.count]).toEqual([2, 2, 0]);
   });
 
+  it('another patients-per-GP figure on the page is passed on with its note; one naming no indicator is a config error', async () => {
+    const w = governanceWorld();
+    const cfg = w.inputs.config as { primaryCare: Record<string, unknown>; indicators: { indicators: { id: string }[] } };
+    const id = cfg.indicators.indicators[0].id;
+    cfg.primaryCare.otherFigure = { indicator: id, note: 'Another figure: {value}.' };
+    expect(json(await run(w.inputs, { scope: 'england' }), 'primary-care.json').otherFigure).toEqual({ indicator: id, note: 'Another figure: {value}.' });
+    const bad = governanceWorld();
+    (bad.inputs.config as { primaryCare: Record<string, unknown> }).primaryCare.otherFigure = { indicator: 'no-such-measure', note: 'Another figure: {value}.' };
+    try { await run(bad.inputs, { scope: 'england' }); expect.unreachable(); } catch (e) {
+      expect((e as InputError).problems.map((x) => `${x.code} ${x.file} ${x.column} ${x.value}`)).toEqual(['UNKNOWN_INDICATOR config/primary-care.json otherFigure.indicator no-such-measure']);
+    }
+  });
+
   it('a negative list size is a named error', async () => {
     try { await build({ 'synthetic/practices.csv': PRACTICES.replace('2019-20,P00002,Other Surgery,TE2 2BB,00X,Test CCG,6000', '2019-20,P00002,Other Surgery,TE2 2BB,00X,Test CCG,-6000') }); expect.unreachable(); } catch (e) {
       expect((e as InputError).problems.map((x) => `${x.code} ${x.row} ${x.column}`)).toEqual(['OUT_OF_RANGE 5 registered_patients']);

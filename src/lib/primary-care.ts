@@ -12,6 +12,8 @@ export interface PrimaryCareFile {
   years: string[];
   distanceKm: number;
   notes: string[];
+  /** An indicator on the neighbourhood page that also counts patients per GP, and why it differs ("{value}" its figure). */
+  otherFigure?: { indicator: string; note: string };
   england: Record<string, { gpsPer10k: Spread | null; patientsPerPractice: Spread | null }>;
   ccgs: Record<string, { name: string; byYear: Record<string, CapacityFigures | null> }>;
   neighbourhoods: Record<string, { ccg: string | null; byYear: Record<string, CapacityFigures>; practices: NearPractice[] }>;
