@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST, sharedSiteAndBrowser } from './browser.ts';
+import { ENGLAND_COLUMN_NOTE } from '../src/lib/spine.ts';
 
 const { site, browser } = await sharedSiteAndBrowser();
 
@@ -30,6 +31,9 @@ describe('resilience profiles and the comparison of every neighbourhood', () => 
     expect(await page.locator('#spine-context tr[data-indicator="iod25-imd-score"] td').first().textContent()).toMatch(/^\d+\.\d\d \(decile\u00a0\d+\)$/);
     expect(await page.locator('section.domain:has(#d-community-governance) li[data-indicator="leh-turnout-latest"] strong').textContent()).toMatch(/^About \d+ in 10 electors voted/);
     expect(await page.locator('a[href="/compare/"]').count()).toBeGreaterThan(0);
+    // Beside every spine chart, why England's column and the words can point different ways.
+    expect(await page.locator('.spine-key .england-note').count()).toBe(await page.locator('table.spine-table').count());
+    expect(await page.locator('.spine-key .england-note').first().textContent()).toBe(ENGLAND_COLUMN_NOTE);
     await ctx.close();
   });
 
@@ -48,6 +52,7 @@ describe('resilience profiles and the comparison of every neighbourhood', () => 
     const cell = page.locator('#compare tr[data-indicator="census21-no-car"] td').nth(3);
     expect(await cell.textContent()).toBe('57.0%worse than 9 in 10');
     expect(await page.locator('.sort-controls').isHidden()).toBe(true);
+    expect(await page.locator('main').textContent()).toContain(ENGLAND_COLUMN_NOTE);
     const csv = await (await page.request.get(`${site.origin}/compare/neighbourhoods.csv`)).text();
     const changeRows = await page.locator('#compare tbody[data-domain="change"] tr:not(:first-child)').count();
     expect(changeRows).toBe(cat.editions.length + cat.indicators.filter((i) => i.unit === 'change' && i.vintage === 2021).length); // each edition's most-deprived share, and each change 2019 to 2025 (IMD and its seven domains)
