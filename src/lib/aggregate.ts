@@ -73,6 +73,9 @@ export function positionOf(cuts: readonly number[], value: number): number {
   return n / cuts.length;
 }
 
+/** From what share of England's small areas sharing a figure exactly the words say "the same as" (the summary keeps `tied` only from here). */
+export const TIED_FROM = 0.5;
+
 /**
  * The share of England's small areas whose figure is exactly `value`, to the hundredth, from the
  * same cut points: a tie of t moves the share below by t/2 across the value from each side, so
@@ -124,7 +127,7 @@ export function summarise(ind: SummaryIndicator, series: AreaSeries, members: re
     if (cuts && s.mean !== undefined) {
       s.position = positionOf(cuts, s.mean);
       const tied = tiedShareOf(cuts, s.mean);
-      if (tied >= 0.5) s.tied = tied;
+      if (tied >= TIED_FROM) s.tied = tied;
     }
   }
   if (deciles) {

@@ -1,5 +1,6 @@
 import type { IndicatorMeta, Summary } from './data.ts';
 import { formatValue } from './classes.ts';
+import { TIED_FROM } from './aggregate.ts';
 
 /**
  * Figures in words people use: "about 3 in 10 households", "worse than 9 in 10 areas of
@@ -55,7 +56,7 @@ export function englandWords(ind: Pick<IndicatorMeta, 'polarity'>, at: { positio
   const position = at?.position;
   if (position === undefined) return '';
   const areas = short ? '' : ' areas of England';
-  if (at!.tied !== undefined && at!.tied >= 0.5) return `${short ? 'same' : 'the same'} as ${at!.tied >= 0.98 ? 'almost all' : `${Math.floor(at!.tied * 10)} in 10`}${areas}`;
+  if (at!.tied !== undefined && at!.tied >= TIED_FROM) return `${short ? 'same' : 'the same'} as ${at!.tied >= 0.98 ? 'almost all' : `${Math.floor(at!.tied * 10)} in 10`}${areas}`;
   const w = worseThan(ind, position);
   const [up, down] = w === null ? ['higher', 'lower'] : ['worse', 'better'];
   const p = w ?? position;
@@ -113,7 +114,7 @@ export function domainSentence(name: string, domainName: string, rows: { ind: In
   if (m === 0) return null;
   // Counted as each measure's own words put it: worse than 6 in 10 (0.55 is "near the middle", not
   // "worse"), and never a figure that most of England shares (it is "the same as" them).
-  const w = judged.map((r) => ((r.summary!.tied ?? 0) >= 0.5 ? 0 : worseThan(r.ind, r.summary!.position)!));
+  const w = judged.map((r) => ((r.summary!.tied ?? 0) >= TIED_FROM ? 0 : worseThan(r.ind, r.summary!.position)!));
   const k80 = w.filter((x) => x >= 0.8).length;
   const k60 = w.filter((x) => x >= 0.6).length;
   const of = (k: number) => (k === m ? (m === 1 ? 'its one' : m === 2 ? 'both of its' : `all ${m} of its`) : `${k} of its ${m}`);
