@@ -307,6 +307,18 @@ describe('small things', () => {
     }
   });
 
+  it('a row header\'s muted notes (where a figure falls, its unit, "score") are not bold like the measure\'s name, at 390 and 1,280 px', async () => {
+    for (const width of [390, 1280]) {
+      for (const path of ['/neighbourhoods/old-swan/', '/compare/']) {
+        const page = await open(path, width, false);
+        const weights = await page.evaluate(() => [...document.querySelectorAll('th .muted')].map((e) => Number(getComputedStyle(e).fontWeight)));
+        expect(weights.length, path).toBeGreaterThan(10);
+        expect(weights.filter((w) => w > 400), `${path} at ${width}`).toEqual([]);
+        await page.close();
+      }
+    }
+  });
+
   it('the indicator embed at 390 px shows no empty bordered box under its legend before an area is chosen', async () => {
     const page = await open('/embed/indicators/iod25-imd-decile/', 390, true);
     const empty = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('main *')].filter((e) => {
