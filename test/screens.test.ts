@@ -319,6 +319,23 @@ describe('small things', () => {
     }
   });
 
+  it('search suggestions open under the box and its Find button, covering neither, when the label wraps at 390 px', async () => {
+    for (const width of [390, 1280]) {
+      const page = await open('/', width, false);
+      await page.locator('#home-search').pressSequentially('old');
+      await expect.poll(() => page.locator('#home-search-list li').count()).toBeGreaterThan(0);
+      const box = await page.evaluate(() => {
+        const r = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+        const input = r('#home-search'), list = r('#home-search-list'), find = document.querySelector('#home-search')!.closest('form')!.querySelector('button[type=submit]')!;
+        const f = find.getBoundingClientRect();
+        return { gap: Math.round(list.top - input.bottom), findShown: document.elementFromPoint(f.left + f.width / 2, f.bottom - 3) === find };
+      });
+      expect(box.gap, `${width}`).toBeGreaterThanOrEqual(0);
+      expect(box.findShown, `${width}`).toBe(true);
+      await page.close();
+    }
+  });
+
   it('the indicator embed at 390 px shows no empty bordered box under its legend before an area is chosen', async () => {
     const page = await open('/embed/indicators/iod25-imd-decile/', 390, true);
     const empty = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('main *')].filter((e) => {
