@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { placeLabels, type Box, type LabelItem } from '../src/lib/labels.ts';
+import { placeLabels, splitLabel, type Box, type LabelItem } from '../src/lib/labels.ts';
 import { sharedSiteAndBrowser } from './browser.ts';
 
 const item = (id: string, x: number, y: number, w: number, o: Partial<LabelItem> = {}): LabelItem => ({ id, x, y, w, h: 10, dot: true, required: true, ...o });
@@ -18,8 +18,36 @@ describe('label placement', () => {
     expect(b.box).toEqual([43, 45, 83, 55]);
   });
   it('with no free position, moves a required label in from the edge rather than run off the map', () => {
+    // 20 px high: no room above or below, nor at the corners; the left is the first label's.
+    const [, b] = placeLabels([item('a', 10, 10, 40), item('b', 90, 10, 40)], 100, 20);
+    expect(b.box).toEqual([58, 5, 98, 15]);
+  });
+  it('tries the corners, then two lines, before moving a label in from the edge', () => {
+    // b's right runs off the map, its left is a's; in a 100 px square its upper left corner is free.
     const [, b] = placeLabels([item('a', 10, 50, 40), item('b', 90, 50, 40)], 100, 100);
-    expect(b.box).toEqual([58, 45, 98, 55]);
+    expect(b.box).toEqual([44, 34, 84, 44]);
+    // 24 px high: no corner fits, but the name on two lines (20 × 20) does, to the left of its point.
+    const [, c] = placeLabels([item('a', 10, 12, 40), item('c', 90, 12, 40, { wrap: { w: 20, h: 20 } })], 100, 24);
+    expect(c).toEqual({ id: 'c', box: [63, 2, 83, 22], dot: true, wrapped: true });
+  });
+  it('keeps a neighbourhood\'s label clear of another neighbourhood\'s point, so it is not read as theirs', () => {
+    // b's point is 10 px right of and 12 below a's: a's label to the right would clear b's dot by 3 px, so it goes left.
+    const [a] = placeLabels([item('a', 60, 50, 30), item('b', 70, 62, 30)], 200, 100);
+    expect(a.box).toEqual([23, 45, 53, 55]);
+    // An optional place name is not held back by it.
+    const [p] = placeLabels([item('p', 60, 50, 30, { dot: false, required: false }), item('b', 70, 66, 30)], 200, 100);
+    expect(p.box).toEqual([45, 45, 75, 55]);
+  });
+  it('tries again with a left-out neighbourhood first, when the one placed before took its only room', () => {
+    // Two points 4 px apart in a 30 px high map: placed first, a takes the right, the only room b has; b first, a goes below it.
+    const placed = placeLabels([item('a', 10, 12, 40), item('b', 10, 8, 40)], 100, 30);
+    expect(placed).toEqual([{ id: 'a', box: [16, 18, 56, 28], dot: true }, { id: 'b', box: [17, 3, 57, 13], dot: true }]);
+  });
+  it('splits a name into two lines of about equal length at a space', () => {
+    expect(splitLabel('Worsley (Haslingden)')).toEqual(['Worsley', '(Haslingden)']);
+    expect(splitLabel('Mill Hill & Wensley Fold')).toEqual(['Mill Hill &', 'Wensley Fold']);
+    expect(splitLabel('Moss Bay & Salterbeck')).toEqual(['Moss Bay &', 'Salterbeck']);
+    expect(splitLabel('Claremont')).toBeNull();
   });
   it('moves a second label away from the first instead of overlapping it', () => {
     const [a, b] = placeLabels([item('a', 20, 50, 40), item('b', 30, 52, 40)], 200, 100);
@@ -110,6 +138,19 @@ describe('labels on the built maps', () => {
       });
       await expect.poll(problems, { timeout: 15_000 }).toEqual([]);
       await page.close();
+    });
+    it(`the interactive map at ${width} px names every neighbourhood of the region's first view, on two lines where one finds no room`, async () => {
+      for (const [path, w] of [['/explore/', width], ['/embed/indicators/iod25-imd-decile/', width === 390 ? 390 : 600]] as const) {
+        const page = await browser.newPage({ viewport: { width: w, height: 800 } });
+        await page.goto(site.origin + path);
+        await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 30_000 });
+        const hidden = () => page.evaluate(() => [...document.querySelectorAll('.map-label')].filter((e) => getComputedStyle(e).visibility === 'hidden').map((e) => e.textContent));
+        await expect.poll(() => page.locator('.map-label').count()).toBe(7);
+        await expect.poll(hidden, { timeout: 10_000 }).toEqual([]);
+        // A name on two lines reads as one to a screen reader.
+        for (const name of await page.locator('.map-label.wrapped').allTextContents()) expect(name).toMatch(/^\S.* \S.*$/);
+        await page.close();
+      }
     });
     it(`the interactive map at ${width} px, zoomed out to the whole country, names neighbourhoods only where they fit`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 900 } });

@@ -2,7 +2,7 @@ import { feature, mesh } from 'topojson-client';
 import { merge } from './merge.ts';
 import type { GeometryObject, Topology } from 'topojson-specification';
 import { polygonsOf, type BBox } from './planar.ts';
-import { placeLabels, textWidth } from './labels.ts';
+import { placeLabels, splitLabel, textWidth } from './labels.ts';
 
 /**
  * Maps drawn at build time as SVG: the first view of every map, readable with no JavaScript
@@ -106,8 +106,8 @@ export function dissolveBy(topology: Topology, codes: string[], key: (code: stri
 
 /** A label for a map drawn at build time: a neighbourhood (required, with a dot) or a place name (kind C, T, S or V). */
 export interface MapLabel { id: string; text: string; lon: number; lat: number; kind?: string; href?: string }
-/** A placed label: where its text starts and its baseline, in the SVG's units. */
-export interface SvgLabel extends MapLabel { x: number; y: number; px: number; py: number }
+/** A placed label: where its text starts and its (first) baseline, in the SVG's units; a name on two lines has `lines` and the distance between their baselines. */
+export interface SvgLabel extends MapLabel { x: number; y: number; px: number; py: number; lines?: { text: [string, string]; dy: number }; anchor: 'start' | 'middle' | 'end' }
 
 /**
  * Two placements of a map's labels: one for wide screens at `size` units, and one for phones,
@@ -119,11 +119,17 @@ export function svgLabels(p: Projection, nbs: MapLabel[], places: MapLabel[], si
   const at = (s: number): SvgLabel[] => {
     const all = [...nbs.map((l) => ({ l, dot: true })), ...places.map((l) => ({ l, dot: false }))];
     const pts = all.map(({ l }) => p.point(l.lon, l.lat));
-    const items = all.map(({ l, dot }, i) => ({ id: String(i), x: pts[i][0], y: pts[i][1], w: textWidth(l.text, dot ? s : s * 0.92), h: s * 1.25, dot, required: dot }))
+    const lh = s * 1.25;
+    const split = all.map(({ l, dot }) => (dot ? splitLabel(l.text) : null));
+    const items = all.map(({ l, dot }, i) => ({ id: String(i), x: pts[i][0], y: pts[i][1], w: textWidth(l.text, dot ? s : s * 0.92), h: lh, dot, required: dot, ...(split[i] ? { wrap: { w: Math.max(...split[i]!.map((t) => textWidth(t, s))), h: 2 * lh } } : {}) }))
       .filter((it) => it.x >= 0 && it.y >= 0 && it.x <= p.width && it.y <= p.height);
     return placeLabels(items, p.width, p.height).map((pl) => {
       const i = Number(pl.id);
-      return { ...all[i].l, x: Math.round(pl.box[0]), y: Math.round(pl.box[3] - s * 0.27), px: Math.round(pts[i][0]), py: Math.round(pts[i][1]) };
+      // Widths are estimated generously: the text is anchored at the side of its box nearest its point, so it ends beside the dot, not short of it.
+      const [bx0, , bx1] = pl.box;
+      const anchor = bx1 <= pts[i][0] ? 'end' : bx0 >= pts[i][0] ? 'start' : 'middle';
+      const at = { ...all[i].l, x: Math.round(anchor === 'end' ? bx1 : anchor === 'start' ? bx0 : (bx0 + bx1) / 2), y: Math.round(pl.box[3] - s * 0.27), px: Math.round(pts[i][0]), py: Math.round(pts[i][1]), anchor } as const;
+      return pl.wrapped ? { ...at, y: Math.round(pl.box[1] + lh - s * 0.27), lines: { text: split[i]!, dy: Math.round(lh) } } : at;
     });
   };
   return { wide: at(size), narrow: at(narrowSize) };

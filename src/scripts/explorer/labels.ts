@@ -6,9 +6,9 @@
  * time (src/lib/labels.ts), with their measured sizes: none overlaps another or runs off the map.
  */
 import { Marker, type Map as MapLibre } from 'maplibre-gl';
-import { placeLabels, PLACE_RANK, type LabelItem } from '../../lib/labels.ts';
+import { placeLabels, PLACE_RANK, splitLabel, type LabelItem } from '../../lib/labels.ts';
 
-interface Entry { marker: Marker; el: HTMLElement; lngLat: [number, number]; required: boolean; size?: [number, number] }
+interface Entry { marker: Marker; el: HTMLElement; lngLat: [number, number]; required: boolean; size?: [number, number]; wrapSize?: [number, number] | null }
 
 /** The zoom from which each kind of place is named. */
 const FROM_ZOOM: Record<string, number> = { C: 8.5, T: 9.5, S: 11.5, V: 12.5 };
@@ -41,7 +41,10 @@ export class MapLabels {
   addNeighbourhood(name: string, href: string, at: [number, number]): void {
     const a = document.createElement('a');
     a.className = 'map-label';
-    a.textContent = name;
+    // Two parts, so that a label with no room on one line can take two (the class "wrapped").
+    const parts = splitLabel(name);
+    if (parts) a.append(Object.assign(document.createElement('span'), { textContent: parts[0] }), ' ', Object.assign(document.createElement('span'), { textContent: parts[1] }));
+    else a.textContent = name;
     a.href = href;
     a.tabIndex = -1;
     this.nbs.push({ el: a, lngLat: at, required: true, marker: new Marker({ element: a, anchor: 'top-left' }).setLngLat(at).addTo(this.map) });
@@ -85,14 +88,21 @@ export class MapLabels {
       this.places.set(k, { el, lngLat: [p[2], p[3]], required: false, marker: new Marker({ element: el, anchor: 'top-left' }).setLngLat([p[2], p[3]]).addTo(map) });
     }
     const entries = [...this.nbs, ...wanted.map((p) => this.places.get(keyOf(p))!)];
-    for (const e of entries) { e.el.style.visibility = ''; e.size ??= [e.el.offsetWidth, e.el.offsetHeight]; }
-    const items: LabelItem[] = entries.map((e, i) => { const pt = map.project(e.lngLat); return { id: String(i), x: pt.x, y: pt.y, w: e.size![0], h: e.size![1], dot: e.required, required: e.required }; });
+    for (const e of entries) {
+      e.el.style.visibility = '';
+      if (e.size) continue;
+      e.el.classList.remove('wrapped');
+      e.size = [e.el.offsetWidth, e.el.offsetHeight];
+      if (e.required && e.el.children.length === 2) { e.el.classList.add('wrapped'); e.wrapSize = [e.el.offsetWidth, e.el.offsetHeight]; e.el.classList.remove('wrapped'); }
+    }
+    const items: LabelItem[] = entries.map((e, i) => { const pt = map.project(e.lngLat); return { id: String(i), x: pt.x, y: pt.y, w: e.size![0], h: e.size![1], dot: e.required, required: e.required, ...(e.wrapSize ? { wrap: { w: e.wrapSize[0], h: e.wrapSize[1] } } : {}) }; });
     // A neighbourhood whose point is out of view is not pulled into it.
     const inView = items.filter((it) => it.x >= 0 && it.y >= 0 && it.x <= width && it.y <= height);
     const shown = new Set<number>();
     for (const p of placeLabels(inView, width, height, 2, controls)) {
       const i = Number(p.id);
       shown.add(i);
+      entries[i].el.classList.toggle('wrapped', !!p.wrapped);
       entries[i].marker.setOffset([p.box[0] - items[i].x, p.box[1] - items[i].y]);
     }
     entries.forEach((e, i) => { if (!shown.has(i)) e.el.style.visibility = 'hidden'; });
