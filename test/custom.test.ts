@@ -67,6 +67,30 @@ describe('the custom area page', () => {
     await page.close();
   });
 
+  it('names the places inside the council on its picker map (none beyond it), and a click on a name chooses the area under it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const oldSwan = codesOf('old-swan');
+    await page.goto(`${site.origin}/custom/?lsoas=${oldSwan.join(',')}`);
+    await ready(page, oldSwan.length);
+    const names = page.locator('.picker-map .labels text');
+    await expect.poll(() => names.count(), { timeout: 10_000 }).toBeGreaterThan(20);
+    const shown = await names.allTextContents();
+    // Read from geo/places.json: Liverpool is the city; Bebington and Huyton lie beyond its boundary.
+    expect(shown).toContain('Liverpool');
+    expect(shown).not.toContain('Bebington');
+    expect(shown).not.toContain('Huyton');
+    // The names let clicks through: a click on one chooses the area under it.
+    const label = page.locator('.picker-map .labels text.kS').first();
+    await label.scrollIntoViewIfNeeded();
+    const b = (await label.boundingBox())!;
+    const under = await page.evaluate(([x, y]) => document.elementsFromPoint(x, y).find((e) => e.matches('.picker-map path[data-code]'))?.getAttribute('data-code'), [b.x + b.width / 2, b.y + b.height / 2]);
+    expect(under).toMatch(/^E01/);
+    await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+    await ready(page, oldSwan.length + 1);
+    expect(urlCodes(page)).toContain(under);
+    await page.close();
+  });
+
   it('adds and removes areas by pointer and keyboard, announces each, keeps the link, and back and forward work', async () => {
     const page = await browser.newPage();
     const w = await watched(page);

@@ -122,3 +122,11 @@ export const textWidth = (text: string, size: number) => Math.ceil(text.length *
 
 /** Place names by kind, most important first: which kinds are labelled at a map's scale. */
 export const PLACE_RANK: Record<string, number> = { C: 0, T: 1, S: 2, V: 3 };
+
+/** A place name as published in geo/places.json: name, kind (C, T, S or V), longitude, latitude. */
+export type Place = [string, string, number, number];
+/** The place names inside a box (west, south, east, north) of kinds up to `maxRank`, most important first, as map labels. */
+export function placesIn(places: readonly Place[], bbox: readonly [number, number, number, number], maxRank: number): { id: string; text: string; kind: string; lon: number; lat: number }[] {
+  return places.filter(([, k, lon, lat]) => PLACE_RANK[k] <= maxRank && lon >= bbox[0] && lon <= bbox[2] && lat >= bbox[1] && lat <= bbox[3])
+    .map(([text, kind, lon, lat], i) => ({ id: `p${i}`, text, kind, lon, lat }));
+}

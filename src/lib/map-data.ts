@@ -1,7 +1,7 @@
 import type { Topology } from 'topojson-specification';
 import { areasOf, catalogue, readData, valuesOf, type IndicatorMeta, type Neighbourhood } from './data.ts';
 import { carriedFlags, changeNote, viewSummary, type ChangeValues } from './words.ts';
-import { PLACE_RANK } from './labels.ts';
+import { placesIn, type Place } from './labels.ts';
 import { mapBox } from './planar.ts';
 import { isProfileIndicator } from './plain.ts';
 import type { MapLabel } from './svg-map.ts';
@@ -59,9 +59,7 @@ export function profileIndicators(domainId: string): IndicatorMeta[] {
 /** Place names (OS Open Names) inside a box, most important first, of kinds ranked up to `maxRank` (0 cities … 3 villages). */
 export function placeNamesIn(bbox: [number, number, number, number], maxRank: number): MapLabel[] {
   if (!catalogue().search) return []; // place names come with the search index
-  const { places } = readData<{ places: [string, string, number, number][] }>('geo/places.json');
-  return places.filter(([, k, lon, lat]) => PLACE_RANK[k] <= maxRank && lon >= bbox[0] && lon <= bbox[2] && lat >= bbox[1] && lat <= bbox[3])
-    .map(([text, kind, lon, lat], i) => ({ id: `p${i}`, text, kind, lon, lat }));
+  return placesIn(readData<{ places: Place[] }>('geo/places.json').places, bbox, maxRank);
 }
 
 /** A neighbourhood map's streets (roads by class, and street names), decoded from the tiles by the pipeline; null when the build has none. */

@@ -12,6 +12,7 @@ import { DataStore } from '../explorer/data.ts';
 import { lookupPostcode } from '../search/lookup.ts';
 import { el } from '../dom.ts';
 import { Picker, type PickerArea } from './picker.ts';
+import type { Place } from '../../lib/labels.ts';
 import { profileSections } from './profile.ts';
 import { keepSection } from './keep.ts';
 
@@ -60,6 +61,13 @@ async function start(root: HTMLElement) {
       void update(true);
     },
   });
+  // Place names for the maps, asked for when the first map is drawn (not in the page's first view).
+  let placesAsked = false;
+  const namePlaces = () => {
+    if (placesAsked || !cat.search) return;
+    placesAsked = true;
+    store.json<{ places: Place[] }>('geo/places.json').then((d) => picker.setPlaces(d.places)).catch((e: Error) => console.warn('place names not shown:', e.message));
+  };
   const chosenWords = () => `${codes.length.toLocaleString('en-GB')} small area${codes.length === 1 ? '' : 's'} chosen`;
 
   /** Reads codes and postcodes: each one understood, found and in the region is added once; the rest are named. */
@@ -133,6 +141,7 @@ async function start(root: HTMLElement) {
       // How to pick on the map, once there is one.
       root.querySelector<HTMLElement>('#picker-help')?.removeAttribute('hidden');
       picker.draw(chunks.map((c, k) => ({ topology: topologies[k], areas: new Map(c.a2021.codes.map((code, i) => [code, { code, name: c.a2021.names[i], council: c.name, ward: c.a2021.ward[i] } as PickerArea])) })));
+      namePlaces();
     } else picker.refresh();
     countLine.textContent = codes.length ? `${chosenWords()}.` : 'No small areas chosen yet.';
     if (codes.length === 0) { out.replaceChildren(); return; }

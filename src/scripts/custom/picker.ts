@@ -8,8 +8,9 @@
 import { feature } from 'topojson-client';
 import { merge } from '../../lib/merge.ts';
 import type { GeometryObject, Topology } from 'topojson-specification';
-import { fitProjection, pathOf, type Projection } from '../../lib/svg-map.ts';
-import { bboxOf, labelPoint, type BBox } from '../../lib/planar.ts';
+import { fitProjection, pathOf, svgLabels, type Projection, type SvgLabel } from '../../lib/svg-map.ts';
+import { placesIn, type Place } from '../../lib/labels.ts';
+import { bboxOf, contains, labelPoint, type BBox } from '../../lib/planar.ts';
 import { el, svgEl } from '../dom.ts';
 
 export interface PickerArea { code: string; name: string; council: string; ward?: string }
@@ -23,7 +24,12 @@ export interface PickerOptions {
 
 const WIDTH = 640;
 
-interface Panel { svg: SVGSVGElement; outline: SVGPathElement; order: string[]; projection: Projection; topologies: Topology[] }
+interface Panel { svg: SVGSVGElement; outline: SVGPathElement; order: string[]; projection: Projection; topologies: Topology[]; box: BBox; lads: GeoJSON.Geometry[]; scale?: number }
+
+/** Place names of kinds up to suburbs (PLACE_RANK 2) name the picker's maps, so one can find one's part of a council. */
+const PLACE_KINDS = 2;
+/** Their size on screen, in pixels. */
+const PLACE_PX = 12;
 
 /** Groups of parts whose boxes touch (with a margin of a tenth of a degree). */
 function touching<T extends { box: BBox }>(parts: T[]): T[][] {
@@ -41,6 +47,12 @@ function touching<T extends { box: BBox }>(parts: T[]): T[][] {
   return groups.map((g) => g.items);
 }
 
+/** Screen pixels per SVG unit: the map is fitted inside its box, by its width or its height. */
+function drawnScale(svg: SVGSVGElement, p: Projection): number {
+  const r = svg.getBoundingClientRect();
+  return Math.min(r.width / p.width, r.height / p.height);
+}
+
 const union = (a: BBox, b: BBox): BBox => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 
 export class Picker {
@@ -49,9 +61,43 @@ export class Picker {
   private panels: Panel[] = [];
   private current: string | null = null;
   private boxes = new Map<string, HTMLInputElement>();
+  private places: Place[] = [];
 
   constructor(o: PickerOptions) {
     this.o = o;
+  }
+
+  /** Place names for the maps (they arrive after the first map may be drawn): each map is named again. */
+  setPlaces(places: Place[]): void {
+    this.places = places;
+    for (const panel of this.panels) this.name(panel);
+  }
+
+  /**
+   * A map's place names, drawn over its areas and letting clicks through. The map is scaled to its
+   * box (its width, or three quarters of the window's height), so the names are sized and placed
+   * again for the scale it is drawn at: 12 px on screen, whatever the map's size.
+   */
+  private name(panel: Panel): void {
+    panel.svg.querySelector('g.labels')?.remove();
+    const scale = drawnScale(panel.svg, panel.projection);
+    if (!this.places.length || !(scale > 0)) return;
+    panel.scale = scale;
+    // Only places inside the councils drawn: a name over the blank ground beyond them would be a place one cannot choose.
+    const inside = placesIn(this.places, panel.box, PLACE_KINDS).filter((pl) => panel.lads.some((g) => contains(g, [pl.lon, pl.lat])));
+    const size = PLACE_PX / scale;
+    // svgLabels sizes place names at 0.92 of the size it is given.
+    const placed = svgLabels(panel.projection, [], inside, size / 0.92, size / 0.92).wide;
+    const g = svgEl('g', { class: 'labels', 'aria-hidden': 'true' });
+    for (const l of placed) {
+      const t = svgEl('text', { class: `place k${l.kind}`, x: l.x, y: l.y, ...(l.anchor === 'start' ? {} : { 'text-anchor': l.anchor }) });
+      t.style.fontSize = `${size.toFixed(2)}px`;
+      t.style.strokeWidth = `${(3 / scale).toFixed(2)}px`;
+      t.textContent = l.text;
+      g.append(t);
+    }
+    // Under the chosen areas' outline, which stays on top.
+    panel.outline.before(g);
   }
 
   /** Draws the given councils' small areas (each council's topology with its areas' names). */
@@ -69,7 +115,8 @@ export class Picker {
   }
 
   private panel(group: { topology: Topology; areas: Map<string, PickerArea>; features: GeoJSON.Feature[]; box: BBox }[]): HTMLElement {
-    const p = fitProjection(group.map((x) => x.box).reduce(union), WIDTH, 6);
+    const box = group.map((x) => x.box).reduce(union);
+    const p = fitProjection(box, WIDTH, 6);
     const names = [...new Set(group.flatMap((x) => [...x.areas.values()].map((a) => a.council)))];
     const svg = svgEl('svg', { viewBox: `0 0 ${p.width} ${p.height}`, class: 'picker-map', role: 'group', tabindex: 0, 'aria-label': `Small areas of ${names.join(' and ')}: choose with the arrow keys and Space`, 'aria-describedby': 'picker-help' });
     const g = svgEl('g');
@@ -87,17 +134,27 @@ export class Picker {
     }
     // Each council's own outline, so that a border between two councils can be seen.
     const councils = svgEl('g', { class: 'picker-councils' });
+    const lads: GeoJSON.Geometry[] = [];
     for (const x of group) {
       const lad = (feature(x.topology, x.topology.objects.lad as GeometryObject) as unknown as GeoJSON.FeatureCollection).features[0];
-      if (lad) councils.append(svgEl('path', { d: pathOf(lad.geometry, p, 0.5) }));
+      if (lad) { councils.append(svgEl('path', { d: pathOf(lad.geometry, p, 0.5) })); lads.push(lad.geometry); }
     }
     const outline = svgEl('path', { class: 'picker-outline', d: '' });
     svg.append(g, councils, outline);
     // Step order: north to south in bands, west to east within each (as one reads a map).
     const band = (code: string) => Math.floor(this.shapes.get(code)!.at[1] / 40);
     const order = codes.sort((a, b) => band(a) - band(b) || this.shapes.get(a)!.at[0] - this.shapes.get(b)!.at[0]);
-    const panel: Panel = { svg, outline, order, projection: p, topologies: group.map((x) => x.topology) };
+    const panel: Panel = { svg, outline, order, projection: p, topologies: group.map((x) => x.topology), box, lads };
     this.panels.push(panel);
+    // Named once laid out, and again when the map's drawn size changes.
+    if ('ResizeObserver' in window) {
+      let queued = false;
+      new ResizeObserver(() => {
+        if (queued) return;
+        queued = true;
+        requestAnimationFrame(() => { queued = false; const w = drawnScale(svg, p); if (w > 0 && Math.abs(w - (panel.scale ?? 0)) > 0.02) this.name(panel); });
+      }).observe(svg);
+    }
     svg.addEventListener('keydown', (e) => this.key(e, panel));
     svg.addEventListener('focus', () => this.focus(this.current && order.includes(this.current) ? this.current : order.find((c) => this.o.isChosen(c)) ?? order[0], true));
     const fig = el('figure', undefined, 'picker-panel');
