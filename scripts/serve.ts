@@ -24,8 +24,15 @@ const compressed = new Map<string, Buffer>();
 export function serve(dir: string, port = 0, host = '127.0.0.1'): Promise<Server> {
   const root = resolve(dir);
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    let path = normalize(decodeURIComponent(url.pathname));
+    // A path it cannot read ("//", a broken percent escape) is the client's error, not the server's end.
+    let url: URL, path: string;
+    try {
+      url = new URL('http://x' + (req.url ?? '/'));
+      path = normalize(decodeURIComponent(url.pathname));
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     if (path.includes('\0') || !resolve(root, '.' + path).startsWith(root)) { res.writeHead(400).end(); return; }
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) {

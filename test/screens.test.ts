@@ -336,6 +336,23 @@ describe('small things', () => {
     }
   });
 
+  it('the comparison table keeps its column names in view when read far down it, at 390 and 1,280 px', async () => {
+    for (const width of [390, 1280]) {
+      const page = await open('/compare/', width, false);
+      // Bring a row far down the table into view, as one reading it would.
+      await page.locator('#compare tr[data-indicator]').nth(40).scrollIntoViewIfNeeded();
+      const seen = await page.evaluate(() => {
+        const row = document.querySelectorAll('#compare tr[data-indicator]')[40].getBoundingClientRect();
+        const head = document.querySelector('#compare thead th:last-child')!.getBoundingClientRect();
+        return { rowTop: Math.round(row.top), headTop: Math.round(head.top), headBottom: Math.round(head.bottom), above: document.elementFromPoint(head.left + 2, head.top + 2)?.closest('thead') !== null };
+      });
+      expect(seen.headTop, `${width}`).toBeGreaterThanOrEqual(0);
+      expect(seen.headBottom, `${width}`).toBeLessThanOrEqual(seen.rowTop + 1);
+      expect(seen.above, `${width}: the column names are drawn over the rows, not under them`).toBe(true);
+      await page.close();
+    }
+  });
+
   it('the indicator embed at 390 px shows no empty bordered box under its legend before an area is chosen', async () => {
     const page = await open('/embed/indicators/iod25-imd-decile/', 390, true);
     const empty = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('main *')].filter((e) => {

@@ -10,7 +10,7 @@ import { englandDecile, isRealUnit } from './plain.ts';
  */
 export const SPINE = { width: 200, height: 30, pad: 7 } as const;
 /** Why the England column and the words beside it can point different ways (said wherever a spine table is). */
-export const ENGLAND_COLUMN_NOTE = "The England column is the figure for the whole country at once; the words beside each figure place it among England's small areas one by one. The two can point different ways: a few areas with extreme figures pull England's away from the area in the middle, so a figure better than England's can still be worse than most areas.";
+export const ENGLAND_COLUMN_NOTE = "England's figure counts the whole country at once; the words compare with England's small areas one by one. A few areas with extreme figures pull England's figure away from the typical area, so a figure better than England's can still be worse than most areas.";
 /** In drawing order: the area's mark first, so a council's or region's moved above or below it stays whole. */
 export const SPINE_MARKS = ['neighbourhood', 'lad', 'region'] as const;
 export type SpineSummaries = Record<(typeof SPINE_MARKS)[number], Pick<Summary, 'mean'>>;
