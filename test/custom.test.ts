@@ -41,6 +41,11 @@ describe('the custom area page', () => {
       expect(custom.length).toBeGreaterThan(2);
       expect(custom.flatMap((d) => d.cells).length).toBeGreaterThan(10);
       expect(custom, slug).toEqual(await figures(own, 'main'));
+      // Each spine chart with its key, as on the neighbourhood page (the names are the custom area's).
+      const keys = page.locator('[data-profile] .spine-key');
+      expect(await keys.count()).toBe(await page.locator('[data-profile] table.spine-table').count());
+      const norm = (t: string | null) => t!.replace(/\s+/g, ' ').trim();
+      expect(norm(await keys.first().textContent()).replace(/ · [^·]+ · /, ' · AREA · ')).toBe(norm(await own.locator('.spine-key').first().textContent()).replace(/ · [^·]+ · /, ' · AREA · '));
       // The same then-and-now counts.
       expect(await page.locator('#custom-then-now tbody').textContent()).toBe(await own.locator('#then-now-table tbody').textContent());
       expect(w.errors).toEqual([]);

@@ -124,7 +124,7 @@ function spineTable(c: ProfileContext, domainName: string, rows: { ind: Indicato
     return [label, spineCell(ind, s.neighbourhood), spineCell(ind, s.lad), ...others.map((x) => (ind.vintage === 2021 ? spineCell(ind, other(x.code)) : 'not shown (2011 areas)')), spineCell(ind, s.region), spineCell(ind, s.england, false), spineSvg(ind, s)];
   });
   const wrap = el('div');
-  wrap.append(table(`${domainName}: ${c.name} compared with ${p.lad[2021].name}, ${regionComparator(cat.scope)} and England`, heads, body, { numeric }));
+  wrap.append(spineKey(c.name, p.lad[2021].name, regionHeading(cat.scope)), table(`${domainName}: ${c.name} compared with ${p.lad[2021].name}, ${regionComparator(cat.scope)} and England`, heads, body, { numeric }));
   const t = wrap.querySelector('table')!;
   t.classList.add('spine-table');
   // On a phone each row stacks (global.css): every figure carries its column's name, and the
@@ -141,6 +141,20 @@ function spineTable(c: ProfileContext, domainName: string, rows: { ind: Indicato
     });
   });
   return wrap;
+}
+
+/** What the spine chart's bands and marks are, as the neighbourhood pages' key says (SpineChart.astro). */
+function spineKey(area: string, lad: string, region: string): HTMLElement {
+  const key = el('p', undefined, 'spine-key small');
+  const icon = (w: number, ...parts: SVGElement[]) => { const svg = svgEl('svg', { viewBox: `0 0 ${w} 14`, width: w, height: 14, 'aria-hidden': 'true', class: 'spine' }); svg.append(...parts); return svg; };
+  key.append(
+    icon(40, svgEl('rect', { class: 'band90', x: 1, y: 2, width: 38, height: 10 }), svgEl('rect', { class: 'band50', x: 11, y: 2, width: 18, height: 10 }), svgEl('line', { class: 'median', x1: 20, x2: 20, y1: 0, y2: 14 })),
+    " England's small areas (pale: 10th to 90th percentile; dark: the middle half; line: the area in the middle) · ",
+    icon(14, svgEl('circle', { class: 'm-n', cx: 7, cy: 7, r: 6 })), ` ${area} · `,
+    icon(14, svgEl('path', { class: 'm-lad', d: 'M7 1l6 6-6 6-6-6z' })), ` ${lad} · `,
+    icon(14, svgEl('path', { class: 'm-region', d: 'M7 2l5 9h-10z' })), ` ${region}. Worse is to the left on every row (where neither end is worse, lower is to the left).`,
+  );
+  return key;
 }
 
 function spineSvg(ind: IndicatorMeta, s: CustomProfile['summaries'][string]): SVGSVGElement {
