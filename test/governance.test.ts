@@ -25,7 +25,7 @@ describe('community governance and the NHS on a neighbourhood page', () => {
     expect(await section.locator('.domain-lead').textContent()).toMatch(/community governance measures, Claremont is worse than/);
     for (const id of GOVERNANCE) expect(await section.locator(`li[data-indicator="${id}"]`).count(), id).toBe(1);
     // Claremont's five small areas all lie in Claremont ward, whose latest poll (2023) was 19.2%.
-    expect(await section.locator('li[data-indicator="leh-turnout-latest"] strong').textContent()).toBe("About 2 in 10 electors voted at their ward's latest local election (2021 to 2024) (19.2%)");
+    expect(await section.locator('li[data-indicator="leh-turnout-latest"] strong').textContent()).toBe("About 2 in 10 (19.2%) electors voted at their ward's latest local election (2021 to 2024)");
     const wards = await section.locator('.ward-measures').textContent();
     expect(wards).toContain('at its latest local election, in 2023, about 2 in 10 electors voted (19.2% of 4,805 electors)');
     expect(wards).toMatch(/in 2019 three candidates stood for each seat/);

@@ -1,5 +1,6 @@
 /** The helpers that put figures and findings into words (src/lib/plain.ts, src/lib/words.ts, the search box's not-found sentence): expected sentences worked out by hand. */
 import { describe, expect, it } from 'vitest';
+import { viewSummary } from '../src/lib/words.ts';
 import { domainSentence, englandDecile, englandQuintile, englandWords, needsScoreWord, plainSentence, profileOrder, shareWords } from '../src/lib/plain.ts';
 import { andList, changeSentence, headlineSentence, plural } from '../src/lib/words.ts';
 import { citation, dataCredits } from '../src/lib/build-info.ts';
@@ -38,6 +39,8 @@ describe('figures in words', () => {
     expect(plainSentence(pct, 57.01)).toBe('About 6 in 10 households have no car or van (57.0%)');
     expect(plainSentence(rate, 22.34)).toBe('22.3 recorded burglaries per 1,000 properties');
     expect(plainSentence(pct, undefined)).toBeNull();
+    // A sentence that already ends in brackets gets its figure after the share, not a second pair of brackets at its end.
+    expect(plainSentence({ ...pct, plain: "{share} electors voted at their ward's latest local election (2021 to 2024)" }, 28.61)).toBe("About 3 in 10 (28.6%) electors voted at their ward's latest local election (2021 to 2024)");
   });
 
   it("places a figure among England's areas, rounded down, with the right end named worse", () => {
@@ -185,5 +188,17 @@ describe('names of kinds of place, and the citation, in words', () => {
       { publisher: 'Natural Earth', licence: { id: 'public-domain', name: 'Public domain' } },
     ]);
     expect(credits).toBe('MHCLG, ONS and NHS Digital (Open Government Licence v3.0); Andrew Teale, Local Elections Archive Project (CC BY-SA 3.0); OpenStreetMap contributors (Open Database License 1.0); Natural Earth (public domain)');
+  });
+});
+
+describe('a map view in words', () => {
+  const ind = { label: 'seats filled unopposed (SYNTHETIC)', unit: 'percent', decimals: 1, polarity: 'higher-worse' as const };
+  const area = (code: string, value: number) => ({ code, name: `Area ${code}`, value, status: 'value' as const });
+  it('names the area at each end, or counts the areas where several share it', () => {
+    expect(viewSummary(ind, [area('a', 0), area('b', 0), area('c', 0), area('d', 25), area('e', 100)], 'in view'))
+      .toBe('The map shows seats filled unopposed (SYNTHETIC) for the 5 small areas in view. Values range from 0.0% (three areas) to 100.0% (Area e); the middle value is 0.0%.');
+    expect(viewSummary(ind, [area('a', 0), area('d', 25), area('e', 100)], 'in view')).toContain('from 0.0% (Area a) to 100.0% (Area e)');
+    const many = Array.from({ length: 4477 }, (_, i) => area(`z${i}`, 0));
+    expect(viewSummary(ind, [...many, area('e', 100)], 'of the region')).toContain('from 0.0% (4,477 areas) to 100.0% (Area e)');
   });
 });

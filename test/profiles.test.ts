@@ -29,7 +29,7 @@ describe('resilience profiles and the comparison of every neighbourhood', () => 
     expect(await page.locator('li[data-indicator="census21-no-car"] strong').textContent()).toBe('About 6 in 10 households have no car or van (57.0%)');
     // Composite scores come second, each with the England decile it falls in.
     expect(await page.locator('#spine-context tr[data-indicator="iod25-imd-score"] td').first().textContent()).toMatch(/^\d+\.\d\d \(decile\u00a0\d+\)$/);
-    expect(await page.locator('section.domain:has(#d-community-governance) li[data-indicator="leh-turnout-latest"] strong').textContent()).toMatch(/^About \d+ in 10 electors voted/);
+    expect(await page.locator('section.domain:has(#d-community-governance) li[data-indicator="leh-turnout-latest"] strong').textContent()).toMatch(/^About \d+ in 10 \([\d.]+%\) electors voted/);
     expect(await page.locator('a[href="/compare/"]').count()).toBeGreaterThan(0);
     // Once, before the domains' spine charts, why England's column and the words can point different ways.
     expect(await page.locator('.england-note').allTextContents()).toEqual([ENGLAND_COLUMN_NOTE]);

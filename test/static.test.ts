@@ -186,3 +186,11 @@ describe('the search page without JavaScript', () => {
     expect((html.match(/search\/postcodes\//g) ?? []).length).toBeGreaterThan(100);
   });
 });
+
+describe('an indicator page\'s opening sentence', () => {
+  it('says the measure once, with the region\'s figure, then England\'s figure alone (it had said the whole sentence twice)', () => {
+    const lede = (id: string) => /<p class="lede">(.*?)<\/p>/s.exec(readFileSync(join(DIST, `indicators/${id}/index.html`), 'utf8'))![1].replace(/<[^>]+>/g, '');
+    expect(lede('census21-no-car')).toMatch(/^In the North West, about \d+ in \d+ households have no car or van \([\d.]+%\); in England, [\d.]+%\.$/);
+    expect(lede('iod25-burglary-rate')).toMatch(/^In the North West, [\d.]+ recorded burglaries per 1,000 homes and other properties; in England, [\d.]+\.$/);
+  });
+});

@@ -33,9 +33,10 @@ export function shareWords(pct: number): string {
 export function plainSentence(ind: Ind, value: number | undefined): string | null {
   if (!ind.plain || value === undefined) return null;
   const figure = formatValue(value, ind.unit, ind.decimals);
-  const words = ind.plain.includes('{share}')
-    ? ind.plain.replace('{share}', shareWords(value)) + ` (${figure})`
-    : ind.plain.replace('{value}', figure);
+  // The figure in brackets at the end, or after the share where the sentence already ends in brackets.
+  const words = !ind.plain.includes('{share}') ? ind.plain.replace('{value}', figure)
+    : ind.plain.trimEnd().endsWith(')') ? ind.plain.replace('{share}', `${shareWords(value)} (${figure})`)
+    : ind.plain.replace('{share}', shareWords(value)) + ` (${figure})`;
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

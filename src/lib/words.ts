@@ -4,7 +4,7 @@ import { formatValue } from './classes.ts';
 const NUMBERS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 /** A count in words up to ten, digits above. */
 export function count(n: number): string {
-  return n >= 0 && n <= 10 ? NUMBERS[n] : String(n);
+  return n >= 0 && n <= 10 ? NUMBERS[n] : n.toLocaleString('en-GB');
 }
 
 /** Items in a sentence: "a", "a and b", "a, b and c". */
@@ -106,7 +106,9 @@ export function viewSummary(ind: Pick<IndicatorMeta, 'label' | 'unit' | 'decimal
       : `${lead(d1)} in decile 1${most}${d10 > 0 ? `, and ${count(d10)} (${pct(d10)}) in decile 10${least}` : ''}.`;
   } else {
     const mid = sorted[Math.floor((sorted.length - 1) / 2)].value;
-    const ends = lo.value === hi.value ? `All have ${fmt(lo.value)}.` : `Values range from ${fmt(lo.value)} (${lo.name}) to ${fmt(hi.value)} (${hi.name}); the middle value is ${fmt(mid)}.`;
+    // An end shared by several areas is counted, not named after the first of them.
+    const at = (end: typeof lo) => { const k = withValue.filter((a) => a.value === end.value).length; return k > 1 ? `${count(k)} areas` : end.name; };
+    const ends = lo.value === hi.value ? `All have ${fmt(lo.value)}.` : `Values range from ${fmt(lo.value)} (${at(lo)}) to ${fmt(hi.value)} (${at(hi)}); the middle value is ${fmt(mid)}.`;
     spread = ind.unit === 'rank' ? `${ends} Rank 1 is the most deprived small area in England.` : ends;
   }
   return `The map shows ${ind.label} for the ${areasWord}. ${spread}${gap}`;
