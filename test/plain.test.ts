@@ -64,7 +64,9 @@ describe('figures in words', () => {
   it('reads a domain as a whole from its real-unit measures, leaving out those with no worse end', () => {
     const rows = [0.97, 0.85, 0.81, 0.6, 0.3].map((position) => ({ ind: pct, summary: { areas: 1, withValue: 1, missing: 0, suppressed: 0, position } }));
     rows.push({ ind: { ...pct, polarity: 'neutral' } as never, summary: { areas: 1, withValue: 1, missing: 0, suppressed: 0, position: 0.99 } });
-    expect(domainSentence('Testville', 'Living environment', rows)).toBe('On 3 of its 5 living environment measures, Testville is worse than 8 in 10 areas of England; on 4 it is worse than 6 in 10.');
+    // Six measures listed, one with no worse end: the count says it is of the five that have one.
+    expect(domainSentence('Testville', 'Living environment', rows)).toBe('On 3 of its 5 living environment measures with a better and a worse end, Testville is worse than 8 in 10 areas of England; on 4 it is worse than 6 in 10.');
+    expect(domainSentence('Testville', 'Living environment', rows.slice(0, 4))).toBe('On 3 of its 4 living environment measures, Testville is worse than 8 in 10 areas of England; on all 4 it is worse than 6 in 10.');
     expect(domainSentence('Testville', 'Living environment', rows.slice(3, 5))).toBe('On 1 of its 2 living environment measures, Testville is worse than 6 in 10 areas of England, but on none worse than 8 in 10.');
     // A measure its own line calls "near the middle" (0.55) is not counted as worse; nor one most of England shares exactly.
     const middle = [0.55, 0.56].map((position) => ({ ind: pct, summary: { areas: 1, withValue: 1, missing: 0, suppressed: 0, position } }));
