@@ -57,6 +57,8 @@ describe('resilience profiles and the comparison of every neighbourhood', () => 
     const changeRows = await page.locator('#compare tbody[data-domain="change"] tr:not(:first-child)').count();
     expect(changeRows).toBe(cat.editions.length + cat.indicators.filter((i) => i.unit === 'change' && i.vintage === 2021).length); // each edition's most-deprived share, and each change 2019 to 2025 (IMD and its seven domains)
     expect(changeRows).toBe(11);
+    // England's own change in deciles is nil by construction: said so, not shown as a finding ("0.00 little change").
+    expect(await page.locator('#compare tbody[data-domain="change"] tr[data-indicator] td:last-child').allTextContents()).toEqual(Array(changeRows - cat.editions.length).fill("–none by definition: deciles are England's tenths"));
     expect(csv.trim().split('\r\n').length).toBe(1 + (shown.length + changeRows) * 9);
     await ctx.close();
 
