@@ -194,3 +194,15 @@ describe('an indicator page\'s opening sentence', () => {
     expect(lede('iod25-burglary-rate')).toMatch(/^In the North West, [\d.]+ recorded burglaries per 1,000 homes and other properties; in England, [\d.]+\.$/);
   });
 });
+
+describe('a neighbourhood page\'s subtitle', () => {
+  it('names its council once where the programme\'s partner is that council ("Liverpool · programme partner: Liverpool" said it twice)', () => {
+    const nbs = JSON.parse(readFileSync(join(DIST, 'data/neighbourhoods.json'), 'utf8')).neighbourhoods as { slug: string; council: string; lad: { '2021': { name: string } } }[];
+    for (const n of nbs) {
+      const sub = /<h1>[^<]*<\/h1>\s*<p class="muted">(.*?)<span class="badge">/s.exec(readFileSync(join(DIST, `neighbourhoods/${n.slug}/index.html`), 'utf8'))![1].replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+      const lad = n.lad['2021'].name;
+      expect(sub.split(lad).length - 1, n.slug).toBe(n.council === lad ? 1 : n.council.includes(lad) ? 2 : 1);
+      expect(sub, n.slug).toContain(n.council === lad ? "the programme's partner council" : `programme partner: ${n.council}`);
+    }
+  });
+});
