@@ -1,6 +1,7 @@
 /** The helpers that put figures and findings into words (src/lib/plain.ts, src/lib/words.ts, the search box's not-found sentence): expected sentences worked out by hand. */
 import { describe, expect, it } from 'vitest';
 import { viewSummary } from '../src/lib/words.ts';
+import { contestWords } from '../src/lib/governance.ts';
 import { domainSentence, englandDecile, englandQuintile, englandWords, needsScoreWord, plainSentence, profileOrder, shareWords } from '../src/lib/plain.ts';
 import { andList, changeSentence, headlineSentence, plural } from '../src/lib/words.ts';
 import { citation, dataCredits } from '../src/lib/build-info.ts';
@@ -202,5 +203,14 @@ describe('a map view in words', () => {
     expect(viewSummary(ind, [area('a', 0), area('d', 25), area('e', 100)], 'in view')).toContain('from 0.0% (Area a) to 100.0% (Area e)');
     const many = Array.from({ length: 4477 }, (_, i) => area(`z${i}`, 0));
     expect(viewSummary(ind, [...many, area('e', 100)], 'of the region')).toContain('from 0.0% (4,477 areas) to 100.0% (Area e)');
+  });
+});
+
+describe('a ward\'s contest in words', () => {
+  it('says a one-seat contest\'s count once, and a contest of several seats with its counts', () => {
+    expect(contestWords('2019', 1, 6)).toBe('in 2019 six candidates stood for the one seat');
+    expect(contestWords('2018', 3, 7)).toBe('in 2018 2.3 candidates stood for each seat (7 for three seats)');
+    expect(contestWords('2016', 2, 2)).toBe('in 2016 both seats were filled without a vote (no more candidates than seats)');
+    expect(contestWords('2016', 3, 3)).toBe('in 2016 all three seats were filled without a vote (no more candidates than seats)');
   });
 });

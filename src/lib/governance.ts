@@ -24,7 +24,9 @@ export function turnoutWords(pct: number): string {
 
 /** "in 2018 two candidates stood for each seat"; "in 2019 the one candidate was elected unopposed". */
 export function contestWords(year: string, seats: number, candidates: number): string {
-  if (candidates <= seats) return `in ${year} ${seats === 1 ? 'the one seat was' : `all ${countWords(seats)} seats were`} filled without a vote (no more candidates than seats)`;
+  if (candidates <= seats) return `in ${year} ${seats === 1 ? 'the one seat was' : seats === 2 ? 'both seats were' : `all ${countWords(seats)} seats were`} filled without a vote (no more candidates than seats)`;
+  // One seat: the count is the figure, said once ("six candidates stood for the one seat", not "six … for each seat (6 for one seat)").
+  if (seats === 1) return `in ${year} ${countWords(candidates)} candidates stood for the one seat`;
   const per = candidates / seats;
-  return `in ${year} ${countWords(Math.round(per * 10) / 10)} candidates stood for each seat (${candidates} for ${seats === 1 ? 'one seat' : `${countWords(seats)} seats`})`;
+  return `in ${year} ${countWords(Math.round(per * 10) / 10)} candidates stood for each seat (${candidates} for ${countWords(seats)} seats)`;
 }
