@@ -178,6 +178,8 @@ describe('the search page without JavaScript', () => {
     expect(html).toContain(`>Local authorities (${n('L')})</h2>`);
     expect(html).toContain(`>Parishes (${n('P')})</h2>`);
     expect(html).not.toMatch(/authoritys|Parishs/);
+    // A place named as its council is not named twice ("Carlisle Carlisle").
+    expect(html).not.toMatch(/>([^<>]+)<\/a><span class="muted small"> \1<\/span>/);
     // Every link to a place or postcode district not inside a closed <details> is one of the few shown open (at most 40 per kind).
     const open = html.replace(/<details[^>]*>[\s\S]*?<\/details>/g, '');
     const places = (open.match(/<ul class="place-list">[\s\S]*?<\/ul>/g) ?? []).map((u) => (u.match(/<li>/g) ?? []).length);
