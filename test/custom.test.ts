@@ -48,6 +48,8 @@ describe('the custom area page', () => {
       expect(norm(await keys.first().textContent()).replace(/ · [^·]+ · /, ' · AREA · ')).toBe(norm(await own.locator('.spine-key').first().textContent()).replace(/ · [^·]+ · /, ' · AREA · '));
       // The same then-and-now counts.
       expect(await page.locator('#custom-then-now tbody').textContent()).toBe(await own.locator('#then-now-table tbody').textContent());
+      // The same column names for each small area's deciles ("Change, 2019 to 2025", not "Change, last two editions").
+      expect(await page.locator('#custom-change thead th').allTextContents()).toEqual(await own.locator('#change-table thead th').allTextContents());
       expect(w.errors).toEqual([]);
       expect(w.csp).toEqual([]);
       await page.close();

@@ -194,7 +194,7 @@ function thenAndNow(c: ProfileContext): HTMLElement | null {
     const last = d[d.length - 1], prev = d[d.length - 2];
     areaRows.push([`${ch.a2021.names[k]} ${code}`, x.flag === 'unchanged' ? 'unchanged' : `${x.flag === 'redrawn' ? 'redrawn (not comparable)' : x.flag} from ${x.parents.join(', ')}`, ...d.map((v) => (v === null ? 'not comparable' : String(v))), last === null || prev === null || prev === undefined ? '–' : formatValue(last - prev, 'change', 0)]);
   });
-  if (areaRows.length) s.append(table(`Each 2021 small area of ${c.name}: its IMD decile in each edition`, ['Small area (2021)', 'Since 2011', ...eds.map((e) => `Decile, ${e.name}`), 'Change, last two editions'], areaRows, { numeric: [false, false, ...eds.map(() => true), true], id: 'custom-change' }));
+  if (areaRows.length) s.append(table(`Each 2021 small area of ${c.name}: its IMD decile in each edition`, ['Small area (2021)', 'Since 2011', ...eds.map((e) => `Decile, ${e.name}`), `Change, ${eds[eds.length - 2]?.name.replace('IoD ', '')} to ${eds[eds.length - 1]?.name.replace('IoD ', '')}`], areaRows, { numeric: [false, false, ...eds.map(() => true), true], id: 'custom-change' }));
   s.append(el('p', 'Earlier editions use the small areas of 2011 your 2021 areas were made from; a 2011 area that also made areas outside your selection is counted whole.', 'muted small'));
   return s;
 }
