@@ -233,6 +233,8 @@ export const FinanceSchema = z.object({
     /** The service the pages lead with (at most one): per resident in real terms. */
     lead: z.boolean().optional(),
     note: z.string().optional(),
+    /** Words said only for a council of a two-tier area (a county or a district): how the two tiers share the service. */
+    twoTierNote: z.string().min(1).optional(),
     /** Where the line bends for a reason of accounts, not of service: the year and the reason, said on its chart. */
     breaks: z.array(z.object({ year: z.string(), why: z.string().min(1) })).optional(),
   })).min(1).refine((s) => s.filter((x) => x.total).length === 1, 'exactly one service is the total').refine((s) => s.filter((x) => x.lead).length <= 1, 'at most one service leads'),

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { viewSummary } from '../src/lib/words.ts';
 import { contestWords } from '../src/lib/governance.ts';
+import { serviceNote, type Service } from '../src/lib/finance.ts';
 import { domainSentence, englandDecile, englandQuintile, englandWords, needsScoreWord, plainSentence, profileOrder, shareWords } from '../src/lib/plain.ts';
 import { andList, changeSentence, headlineSentence, plural } from '../src/lib/words.ts';
 import { citation, dataCredits } from '../src/lib/build-info.ts';
@@ -212,5 +213,15 @@ describe('a ward\'s contest in words', () => {
     expect(contestWords('2018', 3, 7)).toBe('in 2018 2.3 candidates stood for each seat (7 for three seats)');
     expect(contestWords('2016', 2, 2)).toBe('in 2016 both seats were filled without a vote (no more candidates than seats)');
     expect(contestWords('2016', 3, 3)).toBe('in 2016 all three seats were filled without a vote (no more candidates than seats)');
+  });
+});
+
+describe('a spending chart\'s note', () => {
+  it('says how two tiers share a service only to a county or a district, not to a single-tier council', () => {
+    const s = { id: 'env', label: 'Environment', who: 'both', note: 'Waste and more.', twoTierNote: 'Districts collect waste; counties dispose of it.', total: false, lead: false, less: [], breaks: [] } as Service;
+    expect(serviceNote(s, 'single')).toBe('Waste and more.');
+    expect(serviceNote(s, 'district')).toBe('Waste and more. Districts collect waste; counties dispose of it.');
+    expect(serviceNote({ ...s, note: undefined }, 'single')).toBeNull();
+    expect(serviceNote({ ...s, note: undefined }, 'county')).toBe('Districts collect waste; counties dispose of it.');
   });
 });

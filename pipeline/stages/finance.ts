@@ -172,7 +172,7 @@ export function buildFinance(d: FinanceInputs, problems: Problem[]) {
     data: {
       unit: c.unit, years, programme: d.programme, missing: c.missing, notes: c.notes,
       prices: { base: c.deflator.base, deflator: c.deflator.vintage, population: c.population.vintage, index: years.map((y) => round(prices.get(y)!, 3)) },
-      services: c.services.map(({ id, label, who, note, total, lead, less, breaks }) => ({ id, label, who, note, total: total ?? false, lead: lead ?? false, less: less ?? [], breaks: breaks ?? [] })),
+      services: c.services.map(({ id, label, who, note, twoTierNote, total, lead, less, breaks }) => ({ id, label, who, note, twoTierNote, total: total ?? false, lead: lead ?? false, less: less ?? [], breaks: breaks ?? [] })),
       classes: Object.fromEntries(Object.entries(c.classes).filter(([, k]) => k.tier).map(([id, k]) => [id, k.name])),
       councils: Object.fromEntries(regional.map(({ rows: _rows, ...s }) => [s.code, s])),
       groups,

@@ -10,7 +10,7 @@ export type Tier = 'single' | 'county' | 'district';
 export interface RegionStats { n: number[]; q1: (number | null)[]; median: (number | null)[]; q3: (number | null)[] }
 export interface NationStats { n: number[]; median: (number | null)[] }
 export interface Council { code: string; ecode: string; name: string; cls: string; tier: Tier; region: boolean; cash: Record<string, (number | null)[]>; population: (number | null)[]; real: Record<string, (number | null)[]> }
-export interface Service { id: string; label: string; who: 'county' | 'district' | 'both'; note?: string; /** The total of all services (exactly one is). */ total: boolean; lead: boolean; less: string[]; breaks: { year: string; why: string }[] }
+export interface Service { id: string; label: string; who: 'county' | 'district' | 'both'; note?: string; /** Said only for a county or a district. */ twoTierNote?: string; /** The total of all services (exactly one is). */ total: boolean; lead: boolean; less: string[]; breaks: { year: string; why: string }[] }
 export interface FinanceData {
   unit: string; years: string[]; programme: [number, number]; missing: string; notes: string[];
   /** The base year of the prices, the deflator and population in words, and the price index of each year (base = 100). */
@@ -75,6 +75,9 @@ export function whoRuns(s: Service, tier: Tier): string | null {
   if (tier === 'single' || s.total || s.lead) return null;
   return s.who === 'both' ? 'run partly by the county, partly by the district' : `run by the ${tier}`;
 }
+
+/** A service's note for a council of this tier: the two-tier words only where there are two tiers. */
+export const serviceNote = (s: Service, tier: Tier): string | null => [s.note, tier === 'single' ? undefined : s.twoTierNote].filter(Boolean).join(' ') || null;
 
 /** Whether a service is run by the other tier of a two-tier area (its chart is not drawn for this council). */
 export const otherTier = (s: Service, tier: Tier) => tier !== 'single' && !s.total && !s.lead && s.who !== 'both' && s.who !== tier;
