@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DIST, ROOT, watched, sharedSiteAndBrowser } from './browser.ts';
-import { ENGLAND_COLUMN_NOTE } from '../src/lib/spine.ts';
 
 const { site, browser } = await sharedSiteAndBrowser();
 
@@ -67,7 +66,7 @@ describe('the custom area page', () => {
     const key = await page.locator('[data-profile] .key-figures').textContent();
     expect(key).toContain('Knowsley');
     expect(key).toContain('Liverpool');
-    expect(await page.locator('[data-profile]').textContent()).toContain(ENGLAND_COLUMN_NOTE);
+    expect(await page.locator('[data-profile]').textContent()).toContain("England's figure counts the whole country at once; the words compare with England's small areas one by one.");
     const heads = await page.locator('[data-profile] table.spine-table').first().locator('thead th').allTextContents();
     expect(heads).toEqual(expect.arrayContaining(['Liverpool', 'Knowsley', 'North West', 'England']));
     expect(fetched.sort()).toEqual(['/data/custom/E08000011.json', '/data/custom/E08000012.json', '/data/custom/geo/E08000011.topo.json', '/data/custom/geo/E08000012.topo.json', '/data/custom/index.json']);

@@ -52,7 +52,7 @@ function candidates(l: LabelItem): { box: Box; wrapped: boolean }[] {
   return l.required && l.wrap ? [...one, ...around(l, l.wrap.w, l.wrap.h).map((box) => ({ box, wrapped: true }))] : one;
 }
 
-/** A name split into two lines of about equal length at a space (after "&", before "("), or null for one word. */
+/** A name split into two lines at the space nearest its middle ("Mill Hill &" / "Wensley Fold"), or null for one word. */
 export function splitLabel(text: string): [string, string] | null {
   let best = -1;
   for (let i = text.indexOf(' '); i > 0; i = text.indexOf(' ', i + 1)) if (best < 0 || Math.abs(text.length - 2 * i) < Math.abs(text.length - 2 * best)) best = i;

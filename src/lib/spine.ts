@@ -9,8 +9,13 @@ import { englandDecile, isRealUnit } from './plain.ts';
  * custom area page draws in the browser.
  */
 export const SPINE = { width: 200, height: 30, pad: 7 } as const;
-/** Why the England column and the words beside it can point different ways (said wherever a spine table is). */
+/** Why the England column and the words beside it can point different ways (said once on each page with spine tables, and on the compare page). */
 export const ENGLAND_COLUMN_NOTE = "England's figure counts the whole country at once; the words compare with England's small areas one by one. A few areas with extreme figures pull England's figure away from the typical area, so a figure better than England's can still be worse than most areas.";
+/** The spine chart key's words, on the neighbourhood pages (SpineChart.astro) and the custom area page. */
+export const SPINE_KEY = {
+  bands: "England's small areas (pale: 10th to 90th percentile; dark: the middle half; line: the area in the middle)",
+  worse: 'Worse is to the left on every row (where neither end is worse, lower is to the left).',
+} as const;
 /** In drawing order: the area's mark first, so a council's or region's moved above or below it stays whole. */
 export const SPINE_MARKS = ['neighbourhood', 'lad', 'region'] as const;
 export type SpineSummaries = Record<(typeof SPINE_MARKS)[number], Pick<Summary, 'mean'>>;

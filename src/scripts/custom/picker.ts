@@ -62,6 +62,8 @@ export class Picker {
   private current: string | null = null;
   private boxes = new Map<string, HTMLInputElement>();
   private places: Place[] = [];
+  /** Each drawn map's size watcher, let go when the maps are drawn again. */
+  private watchers: ResizeObserver[] = [];
 
   constructor(o: PickerOptions) {
     this.o = o;
@@ -103,6 +105,8 @@ export class Picker {
   /** Draws the given councils' small areas (each council's topology with its areas' names). */
   draw(councils: { topology: Topology; areas: Map<string, PickerArea> }[]): void {
     this.o.root.replaceChildren();
+    this.watchers.forEach((w) => w.disconnect());
+    this.watchers = [];
     this.shapes.clear();
     this.boxes.clear();
     this.panels = [];
@@ -149,11 +153,13 @@ export class Picker {
     // Named once laid out, and again when the map's drawn size changes.
     if ('ResizeObserver' in window) {
       let queued = false;
-      new ResizeObserver(() => {
+      const watcher = new ResizeObserver(() => {
         if (queued) return;
         queued = true;
         requestAnimationFrame(() => { queued = false; const w = drawnScale(svg, p); if (w > 0 && Math.abs(w - (panel.scale ?? 0)) > 0.02) this.name(panel); });
-      }).observe(svg);
+      });
+      watcher.observe(svg);
+      this.watchers.push(watcher);
     }
     svg.addEventListener('keydown', (e) => this.key(e, panel));
     svg.addEventListener('focus', () => this.focus(this.current && order.includes(this.current) ? this.current : order.find((c) => this.o.isChosen(c)) ?? order[0], true));

@@ -11,7 +11,7 @@ import { formatValue } from '../../lib/classes.ts';
 import { domainSentence, englandWords, isProfileIndicator, isRealUnit, needsScoreWord, perNote, plainSentence, profileOrder } from '../../lib/plain.ts';
 import { andList, changeSentence, count, headlineSentence, populationSentence } from '../../lib/words.ts';
 import { COMPARABILITY, thenAndNowSentence, type Edition } from '../../lib/change-words.ts';
-import { ENGLAND_COLUMN_NOTE, markPath, SPINE, spineCellParts, spineRow } from '../../lib/spine.ts';
+import { ENGLAND_COLUMN_NOTE, markPath, SPINE, SPINE_KEY, SPINE_MARKS, spineCellParts, spineRow } from '../../lib/spine.ts';
 import { el, svgEl, table } from '../dom.ts';
 import { regionComparator, regionHeading } from '../../lib/scope-words.ts';
 
@@ -124,7 +124,7 @@ function spineTable(c: ProfileContext, domainName: string, rows: { ind: Indicato
     return [label, spineCell(ind, s.neighbourhood), spineCell(ind, s.lad), ...others.map((x) => (ind.vintage === 2021 ? spineCell(ind, other(x.code)) : 'not shown (2011 areas)')), spineCell(ind, s.region), spineCell(ind, s.england, false), spineSvg(ind, s)];
   });
   const wrap = el('div');
-  wrap.append(spineKey(c.name, p.lad[2021].name, regionHeading(cat.scope)), table(`${domainName}: ${c.name} compared with ${p.lad[2021].name}, ${regionComparator(cat.scope)} and England`, heads, body, { numeric }));
+  wrap.append(spineKey({ neighbourhood: c.name, lad: p.lad[2021].name, region: regionHeading(cat.scope) }), table(`${domainName}: ${c.name} compared with ${p.lad[2021].name}, ${regionComparator(cat.scope)} and England`, heads, body, { numeric }));
   const t = wrap.querySelector('table')!;
   t.classList.add('spine-table');
   // On a phone each row stacks (global.css): every figure carries its column's name, and the
@@ -143,17 +143,13 @@ function spineTable(c: ProfileContext, domainName: string, rows: { ind: Indicato
   return wrap;
 }
 
-/** What the spine chart's bands and marks are, as the neighbourhood pages' key says (SpineChart.astro). */
-function spineKey(area: string, lad: string, region: string): HTMLElement {
+/** What the spine chart's bands and marks are, in the words and shapes of the neighbourhood pages' key (SpineChart.astro). */
+function spineKey(names: Record<(typeof SPINE_MARKS)[number], string>): HTMLElement {
   const key = el('p', undefined, 'spine-key small');
   const icon = (w: number, ...parts: SVGElement[]) => { const svg = svgEl('svg', { viewBox: `0 0 ${w} 14`, width: w, height: 14, 'aria-hidden': 'true', class: 'spine' }); svg.append(...parts); return svg; };
-  key.append(
-    icon(40, svgEl('rect', { class: 'band90', x: 1, y: 2, width: 38, height: 10 }), svgEl('rect', { class: 'band50', x: 11, y: 2, width: 18, height: 10 }), svgEl('line', { class: 'median', x1: 20, x2: 20, y1: 0, y2: 14 })),
-    " England's small areas (pale: 10th to 90th percentile; dark: the middle half; line: the area in the middle) · ",
-    icon(14, svgEl('circle', { class: 'm-n', cx: 7, cy: 7, r: 6 })), ` ${area} · `,
-    icon(14, svgEl('path', { class: 'm-lad', d: 'M7 1l6 6-6 6-6-6z' })), ` ${lad} · `,
-    icon(14, svgEl('path', { class: 'm-region', d: 'M7 2l5 9h-10z' })), ` ${region}. Worse is to the left on every row (where neither end is worse, lower is to the left).`,
-  );
+  key.append(icon(40, svgEl('rect', { class: 'band90', x: 1, y: 2, width: 38, height: 10 }), svgEl('rect', { class: 'band50', x: 11, y: 2, width: 18, height: 10 }), svgEl('line', { class: 'median', x1: 20, x2: 20, y1: 0, y2: 14 })), ` ${SPINE_KEY.bands} · `);
+  for (const k of SPINE_MARKS) key.append(icon(14, markShape(k, 7, 7)), ` ${names[k]}${k === 'region' ? '.' : ' ·'} `);
+  key.append(SPINE_KEY.worse);
   return key;
 }
 
@@ -165,11 +161,14 @@ function spineSvg(ind: IndicatorMeta, s: CustomProfile['summaries'][string]): SV
     svgEl('rect', { class: 'band50', x: r.band50[0].toFixed(1), y: 9, width: r.band50[1].toFixed(1), height: 12 }),
     svgEl('line', { class: 'median', x1: r.median.toFixed(1), x2: r.median.toFixed(1), y1: 6, y2: 24 }),
   );
-  for (const { k, at, y } of r.marks) {
-    const m = markPath(k, at, y);
-    svg.append('circle' in m ? svgEl('circle', { class: 'm-n', cx: m.circle[0], cy: m.circle[1], r: m.circle[2] }) : svgEl('path', { class: k === 'lad' ? 'm-lad' : 'm-region', d: m.d }));
-  }
+  for (const { k, at, y } of r.marks) svg.append(markShape(k, at, y));
   return svg;
+}
+
+/** A mark's shape as an element: the area a circle, its council a diamond, the region a triangle. */
+function markShape(k: (typeof SPINE_MARKS)[number], at: number, y: number): SVGElement {
+  const m = markPath(k, at, y);
+  return 'circle' in m ? svgEl('circle', { class: 'm-n', cx: m.circle[0], cy: m.circle[1], r: m.circle[2] }) : svgEl('path', { class: k === 'lad' ? 'm-lad' : 'm-region', d: m.d });
 }
 
 function thenAndNow(c: ProfileContext): HTMLElement | null {

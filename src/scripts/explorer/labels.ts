@@ -8,7 +8,7 @@
 import { Marker, type Map as MapLibre } from 'maplibre-gl';
 import { placeLabels, PLACE_RANK, splitLabel, type LabelItem } from '../../lib/labels.ts';
 
-interface Entry { marker: Marker; el: HTMLElement; lngLat: [number, number]; required: boolean; size?: [number, number]; wrapSize?: [number, number] | null }
+interface Entry { marker: Marker; el: HTMLElement; lngLat: [number, number]; required: boolean; size?: [number, number]; wrapSize?: [number, number] }
 
 /** The zoom from which each kind of place is named. */
 const FROM_ZOOM: Record<string, number> = { C: 8.5, T: 9.5, S: 11.5, V: 12.5 };
