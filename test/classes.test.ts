@@ -1,6 +1,6 @@
 import { createExpression } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { classColours, classOf, directionInWords, fillColourExpression, legendItems, NO_DATA, type ClassInfo } from '../src/lib/classes.ts';
+import { classColours, classOf, directionInWords, fillColourExpression, formatValue, legendItems, NO_DATA, type ClassInfo } from '../src/lib/classes.ts';
 
 /** Evaluates the map's fill-colour expression for one value, as MapLibre would. */
 function mapColour(c: ClassInfo, v: number | null): string {
@@ -72,5 +72,18 @@ describe('legend and map style are built from the same breaks', () => {
     const plain: ClassInfo = { ...c, floor: undefined };
     expect(legendItems(plain, 'percent', 1).at(-1)!.label).toBe('below 4.5%');
     expect(directionInWords(plain, 'england', 'percent', 1)).toMatch(/^Classes each hold an equal share of England's small areas\./);
+  });
+});
+
+describe('figures shown to readers', () => {
+  it('take a true minus sign (U+2212), never a hyphen, and no sign when they round to zero', () => {
+    expect(formatValue(-1.974, 'score', 2)).toBe('\u22121.97');
+    expect(formatValue(-5, 'percent', 1)).toBe('\u22125.0%');
+    expect(formatValue(-12345.6, 'number', 1)).toBe('\u221212,345.6');
+    expect(formatValue(-0.001, 'score', 2)).toBe('0.00');
+    expect(formatValue(2.5, 'score', 2)).toBe('2.50');
+    expect(formatValue(-0.56, 'change', 2)).toBe('\u22120.56');
+    expect(formatValue(0.52, 'change', 2)).toBe('+0.52');
+    expect(legendItems({ method: 'quantile', breaks: [-0.74, -0.25], classes: 3, worse: null }, 'score', 2).map((i) => i.label)).toEqual(['below \u22120.74', '\u22120.74 to under \u22120.25', '\u22120.25 or more']);
   });
 });

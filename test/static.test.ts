@@ -198,6 +198,21 @@ describe('an indicator page\'s opening sentence', () => {
 });
 
 describe('a neighbourhood page\'s subtitle', () => {
+  it('writes negative figures with a true minus sign, which screen readers say, never a hyphen (12,346 places did)', () => {
+    const pages = walk(DIST, (p) => p.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(100);
+    const hyphens: string[] = [];
+    let minus = 0;
+    for (const f of pages) {
+      // The text a reader sees: scripts, styles, code and the embed code box left out, tags kept as breaks.
+      const text = readFileSync(f, 'utf8').replace(/<(script|style|code|textarea)\b[\s\S]*?<\/\1>/g, '').replace(/<[^>]*>/g, '|');
+      for (const m of text.matchAll(/(?<![\w\-–])-\d/g)) hyphens.push(`${relative(DIST, f)}: …${text.slice(Math.max(0, m.index - 30), m.index + 10)}…`);
+      minus += text.split('\u2212').length - 1;
+    }
+    expect(hyphens.slice(0, 10)).toEqual([]);
+    expect(minus).toBeGreaterThan(100);
+  });
+
   it('names its council once where the programme\'s partner is that council ("Liverpool · programme partner: Liverpool" said it twice)', () => {
     const nbs = JSON.parse(readFileSync(join(DIST, 'data/neighbourhoods.json'), 'utf8')).neighbourhoods as { slug: string; council: string; lad: { '2021': { name: string } } }[];
     for (const n of nbs) {

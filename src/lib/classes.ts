@@ -77,14 +77,19 @@ const formatter = (decimals: number) => {
   return f;
 };
 
-/** Number formatting shared by legends, tables and popups. */
+/** Number formatting shared by legends, tables and popups: a negative figure takes a true minus sign (U+2212), which screen readers say as "minus". */
 export function formatValue(v: number | null | undefined, unit: string, decimals: number): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '–';
   // A value that rounds to zero is shown as 0, never "-0.00".
-  const s = formatter(decimals).format(Number(v.toFixed(decimals)) === 0 ? 0 : v);
-  if (unit === 'change') return v > 0 ? `+${s}` : v < 0 ? `\u2212${s.replace('-', '')}` : '0';
-  return unit === 'percent' ? `${s}%` : s;
+  const zero = Number(v.toFixed(decimals)) === 0;
+  const s = formatter(decimals).format(zero ? 0 : Math.abs(v));
+  if (unit === 'change') return v > 0 ? `+${s}` : v < 0 ? `${MINUS}${s}` : '0';
+  const sign = !zero && v < 0 ? MINUS : '';
+  return unit === 'percent' ? `${sign}${s}%` : `${sign}${s}`;
 }
+
+/** The minus sign of figures shown to readers (data files keep the ASCII hyphen-minus). */
+export const MINUS = '\u2212';
 
 /** Legend entries, one per class, in the order the legend shows them: worse end first. */
 export function legendItems(c: ClassInfo, unit: string, decimals: number): LegendItem[] {
