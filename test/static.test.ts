@@ -213,6 +213,29 @@ describe('a neighbourhood page\'s subtitle', () => {
     expect(minus).toBeGreaterThan(100);
   });
 
+  it('on indicator pages, credits the licence once (it had said "Open Government Licence v3.0. Contains … under the Open Government Licence v3.0.") and keeps file and column names out of the source line', () => {
+    const pages = walk(join(DIST, 'indicators'), (p) => p.endsWith('index.html') && !p.endsWith(join('indicators', 'index.html')));
+    expect(pages.length).toBeGreaterThan(80);
+    const dd = (html: string, dt: string) => html.match(new RegExp(`<dt>${dt}</dt>\\s*<dd[^>]*>([\\s\\S]*?)</dd>`))?.[1] ?? null;
+    let credited = 0;
+    for (const f of pages) {
+      const html = readFileSync(f, 'utf8');
+      const page = relative(DIST, f);
+      const licence = dd(html, 'Licence');
+      if (licence) {
+        credited++;
+        const text = licence.replace(/<[^>]*>/g, '');
+        for (const name of ['Open Government Licence', 'Open Parliament Licence', 'Attribution-ShareAlike 3.0 Unported']) expect(text.split(name).length - 1, `${page}: ${text}`).toBeLessThanOrEqual(1);
+        expect(licence, page).toMatch(/<a href="https?:[^"]+">[^<]*Licence[^<]*<\/a>|<a href="https?:[^"]+">Creative Commons/);
+      }
+      const source = dd(html, 'Source');
+      expect(source, page).not.toBeNull();
+      expect(source, page).not.toMatch(/<code>|\.csv/);
+      if (!html.includes('badge local')) expect(dd(html, 'Read from'), page).toMatch(/<code>[^<]+<\/code>[\s\S]*the file <code>[^<]+\.csv(\.gz)?<\/code>/);
+    }
+    expect(credited).toBeGreaterThan(80);
+  });
+
   it('names its council once where the programme\'s partner is that council ("Liverpool · programme partner: Liverpool" said it twice)', () => {
     const nbs = JSON.parse(readFileSync(join(DIST, 'data/neighbourhoods.json'), 'utf8')).neighbourhoods as { slug: string; council: string; lad: { '2021': { name: string } } }[];
     for (const n of nbs) {

@@ -56,6 +56,18 @@ export interface IndicatorMeta {
 export const shareAlike = (ind: { licence?: { id: string } }) => /^CC-BY-SA/i.test(ind.licence?.id ?? '');
 /** The words that mark share-alike figures. */
 export const SHARE_ALIKE_WORDS = 'Share-alike: these figures are licensed CC BY-SA 3.0 (Andrew Teale, Local Elections Archive Project); reuse them under the same licence, with credit.';
+/**
+ * A licence's name and a source's attribution as one credit: where the attribution already names
+ * the licence ("… licensed under the Open Government Licence v.3.0"), the name is linked there
+ * rather than said twice; otherwise the name comes first, then the attribution.
+ */
+export function licenceCredit(name: string, attribution: string | undefined): { before: string; name: string; after: string } {
+  const text = attribution?.trim() ?? '';
+  const pattern = new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/v(?=\d)/g, 'v\\.?'));
+  const m = pattern.exec(text);
+  if (m) return { before: text.slice(0, m.index), name: m[0], after: text.slice(m.index + m[0].length) };
+  return { before: '', name, after: text ? `. ${text}` : '.' };
+}
 export interface Domain { id: string; name: string; summary: string; description: string; colour: string; number?: number; systemProperty?: string; indicators: string[] }
 /** A source; `files` lists each file, or none for a source of many files (then `fileCount` and `bytes` say how many and how large). */
 export interface Source { id: string; title: string; publisher: string; edition: string; url: string; retrieved: string; licence: { name: string; id: string; url: string }; attribution: string; via?: string; fileCount: number; bytes: number; files: { path: string; sha256: string; bytes: number }[] }
