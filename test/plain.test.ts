@@ -200,7 +200,7 @@ describe('a map view in words', () => {
   const area = (code: string, value: number) => ({ code, name: `Area ${code}`, value, status: 'value' as const });
   it('names the area at each end, or counts the areas where several share it', () => {
     expect(viewSummary(ind, [area('a', 0), area('b', 0), area('c', 0), area('d', 25), area('e', 100)], 'in view'))
-      .toBe('The map shows seats filled unopposed (SYNTHETIC) for the 5 small areas in view. Values range from 0.0% (three areas) to 100.0% (Area e); the middle value is 0.0%.');
+      .toBe('The map shows “seats filled unopposed (SYNTHETIC)” for the 5 small areas in view. Values range from 0.0% (three areas) to 100.0% (Area e); the middle value is 0.0%.');
     expect(viewSummary(ind, [area('a', 0), area('d', 25), area('e', 100)], 'in view')).toContain('from 0.0% (Area a) to 100.0% (Area e)');
     const many = Array.from({ length: 4477 }, (_, i) => area(`z${i}`, 0));
     expect(viewSummary(ind, [...many, area('e', 100)], 'of the region')).toContain('from 0.0% (4,477 areas) to 100.0% (Area e)');

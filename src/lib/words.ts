@@ -90,7 +90,7 @@ export function viewSummary(ind: Pick<IndicatorMeta, 'label' | 'unit' | 'decimal
   const none = n - withValue.length;
   const suppressed = areas.filter((a) => a.status === 'suppressed').length;
   const gap = none === 0 ? '' : ` ${none === n ? 'None' : `${cap(count(none))}`} ${none === 1 ? 'has' : 'have'} no figure${suppressed ? ` (${suppressed} suppressed to protect privacy)` : ''}.`;
-  if (withValue.length === 0) return `The map shows ${ind.label} for the ${areasWord}.${gap}`;
+  if (withValue.length === 0) return `The map shows “${ind.label}” for the ${areasWord}.${gap}`;
   const sorted = [...withValue].sort((a, b) => a.value - b.value || a.code.localeCompare(b.code, 'en-GB'));
   const lo = sorted[0], hi = sorted[sorted.length - 1];
   let spread: string;
@@ -111,7 +111,7 @@ export function viewSummary(ind: Pick<IndicatorMeta, 'label' | 'unit' | 'decimal
     const ends = lo.value === hi.value ? `All have ${fmt(lo.value)}.` : `Values range from ${fmt(lo.value)} (${at(lo)}) to ${fmt(hi.value)} (${at(hi)}); the middle value is ${fmt(mid)}.`;
     spread = ind.unit === 'rank' ? `${ends} Rank 1 is the most deprived small area in England.` : ends;
   }
-  return `The map shows ${ind.label} for the ${areasWord}. ${spread}${gap}`;
+  return `The map shows “${ind.label}” for the ${areasWord}. ${spread}${gap}`;
 }
 
 /** A change layer's values file adds its two editions (their names and each area's decile) and the areas carried across the 2011 to 2021 change, by flag. */
