@@ -36,3 +36,22 @@ describe('when a request fails', () => {
     });
   }
 });
+
+describe('when the map is slow to draw', () => {
+  it('says so after 6 s, then takes the notice back and shows the map once it has drawn', async () => {
+    const page = await browser.newPage();
+    const uncaught: string[] = [];
+    page.on('pageerror', (e) => uncaught.push(e.message));
+    // The vector tiles held back for 8 s: the first draw comes after the 6 s watchdog.
+    await page.route((url) => url.pathname.startsWith('/data/vt/'), async (route) => { await new Promise((r) => setTimeout(r, 8000)); await route.continue(); });
+    await page.goto(`${site.origin}/explore/`);
+    const alert = page.locator('[data-map-notice]');
+    await expect.poll(() => alert.isVisible(), { timeout: 12_000 }).toBe(true);
+    expect(await alert.textContent()).toMatch(/did not draw in time/);
+    await expect.poll(() => page.locator('[data-explorer]').evaluate((e) => e.classList.contains('is-interactive')), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => alert.isVisible(), { timeout: 5_000 }).toBe(false);
+    expect(await page.locator('.maplibregl-canvas').isVisible()).toBe(true);
+    expect(uncaught).toEqual([]);
+    await page.close();
+  });
+});

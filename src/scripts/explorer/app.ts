@@ -10,7 +10,7 @@ import type { BBox } from '../../lib/planar.ts';
 import { NO_DATA } from '../../lib/classes.ts';
 import { firstViewPadding, type TilesIndex } from '../../lib/tiles.ts';
 import { el, setText } from '../dom.ts';
-import { alertBox, padBox, reducedMotion, unionBox, type Ctx, type Outline } from './context.ts';
+import { alertBox, clearNotice, padBox, reducedMotion, unionBox, type Ctx, type Outline } from './context.ts';
 import type { DataStore } from './data.ts';
 import { readState } from './state.ts';
 import { MapLabels } from './labels.ts';
@@ -140,10 +140,13 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   if (!holder.hidden) root.classList.add('is-interactive');
   // A map worker that cannot load gives MapLibre no error to report: if the map has not drawn
   // within 6 s of its data arriving, say so and bring the static map back.
-  const watchdog = setTimeout(() => giveUp('it did not draw in time'), 6000);
+  let late = false;
+  const watchdog = setTimeout(() => { late = true; giveUp('it did not draw in time'); }, 6000);
   map.once('idle', () => {
     clearTimeout(watchdog);
     if (failed) return;
+    // Drawn after all (a slow line or a busy machine): the notice that it had not is taken back.
+    if (late) clearNotice(root);
     holder.hidden = false;
     root.classList.add('is-interactive');
     ctx.ready = true;

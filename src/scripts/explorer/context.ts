@@ -62,6 +62,12 @@ export function alertBox(root: HTMLElement, message: string) {
   if (p) { p.textContent = message; p.setAttribute('role', 'alert'); p.hidden = false; }
 }
 
+/** Takes the map's notice away (what it said is no longer true). */
+export function clearNotice(root: HTMLElement) {
+  const p = root.querySelector<HTMLElement>('[data-map-notice]');
+  if (p) { p.hidden = true; p.textContent = ''; p.removeAttribute('role'); }
+}
+
 
 export interface Loaded { ind: IndicatorMeta; current: Ctx['current'] }
 
