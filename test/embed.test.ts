@@ -150,3 +150,18 @@ describe('URL state', () => {
     await p.close();
   });
 });
+
+describe('the first view of a map', () => {
+  it('shows the whole region on a wide screen as on a phone: every small area of it in view (a wide embed cropped its north and south)', async () => {
+    for (const [width, height] of [[1280, 620], [1600, 500], [390, 800]] as const) {
+      const p = await browser.newPage({ viewport: { width, height } });
+      await p.goto(`${atlas.origin}/embed/indicators/census21-no-car/`);
+      const summary = p.locator('[data-map-summary]');
+      const all = (await summary.textContent())!.match(/for the ([\d,]+) small areas of /)![1];
+      await expect.poll(() => p.locator('[data-explorer]').evaluate((e) => e.classList.contains('is-interactive')), { timeout: 30_000 }).toBe(true);
+      await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toMatch(/small areas in view/);
+      expect(await summary.textContent(), `${width} × ${height}`).toContain(`for the ${all} small areas in view`);
+      await p.close();
+    }
+  });
+});

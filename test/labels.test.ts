@@ -149,6 +149,9 @@ describe('labels on the built maps', () => {
         await expect.poll(hidden, { timeout: 10_000 }).toEqual([]);
         // A name on two lines reads as one to a screen reader.
         for (const name of await page.locator('.map-label.wrapped').allTextContents()) expect(name).toMatch(/^\S.* \S.*$/);
+        // Each name is drawn with a halo, not on a box, so the areas under it stay in view (seven opaque boxes hid much of Merseyside and Greater Manchester).
+        const looks = await page.locator('.map-label').evaluateAll((ls) => ls.map((l) => { const c = getComputedStyle(l); return { box: c.backgroundColor, halo: c.textShadow !== 'none' }; }));
+        expect(looks.filter((l) => l.box !== 'rgba(0, 0, 0, 0)' || !l.halo)).toEqual([]);
         await page.close();
       }
     });

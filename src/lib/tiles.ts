@@ -57,6 +57,29 @@ export function tileRange(b: BBox, z: number): [number, number, number, number] 
 /** The padding of the map's first view: the credits sit along its foot, so it leaves room for them (more on a phone, where they wrap). */
 export const firstViewPadding = (width: number) => ({ top: 8, left: 8, right: 8, bottom: width > 640 ? 40 : 96 });
 
+/**
+ * The box a map of width × height may be moved within, around the box it first shows: that box
+ * with `k` of its size added on every side, widened (or heightened) to the map's own shape so
+ * that the first view, fitted to the box, lies within it. MapLibre zooms in until the view fits
+ * its bounds: bounds narrower than a wide map's view would crop the first view top and bottom.
+ */
+export function movableBounds(b: BBox, width: number, height: number, k: number): BBox {
+  const x = (lon: number) => (lon + 180) / 360;
+  const y = (lat: number) => { const s = Math.sin((lat * Math.PI) / 180); return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI); };
+  const lat = (v: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * v))) * 180) / Math.PI;
+  // In web mercator units: the padded box, then grown about its middle to the map's shape (with a tenth to spare).
+  let [x0, x1, y0, y1] = [x(b[0]), x(b[2]), y(b[3]), y(b[1])];
+  const dx = (x1 - x0) * k, dy = (y1 - y0) * k;
+  [x0, x1, y0, y1] = [x0 - dx, x1 + dx, y0 - dy, y1 + dy];
+  const w = x1 - x0, h = y1 - y0;
+  if (width > 0 && height > 0) {
+    const shape = (width / height) * 1.1;
+    if (w < h * shape) { const grow = (h * shape - w) / 2; x0 -= grow; x1 += grow; }
+    else if (h < w / shape) { const grow = (w / shape - h) / 2; y0 -= grow; y1 += grow; }
+  }
+  return [x0 * 360 - 180, lat(Math.min(1, y1)), x1 * 360 - 180, lat(Math.max(0, y0))];
+}
+
 /** The zoom at which a map of width × height fits a box with that padding (web mercator, 512-pixel tiles, as MapLibre fits it). */
 export function fitZoom(b: BBox, width: number, height: number): number {
   const p = firstViewPadding(width);

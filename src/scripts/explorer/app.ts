@@ -8,7 +8,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Catalogue, IndicatorMeta } from '../../lib/data.ts';
 import type { BBox } from '../../lib/planar.ts';
 import { NO_DATA } from '../../lib/classes.ts';
-import { firstViewPadding, type TilesIndex } from '../../lib/tiles.ts';
+import { firstViewPadding, movableBounds, type TilesIndex } from '../../lib/tiles.ts';
 import { el, setText } from '../dom.ts';
 import { alertBox, clearNotice, padBox, reducedMotion, unionBox, type Ctx, type Outline } from './context.ts';
 import type { DataStore } from './data.ts';
@@ -69,7 +69,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     zoom: !lock && state.v ? state.v[2] : undefined,
     // The map may be moved beyond what it shows (the locked area; else the nation at England scope, or
     // the region), by enough that a wide map can still be zoomed out to the whole of it.
-    maxBounds: (lock ? padBox(lock, 0.6) : padBox(nationBox ?? regionBox, 1.5)) as LngLatBoundsLike,
+    maxBounds: movableBounds(lock ?? nationBox ?? regionBox, holder.clientWidth, holder.clientHeight, lock ? 0.6 : 1.5) as LngLatBoundsLike,
     // The credits sit along the foot of the map: the first view leaves room for them, so they cover sea, not land.
     fitBoundsOptions: { padding: firstViewPadding(holder.clientWidth) },
     attributionControl: { compact: false, customAttribution: 'Contains OS data © Crown copyright and database right 2024; ONS, MHCLG (OGL v3.0); Natural Earth' },
@@ -162,6 +162,9 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     }).catch((e: Error) => console.warn('land not shown:', e.message));
   });
 
+  // A map made wider or taller keeps room to be zoomed out to the whole of what it first showed.
+  const movable = lock ?? nationBox ?? regionBox;
+  map.on('resize', () => map.setMaxBounds(movableBounds(movable, holder.clientWidth, holder.clientHeight, lock ? 0.6 : 1.5) as LngLatBoundsLike));
   // Whether the camera is moving, as an attribute: a move under prefers-reduced-motion is a
   // jump (MapLibre gives non-essential moves no duration), so it is "moving" for no time at all.
   map.on('movestart', () => { holder.dataset.camera = 'moving'; });
