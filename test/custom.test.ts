@@ -141,6 +141,25 @@ describe('the custom area page', () => {
     await page.close();
   }, 90_000);
 
+  it('its "Start from" lists name no neighbourhood or council until one is chosen (they had shown the first of each beside a selection elsewhere), and ask for a choice before using one', async () => {
+    const page = await browser.newPage();
+    const five = codesOf('claremont');
+    await page.goto(`${site.origin}/custom/?lsoas=${five.join(',')}`);
+    await ready(page, five.length);
+    for (const [id, words] of [['#start-nb', 'Choose a neighbourhood'], ['#start-lad', 'Choose a council']]) {
+      expect(await page.locator(id).inputValue()).toBe('');
+      expect(await page.locator(id).evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent)).toBe(words);
+    }
+    // Used with no choice: the list asks for one and the selection is left as it was.
+    await page.getByRole('button', { name: 'Use its areas' }).click();
+    await page.getByRole('button', { name: 'Show on the map only' }).click();
+    expect(await page.locator('#start-nb').evaluate((s: HTMLSelectElement) => s.validity.valueMissing)).toBe(true);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => document.documentElement.dataset.customReady)).toBe(String(five.length));
+    expect(urlCodes(page).sort()).toEqual([...five].sort());
+    await page.close();
+  });
+
   it('adds pasted codes and postcodes, merges duplicates, and names each entry not understood, not found or outside the region', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.origin}/custom/`);

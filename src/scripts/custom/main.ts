@@ -168,7 +168,11 @@ async function start(root: HTMLElement) {
     const lad = councilCode();
     void chunk(lad).then((c) => add(c.a2021.codes, true), fail);
   });
-  councilForm.querySelector('[data-show-council]')!.addEventListener('click', () => { shown.add(councilCode()); announce(`${index.chunks[councilCode()]?.name ?? ''} shown on the map.`); void update(false); });
+  councilForm.querySelector('[data-show-council]')!.addEventListener('click', () => {
+    // No council chosen yet: the list says so, as the form's own buttons do.
+    if (!councilCode()) { councilForm.reportValidity(); return; }
+    shown.add(councilCode()); announce(`${index.chunks[councilCode()]?.name ?? ''} shown on the map.`); void update(false);
+  });
   const paste = root.querySelector<HTMLFormElement>('[data-paste]')!;
   paste.addEventListener('submit', (e) => {
     e.preventDefault();
