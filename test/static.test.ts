@@ -236,6 +236,20 @@ describe('a neighbourhood page\'s subtitle', () => {
     expect(credited).toBeGreaterThan(80);
   });
 
+  it('speaks to readers, not to the people who build the atlas, on neighbourhood and indicator pages (notes had said "the build report counts these", "the stored extract", "non-overlapping columns")', () => {
+    const pages = [...walk(join(DIST, 'neighbourhoods'), (p) => p.endsWith('.html')), ...walk(join(DIST, 'indicators'), (p) => p.endsWith('.html'))];
+    expect(pages.length).toBeGreaterThan(90);
+    const found: string[] = [];
+    for (const f of pages) {
+      const text = readFileSync(f, 'utf8').replace(/<(script|style|code|textarea)\b[\s\S]*?<\/\1>/g, '').replace(/<[^>]*>/g, ' ');
+      for (const words of [/build[ -]report/i, /stored (extract|lookup|file)/i, /non-overlapping columns/i, /\bthe pipeline\b/i, /household spaces/i]) {
+        const m = words.exec(text);
+        if (m) found.push(`${relative(DIST, f)}: …${text.slice(Math.max(0, m.index - 40), m.index + 30)}…`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
   it('names its council once where the programme\'s partner is that council ("Liverpool · programme partner: Liverpool" said it twice)', () => {
     const nbs = JSON.parse(readFileSync(join(DIST, 'data/neighbourhoods.json'), 'utf8')).neighbourhoods as { slug: string; council: string; lad: { '2021': { name: string } } }[];
     for (const n of nbs) {
