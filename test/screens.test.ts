@@ -279,6 +279,34 @@ describe('words and search that do not confuse', () => {
 });
 
 describe('small things', () => {
+  it('never breaks a year such as "2017-18" across lines in a heading at 320 and 390 px (the councils page\'s title ended "2017-" with "18" below)', async () => {
+    for (const width of [320, 390]) {
+      for (const path of ['/councils/', '/neighbourhoods/moss-bay-salterbeck/', '/neighbourhoods/worsley-haslingden/']) {
+        const page = await open(path, width, false);
+        const found = await page.evaluate(() => {
+          const split: string[] = [];
+          let seen = 0;
+          for (const h of document.querySelectorAll('h1, h2, h3')) {
+            const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              for (const m of n.textContent!.matchAll(/\d{4}-\d{2}\b/g)) {
+                seen++;
+                const r = document.createRange();
+                r.setStart(n, m.index!);
+                r.setEnd(n, m.index! + m[0].length);
+                if (new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top))).size > 1) split.push(`${h.textContent}: ${m[0]}`);
+              }
+            }
+          }
+          return { seen, split };
+        });
+        expect(found.seen, path).toBeGreaterThan(0);
+        expect(found.split, `${path} at ${width} px`).toEqual([]);
+        await page.close();
+      }
+    }
+  });
+
   it('never breaks "(decile 10)" across lines in the stacked spine tables at 390 px (its ")" was left alone on the next line)', async () => {
     for (const path of ['/neighbourhoods/old-swan/', `/custom/?lsoas=${oldSwan.join(',')}`]) {
       const page = await open(path, 390, false);
