@@ -307,6 +307,17 @@ describe('small things', () => {
     }
   });
 
+  it('draws the spending and GP charts\' axis labels no larger than the body text at 390 and 1,280 px (the lead spending chart\'s were 20 px at 1,280)', async () => {
+    for (const width of [390, 1280]) {
+      const page = await open('/neighbourhoods/central-southport/', width, false);
+      const sizes = await page.evaluate(() => [...document.querySelectorAll('svg.spending-chart .tick, svg.gp-chart .tick')].map((t) => (t as SVGGraphicsElement).getScreenCTM()!.a * parseFloat(getComputedStyle(t).fontSize)));
+      const body = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+      expect(sizes.length).toBeGreaterThan(10);
+      expect(Math.max(...sizes), `${width} px`).toBeLessThanOrEqual(body + 0.5);
+      await page.close();
+    }
+  });
+
   it('never breaks "(decile 10)" across lines in the stacked spine tables at 390 px (its ")" was left alone on the next line)', async () => {
     for (const path of ['/neighbourhoods/old-swan/', `/custom/?lsoas=${oldSwan.join(',')}`]) {
       const page = await open(path, 390, false);

@@ -75,7 +75,7 @@ describe('council spending', () => {
     // A district's charts all miss 2015-16 and 2016-17: said once above them, not under each.
     const rossendale = s.locator('#spending-E07000125');
     expect(await rossendale.locator('.spending-gap').count()).toBe(1);
-    expect(await rossendale.locator('.spending-gap').innerText()).toContain("No figure for 2015-16 and 2016-17: the accounts stored for those years do not have this council's lines");
+    expect(await rossendale.locator('.spending-gap').innerText()).toContain("No figure for 2015-16 and 2016-17: the published accounts used here for those years do not have this council's lines");
     await page.close();
   });
 
