@@ -318,6 +318,32 @@ describe('small things', () => {
     }
   });
 
+  it('keeps the four figures of a stacked spine row level at 390 px when a long name wraps ("Central Southport" had pushed its figure a line below the others)', async () => {
+    for (const path of ['/neighbourhoods/central-southport/', '/neighbourhoods/moss-bay-salterbeck/']) {
+      const page = await open(path, 390, false);
+      const uneven = await page.evaluate(() => {
+        const out: string[] = [];
+        let rows = 0;
+        for (const tr of document.querySelectorAll('.spine-table tbody tr')) {
+          const tops = [...tr.querySelectorAll('td[data-label]')].map((td) => {
+            const text = [...td.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+            if (!text) return null;
+            const r = document.createRange();
+            r.selectNodeContents(text);
+            return r.getBoundingClientRect().top;
+          }).filter((t): t is number => t !== null);
+          if (tops.length < 4) continue;
+          rows++;
+          if (Math.max(...tops) - Math.min(...tops) > 1) out.push(tr.querySelector('th')!.textContent!.trim().slice(0, 40));
+        }
+        return { rows, out };
+      });
+      expect(uneven.rows, path).toBeGreaterThan(20);
+      expect(uneven.out, path).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('never breaks "(decile 10)" across lines in the stacked spine tables at 390 px (its ")" was left alone on the next line)', async () => {
     for (const path of ['/neighbourhoods/old-swan/', `/custom/?lsoas=${oldSwan.join(',')}`]) {
       const page = await open(path, 390, false);
