@@ -113,6 +113,16 @@ describe('tables', () => {
   });
 });
 
+describe('the neighbourhoods table of an indicator page', () => {
+  it('says what its council column holds: a share of areas on a decile page, a figure elsewhere (both had read "Its council\'s")', () => {
+    const head = (id: string) => [...readFileSync(join(DIST, 'indicators', id, 'index.html'), 'utf8').matchAll(/<thead[^>]*>\s*<tr[^>]*>([^]*?)<\/tr>/g)]
+      .map(([, row]) => [...row.matchAll(/<th[^>]*>([^]*?)<\/th>/g)].map((m) => m[1].replace(/<[^>]+>/g, '').trim()))
+      .find((names) => names[0] === 'Neighbourhood');
+    expect(head('iod25-imd-decile')).toEqual(['Neighbourhood', 'Small areas', 'In England\'s most deprived 10%', 'Its council\'s share']);
+    expect(head('census21-no-car')).toEqual(['Neighbourhood', 'Small areas', 'Its figure', 'Its council\'s figure']);
+  });
+});
+
 describe('the methods page', () => {
   it('links every indicator by name or form (a family listed its second measure, "Seats filled without a vote", only as "(rate, percent)")', () => {
     const html = readFileSync(join(DIST, 'methods', 'index.html'), 'utf8');
