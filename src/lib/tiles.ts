@@ -41,11 +41,13 @@ export interface BoxesFile { vintage: number; areas: number; boxes: number[] }
 /** A tile's key in the index's `present` lists: y * 2^z + x. */
 export const tileKey = (z: number, x: number, y: number): number => y * 2 ** z + x;
 
-const tileX = (lon: number, z: number) => Math.floor(((lon + 180) / 360) * 2 ** z);
-const tileY = (lat: number, z: number) => {
-  const s = Math.sin((Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180);
-  return Math.floor((0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * 2 ** z);
-};
+/** Web mercator: longitude and latitude to 0..1 across and down the world, and back from down to latitude. */
+const mercX = (lon: number) => (lon + 180) / 360;
+const mercY = (lat: number) => { const s = Math.sin((lat * Math.PI) / 180); return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI); };
+const mercLat = (v: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * v))) * 180) / Math.PI;
+
+const tileX = (lon: number, z: number) => Math.floor(mercX(lon) * 2 ** z);
+const tileY = (lat: number, z: number) => Math.floor(mercY(Math.max(-85.05, Math.min(85.05, lat))) * 2 ** z);
 
 /** The tiles at zoom z that a box [west, south, east, north] touches: [x0, y0, x1, y1], inclusive. */
 export function tileRange(b: BBox, z: number): [number, number, number, number] {
@@ -64,11 +66,8 @@ export const firstViewPadding = (width: number) => ({ top: 8, left: 8, right: 8,
  * its bounds: bounds narrower than a wide map's view would crop the first view top and bottom.
  */
 export function movableBounds(b: BBox, width: number, height: number, k: number): BBox {
-  const x = (lon: number) => (lon + 180) / 360;
-  const y = (lat: number) => { const s = Math.sin((lat * Math.PI) / 180); return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI); };
-  const lat = (v: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * v))) * 180) / Math.PI;
   // In web mercator units: the padded box, then grown about its middle to the map's shape (with a tenth to spare).
-  let [x0, x1, y0, y1] = [x(b[0]), x(b[2]), y(b[3]), y(b[1])];
+  let [x0, x1, y0, y1] = [mercX(b[0]), mercX(b[2]), mercY(b[3]), mercY(b[1])];
   const dx = (x1 - x0) * k, dy = (y1 - y0) * k;
   [x0, x1, y0, y1] = [x0 - dx, x1 + dx, y0 - dy, y1 + dy];
   const w = x1 - x0, h = y1 - y0;
@@ -77,15 +76,13 @@ export function movableBounds(b: BBox, width: number, height: number, k: number)
     if (w < h * shape) { const grow = (h * shape - w) / 2; x0 -= grow; x1 += grow; }
     else if (h < w / shape) { const grow = (w / shape - h) / 2; y0 -= grow; y1 += grow; }
   }
-  return [x0 * 360 - 180, lat(Math.min(1, y1)), x1 * 360 - 180, lat(Math.max(0, y0))];
+  return [x0 * 360 - 180, mercLat(Math.min(1, y1)), x1 * 360 - 180, mercLat(Math.max(0, y0))];
 }
 
 /** The zoom at which a map of width × height fits a box with that padding (web mercator, 512-pixel tiles, as MapLibre fits it). */
 export function fitZoom(b: BBox, width: number, height: number): number {
   const p = firstViewPadding(width);
-  const x = (lon: number) => (lon + 180) / 360;
-  const y = (lat: number) => { const s = Math.sin((lat * Math.PI) / 180); return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI); };
-  const sx = (width - p.left - p.right) / (512 * (x(b[2]) - x(b[0]))), sy = (height - p.top - p.bottom) / (512 * (y(b[1]) - y(b[3])));
+  const sx = (width - p.left - p.right) / (512 * (mercX(b[2]) - mercX(b[0]))), sy = (height - p.top - p.bottom) / (512 * (mercY(b[1]) - mercY(b[3])));
   return Math.log2(Math.min(sx, sy));
 }
 
