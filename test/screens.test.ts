@@ -106,6 +106,31 @@ function clippedSvgText(page: Page) {
  * links that stand alone (a link inside a sentence is exempt, as the criterion allows). Links drawn
  * in charts' SVG and the map library's own buttons are not measured here.
  */
+/**
+ * Text that breaks across lines where it must not: in the elements `selector` finds, each match
+ * of `pattern` (a global regular expression's source) whose characters lie on more than one line.
+ * Gives how many matches there were and those split.
+ */
+function splitAcrossLines(page: Page, selector: string, pattern: string) {
+  return page.evaluate(([sel, source]) => {
+    const split: string[] = [];
+    let seen = 0;
+    for (const e of document.querySelectorAll(sel)) {
+      const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (const m of n.textContent!.matchAll(new RegExp(source, 'g'))) {
+          seen++;
+          const r = document.createRange();
+          r.setStart(n, m.index!);
+          r.setEnd(n, m.index! + m[0].length);
+          if (new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top))).size > 1) split.push(m[0]);
+        }
+      }
+    }
+    return { seen, split };
+  }, [selector, pattern] as const);
+}
+
 function smallTargets(page: Page) {
   return page.evaluate(() => {
     const bad: string[] = [];
@@ -283,23 +308,7 @@ describe('small things', () => {
     for (const width of [320, 390]) {
       for (const path of ['/councils/', '/neighbourhoods/moss-bay-salterbeck/', '/neighbourhoods/worsley-haslingden/']) {
         const page = await open(path, width, false);
-        const found = await page.evaluate(() => {
-          const split: string[] = [];
-          let seen = 0;
-          for (const h of document.querySelectorAll('h1, h2, h3')) {
-            const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
-            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-              for (const m of n.textContent!.matchAll(/\d{4}-\d{2}\b/g)) {
-                seen++;
-                const r = document.createRange();
-                r.setStart(n, m.index!);
-                r.setEnd(n, m.index! + m[0].length);
-                if (new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top))).size > 1) split.push(`${h.textContent}: ${m[0]}`);
-              }
-            }
-          }
-          return { seen, split };
-        });
+        const found = await splitAcrossLines(page, 'h1, h2, h3', String.raw`\d{4}-\d{2}\b`);
         expect(found.seen, path).toBeGreaterThan(0);
         expect(found.split, `${path} at ${width} px`).toEqual([]);
         await page.close();
@@ -347,25 +356,7 @@ describe('small things', () => {
   it('never breaks "(decile 10)" across lines in the stacked spine tables at 390 px (its ")" was left alone on the next line)', async () => {
     for (const path of ['/neighbourhoods/old-swan/', `/custom/?lsoas=${oldSwan.join(',')}`]) {
       const page = await open(path, 390, false);
-      const split = await page.evaluate(() => {
-        const out: string[] = [];
-        let seen = 0;
-        for (const td of document.querySelectorAll('.spine-table td')) {
-          const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            const t = n.textContent!;
-            const from = t.indexOf('(decile');
-            if (from < 0) continue;
-            seen++;
-            const r = document.createRange();
-            r.setStart(n, from);
-            r.setEnd(n, t.indexOf(')', from) + 1);
-            const tops = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
-            if (tops.size > 1) out.push(t.slice(from, t.indexOf(')', from) + 1));
-          }
-        }
-        return { seen, split: out };
-      });
+      const split = await splitAcrossLines(page, '.spine-table td', String.raw`\(decile[^)]*\)`);
       expect(split.seen, path).toBeGreaterThan(10);
       expect(split.split, path).toEqual([]);
       await page.close();

@@ -13,6 +13,10 @@ function walk(dir: string, keep: (p: string) => boolean, out: string[] = []): st
   return out;
 }
 
+/** The column names of each table head in a page's HTML, tags taken out. */
+const headRows = (html: string) => [...html.matchAll(/<thead[^>]*>\s*<tr[^>]*>([^]*?)<\/tr>/g)]
+  .map(([, row]) => [...row.matchAll(/<th[^>]*>([^]*?)<\/th>/g)].map((m) => m[1].replace(/<[^>]+>/g, '').trim()));
+
 describe('no data-derived string reaches HTML parsing', () => {
   it('the source never uses innerHTML, outerHTML, insertAdjacentHTML, setHTML, document.write or set:html', () => {
     const files = [...walk(join(ROOT, 'src'), (p) => /\.(ts|astro)$/.test(p)), ...walk(join(ROOT, 'scripts'), (p) => p.endsWith('.ts'))];
@@ -101,8 +105,8 @@ describe('tables', () => {
     let tables = 0;
     const twice: string[] = [];
     for (const file of pages) {
-      for (const [, row] of readFileSync(file, 'utf8').matchAll(/<thead[^>]*>\s*<tr[^>]*>([^]*?)<\/tr>/g)) {
-        const names = [...row.matchAll(/<th[^>]*>([^]*?)<\/th>/g)].map((m) => m[1].replace(/<[^>]+>/g, '').trim()).filter(Boolean);
+      for (const all of headRows(readFileSync(file, 'utf8'))) {
+        const names = all.filter(Boolean);
         const seen = names.filter((n, i) => names.indexOf(n) !== i);
         if (seen.length) twice.push(`${relative(DIST, file)}: ${seen.join(', ')}`);
         tables++;
@@ -115,9 +119,7 @@ describe('tables', () => {
 
 describe('the neighbourhoods table of an indicator page', () => {
   it('says what its council column holds: a share of areas on a decile page, a figure elsewhere (both had read "Its council\'s")', () => {
-    const head = (id: string) => [...readFileSync(join(DIST, 'indicators', id, 'index.html'), 'utf8').matchAll(/<thead[^>]*>\s*<tr[^>]*>([^]*?)<\/tr>/g)]
-      .map(([, row]) => [...row.matchAll(/<th[^>]*>([^]*?)<\/th>/g)].map((m) => m[1].replace(/<[^>]+>/g, '').trim()))
-      .find((names) => names[0] === 'Neighbourhood');
+    const head = (id: string) => headRows(readFileSync(join(DIST, 'indicators', id, 'index.html'), 'utf8')).find((names) => names[0] === 'Neighbourhood');
     expect(head('iod25-imd-decile')).toEqual(['Neighbourhood', 'Small areas', 'In England\'s most deprived 10%', 'Its council\'s share']);
     expect(head('census21-no-car')).toEqual(['Neighbourhood', 'Small areas', 'Its figure', 'Its council\'s figure']);
   });

@@ -16,6 +16,12 @@ export const SPINE_KEY = {
   bands: "England's small areas (pale: 10th to 90th percentile; dark: the middle half; line: the area in the middle)",
   worse: 'Worse is to the left on every row (where neither end is worse, lower is to the left).',
 } as const;
+/** The key's picture of England's bands, in a 40 × 14 box: the pale and dark bands and the middle line. */
+export const SPINE_KEY_BANDS = {
+  band90: { x: 1, y: 2, width: 38, height: 10 },
+  band50: { x: 11, y: 2, width: 18, height: 10 },
+  median: { x1: 20, x2: 20, y1: 0, y2: 14 },
+} as const;
 /** In drawing order: the area's mark first, so a council's or region's moved above or below it stays whole. */
 export const SPINE_MARKS = ['neighbourhood', 'lad', 'region'] as const;
 export type SpineSummaries = Record<(typeof SPINE_MARKS)[number], Pick<Summary, 'mean'>>;

@@ -170,8 +170,9 @@ async function start(root: HTMLElement) {
   });
   councilForm.querySelector('[data-show-council]')!.addEventListener('click', () => {
     // No council chosen yet: the list says so, as the form's own buttons do.
-    if (!councilCode()) { councilForm.reportValidity(); return; }
-    shown.add(councilCode()); announce(`${index.chunks[councilCode()]?.name ?? ''} shown on the map.`); void update(false);
+    const lad = councilCode();
+    if (!lad) { councilForm.reportValidity(); return; }
+    shown.add(lad); announce(`${index.chunks[lad]?.name ?? ''} shown on the map.`); void update(false);
   });
   const paste = root.querySelector<HTMLFormElement>('[data-paste]')!;
   paste.addEventListener('submit', (e) => {

@@ -11,7 +11,7 @@ import { formatValue } from '../../lib/classes.ts';
 import { domainSentence, englandWords, isProfileIndicator, isRealUnit, needsScoreWord, perNote, plainSentence, profileOrder } from '../../lib/plain.ts';
 import { andList, changeSentence, count, headlineSentence, populationSentence } from '../../lib/words.ts';
 import { COMPARABILITY, thenAndNowSentence, type Edition } from '../../lib/change-words.ts';
-import { ENGLAND_COLUMN_NOTE, markPath, SPINE, SPINE_KEY, SPINE_MARKS, spineCellParts, spineRow } from '../../lib/spine.ts';
+import { ENGLAND_COLUMN_NOTE, markPath, SPINE, SPINE_KEY, SPINE_KEY_BANDS, SPINE_MARKS, spineCellParts, spineRow } from '../../lib/spine.ts';
 import { el, svgEl, table } from '../dom.ts';
 import { regionComparator, regionHeading } from '../../lib/scope-words.ts';
 
@@ -147,7 +147,7 @@ function spineTable(c: ProfileContext, domainName: string, rows: { ind: Indicato
 function spineKey(names: Record<(typeof SPINE_MARKS)[number], string>): HTMLElement {
   const key = el('p', undefined, 'spine-key small');
   const icon = (w: number, ...parts: SVGElement[]) => { const svg = svgEl('svg', { viewBox: `0 0 ${w} 14`, width: w, height: 14, 'aria-hidden': 'true', class: 'spine' }); svg.append(...parts); return svg; };
-  key.append(icon(40, svgEl('rect', { class: 'band90', x: 1, y: 2, width: 38, height: 10 }), svgEl('rect', { class: 'band50', x: 11, y: 2, width: 18, height: 10 }), svgEl('line', { class: 'median', x1: 20, x2: 20, y1: 0, y2: 14 })), ` ${SPINE_KEY.bands} · `);
+  key.append(icon(40, svgEl('rect', { class: 'band90', ...SPINE_KEY_BANDS.band90 }), svgEl('rect', { class: 'band50', ...SPINE_KEY_BANDS.band50 }), svgEl('line', { class: 'median', ...SPINE_KEY_BANDS.median })), ` ${SPINE_KEY.bands} · `);
   for (const k of SPINE_MARKS) key.append(icon(14, markShape(k, 7, 7)), ` ${names[k]}${k === 'region' ? '.' : ' ·'} `);
   key.append(SPINE_KEY.worse);
   return key;

@@ -61,6 +61,8 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   // An embed may be locked to a neighbourhood (?n=slug) or a local authority (?la=code).
   const q = new URLSearchParams(location.search);
   const lock = root.dataset.lockFromQuery ? (nbs.find((n) => n.slug === q.get('n'))?.placement['2021']?.bbox ?? cat!.lads[q.get('la') ?? '']?.bbox) : undefined;
+  /** Where the map may be moved, for the holder's size now (the locked area; else the nation at England scope, or the region). */
+  const movable = () => movableBounds(lock ?? nationBox ?? regionBox, holder.clientWidth, holder.clientHeight, lock ? 0.6 : 1.5) as LngLatBoundsLike;
   const map = new MapLibre({
     container: holder,
     style: { version: 8, sources: {}, layers: [{ id: 'sea', type: 'background', paint: { 'background-color': '#dfe9f2' } }] },
@@ -69,7 +71,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
     zoom: !lock && state.v ? state.v[2] : undefined,
     // The map may be moved beyond what it shows (the locked area; else the nation at England scope, or
     // the region), by enough that a wide map can still be zoomed out to the whole of it.
-    maxBounds: movableBounds(lock ?? nationBox ?? regionBox, holder.clientWidth, holder.clientHeight, lock ? 0.6 : 1.5) as LngLatBoundsLike,
+    maxBounds: movable(),
     // The credits sit along the foot of the map: the first view leaves room for them, so they cover sea, not land.
     fitBoundsOptions: { padding: firstViewPadding(holder.clientWidth) },
     attributionControl: { compact: false, customAttribution: 'Contains OS data © Crown copyright and database right 2024; ONS, MHCLG (OGL v3.0); Natural Earth' },
@@ -163,8 +165,7 @@ export async function mount(root: HTMLElement, store: DataStore): Promise<void> 
   });
 
   // A map made wider or taller keeps room to be zoomed out to the whole of what it first showed.
-  const movable = lock ?? nationBox ?? regionBox;
-  map.on('resize', () => map.setMaxBounds(movableBounds(movable, holder.clientWidth, holder.clientHeight, lock ? 0.6 : 1.5) as LngLatBoundsLike));
+  map.on('resize', () => map.setMaxBounds(movable()));
   // Whether the camera is moving, as an attribute: a move under prefers-reduced-motion is a
   // jump (MapLibre gives non-essential moves no duration), so it is "moving" for no time at all.
   map.on('movestart', () => { holder.dataset.camera = 'moving'; });
