@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { viewSummary } from '../src/lib/words.ts';
 import { contestWords } from '../src/lib/governance.ts';
 import { serviceNote, type Service } from '../src/lib/finance.ts';
-import { domainSentence, englandDecile, englandQuintile, englandWords, needsScoreWord, plainSentence, profileOrder, shareWords } from '../src/lib/plain.ts';
+import { domainSentence, englandDecile, englandQuintile, englandWords, needsScoreWord, plainSentence, profileOrder, shareWords, spineNote } from '../src/lib/plain.ts';
 import { andList, changeSentence, headlineSentence, plural } from '../src/lib/words.ts';
 import { citation, dataCredits } from '../src/lib/build-info.ts';
 import { notFound } from '../src/scripts/search/search-box.ts';
@@ -53,6 +53,13 @@ describe('figures in words', () => {
     expect(englandWords(pct, { position: 0.21 })).toBe('better than 7 in 10 areas of England');
     expect(englandWords({ polarity: 'neutral' }, { position: 0.73 })).toBe('higher than 7 in 10 areas of England');
     expect(englandWords(pct, { position: 0.73 }, true)).toBe('worse than 7 in 10');
+  });
+
+  it('notes under a spine row how its figure was made, in brackets after where it falls (not a "·" list)', () => {
+    expect(spineNote({ ...pct, finer: 'Output Area', note: 'x' }, { position: 0.81 })).toBe('worse than 8 in 10 areas of England (Output Area sum; see note)');
+    expect(spineNote({ ...pct, note: 'x' }, { position: 0.5 })).toBe("near the middle of England's areas (see note)");
+    expect(spineNote({ ...pct, finer: 'Output Area' }, undefined)).toBe('Output Area sum');
+    expect(spineNote(pct, { position: 0.1 })).toBe('better than 9 in 10 areas of England');
   });
 
   it('gives a score the England decile it would fall in (1 = worst tenth) and a quintile for shading', () => {

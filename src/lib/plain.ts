@@ -69,6 +69,17 @@ export function englandWords(ind: Pick<IndicatorMeta, 'polarity'>, at: { positio
 }
 
 /**
+ * The muted line under a spine row's measure: where the figure falls among England's areas, then
+ * in brackets how it was made ("Output Area sum") and whether a note goes with it. Brackets, not a
+ * "·" list, whose separator was left alone at the end of a line when the line wrapped on a phone.
+ */
+export function spineNote(ind: Pick<IndicatorMeta, 'polarity' | 'finer' | 'note'>, at: { position?: number; tied?: number } | undefined): string {
+  const asides = [ind.finer ? `${ind.finer} sum` : '', ind.note ? 'see note' : ''].filter(Boolean).join('; ');
+  const where = englandWords(ind, at);
+  return asides && where ? `${where} (${asides})` : where || asides;
+}
+
+/**
  * Where a figure would fall among England's small areas, as a decile: 1 holds the worst 10%
  * (the most deprived, for the Indices), 10 the best. Gives a composite score a meaning.
  */

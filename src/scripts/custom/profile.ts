@@ -8,7 +8,7 @@ import type { Catalogue, IndicatorMeta } from '../../lib/data.ts';
 import type { CouncilMark, CustomChunk, CustomIndex, CustomProfile } from '../../lib/custom.ts';
 import { areaFigure } from '../../lib/custom.ts';
 import { formatValue } from '../../lib/classes.ts';
-import { domainSentence, englandWords, isProfileIndicator, isRealUnit, needsScoreWord, perNote, plainSentence, profileOrder } from '../../lib/plain.ts';
+import { domainSentence, englandWords, isProfileIndicator, isRealUnit, needsScoreWord, perNote, plainSentence, profileOrder, spineNote } from '../../lib/plain.ts';
 import { andList, changeSentence, count, headlineSentence, populationSentence } from '../../lib/words.ts';
 import { COMPARABILITY, thenAndNowSentence, type Edition } from '../../lib/change-words.ts';
 import { ENGLAND_COLUMN_NOTE, markPath, SPINE, SPINE_KEY, SPINE_KEY_BANDS, SPINE_MARKS, spineCellParts, spineRow } from '../../lib/spine.ts';
@@ -119,7 +119,7 @@ function spineTable(c: ProfileContext, domainName: string, rows: { ind: Indicato
     const per = perNote(ind);
     if (per) label.append(el('span', ` (${per})`, 'muted small'));
     if (needsScoreWord(ind)) label.append(el('span', ' score', 'muted small'));
-    label.append(el('span', `${englandWords(ind, s.neighbourhood)}${ind.finer ? ` · ${ind.finer} sum` : ''}${ind.note ? ' · see note' : ''}`, 'small muted block'));
+    label.append(el('span', spineNote(ind, s.neighbourhood), 'small muted block'));
     const other = (code: string): CouncilMark | undefined => (ind.vintage === 2021 ? p.councilSummaries[2021][code]?.summaries[ind.id] : undefined);
     return [label, spineCell(ind, s.neighbourhood), spineCell(ind, s.lad), ...others.map((x) => (ind.vintage === 2021 ? spineCell(ind, other(x.code)) : 'not shown (2011 areas)')), spineCell(ind, s.region), spineCell(ind, s.england, false), spineSvg(ind, s)];
   });
@@ -145,11 +145,12 @@ function spineTable(c: ProfileContext, domainName: string, rows: { ind: Indicato
 
 /** What the spine chart's bands and marks are, in the words and shapes of the neighbourhood pages' key (SpineChart.astro). */
 function spineKey(names: Record<(typeof SPINE_MARKS)[number], string>): HTMLElement {
-  const key = el('p', undefined, 'spine-key small');
+  const key = el('ul', undefined, 'spine-key small');
   const icon = (w: number, ...parts: SVGElement[]) => { const svg = svgEl('svg', { viewBox: `0 0 ${w} 14`, width: w, height: 14, 'aria-hidden': 'true', class: 'spine' }); svg.append(...parts); return svg; };
-  key.append(icon(40, svgEl('rect', { class: 'band90', ...SPINE_KEY_BANDS.band90 }), svgEl('rect', { class: 'band50', ...SPINE_KEY_BANDS.band50 }), svgEl('line', { class: 'median', ...SPINE_KEY_BANDS.median })), ` ${SPINE_KEY.bands} · `);
-  for (const k of SPINE_MARKS) key.append(icon(14, markShape(k, 7, 7)), ` ${names[k]}${k === 'region' ? '.' : ' ·'} `);
-  key.append(SPINE_KEY.worse);
+  const item = (cls: string | undefined, ...parts: (Node | string)[]) => { const li = el('li', undefined, cls); li.append(...parts); key.append(li); };
+  item(undefined, icon(40, svgEl('rect', { class: 'band90', ...SPINE_KEY_BANDS.band90 }), svgEl('rect', { class: 'band50', ...SPINE_KEY_BANDS.band50 }), svgEl('line', { class: 'median', ...SPINE_KEY_BANDS.median })), ` ${SPINE_KEY.bands}`);
+  for (const k of SPINE_MARKS) item('mark', icon(14, markShape(k, 7, 7)), ` ${names[k]}`);
+  item('worse', SPINE_KEY.worse);
   return key;
 }
 
