@@ -150,6 +150,8 @@ export const IndicatorSchema = z
     plain: z.string().regex(/\{(share|value)\}/, 'a plain sentence holds {share} or {value} where the figure goes').optional(),
     /** A caveat shown beside every figure: modelled, measured for the whole council area, ... */
     note: z.string().min(1).optional(),
+    /** Why this measure matters, where it differs from its family's (two measures of one source saying different things). */
+    why: z.string().min(1).optional(),
   })
   .refine((i) => [i.column !== undefined, i.columns !== undefined, i.numerator !== undefined && i.denominator !== undefined].filter(Boolean).length === 1, {
     message: 'give one of "column", "columns", or both "numerator" and "denominator"',

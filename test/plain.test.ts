@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { viewSummary } from '../src/lib/words.ts';
 import { contestWords } from '../src/lib/governance.ts';
 import { serviceNote, type Service } from '../src/lib/finance.ts';
-import { domainSentence, englandDecile, englandQuintile, englandWords, needsScoreWord, plainSentence, profileOrder, shareWords, spineNote } from '../src/lib/plain.ts';
+import { domainSentence, englandDecile, englandQuintile, englandWords, needsScoreWord, plainSentence, profileOrder, shareWords, sharedNoteOpening, spineNote } from '../src/lib/plain.ts';
 import { andList, changeSentence, headlineSentence, plural } from '../src/lib/words.ts';
 import { citation, dataCredits } from '../src/lib/build-info.ts';
 import { notFound } from '../src/scripts/search/search-box.ts';
@@ -60,6 +60,15 @@ describe('figures in words', () => {
     expect(spineNote({ ...pct, note: 'x' }, { position: 0.5 })).toBe("near the middle of England's areas (see note)");
     expect(spineNote({ ...pct, finer: 'Output Area' }, undefined)).toBe('Output Area sum');
     expect(spineNote(pct, { position: 0.1 })).toBe('better than 9 in 10 areas of England');
+  });
+
+  it('says an opening sentence that every note of a list shares once, for them all, and leaves each note the rest', () => {
+    const ward = 'Each small area takes the figure of its ward (by a lookup).';
+    expect(sharedNoteOpening([`${ward} A.`, `${ward} B, and C.`, ward, `${ward} D.`])).toEqual({ shared: 'For all four measures above, each small area takes the figure of its ward (by a lookup).', notes: ['A.', 'B, and C.', undefined, 'D.'] });
+    expect(sharedNoteOpening([`${ward} A.`, `${ward}`]).shared).toBe('For both measures above, each small area takes the figure of its ward (by a lookup).');
+    expect(sharedNoteOpening([`${ward} A.`, 'Modelled. B.'])).toEqual({ shared: null, notes: [`${ward} A.`, 'Modelled. B.'] });
+    expect(sharedNoteOpening([`${ward} A.`, undefined]).shared).toBeNull();
+    expect(sharedNoteOpening([`${ward} A.`]).shared).toBeNull();
   });
 
   it('gives a score the England decile it would fall in (1 = worst tenth) and a quintile for shading', () => {

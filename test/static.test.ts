@@ -274,6 +274,17 @@ describe('a neighbourhood page\'s subtitle', () => {
     expect(found).toEqual([]);
   });
 
+  it('says the ward note of the community governance measures once on each neighbourhood page, not in each of their four bullets', () => {
+    const pages = walk(join(DIST, 'neighbourhoods'), (p) => p.endsWith('index.html') && !p.endsWith(join('neighbourhoods', 'index.html')));
+    expect(pages.length).toBe(7);
+    for (const f of pages) {
+      const html = readFileSync(f, 'utf8');
+      const section = html.slice(html.indexOf('id="d-community-governance"'), html.indexOf('<table', html.indexOf('id="d-community-governance"')));
+      expect(section.split('takes the figure of the ward it lies in').length - 1, relative(DIST, f)).toBe(1);
+      expect(section, relative(DIST, f)).toMatch(/<p class="muted small shared-note">For all four measures above, each small area takes the figure of the ward it lies in/);
+    }
+  });
+
   it('names its council once where the programme\'s partner is that council ("Liverpool · programme partner: Liverpool" said it twice)', () => {
     const nbs = JSON.parse(readFileSync(join(DIST, 'data/neighbourhoods.json'), 'utf8')).neighbourhoods as { slug: string; council: string; lad: { '2021': { name: string } } }[];
     for (const n of nbs) {

@@ -53,7 +53,7 @@ export function catalogueOf(c: CatalogueInputs) {
       const t = cfg.tables.tables.find((x) => x.id === i.table)!;
       const m = domainOf.get(i.family)!;
       const lic = cfg.sources.sources.find((s) => s.id === t.source)!.licence;
-      return { ...i, vintage: t.vintage, source: t.source, licence: { id: lic.id, name: lic.name, url: lic.url }, sourceFile: t.file, finer: t.finer ? geo.finer![t.finer].level : undefined, domain: m.domain, domainReason: m.reason, why: m.why, values: `values/${i.id}.json`, classes: c.breaks.get(i.id)!, england: c.spread.get(i.id)! };
+      return { ...i, vintage: t.vintage, source: t.source, licence: { id: lic.id, name: lic.name, url: lic.url }, sourceFile: t.file, finer: t.finer ? geo.finer![t.finer].level : undefined, domain: m.domain, domainReason: m.reason, why: i.why ?? m.why, values: `values/${i.id}.json`, classes: c.breaks.get(i.id)!, england: c.spread.get(i.id)! };
     }), ...c.localMapped],
     // A source of many files (map tiles) is listed by its count, size and folder: every checksum is in sources.json and manifest.json.
     sources: cfg.sources.sources.map(({ files: f, ...s }) => ({ ...s, fileCount: f.length, bytes: f.reduce((n, x) => n + x.bytes, 0), files: f.length > MANY_FILES ? [] : f.map((x) => ({ path: x.path, sha256: x.sha256, bytes: x.bytes })) })),

@@ -1,6 +1,7 @@
 import type { IndicatorMeta, Summary } from './data.ts';
 import { formatValue } from './classes.ts';
 import { TIED_FROM } from './aggregate.ts';
+import { count } from './words.ts';
 
 /**
  * Figures in words people use: "about 3 in 10 households", "worse than 9 in 10 areas of
@@ -77,6 +78,21 @@ export function spineNote(ind: Pick<IndicatorMeta, 'polarity' | 'finer' | 'note'
   const asides = [ind.finer ? `${ind.finer} sum` : '', ind.note ? 'see note' : ''].filter(Boolean).join('; ');
   const where = englandWords(ind, at);
   return asides && where ? `${where} (${asides})` : where || asides;
+}
+
+/**
+ * The notes of a list of measures, with an opening sentence that every one of them shares said
+ * once for them all ("For all four measures above, each small area takes the figure of the ward
+ * it lies in…") instead of in each. `shared` is null (and the notes unchanged) unless there are
+ * two or more notes and all open with the same sentence.
+ */
+export function sharedNoteOpening(notes: readonly (string | undefined)[]): { shared: string | null; notes: (string | undefined)[] } {
+  const opening = (n: string | undefined) => n?.match(/^.*?[.!?](?=\s|$)/)?.[0];
+  const first = opening(notes[0]);
+  if (notes.length < 2 || !first || !notes.every((n) => opening(n) === first)) return { shared: null, notes: [...notes] };
+  const n = notes.length;
+  const shared = `For ${n === 2 ? 'both' : `all ${count(n)}`} measures above, ${first[0].toLowerCase()}${first.slice(1)}`;
+  return { shared, notes: notes.map((x) => x!.slice(first.length).trim() || undefined) };
 }
 
 /**

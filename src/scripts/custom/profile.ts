@@ -8,7 +8,7 @@ import type { Catalogue, IndicatorMeta } from '../../lib/data.ts';
 import type { CouncilMark, CustomChunk, CustomIndex, CustomProfile } from '../../lib/custom.ts';
 import { areaFigure } from '../../lib/custom.ts';
 import { formatValue } from '../../lib/classes.ts';
-import { domainSentence, englandWords, isProfileIndicator, isRealUnit, needsScoreWord, perNote, plainSentence, profileOrder, spineNote } from '../../lib/plain.ts';
+import { domainSentence, englandWords, isProfileIndicator, isRealUnit, needsScoreWord, perNote, plainSentence, profileOrder, sharedNoteOpening, spineNote } from '../../lib/plain.ts';
 import { andList, changeSentence, count, headlineSentence, populationSentence } from '../../lib/words.ts';
 import { COMPARABILITY, thenAndNowSentence, type Edition } from '../../lib/change-words.ts';
 import { ENGLAND_COLUMN_NOTE, markPath, SPINE, SPINE_KEY, SPINE_KEY_BANDS, SPINE_MARKS, spineCellParts, spineRow } from '../../lib/spine.ts';
@@ -84,13 +84,15 @@ function domains(c: ProfileContext): HTMLElement[] {
     const real = rows.filter((r) => isRealUnit(r.ind));
     if (real.length) {
       const ul = el('ul', undefined, 'plain-list');
-      for (const { ind, s: x } of real) {
+      const notes = sharedNoteOpening(real.map((r) => r.ind.note));
+      real.forEach(({ ind, s: x }, i) => {
         const li = el('li');
         li.dataset.indicator = ind.id;
-        li.append(el('strong', plainSentence(ind, x.neighbourhood.mean) ?? ind.shortLabel), x.neighbourhood.position !== undefined ? `: ${englandWords(ind, x.neighbourhood)}.` : '.', el('span', `Why it matters: ${ind.why ?? ''}${ind.note ? ` Note: ${ind.note}` : ''}`, 'why'));
+        li.append(el('strong', plainSentence(ind, x.neighbourhood.mean) ?? ind.shortLabel), x.neighbourhood.position !== undefined ? `: ${englandWords(ind, x.neighbourhood)}.` : '.', el('span', `Why it matters: ${ind.why ?? ''}${notes.notes[i] ? ` Note: ${notes.notes[i]}` : ''}`, 'why'));
         ul.append(li);
-      }
+      });
       s.append(ul);
+      if (notes.shared) s.append(el('p', notes.shared, 'muted small shared-note'));
     }
     if (rows.length === 0) s.append(el('p', 'No published small-area statistic measures this domain.'));
     else s.append(spineTable(c, d.name, rows));
