@@ -59,3 +59,35 @@ describe('when the map is slow to draw', () => {
     await page.close();
   });
 });
+
+describe('when another measure is slow to load', () => {
+  it('says the new figures are loading, marks the legend and table busy, and never describes the old measure as the one chosen', async () => {
+    const page = await browser.newPage();
+    const uncaught: string[] = [];
+    page.on('pageerror', (e) => uncaught.push(e.message));
+    await page.goto(`${site.origin}/explore/`);
+    await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+    const summary = page.locator('[data-map-summary]');
+    await summary.scrollIntoViewIfNeeded();
+    const first = await page.locator('[data-indicator-label]').textContent();
+    await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toContain(`“${first}”`);
+    // The next measure's figures held back until the page has been read while they load.
+    let release!: () => void;
+    const held = new Promise<void>((r) => { release = r; });
+    await page.route((url) => url.pathname === '/data/values/census21-no-car.json', async (route) => { await held; await route.continue(); });
+    const label = await page.locator('[data-indicator-select] option[value="census21-no-car"]').textContent();
+    await page.locator('[data-indicator-select]').selectOption('census21-no-car');
+    await expect.poll(() => summary.textContent()).toMatch(/^Loading the figures for “.+”…$/);
+    expect(await summary.textContent()).not.toContain(first!);
+    expect(await page.locator('[data-legend]').getAttribute('aria-busy')).toBe('true');
+    expect(await page.locator('[data-table-body]').getAttribute('aria-busy')).toBe('true');
+    release();
+    await expect.poll(() => page.locator('[data-indicator-label]').textContent()).not.toBe(first);
+    const chosen = await page.locator('[data-indicator-label]').textContent();
+    await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toContain(`“${chosen}”`);
+    expect(await page.locator('[data-legend]').getAttribute('aria-busy')).toBeNull();
+    expect(label).toBeTruthy();
+    expect(uncaught).toEqual([]);
+    await page.close();
+  });
+});

@@ -56,11 +56,21 @@ export async function changeIndicator(ctx: Ctx, id: string, push = true) {
   await ctx.meta; // the menu may be used before the catalogue is in
   const ind = ctx.cat.indicators.find((i) => i.id === id);
   if (!ind) return;
+  // While the new figures load, nothing on the page goes on describing the old ones: the summary
+  // says what is coming, and the legend and table are marked busy (and dimmed) until they are redrawn.
+  const busy = ctx.root.querySelectorAll<HTMLElement>('[data-legend], [data-table-body]');
+  const summary = ctx.root.querySelector<HTMLElement>('[data-map-summary]');
+  const was = summary?.textContent ?? '';
+  busy.forEach((e) => e.setAttribute('aria-busy', 'true'));
+  if (summary && ctx.ready && ctx.tableNear) summary.textContent = `Loading the figures for “${ind.label}”…`;
   try {
     await showIndicator(ctx, ind);
   } catch (e) {
+    if (summary && summary.textContent!.startsWith('Loading')) summary.textContent = was;
     alertBox(ctx.root, `The figures for ${ind.shortLabel} could not be loaded: ${(e as Error).message}.`);
     return;
+  } finally {
+    busy.forEach((e) => e.removeAttribute('aria-busy'));
   }
   ctx.state.i = id;
   if (ctx.state.a) selectArea(ctx, ctx.state.a, false, false);
