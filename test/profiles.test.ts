@@ -117,5 +117,5 @@ describe('change over time', () => {
     expect(await page.locator('#then-and-now .domain-lead').textContent()).toBe("In the 2015 Indices, five of its six small areas were among England's 10% most deprived; in 2019, five of six; in 2025, five of seven. Earlier editions use the small areas of 2011, the 2025 edition those of 2021.");
     expect(await page.locator('svg.slope-chart .slope-line path[stroke-dasharray]').count()).toBe(2); // the two halves of the split
     await ctx.close();
-  });
+  }, 150_000); // eight neighbourhood pages one after another: 47 s on two busy cores, near the default minute
 });
