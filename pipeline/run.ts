@@ -4,7 +4,7 @@ import { aggregateAll, ladMembersOf } from './stages/aggregate.ts';
 import { crosswalk, crosswalkReport } from './stages/change.ts';
 import { buildChanges } from './stages/changes.ts';
 import { deriveBreaks } from './stages/derive.ts';
-import { buildFinance, financeInputs } from './stages/finance.ts';
+import { buildFinance, financeInputs, ladNamesOf } from './stages/finance.ts';
 import { wardLists } from './stages/governance.ts';
 import { framesCounts, loadFrames, readVintageLookup } from './stages/frames.ts';
 import { buildGeometries, geometryCounts } from './stages/geometry.ts';
@@ -87,7 +87,7 @@ export async function run(inputs: RunInputs, options: RunOptions): Promise<RunRe
   const streets = cfg.geographies.streets ? step('streets', () => buildStreets(streetsInputs(cfg, takeFiles(inputs.files, streetFiles(cfg)), resolved, geometries.geometry[2021]), read.problems), (s) => ({ tiles: s.report.tiles, sources: s.report.sources, maps: s.report.maps.length })) : null;
   const local = localOutputs(datasets, frames, resolved);
   const search = cfg.geographies.search ? step('search', () => buildSearch(searchInputs(cfg.geographies.search!, { csv: read.csv, pairs: lookup.pairs, resolved, geometry: geometries.geometry[2021], ladMembers: ladMembers[2021], frame: frames[2021], wardBoxes: geometries.wardBoxes, regionName: mappedArea({ ...cfg.geographies.scope, mode: options.scope, nation: cfg.geographies.nation.name }) }), read.problems), searchCounts) : null;
-  const finance = cfg.finance ? step('finance', () => buildFinance(financeInputs(cfg.finance!, read.csv, cfg.site.programme.years, resolved), read.problems), (f) => f && { councils: f.report.councils, inRegion: f.report.inRegion, years: cfg.finance!.years.length }) : null;
+  const finance = cfg.finance ? step('finance', () => buildFinance(financeInputs(cfg.finance!, read.csv, cfg.site.programme.years, resolved, ladNamesOf([frames[2021], frames[2011]])), read.problems), (f) => f && { councils: f.report.councils, inRegion: f.report.inRegion, years: cfg.finance!.years.length }) : null;
   const primaryCare = cfg.primaryCare ? step('primary care', () => buildPrimaryCare(primaryCareInputs(cfg.primaryCare!, read.csv, geometries.geometry[2021].topology, resolved), read.problems), (p) => p && { practices: p.report.practices }) : null;
   const tablesRead = await reading.done;
   const tables = step('tables', () => tablesFrom(tablesRead, read.problems), tablesCounts);

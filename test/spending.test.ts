@@ -96,8 +96,8 @@ describe('council spending', () => {
     expect(await page.locator('#councils-cash').count()).toBe(1);
     const csv = await (await page.request.get(`${site.origin}/councils/spending.csv`)).text();
     expect(csv).toContain('gbp_per_resident_2017_18_prices,region_median_same_tier_gbp_per_resident_2017_18_prices,england_median_same_tier_gbp_per_resident_2017_18_prices');
-    expect(csv).toContain('E06000009,E2302,Blackpool UA,Unitary authority,single,Claremont,total,All services,2010-11,282993,142753,89.397,');
-    expect(csv).toContain('E06000009,E2302,Blackpool UA,Unitary authority,single,Claremont,total-less-education,All services except education,2017-18,136320,139870,100,974.62,');
+    expect(csv).toContain('E06000009,E2302,Blackpool,Unitary authority,single,Claremont,total,All services,2010-11,282993,142753,89.397,');
+    expect(csv).toContain('E06000009,E2302,Blackpool,Unitary authority,single,Claremont,total-less-education,All services except education,2017-18,136320,139870,100,974.62,');
     await page.close();
   });
 
@@ -106,7 +106,7 @@ describe('council spending', () => {
     await page.goto(`${site.origin}/methods/`);
     const text = await page.locator('#spending').innerText();
     expect(text).toContain('rs_net_current_expenditure_2010-11_by_la.csv (2010-11): 452 rows, 8 class totals, 91 other authorities left out, 353 council rows');
-    for (const x of ['mid-2010 for 2010-11', 'ONS series YBGB', 'before Census 2021', 'middle half', 'never estimated', 'Poole UA']) expect(text).toContain(x);
+    for (const x of ['mid-2010 for 2010-11', 'ONS series YBGB', 'before Census 2021', 'middle half', 'never estimated', 'Poole']) expect(text).toContain(x);
     await page.close();
   });
 });

@@ -23,6 +23,15 @@ export interface FinanceInputs {
   neighbourhoods: { slug: string; lad2019: string }[];
   /** The programme's years, marked on the charts. */
   programme: [number, number];
+  /** Local authority names by ONS code, from the areas' lookups: a council is called what the atlas calls it elsewhere. */
+  ladNames: Map<string, string>;
+}
+
+/** Local authority names by ONS code, from the frames (the later vintage's name where both have the code). */
+export function ladNamesOf(frames: readonly { lad: string[]; ladName: string[] }[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const f of frames) f.lad.forEach((code, i) => { if (f.ladName[i] && !names.has(code)) names.set(code, f.ladName[i]); });
+  return names;
 }
 
 export interface CouncilSeries { code: string; ecode: string; name: string; cls: string; tier: Tier; region: boolean; cash: Record<string, (number | null)[]>; rows: ({ file: string; line: number } | null)[] }
@@ -34,9 +43,9 @@ export interface FinanceReport {
 }
 
 /** The finance stage's inputs: each return file parsed once (several years may share one), and each neighbourhood's 2019 council. */
-export function financeInputs(cfg: Finance, csv: (file: string) => CsvTable, programme: [number, number], resolved: ResolvedNeighbourhood[]): FinanceInputs {
+export function financeInputs(cfg: Finance, csv: (file: string) => CsvTable, programme: [number, number], resolved: ResolvedNeighbourhood[], ladNames: Map<string, string>): FinanceInputs {
   const files = [...new Set([...cfg.years.map((y) => y.file), ...cfg.codes.files, cfg.region.file, cfg.population.file, cfg.deflator.file])];
-  return { cfg, tables: new Map(files.map((f) => [f, csv(f)])), programme, neighbourhoods: resolved.map((n) => ({ slug: n.config.slug, lad2019: n.lad[2011].code })) };
+  return { cfg, tables: new Map(files.map((f) => [f, csv(f)])), programme, neighbourhoods: resolved.map((n) => ({ slug: n.config.slug, lad2019: n.lad[2011].code })), ladNames };
 }
 
 export function buildFinance(d: FinanceInputs, problems: Problem[]) {
@@ -105,7 +114,7 @@ export function buildFinance(d: FinanceInputs, problems: Problem[]) {
       if (!code) { problems.push({ code: 'UNKNOWN_CODE', file: `raw/${y.file}`, row: line, column: c.columns.code, value: ecode, message: `no file listed under "codes" gives this council's ONS code`, fix: `Check the code; a council new since then needs its ONS code in one of ${c.codes.files.map((f) => `raw/${f}`).join(', ')}.` }); return; }
       fr.councils++;
       if (inRegion.has(ecode)) fr.inRegion++;
-      const s = councils.get(code) ?? { code, ecode, name: r[nc].trim(), cls, tier: k.tier, region: inRegion.has(ecode), cash: Object.fromEntries(c.services.map((x) => [x.id, years.map(() => null)])), rows: years.map(() => null) };
+      const s = councils.get(code) ?? { code, ecode, name: d.ladNames.get(code) ?? r[nc].trim().replace(/ UA$/, ''), cls, tier: k.tier, region: inRegion.has(ecode), cash: Object.fromEntries(c.services.map((x) => [x.id, years.map(() => null)])), rows: years.map(() => null) };
       councils.set(code, s);
       s.rows[yi] = { file: `raw/${y.file}`, line };
       c.services.forEach((svc, si) => {

@@ -18,7 +18,7 @@ describe('council spending: a golden case worked out by hand', () => {
   it('a single-tier council: cash as the returns give it, and per resident at base-year prices (mid-year N population for year N/N+1)', async () => {
     const f = await built();
     const t = f.councils.E06999901;
-    expect([t.name, t.cls, t.tier, t.region]).toEqual(['Testshire UA', 'UA', 'single', true]);
+    expect([t.name, t.cls, t.tier, t.region]).toEqual(['Testshire', 'UA', 'single', true]);
     // 2010-11 one "Social care" line: 100; 2011-12 children 60 + adults 50 = 110; 2012-13 55 + 50 = 105.
     expect(t.cash['social-care']).toEqual([100, 110, 105]);
     expect(t.population).toEqual([1000, 1000, 1000]);
@@ -72,20 +72,30 @@ describe('council spending: a golden case worked out by hand', () => {
     const w = world({ 'synthetic/population.csv': POP.split('\n').filter((l) => !l.startsWith('E06999902')).join('\n') });
     (w.config.finance as { population: { absent: unknown[] } }).population.absent = [{ code: 'E06999902', reason: 'SYNTHETIC: abolished' }];
     const out = await run(w.inputs, { scope: 'region' });
-    expect(out.report.finance!.perResident!.noPopulation).toEqual([{ code: 'E06999902', name: 'Otherton UA', years: ['2010-11', '2011-12', '2012-13'], reason: 'SYNTHETIC: abolished' }]);
+    expect(out.report.finance!.perResident!.noPopulation).toEqual([{ code: 'E06999902', name: 'Otherton', years: ['2010-11', '2011-12', '2012-13'], reason: 'SYNTHETIC: abolished' }]);
     // England's single-tier median is now Testshire's alone.
     expect(JSON.parse(out.files.get('finance.json')!).groups.single.england['social-care'].median).toEqual([125, 122.22, 105]);
   });
 });
 
 /** The stage alone, on the synthetic returns, with a neighbourhood's councils given. */
-function stage(neighbourhoods: { slug: string; lad2019: string }[], mapping: Record<string, string[]>) {
+function stage(neighbourhoods: { slug: string; lad2019: string }[], mapping: Record<string, string[]>, ladNames = new Map<string, string>()) {
   const cfg = { ...financeConfig(), neighbourhoods: mapping } as unknown as Finance;
   const tables = new Map([['synthetic/rs_2010-11.csv', RS_2010], ['synthetic/rs_2011-12.csv', RS_2011], ['synthetic/rs_panel.csv', RS_PANEL], ['synthetic/population.csv', POP], ['synthetic/deflator.csv', DEFLATOR]].map(([f, t]) => [f, parseCsv(`raw/${f}`, t).table]));
   const problems: Problem[] = [];
-  const out = buildFinance({ cfg, tables, neighbourhoods, programme: [2014, 2019] }, problems);
+  const out = buildFinance({ cfg, tables, neighbourhoods, programme: [2014, 2019], ladNames }, problems);
   return { out, problems };
 }
+
+describe('council spending: what councils are called', () => {
+  it('by the name the areas\' lookups give the code (as on every other page), else by the return\'s name without its class ("Otherton UA" is "Otherton")', () => {
+    const { out, problems } = stage([], {}, new Map([['E06999901', 'SYNTHETIC Testshire as ONS names it']]));
+    expect(problems).toEqual([]);
+    const names = Object.fromEntries(Object.values(out!.data.councils).map((c) => [c.code, c.name]));
+    expect(names).toEqual({ E06999901: 'SYNTHETIC Testshire as ONS names it', E10999901: 'Testshire CC', E07999901: 'Northdale' });
+    // Otherton UA, outside the region, is named "Otherton" in the report (see the absent-population case above).
+  });
+});
 
 describe('council spending: which councils a neighbourhood has', () => {
   it('a district with its county is accepted', async () => {

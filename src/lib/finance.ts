@@ -95,7 +95,7 @@ export function wholeArea(councils: Council[], svc: string): (number | null)[] {
 /**
  * The lead sentence of a council's (or a two-tier area's) spending: per resident, real terms,
  * services other than education, beside the region's middle half and England's median.
- * `whose` is the possessive subject: "Blackpool UA's", "Rossendale's and Lancashire's combined".
+ * `whose` is the possessive subject: "Blackpool's", "Rossendale's and Lancashire's combined".
  */
 export function leadSentence(f: FinanceData, whose: string, series: (number | null)[], tier: Tier | null, regionName: string, nationName: string): string {
   const s = leadService(f);
