@@ -274,6 +274,16 @@ describe('a neighbourhood page\'s subtitle', () => {
     expect(found).toEqual([]);
   });
 
+  it('calls each council what the rest of the atlas calls it: "Blackpool", "St. Helens", never the spending returns\' "Blackpool UA" or "St Helens"', () => {
+    const pages = [join(DIST, 'councils/index.html'), ...walk(join(DIST, 'neighbourhoods'), (p) => p.endsWith('index.html'))];
+    for (const f of pages) {
+      const text = readFileSync(f, 'utf8').replace(/<(script|style)\b[\s\S]*?<\/\1>/g, '').replace(/<[^>]*>/g, ' ');
+      expect(text.match(/.{30}\bUA\b.{10}/g), relative(DIST, f)).toBeNull();
+      expect(text.match(/.{20}\bSt Helens\b.{10}/g), relative(DIST, f)).toBeNull();
+    }
+    expect(readFileSync(join(DIST, 'councils/index.html'), 'utf8')).toContain('>St. Helens<');
+  });
+
   it('says the ward note of the community governance measures once on each neighbourhood page, not in each of their four bullets', () => {
     const pages = walk(join(DIST, 'neighbourhoods'), (p) => p.endsWith('index.html') && !p.endsWith(join('neighbourhoods', 'index.html')));
     expect(pages.length).toBe(7);
