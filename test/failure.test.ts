@@ -4,7 +4,9 @@
  * usable, and nothing is thrown uncaught.
  */
 import { describe, expect, it } from 'vitest';
-import { sharedSiteAndBrowser } from './browser.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, sharedSiteAndBrowser } from './browser.ts';
 
 const { site, browser } = await sharedSiteAndBrowser();
 
@@ -61,14 +63,15 @@ describe('when the map is slow to draw', () => {
 });
 
 describe('when another measure is slow to load', () => {
-  it('says the new figures are loading, marks the legend and table busy, and never describes the old measure as the one chosen', async () => {
-    const page = await browser.newPage();
+  it('says the new figures are loading, marks the legend and table busy, and never describes the old measure as the one chosen, on a phone that has not scrolled to the summary', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
     const uncaught: string[] = [];
     page.on('pageerror', (e) => uncaught.push(e.message));
     await page.goto(`${site.origin}/explore/`);
     await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
     const summary = page.locator('[data-map-summary]');
-    await summary.scrollIntoViewIfNeeded();
+    // Far below the first screen: the summary and table follow a change of measure all the same.
+    expect(await summary.evaluate((e) => e.getBoundingClientRect().top)).toBeGreaterThan(800 + 300);
     const first = await page.locator('[data-indicator-label]').textContent();
     await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toContain(`“${first}”`);
     // The next measure's figures held back until the page has been read while they load.
@@ -85,6 +88,8 @@ describe('when another measure is slow to load', () => {
     await expect.poll(() => page.locator('[data-indicator-label]').textContent()).not.toBe(first);
     const chosen = await page.locator('[data-indicator-label]').textContent();
     await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toContain(`“${chosen}”`);
+    const noCar = (JSON.parse(readFileSync(join(DIST, 'data/catalogue.json'), 'utf8')) as { indicators: { id: string; shortLabel: string }[] }).indicators.find((i) => i.id === 'census21-no-car')!;
+    expect(await page.locator('[data-table-value]').textContent()).toBe(noCar.shortLabel);
     expect(await page.locator('[data-legend]').getAttribute('aria-busy')).toBeNull();
     expect(label).toBeTruthy();
     expect(uncaught).toEqual([]);

@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { viewSummary } from '../src/lib/words.ts';
 import { contestWords } from '../src/lib/governance.ts';
-import { serviceNote, type Service } from '../src/lib/finance.ts';
+import { changeWords, serviceNote, type FinanceData, type Service } from '../src/lib/finance.ts';
 import { domainSentence, englandDecile, englandQuintile, englandWords, needsScoreWord, plainSentence, profileOrder, shareWords, sharedNoteOpening, spineNote } from '../src/lib/plain.ts';
 import { andList, changeSentence, headlineSentence, plural } from '../src/lib/words.ts';
 import { citation, dataCredits } from '../src/lib/build-info.ts';
+import { sourceCredit } from '../src/lib/data.ts';
 import { notFound } from '../src/scripts/search/search-box.ts';
 import { mappedArea, regionComparator, regionHeading } from '../src/lib/scope-words.ts';
 import { differenceNote } from '../src/lib/local-words.ts';
@@ -95,11 +96,34 @@ describe('figures in words', () => {
     // Two measures, both worse than 8 in 10: "both of its", not "all 2 of its".
     expect(domainSentence('Testville', 'Living environment', rows.slice(1, 3))).toBe('On both of its living environment measures, Testville is worse than 8 in 10 areas of England.');
     expect(domainSentence('Testville', 'Social relationships', [])).toBeNull();
+    // Where each of them is worse than 9 in 10, as their own lines say, so does the domain's sentence.
+    const worst = [0.97, 0.93].map((position) => ({ ind: pct, summary: { areas: 1, withValue: 1, missing: 0, suppressed: 0, position } }));
+    expect(domainSentence('Testville', 'Health', worst)).toBe('On both of its health measures, Testville is worse than 9 in 10 areas of England.');
+    expect(domainSentence('Testville', 'Health', [...worst, rows[3]])).toBe('On 2 of its 3 health measures, Testville is worse than 9 in 10 areas of England; on all 3 it is worse than 6 in 10.');
   });
 
   it('orders a profile: real-unit measures first, then scores; ranks and deciles left to their scores', () => {
     const inds = [{ id: 's', unit: 'score' }, { id: 'r', unit: 'rank' }, { id: 'p', unit: 'percent' }, { id: 'd', unit: 'decile' }, { id: 'x', unit: 'rate' }];
     expect(profileOrder(inds).map((i) => i.id)).toEqual(['p', 'x', 's']);
+  });
+});
+
+describe('a council\'s spending change, in words (src/lib/finance.ts)', () => {
+  const f = { years: ['2010-11', '2017-18'] } as FinanceData;
+  it('says a rise or a fall only where the rounded figures differ ("fell from £24 to £24" was printed), and £0 to £0 is no change with no percentage', () => {
+    expect(changeWords(f, [100, 80], [100, 100])).toBe('fell from £100 in 2010-11 to £80 in 2017-18 per resident (−20%)');
+    expect(changeWords(f, [24.4, 23.9], [30, 30])).toBe('was about £24 per resident in both 2010-11 and 2017-18 (−2%)');
+    expect(changeWords(f, [0, 0], [30, 30])).toBe('was £0 per resident in both 2010-11 and 2017-18');
+  });
+});
+
+describe('a source in a list of sources (src/lib/data.ts)', () => {
+  const ogl = { name: 'Open Government Licence v3.0', id: 'OGL-UK-3.0', url: 'u' };
+  const sa = { name: 'Creative Commons Attribution-ShareAlike 3.0 Unported', id: 'CC-BY-SA-3.0', url: 'u' };
+  it('gives the attribution unless it only repeats the publisher, and the licence unless the attribution names it', () => {
+    expect(sourceCredit({ publisher: 'ONS', attribution: 'Contains public sector information licensed under the Open Government Licence v.3.0.', licence: ogl })).toBe(' Contains public sector information licensed under the Open Government Licence v.3.0.');
+    expect(sourceCredit({ publisher: 'Andrew Teale, Local Elections Archive Project', attribution: 'Andrew Teale, Local Elections Archive Project.', licence: sa })).toBe(' Licence: Creative Commons Attribution-ShareAlike 3.0 Unported (share-alike).');
+    expect(sourceCredit({ publisher: 'X', attribution: 'Data from Y.', licence: ogl })).toBe(' Data from Y. Licence: Open Government Licence v3.0.');
   });
 });
 

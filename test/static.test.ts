@@ -277,11 +277,27 @@ describe('a neighbourhood page\'s subtitle', () => {
   it('calls each council what the rest of the atlas calls it: "Blackpool", "St. Helens", never the spending returns\' "Blackpool UA" or "St Helens"', () => {
     const pages = [join(DIST, 'councils/index.html'), ...walk(join(DIST, 'neighbourhoods'), (p) => p.endsWith('index.html'))];
     for (const f of pages) {
-      const text = readFileSync(f, 'utf8').replace(/<(script|style)\b[\s\S]*?<\/\1>/g, '').replace(/<[^>]*>/g, ' ');
+      // The maps' own labels left out: they are places and streets ("St Helens Road"), not councils.
+      const text = readFileSync(f, 'utf8').replace(/<(script|style|svg)\b[\s\S]*?<\/\1>/g, '').replace(/<[^>]*>/g, ' ');
       expect(text.match(/.{30}\bUA\b.{10}/g), relative(DIST, f)).toBeNull();
       expect(text.match(/.{20}\bSt Helens\b.{10}/g), relative(DIST, f)).toBeNull();
     }
     expect(readFileSync(join(DIST, 'councils/index.html'), 'utf8')).toContain('>St. Helens<');
+  });
+
+  it('never says spending rose or fell between two figures that read the same ("Fell from £24 in 2010-11 to £24"), nor gives a district\'s £0 of education a sentence', () => {
+    const pages = [join(DIST, 'councils/index.html'), ...walk(join(DIST, 'neighbourhoods'), (p) => p.endsWith('index.html'))];
+    let changes = 0;
+    for (const f of pages) {
+      const text = readFileSync(f, 'utf8').replace(/<[^>]*>/g, ' ').replace(/&#39;/g, "'");
+      for (const m of text.matchAll(/(fell|rose|stayed) from (£[\d,.]+) in \S+ to (£[\d,.]+) in/gi)) {
+        changes++;
+        expect(m[2], `${relative(DIST, f)}: ${m[0]}`).not.toBe(m[3]);
+        expect(m[1].toLowerCase(), `${relative(DIST, f)}: ${m[0]}`).not.toBe('stayed');
+      }
+      expect(text, relative(DIST, f)).not.toMatch(/Allerdale's (stayed|was £0)/);
+    }
+    expect(changes).toBeGreaterThan(50);
   });
 
   it('says the ward note of the community governance measures once on each neighbourhood page, not in each of their four bullets', () => {
@@ -301,7 +317,9 @@ describe('a neighbourhood page\'s subtitle', () => {
       const sub = /<h1>[^<]*<\/h1>\s*<p class="muted">(.*?)<span class="badge">/s.exec(readFileSync(join(DIST, `neighbourhoods/${n.slug}/index.html`), 'utf8'))![1].replace(/&#39;/g, "'").replace(/&amp;/g, '&');
       const lad = n.lad['2021'].name;
       expect(sub.split(lad).length - 1, n.slug).toBe(n.council === lad ? 1 : n.council.includes(lad) ? 2 : 1);
-      expect(sub, n.slug).toContain(n.council === lad ? "the programme's partner council" : `programme partner: ${n.council}`);
+      // Two councils are "partners": Moss Bay's county and district, and Worsley's.
+      const two = ['moss-bay-salterbeck', 'worsley-haslingden'].includes(n.slug);
+      expect(sub, n.slug).toContain(n.council === lad ? "the programme's partner council" : `programme ${two ? 'partners' : 'partner'}: ${n.council}`);
     }
   });
 });

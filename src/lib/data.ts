@@ -55,7 +55,7 @@ export interface IndicatorMeta {
 /** Whether an indicator's figures are share-alike (CC BY-SA): then every view and download of them says so. */
 export const shareAlike = (ind: { licence?: { id: string } }) => /^CC-BY-SA/i.test(ind.licence?.id ?? '');
 /** The words that mark share-alike figures. */
-export const SHARE_ALIKE_WORDS = 'Share-alike: these figures are licensed CC BY-SA 3.0 (Andrew Teale, Local Elections Archive Project); reuse them under the same licence, with credit.';
+export const SHARE_ALIKE_WORDS = 'Share-alike: reuse these figures under the same licence, with credit.';
 /**
  * A licence's name and a source's attribution as one credit: where the attribution already names
  * the licence ("… licensed under the Open Government Licence v.3.0"), the name is linked there
@@ -67,6 +67,16 @@ export function licenceCredit(name: string, attribution: string | undefined): { 
   const m = pattern.exec(text);
   if (m) return { before: text.slice(0, m.index), name: m[0], after: text.slice(m.index + m[0].length) };
   return { before: '', name, after: text ? `. ${text}` : '.' };
+}
+/**
+ * What a list of sources adds after a source's title and publisher: its attribution unless that is
+ * only the publisher's name again, and its licence unless the attribution already names it.
+ */
+export function sourceCredit(s: Pick<Source, 'publisher' | 'attribution' | 'licence'>): string {
+  const attribution = s.attribution.trim().replace(/\.$/, '') === s.publisher.trim() ? '' : s.attribution.trim();
+  const c = licenceCredit(s.licence.name, attribution);
+  const named = attribution !== '' && c.before + c.name + c.after === attribution;
+  return `${attribution ? ` ${attribution}` : ''}${named ? '' : ` Licence: ${s.licence.name}${shareAlike(s) ? ' (share-alike)' : ''}.`}`;
 }
 export interface Domain { id: string; name: string; summary: string; description: string; colour: string; number?: number; systemProperty?: string; indicators: string[] }
 /** A source; `files` lists each file, or none for a source of many files (then `fileCount` and `bytes` say how many and how large). */

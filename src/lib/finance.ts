@@ -60,8 +60,11 @@ export function changeWords(f: FinanceData, series: (number | null)[], reference
   if (!e) return null;
   const [a, b] = [series[e[0]]!, series[e[1]]!];
   const c = percentChange(a, b, reference[e[0]]);
-  const dir = b < a ? 'fell' : b > a ? 'rose' : 'stayed';
-  return `${dir} from ${pounds(a)} in ${f.years[e[0]]} to ${pounds(b)} in ${f.years[e[1]]} per resident${'p' in c ? ` (${signed(c.p)})` : `; ${c.why}`}`;
+  const [y0, y1] = [f.years[e[0]], f.years[e[1]]];
+  const pct = 'p' in c ? ` (${signed(c.p)})` : `; ${c.why}`;
+  // Two ends that read the same once rounded are not a rise or a fall ("fell from £24 to £24").
+  if (pounds(a) === pounds(b)) return a === 0 && b === 0 ? `was £0 per resident in both ${y0} and ${y1}` : `was about ${pounds(a)} per resident in both ${y0} and ${y1}${pct}`;
+  return `${b < a ? 'fell' : 'rose'} from ${pounds(a)} in ${y0} to ${pounds(b)} in ${y1} per resident${pct}`;
 }
 
 export const TIER_WORDS: Record<Tier, { one: string; many: string }> = {

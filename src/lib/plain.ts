@@ -144,13 +144,16 @@ export function domainSentence(name: string, domainName: string, rows: { ind: In
   // "worse"), and never a figure that most of England shares (it is "the same as" them).
   const w = judged.map((r) => ((r.summary!.tied ?? 0) >= TIED_FROM ? 0 : worseThan(r.ind, r.summary!.position)!));
   const k80 = w.filter((x) => x >= 0.8).length;
+  // Where every one of those is worse than 9 in 10, it says so ("worse than 8 in 10" over bullets
+  // that each say "worse than 9 in 10" read as a contradiction).
+  const top = k80 > 0 && w.filter((x) => x >= 0.9).length === k80 ? 9 : 8;
   const k60 = w.filter((x) => x >= 0.6).length;
   const of = (k: number) => (k === m ? (m === 1 ? 'its one' : m === 2 ? 'both of its' : `all ${m} of its`) : `${k} of its ${m}`);
   // Where some listed measures have no worse end (who rents, say), the count says which it is of.
   const listed = rows.filter((r) => isRealUnit(r.ind)).length;
   const measures = `${domainName.toLowerCase()} measure${m === 1 ? '' : 's'}${m < listed ? ' with a better and a worse end' : ''}`;
   const on60 = k60 === m ? (m === 2 ? 'both' : `all ${m}`) : String(k60);
-  if (k80 > 0) return `On ${of(k80)} ${measures}, ${name} is worse than 8 in 10 areas of England${k60 > k80 ? `; on ${on60} it is worse than 6 in 10` : ''}.`;
+  if (k80 > 0) return `On ${of(k80)} ${measures}, ${name} is worse than ${top} in 10 areas of England${k60 > k80 ? `; on ${on60} it is worse than 6 in 10` : ''}.`;
   if (k60 > 0) return `On ${of(k60)} ${measures}, ${name} is worse than 6 in 10 areas of England, but on none worse than 8 in 10.`;
   return m === 1 ? `On its one ${measures}, ${name} is not worse than 6 in 10 areas of England.` : `On none of its ${m} ${measures} is ${name} worse than 6 in 10 areas of England.`;
 }

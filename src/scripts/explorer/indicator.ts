@@ -38,18 +38,18 @@ export async function showIndicator(ctx: Ctx, ind: IndicatorMeta) {
     addAreaLayers(ctx.map, ctx.tiles.vintages[ind.vintage], ind.vintage, ctx.root.dataset.base ?? '/', [...layersFor(ctx.current), ...(ctx.ready ? AFTER_FIRST_DRAW : [])]);
   } else showLayers(ctx.map, layersFor(ctx.current));
   applyValues(ctx);
-  renderIndicator(ctx);
-  // Another vintage has other areas: list them once they are drawn.
-  if (vintageChanged) ctx.map.once('idle', () => refreshTable(ctx));
+  // The table and summary follow at once, near the screen or not; another vintage's areas once they are drawn.
+  renderIndicator(ctx, !vintageChanged, true);
+  if (vintageChanged) ctx.map.once('idle', () => refreshTable(ctx, true));
 }
 
-/** Everything on the page that names the indicator shown: heading, menu, legend, table. */
-export function renderIndicator(ctx: Ctx, table = true) {
+/** Everything on the page that names the indicator shown: heading, menu, legend, table (`always`: see refreshTable). */
+export function renderIndicator(ctx: Ctx, table = true, always = false) {
   setText(ctx.root.querySelector('[data-indicator-label]'), ctx.ind.label);
   const select = ctx.root.querySelector<HTMLSelectElement>('[data-indicator-select]');
   if (select) select.value = ctx.ind.id;
   renderLegend(ctx);
-  if (table) refreshTable(ctx);
+  if (table) refreshTable(ctx, always);
 }
 
 export async function changeIndicator(ctx: Ctx, id: string, push = true) {
@@ -62,7 +62,7 @@ export async function changeIndicator(ctx: Ctx, id: string, push = true) {
   const summary = ctx.root.querySelector<HTMLElement>('[data-map-summary]');
   const was = summary?.textContent ?? '';
   busy.forEach((e) => e.setAttribute('aria-busy', 'true'));
-  if (summary && ctx.ready && ctx.tableNear) summary.textContent = `Loading the figures for “${ind.label}”…`;
+  if (summary && ctx.ready) summary.textContent = `Loading the figures for “${ind.label}”…`;
   try {
     await showIndicator(ctx, ind);
   } catch (e) {

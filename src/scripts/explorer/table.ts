@@ -18,9 +18,14 @@ export async function ensureNames(ctx: Ctx): Promise<void> {
   ctx.namesVintage = vintage;
 }
 
-/** Brings the table and summary up to date with the view, when they are near the screen. */
-export function refreshTable(ctx: Ctx) {
-  if (ctx.ready && ctx.tableNear) withNames(ctx, () => renderTable(ctx));
+/**
+ * Brings the table and summary up to date with the view, when they are near the screen, or
+ * (`always`) after the reader chose another measure: nothing on the page may go on describing the
+ * old one. Only the map's own moves wait for the table to come near (a phone that never scrolls
+ * there fetches no names).
+ */
+export function refreshTable(ctx: Ctx, always = false) {
+  if (ctx.ready && (ctx.tableNear || always)) withNames(ctx, () => renderTable(ctx));
 }
 
 /** Runs `then` once the names are in; if they cannot be fetched, says so, and the page's own table stays. */
