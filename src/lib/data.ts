@@ -68,12 +68,14 @@ export function licenceCredit(name: string, attribution: string | undefined): { 
   if (m) return { before: text.slice(0, m.index), name: m[0], after: text.slice(m.index + m[0].length) };
   return { before: '', name, after: text ? `. ${text}` : '.' };
 }
+/** A source's attribution, or '' where it only repeats the publisher's name (said beside it already). */
+export const ownAttribution = (s: { publisher: string; attribution?: string }): string => (s.attribution?.trim().replace(/\.$/, '') === s.publisher.trim() ? '' : s.attribution?.trim() ?? '');
 /**
  * What a list of sources adds after a source's title and publisher: its attribution unless that is
  * only the publisher's name again, and its licence unless the attribution already names it.
  */
 export function sourceCredit(s: Pick<Source, 'publisher' | 'attribution' | 'licence'>): string {
-  const attribution = s.attribution.trim().replace(/\.$/, '') === s.publisher.trim() ? '' : s.attribution.trim();
+  const attribution = ownAttribution(s);
   const c = licenceCredit(s.licence.name, attribution);
   const named = attribution !== '' && c.before + c.name + c.after === attribution;
   return `${attribution ? ` ${attribution}` : ''}${named ? '' : ` Licence: ${s.licence.name}${shareAlike(s) ? ' (share-alike)' : ''}.`}`;
