@@ -300,6 +300,23 @@ describe('a neighbourhood page\'s subtitle', () => {
     expect(changes).toBeGreaterThan(50);
   });
 
+  it('counts each domain\'s everyday-unit measures on the methods page as the neighbourhood pages list them (methods said "community governance 3" beside pages listing four)', () => {
+    const methods = readFileSync(join(DIST, 'methods/index.html'), 'utf8').replace(/<[^>]*>/g, '');
+    const page = readFileSync(join(DIST, 'neighbourhoods/claremont/index.html'), 'utf8');
+    for (const [id, name] of [['community-governance', 'community governance'], ['living-environment', 'living environment']]) {
+      const said = Number(new RegExp(`${name} (\\d+)`).exec(methods)![1]);
+      const section = page.slice(page.indexOf(`id="d-${id}"`), page.indexOf('<table', page.indexOf(`id="d-${id}"`)));
+      expect(said, name).toBe(section.split('<li data-indicator=').length - 1);
+    }
+  });
+
+  it('gives the compare page\'s average decile changes to the one decimal they are published with ("−0.10 more deprived" beside "0 little change")', () => {
+    const html = readFileSync(join(DIST, 'compare/index.html'), 'utf8');
+    const cells = [...html.matchAll(/<td class="num">([^<]*)<span class="pos">(less deprived|more deprived|little change)/g)].map((m) => m[1]);
+    expect(cells.length).toBeGreaterThan(50);
+    expect(cells.filter((c) => !/^(0|[+\u2212]\d+\.\d)$/.test(c))).toEqual([]);
+  });
+
   it('says the ward note of the community governance measures once on each neighbourhood page, not in each of their four bullets', () => {
     const pages = walk(join(DIST, 'neighbourhoods'), (p) => p.endsWith('index.html') && !p.endsWith(join('neighbourhoods', 'index.html')));
     expect(pages.length).toBe(7);
