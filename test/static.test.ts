@@ -182,6 +182,20 @@ describe('the survey\'s difference against comparison areas', () => {
   });
 });
 
+describe('a figure the programme published only as a bound', () => {
+  it('reads as published, "More than 40", on its neighbourhood’s page (it had said a bare "40")', () => {
+    const local = JSON.parse(readFileSync(join(DIST, 'data', 'local.json'), 'utf8')) as { values: Record<string, { values: { area: string; value: number; bound?: string }[] }> };
+    const bounded = Object.entries(local.values).flatMap(([id, v]) => v.values.filter((x) => x.bound).map((x) => ({ id, ...x })));
+    expect(bounded.map((b) => `${b.area} ${b.bound} ${b.value}`).sort()).toEqual(['central-southport more than 40', 'stockbridge-village more than 140']);
+    for (const b of bounded) {
+      const said = `More than ${b.value.toLocaleString('en-GB')}`;
+      const page = readFileSync(join(DIST, 'neighbourhoods', b.area, 'index.html'), 'utf8');
+      const card = page.match(new RegExp(`<li class="local-item" data-local-indicator="${b.id}"[^]*?</li>`))?.[0] ?? '';
+      expect(card, b.area).toContain(`<p class="local-value value">${said}</p>`);
+    }
+  });
+});
+
 describe('the search page without JavaScript', () => {
   it('names each kind of place in its plural, counts it from the search index, and folds the long lists so the page ends near its search box', () => {
     const html = readFileSync(join(DIST, 'search/index.html'), 'utf8');

@@ -20,7 +20,8 @@ export interface DownloadInputs {
   breaks: Map<string, Breaks>;
   neighbourhoods: { slug: string; name: string; lsoas: Record<Vintage, string[]>; summaries: Record<string, Record<'neighbourhood' | 'lad' | 'region' | 'england', Summary>> }[];
   sources: { id: string; title: string; url: string; licence: { name: string; id: string; url: string }; attribution: string }[];
-  local: { id: string; title: string; path: string }[];
+  /** Each local dataset's CSV, with the optional columns it carries (wave, bound). */
+  local: { id: string; title: string; path: string; extra: string[] }[];
   /** The per-area change table (every edition carried onto 2021 small areas), when change layers are configured: UTF-8 without a BOM. */
   change?: { csv: string; schema: object };
   /** The area mapped, as a sentence names it ("the North West", "England"). */
@@ -105,22 +106,23 @@ export function buildDownloads(d: DownloadInputs): Map<string, string> {
       { name: 'lsoa-2011', path: 'lsoa-2011.csv', profile: 'tabular-data-resource', format: 'csv', encoding: 'utf-8', licenses: licencesOf(byVintage(2011)), schema: lsoaSchema(2011) },
       { name: 'neighbourhood-summaries', path: 'neighbourhood-summaries.csv', profile: 'tabular-data-resource', format: 'csv', encoding: 'utf-8', licenses: licencesOf(d.indicators), schema: { fields: [field('neighbourhood', 'string', 'Neighbourhood slug'), field('indicator', 'string', 'Indicator id'), field('comparator', 'string', 'neighbourhood, lad (its local authority), region or england'), field('lsoas', 'integer', 'Small areas in the group'), field('lsoas_with_value', 'integer', 'Small areas with a figure'), field('mean', 'number', 'Population-weighted mean, or pooled percentage'), field('min', 'number', 'Lowest small-area value'), field('max', 'number', 'Highest small-area value'), field('lsoas_in_most_deprived_decile', 'integer', "Small areas in England's most deprived tenth (decile indicators)"), field('population_share_in_most_deprived_decile', 'number', 'Share of residents living in them')], missingValues: [''] } },
       ...(d.change ? [{ name: 'change-lsoa-2021', path: 'change-lsoa-2021.csv', profile: 'tabular-data-resource', format: 'csv', encoding: 'utf-8', title: 'IMD rank and decile of every edition on 2021 small areas, carried across the 2011 to 2021 change, with how each was carried', schema: d.change.schema }] : []),
-      ...d.local.map((l) => ({ name: `local-${l.id}`, path: l.path.replace(/^downloads\//, ''), profile: 'tabular-data-resource', format: 'csv', encoding: 'utf-8', title: l.title, schema: LOCAL_SCHEMA })),
+      ...d.local.map((l) => ({ name: `local-${l.id}`, path: l.path.replace(/^downloads\//, ''), profile: 'tabular-data-resource', format: 'csv', encoding: 'utf-8', title: l.title, schema: localSchema(l.extra) })),
     ],
   }, null, 2) + '\n');
   return files;
 }
 
-/** The columns of a local dataset's CSV (written by stages/local-outputs.ts). A value may be text, so it is a string here. */
-const LOCAL_SCHEMA = {
+/** The columns of a local dataset's CSV (written by stages/local-outputs.ts), with its optional ones. A value may be text, so it is a string here. */
+const localSchema = (extra: string[]) => ({
   fields: [
     ...['dataset', 'dataset_title', 'collected_by', 'method', 'period', 'indicator', 'indicator_label', 'unit', 'level', 'area_code', 'status', 'suppressed_by', 'value'].map((name) => ({ name, type: 'string' })),
     ...['numerator', 'denominator', 'sample_size', 'lower_ci', 'upper_ci'].map((name) => ({ name, type: 'number' })),
     { name: 'low_precision', type: 'boolean', trueValues: ['yes'], falseValues: ['no'] },
     ...['note', 'source_url', 'licence'].map((name) => ({ name, type: 'string' })),
+    ...extra.map((name) => ({ name, type: 'string', description: name === 'bound' ? 'For a figure published only as a bound: more than, at least, fewer than or at most the value' : "The wave's date, as written" })),
   ],
   missingValues: [''],
-};
+});
 
 /** A GeoJSON FeatureCollection of some LSOAs of a vintage, with every indicator of that vintage as a property. */
 function geojsonOf(d: DownloadInputs, v: Vintage, codes: string[], meta: Record<string, string>): string {

@@ -8,6 +8,7 @@ import type { Breaks } from './derive.ts';
 import { buildDownloads } from './downloads.ts';
 import type { Geometries } from './geometry.ts';
 import type { LoadedDataset } from './local.ts';
+import { localExtraColumns } from './local-outputs.ts';
 import type { VintageLookup } from './neighbourhoods.ts';
 import type { SearchSummary } from './search.ts';
 import { json, valuesFile } from './serialize.ts';
@@ -109,7 +110,7 @@ export function downloadFiles(m: Made): Map<string, string> {
     indicators: cfg.indicators.indicators.map((i) => ({ ...i, vintage: tableVintage(cfg, i), domain: domainOf.get(i.family)!.domain, source: cfg.tables.tables.find((t) => t.id === i.table)!.source })),
     series: m.series, breaks: m.breaks,
     neighbourhoods: m.aggregate.neighbourhoods.map(({ n, summaries }) => ({ slug: n.config.slug, name: n.config.name, lsoas: { 2011: n.lsoas2011.map((x) => x.code), 2021: n.lsoas2021.map((x) => x.code) }, summaries })),
-    sources: cfg.sources.sources, local: m.datasets.map((ds) => ({ id: ds.id, title: ds.meta.title, path: `downloads/local/${ds.id}.csv` })), regionName: mappedArea({ ...cfg.geographies.scope, mode: m.mode, nation: cfg.geographies.nation.name }),
+    sources: cfg.sources.sources, local: m.datasets.map((ds) => ({ id: ds.id, title: ds.meta.title, path: `downloads/local/${ds.id}.csv`, extra: localExtraColumns(ds) })), regionName: mappedArea({ ...cfg.geographies.scope, mode: m.mode, nation: cfg.geographies.nation.name }),
     change: m.change.layers.length ? m.change.table() : undefined,
   });
 }

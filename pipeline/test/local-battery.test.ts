@@ -95,3 +95,39 @@ describe('two waves: dates as people write them, through the pipeline and the pa
     expect((await verdict(rows('syn-count,ward-hood,25,,,,,,value,,,2015'))).problems).toEqual(['WAVE 2 wave']);
   });
 });
+
+describe('a figure published only as a bound ("more than 40"), through the pipeline and the page', () => {
+  const HB = `${H},bound`;
+  const rows = (...r: string[]) => [HB, ...r].join('\n') + '\n';
+  it('keeps the bound with the figure in local.json and the download, and says it in words', async () => {
+    const r = await verdict(rows('syn-count,ward-hood,40,,,,,,value,,,more than', 'syn-count,list-hood,12,,,,,,value,,,'));
+    expect(r.problems).toEqual([]);
+    const values = JSON.parse(r.local!).values['syn-count'].values as { area: string; value: number; bound?: string }[];
+    expect(values.find((v) => v.area === 'ward-hood')).toMatchObject({ value: 40, bound: 'more than' });
+    expect(values.find((v) => v.area === 'list-hood')).not.toHaveProperty('bound');
+    const { localValueText } = await import('../../src/lib/local-words.ts');
+    const ind = { ...JSON.parse(META).indicators[1], dataset: 'battery-synthetic' };
+    expect(localValueText(ind, values.find((v) => v.area === 'ward-hood') as never)).toBe('More than 40');
+    expect(localValueText(ind, values.find((v) => v.area === 'list-hood') as never)).toBe('12');
+    const files = (await run({ ...world().inputs, local: [{ dataset: 'battery-synthetic', metadata: META, values: rows('syn-count,ward-hood,40,,,,,,value,,,more than') }] }, { scope: 'region' })).files;
+    const download = files.get('downloads/local/battery-synthetic.csv')!.trim().split(/\r?\n/);
+    expect(download[0].endsWith(',licence,bound')).toBe(true);
+    expect(download[1].endsWith(',more than')).toBe(true);
+    const resource = JSON.parse(files.get('downloads/datapackage.json')!).resources.find((x: { name: string }) => x.name === 'local-battery-synthetic');
+    expect(resource.schema.fields.map((f: { name: string }) => f.name).slice(-2)).toEqual(['licence', 'bound']);
+  });
+  it('names a bound that is not one of the four, one on a row with no figure, on small areas, and in a dataset of two waves', async () => {
+    expect((await verdict(rows('syn-count,ward-hood,40,,,,,,value,,,>', 'syn-count,list-hood,,,,,,,missing,,,more than', 'syn-share,E01900001,62.5,50,80,80,,,value,,,at least'))).problems)
+      .toEqual(['LOCAL_VALUE 2 bound', 'LOCAL_VALUE 3 bound', 'LOCAL_VALUE 4 bound']);
+    const META2 = JSON.stringify({ ...JSON.parse(META), design: 'before-and-after' });
+    expect((await verdict([`${HB},wave`, 'syn-count,ward-hood,40,,,,,,value,,,more than,2015', 'syn-count,ward-hood,45,,,,,,value,,,,2018'].join('\n') + '\n', META2)).problems).toEqual(['LOCAL_VALUE 2 bound']);
+  });
+  it('publishes no bound for a figure withheld by disclosure control', async () => {
+    const META3 = JSON.stringify({ ...JSON.parse(META), disclosureControl: { applies: true, minCount: 10, minDenominator: 10 } });
+    const r = await verdict(rows('syn-count,ward-hood,5,,,,,,value,,,more than'), META3);
+    expect(r.problems).toEqual([]);
+    const v = JSON.parse(r.local!).values['syn-count'].values[0];
+    expect(v).toMatchObject({ status: 'suppressed', value: null });
+    expect(v).not.toHaveProperty('bound');
+  });
+});

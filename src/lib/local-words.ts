@@ -12,7 +12,8 @@ export function localValueText(ind: LocalIndicator, v: LocalValue | undefined, d
   if (ind.unit === 'text') return String(v.value);
   const n = Number(v.value);
   const main = ind.unit === 'percentage points' ? `${n > 0 ? '+' : ''}${formatValue(n, 'score', ind.decimals)} percentage points` : formatValue(n, ind.unit, ind.decimals);
-  const parts = [main];
+  // A figure published only as a bound keeps its words: "More than 40", never a bare 40.
+  const parts = [v.bound ? `${v.bound[0].toUpperCase()}${v.bound.slice(1)} ${main}` : main];
   if (v.lower !== null && v.upper !== null) parts.push(`(95% confidence interval ${formatValue(v.lower, ind.unit === 'percent' ? 'percent' : 'score', ind.decimals)} to ${formatValue(v.upper, ind.unit === 'percent' ? 'percent' : 'score', ind.decimals)})`);
   if (v.sampleSize !== null) parts.push(`based on ${v.sampleSize.toLocaleString('en-GB')} responses`);
   return parts.join(' ');

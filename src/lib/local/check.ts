@@ -3,7 +3,7 @@ import type { Problem } from '../problem.ts';
 import { parseCsv } from '../csv-read.ts';
 import { disclose, withhold, type Withheld } from './disclosure.ts';
 import { parseWhen, WHEN_FIX } from './waves.ts';
-import { LOCAL_COLUMNS, LocalDatasetSchema, WAVE_COLUMN, type LocalContext, type LocalDataset, type LocalIndicator, type LocalStatus, type LocalValue } from './schema.ts';
+import { BOUND_COLUMN, BOUNDS, LOCAL_COLUMNS, LocalDatasetSchema, WAVE_COLUMN, type Bound, type LocalContext, type LocalDataset, type LocalIndicator, type LocalStatus, type LocalValue } from './schema.ts';
 
 /**
  * Checks one local dataset against the schema and the areas it names, collecting every
@@ -125,12 +125,20 @@ export function checkLocalDataset(input: LocalInput, ctx: LocalContext): CheckRe
     if (numerator !== null && denominator !== null && numerator > denominator) bad('numerator', get('numerator'), `the numerator (${numerator}) is larger than the denominator (${denominator})`, 'Check both counts: the numerator is the people counted, out of the denominator.');
     const url = get('source_url').trim();
     if (url !== '' && !/^https?:\/\/[^\s"'<>]+$/.test(url)) bad('source_url', url, 'a source must be an http(s) address', 'Give the web address of the published source, starting https://.');
+    const bound = col.has(BOUND_COLUMN) ? (cells[col.get(BOUND_COLUMN)!] ?? '').trim().toLowerCase() : '';
+    if (bound !== '') {
+      const how = 'A bound is for a figure published only as one ("more than 40"), quoted whole for a neighbourhood or the programme.';
+      if (!(BOUNDS as readonly string[]).includes(bound)) bad(BOUND_COLUMN, bound, `a bound must be one of: ${BOUNDS.join(', ')}`, `Write the words as published (${BOUNDS.join(', ')}), or leave the cell empty for an exact figure.`);
+      else if (status !== 'value' || ind.unit === 'text') bad(BOUND_COLUMN, bound, status !== 'value' ? `a ${status} row has no figure to bound` : 'a text indicator has no number to bound', 'Empty the bound cell.');
+      else if (ind.level === 'lsoa') bad(BOUND_COLUMN, bound, 'small areas\' figures are added up and mapped, and a bound cannot be', `${how} Give small areas exact figures.`);
+      else if ((meta.design ?? 'one-wave') !== 'one-wave') bad(BOUND_COLUMN, bound, 'a change between two waves cannot be worked out from a bound', `${how} Give both waves exact figures, or publish the dataset as one wave.`);
+    }
     const sampleSize = isNum(get('sample_size')) ? num(get('sample_size')) : null;
     values.push({
       indicator: id, area, value, numerator, denominator, sampleSize, lower, upper, status,
       suppressedBy: status === 'suppressed' ? 'publisher' : null,
       lowPrecision: (lower !== null && upper !== null && upper - lower > 20) || (sampleSize !== null && sampleSize < 30),
-      note: get('note').trim(), sourceUrl: url || meta.sourceUrl, ...(wave ? { wave } : {}), row: line,
+      note: get('note').trim(), sourceUrl: url || meta.sourceUrl, ...(wave ? { wave } : {}), ...(bound ? { bound: bound as Bound } : {}), row: line,
     });
   });
   if ((meta.design ?? 'one-wave') !== 'one-wave' && waves.size !== 2 && !problems.some((p) => p.code === 'WAVE')) problems.push({ code: 'WAVE', file: csvFile, column: WAVE_COLUMN, value: [...waves.values()].map((w) => w.text).join(', '), message: `a dataset of two waves must have exactly two (found ${waves.size})`, fix: 'Give each row the date of its wave: one date for the first wave, one for the second.' });

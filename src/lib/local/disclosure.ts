@@ -40,7 +40,8 @@ export function primaryReason(ind: LocalIndicator, v: LocalValue, rule: Disclosu
 
 /** A value withheld: nothing that could undo it is kept. */
 export function withhold(v: LocalValue, by: 'publisher' | 'primary' | 'secondary'): LocalValue {
-  return { ...v, status: 'suppressed', suppressedBy: by, value: null, numerator: null, denominator: null, sampleSize: null, lower: null, upper: null, lowPrecision: false };
+  const { bound: _bound, ...rest } = v;
+  return { ...rest, status: 'suppressed', suppressedBy: by, value: null, numerator: null, denominator: null, sampleSize: null, lower: null, upper: null, lowPrecision: false };
 }
 
 /** Applies the rule to every value; returns new values (the input is not changed) and why each withheld one was. */

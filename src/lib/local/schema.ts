@@ -45,6 +45,13 @@ export type LocalIndicator = LocalDataset['indicators'][number];
 export const LOCAL_COLUMNS = ['indicator', 'area_code', 'value', 'numerator', 'denominator', 'sample_size', 'lower_ci', 'upper_ci', 'status', 'note', 'source_url'] as const;
 /** An optional last column: the wave a row belongs to, as a date ("2015", "May 2018"), for a dataset with two waves. */
 export const WAVE_COLUMN = 'wave';
+/**
+ * An optional column: for a figure published only as a bound ("more than 40 people"), the words
+ * of the bound, with the number in `value`. Words, not symbols, as a reader says them.
+ */
+export const BOUND_COLUMN = 'bound';
+export const BOUNDS = ['more than', 'at least', 'fewer than', 'at most'] as const;
+export type Bound = (typeof BOUNDS)[number];
 
 export type LocalStatus = 'value' | 'suppressed' | 'missing';
 export interface LocalValue {
@@ -66,6 +73,8 @@ export interface LocalValue {
   sourceUrl: string;
   /** The wave, as written, in a dataset of two waves (absent otherwise). */
   wave?: string;
+  /** A figure published only as a bound: the value is the number the bound names (absent otherwise). */
+  bound?: Bound;
   row: number;
 }
 
