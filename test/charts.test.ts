@@ -74,6 +74,23 @@ describe('GP capacity charts', () => {
   });
 });
 
+describe('the council spending and GP capacity charts', () => {
+  it('draw every point whole, inside the plot\'s gridlines (the first and last years\' dots were cut in half at its edges)', () => {
+    let dots = 0;
+    for (const [n, svg] of [...svgs('neighbourhoods', /class="spending-chart"/), ...svgs('neighbourhoods', /class="gp-chart"/)]) {
+      const grid = [...svg.matchAll(/<line class="(?:grid|base)" x1="([\d.]+)" x2="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      if (!grid.length) continue;
+      const left = Math.min(...grid.map((g) => g[0])), right = Math.max(...grid.map((g) => g[1]));
+      for (const [, cx, r] of svg.matchAll(/<circle class="own" cx="([\d.-]+)" cy="[\d.-]+" r="([\d.]+)"/g)) {
+        expect(Number(cx) - Number(r), `${n}: a dot cut at the plot's left edge`).toBeGreaterThanOrEqual(left);
+        expect(Number(cx) + Number(r), `${n}: a dot cut at the plot's right edge`).toBeLessThanOrEqual(right);
+        dots++;
+      }
+    }
+    expect(dots).toBeGreaterThan(200);
+  });
+});
+
 describe('then-and-now slope charts', () => {
   it('draw each point at its own decile: alone on its gridline, or spread less than a third of a decile about it (decile 4 was drawn at 3.7)', () => {
     let points = 0, alone = 0;
