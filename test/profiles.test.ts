@@ -104,7 +104,9 @@ describe('change over time', () => {
       const sec = page.locator('#then-and-now');
       expect(await sec.locator('.comparability').textContent(), n.slug).toMatch(/only positions \(ranks and deciles\) are compared/);
       expect(await sec.locator('#then-now-table tbody tr').count(), n.slug).toBe(3);
-      expect(await sec.locator('svg.slope-chart .programme').count(), n.slug).toBe(1);
+      // No band of the programme's years over editions that describe earlier years (IoD 2019's data are mostly 2015/16): the caption says what each describes.
+      expect(await sec.locator('svg.slope-chart .programme').count(), n.slug).toBe(0);
+      expect(await sec.locator('figure.slope figcaption').textContent(), n.slug).toMatch(/placed at the year it was published, and describes earlier years \(IoD 2015 mostly 2012\/13 and IoD 2019 mostly 2015\/16\)/);
       expect(await sec.locator('#change-table tbody tr').count(), n.slug).toBe(n.lsoas2021.length);
       await page.close();
     }
