@@ -196,6 +196,21 @@ describe('a figure the programme published only as a bound', () => {
   });
 });
 
+describe('a local figure the programme did not publish', () => {
+  it('says why once: the row\'s own note in place of the figure (cards had said "No figure published." then "No published figure found.")', () => {
+    const local = JSON.parse(readFileSync(join(DIST, 'data', 'local.json'), 'utf8')) as { values: Record<string, { values: { area: string; status: string; note: string }[] }> };
+    const missing = Object.entries(local.values).flatMap(([id, v]) => v.values.filter((x) => x.status === 'missing' && x.note && existsSync(join(DIST, 'neighbourhoods', x.area, 'index.html'))).map((x) => ({ id, ...x })));
+    expect(missing.length).toBeGreaterThan(3);
+    for (const m of missing) {
+      const page = readFileSync(join(DIST, 'neighbourhoods', m.area, 'index.html'), 'utf8');
+      const card = page.match(new RegExp(`<li class="local-item" data-local-indicator="${m.id}"[^]*?</li>`))?.[0] ?? '';
+      expect(card, `${m.area} ${m.id}`).toContain(`<p class="local-value missing">${m.note}</p>`);
+      expect(card.split(m.note).length - 1, `${m.area} ${m.id}`).toBe(1);
+      expect(card, `${m.area} ${m.id}`).not.toContain('No figure published.');
+    }
+  });
+});
+
 describe('the search page without JavaScript', () => {
   it('names each kind of place in its plural, counts it from the search index, and folds the long lists so the page ends near its search box', () => {
     const html = readFileSync(join(DIST, 'search/index.html'), 'utf8');

@@ -3,7 +3,8 @@ import type { LocalDatasetMeta, LocalIndicator, LocalValue } from './data.ts';
 
 /** A local value in words: the figure with its uncertainty, or why there is none. Zero is a figure. */
 export function localValueText(ind: LocalIndicator, v: LocalValue | undefined, ds?: LocalDatasetMeta): string {
-  if (!v || v.status === 'missing') return 'No figure published.';
+  // A missing figure's own note says why ("No published figure found.", "Not surveyed"): said once, in its place.
+  if (!v || v.status === 'missing') return v?.note ? v.note : 'No figure published.';
   if (v.status === 'suppressed') {
     if (v.suppressedBy === 'primary') return `Suppressed to protect privacy: fewer than ${ds?.disclosureControl.minCount ?? 10} people or responses.`;
     if (v.suppressedBy === 'secondary') return 'Suppressed so that another hidden figure cannot be worked out from the published ones.';
