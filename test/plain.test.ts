@@ -115,6 +115,12 @@ describe('a council\'s spending change, in words (src/lib/finance.ts)', () => {
     expect(changeWords(f, [24.4, 23.9], [30, 30])).toBe('was about £24 per resident in both 2010-11 and 2017-18 (−2%)');
     expect(changeWords(f, [0, 0], [30, 30])).toBe('was £0 per resident in both 2010-11 and 2017-18');
   });
+  it('calls a change under half a per cent little change, not a fall ("fell from £715 to £713 (0%)"), and names the years with no figure between the ends', () => {
+    expect(changeWords(f, [715, 713], [700, 700])).toBe('changed little, from £715 in 2010-11 to £713 in 2017-18 per resident (0%)');
+    const g = { years: ['2013-14', '2014-15', '2015-16', '2016-17', '2017-18'] } as FinanceData;
+    expect(changeWords(g, [844, 759, null, null, 859], [800, 800, 800, 800, 800])).toBe('rose from £844 in 2013-14 to £859 in 2017-18 per resident (+2%; no figures for 2015-16 and 2016-17)');
+    expect(changeWords(g, [0, 5, null, 7, 9], [800, 800, 800, 800, 800])).toBe('rose from £0.00 in 2013-14 to £9.00 in 2017-18 per resident (no figures for 2015-16); it starts from zero, so no percentage is given');
+  });
 });
 
 describe('a source in a list of sources (src/lib/data.ts)', () => {

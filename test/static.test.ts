@@ -211,6 +211,23 @@ describe('a local figure the programme did not publish', () => {
   });
 });
 
+describe('council spending in words and charts', () => {
+  const pages = () => readdirSync(join(DIST, 'neighbourhoods')).filter((n) => existsSync(join(DIST, 'neighbourhoods', n, 'index.html'))).map((n) => [n, readFileSync(join(DIST, 'neighbourhoods', n, 'index.html'), 'utf8').replace(/&#39;/g, "'")] as const);
+  it('never calls a change of under half a per cent a rise or a fall ("fell from £715 to £713 (0%)")', () => {
+    for (const [n, html] of pages()) expect(html, n).not.toMatch(/(?:fell|rose) from £[\d,.]+ in [\d-]+ to £[\d,.]+ in [\d-]+ per resident \(0%/);
+  });
+  it('gives no middle half of the North West\'s 2 county councils: names both, and draws no band or median for them', () => {
+    const [, moss] = pages().find(([n]) => n === 'moss-bay-salterbeck')!;
+    expect(moss).not.toMatch(/middle half of the North West's (?:2 )?county councils/);
+    expect(moss).toMatch(/the North West's 2 county councils spent £[\d,]+ \((?:Lancashire|Cumbria)\) and £[\d,]+ \((?:Lancashire|Cumbria)\) per resident/);
+    // Cumbria's charts (its block comes after Allerdale's) have no band of the region's middle half and no median line.
+    const cumbria = moss.slice(moss.indexOf('id="spending-E10000006"'));
+    const charts = [...cumbria.matchAll(/<svg[^>]*class="spending-chart"[^]*?<\/svg>/g)].map((m) => m[0]);
+    expect(charts.length).toBeGreaterThan(3);
+    for (const c of charts) expect(c).not.toMatch(/class="(?:band|median)"/);
+  });
+});
+
 describe('the search page without JavaScript', () => {
   it('names each kind of place in its plural, counts it from the search index, and folds the long lists so the page ends near its search box', () => {
     const html = readFileSync(join(DIST, 'search/index.html'), 'utf8');

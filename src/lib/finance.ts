@@ -5,6 +5,7 @@
  * neighbourhood pages and the councils page.
  */
 import { catalogue, readData } from './data.ts';
+import { andList } from './words.ts';
 
 export type Tier = 'single' | 'county' | 'district';
 export interface RegionStats { n: number[]; q1: (number | null)[]; median: (number | null)[]; q3: (number | null)[] }
@@ -61,9 +62,13 @@ export function changeWords(f: FinanceData, series: (number | null)[], reference
   const [a, b] = [series[e[0]]!, series[e[1]]!];
   const c = percentChange(a, b, reference[e[0]]);
   const [y0, y1] = [f.years[e[0]], f.years[e[1]]];
-  const pct = 'p' in c ? ` (${signed(c.p)})` : `; ${c.why}`;
-  // Two ends that read the same once rounded are not a rise or a fall ("fell from £24 to £24").
-  if (pounds(a) === pounds(b)) return a === 0 && b === 0 ? `was £0 per resident in both ${y0} and ${y1}` : `was about ${pounds(a)} per resident in both ${y0} and ${y1}${pct}`;
+  // Years between the ends with no figure are named: the change is then over a break in the accounts, not year on year.
+  const gap = f.years.filter((_, i) => i > e[0] && i < e[1] && series[i] === null);
+  const bracket = ['p' in c ? signed(c.p) : null, gap.length ? `no figures for ${andList(gap)}` : null].filter(Boolean);
+  const pct = `${bracket.length ? ` (${bracket.join('; ')})` : ''}${'why' in c ? `; ${c.why}` : ''}`;
+  // Two ends that read the same once rounded are not a rise or a fall ("fell from £24 to £24"), nor is a change under half a per cent.
+  if (pounds(a) === pounds(b)) return a === 0 && b === 0 ? `was £0 per resident in both ${y0} and ${y1}${gap.length ? ` (no figures for ${andList(gap)})` : ''}` : `was about ${pounds(a)} per resident in both ${y0} and ${y1}${pct}`;
+  if ('p' in c && c.p === 0) return `changed little, from ${pounds(a)} in ${y0} to ${pounds(b)} in ${y1} per resident${pct}`;
   return `${b < a ? 'fell' : 'rose'} from ${pounds(a)} in ${y0} to ${pounds(b)} in ${y1} per resident${pct}`;
 }
 
@@ -95,6 +100,15 @@ export function wholeArea(councils: Council[], svc: string): (number | null)[] {
   return first.real[svc].map((v, i) => (v === null || rest.some((c) => c.real[svc][i] === null) ? null : Math.round(100 * (v + rest.reduce((a, c) => a + c.real[svc][i]!, 0))) / 100));
 }
 
+/** Fewer councils of a tier in the region than make a middle half (the North West has 2 county councils): each is named with its figure instead. */
+export const fewInRegion = (f: FinanceData, tier: Tier) => f.groups[tier].regionCount < 4;
+
+/** "£680 (Lancashire) and £713 (Cumbria)": each of the region's councils of a tier with a figure for a service in year k, lowest first. */
+export function regionFigures(f: FinanceData, tier: Tier, svc: string, k: number): string {
+  const cs = Object.values(f.councils).filter((c) => c.region && c.tier === tier && c.real[svc][k] !== null).sort((a, b) => a.real[svc][k]! - b.real[svc][k]!);
+  return andList(cs.map((c) => `${pounds(c.real[svc][k])} (${c.name})`));
+}
+
 /**
  * The lead sentence of a council's (or a two-tier area's) spending: per resident, real terms,
  * services other than education, beside the region's middle half and England's median.
@@ -109,8 +123,9 @@ export function leadSentence(f: FinanceData, whose: string, series: (number | nu
   const e = ends(series)!;
   const k = e[1];
   const g = tier ? f.groups[tier].region[s.id] : null;
-  const among = g && g.median[k] !== null
-    ? ` In ${f.years[k]} the middle half of the ${regionName}'s ${g.n[k]} ${TIER_WORDS[tier!].many} spent ${pounds(g.q1[k])} to ${pounds(g.q3[k])} per resident, and ${nationName}'s median ${TIER_WORDS[tier!].one} ${pounds(eng[k])}.`
-    : '';
+  const among = !g || g.median[k] === null ? ''
+    : fewInRegion(f, tier!)
+      ? ` In ${f.years[k]} the ${regionName}'s ${g.n[k]} ${TIER_WORDS[tier!].many} spent ${regionFigures(f, tier!, s.id, k)} per resident, and ${nationName}'s median ${TIER_WORDS[tier!].one} ${pounds(eng[k])}.`
+      : ` In ${f.years[k]} the middle half of the ${regionName}'s ${g.n[k]} ${TIER_WORDS[tier!].many} spent ${pounds(g.q1[k])} to ${pounds(g.q3[k])} per resident, and ${nationName}'s median ${TIER_WORDS[tier!].one} ${pounds(eng[k])}.`;
   return `${whose[0].toUpperCase()}${whose.slice(1)} spending on ${label} ${ch}, at ${f.prices.base} prices.${among}`;
 }
