@@ -123,6 +123,18 @@ describe('the neighbourhoods table of an indicator page', () => {
     expect(head('iod25-imd-decile')).toEqual(['Neighbourhood', 'Small areas', 'In England\'s most deprived 10%', 'Its council\'s share']);
     expect(head('census21-no-car')).toEqual(['Neighbourhood', 'Small areas', 'Its figure', 'Its council\'s figure']);
   });
+  it('names each neighbourhood\'s council in its row, and its caption promises only what the table holds (it had promised the region and England)', () => {
+    const nbs = JSON.parse(readFileSync(join(DIST, 'data', 'neighbourhoods.json'), 'utf8')).neighbourhoods as { slug: string; lad: Record<string, { name: string }> }[];
+    for (const id of ['iod25-imd-decile', 'census21-no-car', 'iod19-imd-decile']) {
+      const html = readFileSync(join(DIST, 'indicators', id, 'index.html'), 'utf8').replace(/&#39;/g, "'");
+      const table = /<table class="nb-table">\s*<caption class="visually-hidden">[^<]*: each neighbourhood beside its council<\/caption>[^]*?<\/table>/.exec(html)?.[0] ?? '';
+      const vintage = id.startsWith('iod19') ? '2011' : '2021';
+      for (const n of nbs) {
+        const row = new RegExp(`<tr><th scope="row"><a href="[^"]*neighbourhoods/${n.slug}/">[^]*?</tr>`).exec(table)?.[0] ?? '';
+        expect(row, `${id} ${n.slug}`).toContain(`<span class="block small muted">${n.lad[vintage].name}</span></td>`);
+      }
+    }
+  });
 });
 
 describe('the methods page', () => {
