@@ -256,7 +256,9 @@ describe('a map view in words', () => {
 describe('a ward\'s contest in words', () => {
   it('says a one-seat contest\'s count once, and a contest of several seats with its counts', () => {
     expect(contestWords('2019', 1, 6)).toBe('in 2019 six candidates stood for the one seat');
-    expect(contestWords('2018', 3, 7)).toBe('in 2018 2.3 candidates stood for each seat (7 for three seats)');
+    expect(contestWords('2018', 3, 7)).toBe('in 2018 seven candidates stood for three seats (2.3 for each)');
+    expect(contestWords('2019', 3, 10)).toBe('in 2019 ten candidates stood for three seats (3.3 for each)');
+    expect(contestWords('2019', 3, 9)).toBe('in 2019 three candidates stood for each seat (9 for three seats)');
     expect(contestWords('2016', 2, 2)).toBe('in 2016 both seats were filled without a vote (no more candidates than seats)');
     expect(contestWords('2016', 3, 3)).toBe('in 2016 all three seats were filled without a vote (no more candidates than seats)');
   });

@@ -28,5 +28,7 @@ export function contestWords(year: string, seats: number, candidates: number): s
   // One seat: the count is the figure, said once ("six candidates stood for the one seat", not "six … for each seat (6 for one seat)").
   if (seats === 1) return `in ${year} ${countWords(candidates)} candidates stood for the one seat`;
   const per = candidates / seats;
-  return `in ${year} ${countWords(Math.round(per * 10) / 10)} candidates stood for each seat (${candidates} for ${countWords(seats)} seats)`;
+  // Whole people first: "seven candidates stood for three seats (2.3 for each)", never "2.3 candidates stood".
+  if (!Number.isInteger(per)) return `in ${year} ${countWords(candidates)} candidates stood for ${countWords(seats)} seats (${Math.round(per * 10) / 10} for each)`;
+  return `in ${year} ${countWords(per)} candidates stood for each seat (${candidates} for ${countWords(seats)} seats)`;
 }
