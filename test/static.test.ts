@@ -4,6 +4,8 @@ import { join, relative, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST, ROOT } from './browser.ts';
 import { BUILD_ONLY } from '../src/lib/build-only.ts';
+import { merge } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 
 function walk(dir: string, keep: (p: string) => boolean, out: string[] = []): string[] {
   for (const n of readdirSync(dir)) {
@@ -237,6 +239,20 @@ describe('council spending in words and charts', () => {
     const charts = [...cumbria.matchAll(/<svg[^>]*class="spending-chart"[^]*?<\/svg>/g)].map((m) => m[0]);
     expect(charts.length).toBeGreaterThan(3);
     for (const c of charts) expect(c).not.toMatch(/class="(?:band|median)"/);
+  });
+});
+
+describe('a neighbourhood\'s outline', () => {
+  it('is said not to be one piece exactly where its small areas, merged, are not (Central Southport\'s note had not said so)', () => {
+    const topo = JSON.parse(readFileSync(join(DIST, 'data/geo/lsoa-2021.topo.json'), 'utf8')) as Topology;
+    const nbs = JSON.parse(readFileSync(join(DIST, 'data/neighbourhoods.json'), 'utf8')).neighbourhoods as { slug: string; fitNotes?: string; lsoas2021: { code: string }[] }[];
+    const areas = (topo.objects.lsoa as GeometryCollection).geometries;
+    const pieces = nbs.map((n) => {
+      const codes = new Set(n.lsoas2021.map((m) => m.code));
+      return [n, merge(topo, areas.filter((g) => codes.has(String(g.id))) as never).coordinates.length] as const;
+    });
+    expect(pieces.some(([, k]) => k > 1)).toBe(true);
+    for (const [n, k] of pieces) expect(/not one piece/.test(n.fitNotes ?? ''), `${n.slug}: ${k} pieces`).toBe(k > 1);
   });
 });
 
