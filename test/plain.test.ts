@@ -199,13 +199,16 @@ describe('the mapped area and the region, in words (src/lib/scope-words.ts)', ()
 
 describe('a survey difference against comparison areas, in words (src/lib/local-words.ts)', () => {
   it('says whose estimate it is and that the atlas measures no effect of the programme', () => {
-    const note = differenceNote({ unit: 'percentage points' })!;
+    const note = differenceNote({ unit: 'percentage points', level: 'programme' })!;
     expect(note).toMatch(/^The survey team’s published estimate/);
+    // A programme-wide figure, shown on the home page and every neighbourhood's, is never "the rise here".
+    expect(note).toContain('the rise in the programme’s neighbourhoods taken together less the rise in comparison areas');
+    expect(differenceNote({ unit: 'percentage points', level: 'neighbourhood' })).toContain('the rise in this neighbourhood less');
     expect(note).toContain('comparison areas over the same years');
     expect(note).toContain('none of its own figures measures what the programme did');
   });
   it('is left out for a plain figure', () => {
-    for (const unit of ['percent', 'count', 'rate', 'score', 'text'] as const) expect(differenceNote({ unit })).toBeNull();
+    for (const unit of ['percent', 'count', 'rate', 'score', 'text'] as const) expect(differenceNote({ unit, level: 'programme' })).toBeNull();
   });
 });
 

@@ -25,9 +25,11 @@ export function localValueText(ind: LocalIndicator, v: LocalValue | undefined, d
  * whose figure it is and what it is: the survey team's estimate, quoted. Nothing else in the
  * atlas measures what the programme did, and the words say so. Null for any other unit.
  */
-export function differenceNote(ind: Pick<LocalIndicator, 'unit'>): string | null {
+export function differenceNote(ind: Pick<LocalIndicator, 'unit' | 'level'>): string | null {
   if (ind.unit !== 'percentage points') return null;
-  return 'The survey team’s published estimate: the rise here less the rise in comparison areas over the same years. The atlas quotes it; none of its own figures measures what the programme did.';
+  // Where the rise was measured, by the figure's level: a programme-wide figure is not "here" on one neighbourhood's page.
+  const where = ind.level === 'programme' ? 'in the programme’s neighbourhoods taken together' : ind.level === 'neighbourhood' ? 'in this neighbourhood' : 'in these small areas';
+  return `The survey team’s published estimate: the rise ${where} less the rise in comparison areas over the same years. The atlas quotes it; none of its own figures measures what the programme did.`;
 }
 
 /** A short ± form for tables. */
