@@ -17,7 +17,10 @@ const REQUESTS = ['/data/catalogue.json', '/data/neighbourhoods.json', '/data/ge
 
 describe('when a request fails', () => {
   for (const failing of REQUESTS) {
-    it(`${failing}: a visible alert within ${failing.startsWith('/vendor/maplibre-gl-worker') ? '6 s of the data arriving' : '10 s'}, the table still there, no uncaught error`, async () => {
+    // A map worker that cannot load raises no error: only the watchdog sees it, 6 s after the
+    // map's data have arrived, which a busy machine reaches late (12.2 s once in CI).
+    const worker = failing.startsWith('/vendor/maplibre-gl-worker');
+    it(`${failing}: a visible alert within ${worker ? '6 s of the data arriving' : '10 s'}, the table still there, no uncaught error`, async () => {
       const page = await browser.newPage();
       const uncaught: string[] = [];
       page.on('pageerror', (e) => uncaught.push(e.message));
@@ -26,9 +29,6 @@ describe('when a request fails', () => {
       // The names are asked for when the table comes near the screen.
       if (failing.startsWith('/data/areas/')) await page.locator('[data-table-body]').scrollIntoViewIfNeeded();
       const alert = page.locator('[data-map-notice][role="alert"]');
-      // A map worker that cannot load raises no error: only the watchdog sees it, 6 s after the
-      // map's data have arrived, which a busy machine reaches late (12.2 s once in CI).
-      const worker = failing.startsWith('/vendor/maplibre-gl-worker');
       await expect.poll(() => alert.isVisible(), { timeout: worker ? 20_000 : 10_000 }).toBe(true);
       expect(await alert.textContent()).toMatch(/could not/);
       expect(await page.locator('tbody[data-table-body] tr').count()).toBeGreaterThan(40);

@@ -49,10 +49,10 @@ export function localOutputs(datasets: LoadedDataset[], frames: Record<Vintage, 
   for (const ds of datasets) {
     const meta = ds.meta;
     const indicatorOf = new Map(meta.indicators.map((i) => [i.id, i]));
-    const [waved, bounded] = ['wave', 'bound'].map((c) => localExtraColumns(ds).includes(c));
+    const extra = localExtraColumns(ds);
     files.set(`downloads/local/${ds.id}.csv`, csvFile(
-      ['dataset', 'dataset_title', 'collected_by', 'method', 'period', 'indicator', 'indicator_label', 'unit', 'level', 'area_code', 'status', 'suppressed_by', 'value', 'numerator', 'denominator', 'sample_size', 'lower_ci', 'upper_ci', 'low_precision', 'note', 'source_url', 'licence', ...(waved ? ['wave'] : []), ...(bounded ? ['bound'] : [])],
-      ds.values.map((v) => [ds.id, meta.title, meta.collectedBy, meta.method, meta.period, v.indicator, indicatorOf.get(v.indicator)!.label, indicatorOf.get(v.indicator)!.unit, indicatorOf.get(v.indicator)!.level, v.area, v.status, v.suppressedBy ?? '', v.value, v.numerator, v.denominator, v.sampleSize, v.lower, v.upper, v.lowPrecision ? 'yes' : 'no', v.note, v.sourceUrl, meta.licence, ...(waved ? [v.wave ?? ''] : []), ...(bounded ? [v.bound ?? ''] : [])]),
+      ['dataset', 'dataset_title', 'collected_by', 'method', 'period', 'indicator', 'indicator_label', 'unit', 'level', 'area_code', 'status', 'suppressed_by', 'value', 'numerator', 'denominator', 'sample_size', 'lower_ci', 'upper_ci', 'low_precision', 'note', 'source_url', 'licence', ...extra],
+      ds.values.map((v) => [ds.id, meta.title, meta.collectedBy, meta.method, meta.period, v.indicator, indicatorOf.get(v.indicator)!.label, indicatorOf.get(v.indicator)!.unit, indicatorOf.get(v.indicator)!.level, v.area, v.status, v.suppressedBy ?? '', v.value, v.numerator, v.denominator, v.sampleSize, v.lower, v.upper, v.lowPrecision ? 'yes' : 'no', v.note, v.sourceUrl, meta.licence, ...extra.map((c) => (c === 'wave' ? v.wave : v.bound) ?? '')]),
       { bom: false }, // a resource of the data package: read by tools, so no BOM
     ));
   }

@@ -122,13 +122,14 @@ export const indicator = (id: string) => {
 };
 
 import type { LocalChange } from './local/waves.ts';
+import type { Bound } from './local/schema.ts';
 import type { Design } from './local/change-words.ts';
 export type LocalStatus = 'value' | 'suppressed' | 'missing';
 export interface LocalValue {
   indicator: string; area: string; value: number | string | null; numerator: number | null; denominator: number | null; sampleSize: number | null;
   lower: number | null; upper: number | null; status: LocalStatus; suppressedBy: 'publisher' | 'primary' | 'secondary' | null; lowPrecision: boolean; note: string; sourceUrl: string; wave?: string;
   /** A figure published only as a bound ('more than' 40). */
-  bound?: 'more than' | 'at least' | 'fewer than' | 'at most';
+  bound?: Bound;
 }
 export interface LocalIndicator { id: string; label: string; description: string; domain: string; level: 'lsoa' | 'neighbourhood' | 'programme'; vintage?: 2011 | 2021; unit: string; polarity: string; denominator?: string; decimals: number; dataset: string }
 export interface LocalDatasetMeta { id: string; title: string; synthetic: boolean; collectedBy: string; method: string; period: string; licence: string; sourceUrl: string; contact: string; notes?: string; design?: Design; comparison?: string; disclosureControl: { applies: boolean; minCount: number; minDenominator: number; reason?: string }; indicators: string[] }

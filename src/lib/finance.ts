@@ -64,10 +64,11 @@ export function changeWords(f: FinanceData, series: (number | null)[], reference
   const [y0, y1] = [f.years[e[0]], f.years[e[1]]];
   // Years between the ends with no figure are named: the change is then over a break in the accounts, not year on year.
   const gap = f.years.filter((_, i) => i > e[0] && i < e[1] && series[i] === null);
-  const bracket = ['p' in c ? signed(c.p) : null, gap.length ? `no figures for ${andList(gap)}` : null].filter(Boolean);
+  const gapWords = gap.length ? `no figures for ${andList(gap)}` : null;
+  const bracket = ['p' in c ? signed(c.p) : null, gapWords].filter(Boolean);
   const pct = `${bracket.length ? ` (${bracket.join('; ')})` : ''}${'why' in c ? `; ${c.why}` : ''}`;
   // Two ends that read the same once rounded are not a rise or a fall ("fell from £24 to £24"), nor is a change under half a per cent.
-  if (pounds(a) === pounds(b)) return a === 0 && b === 0 ? `was £0 per resident in both ${y0} and ${y1}${gap.length ? ` (no figures for ${andList(gap)})` : ''}` : `was about ${pounds(a)} per resident in both ${y0} and ${y1}${pct}`;
+  if (pounds(a) === pounds(b)) return a === 0 && b === 0 ? `was £0 per resident in both ${y0} and ${y1}${gapWords ? ` (${gapWords})` : ''}` : `was about ${pounds(a)} per resident in both ${y0} and ${y1}${pct}`;
   if ('p' in c && c.p === 0) return `changed little, from ${pounds(a)} in ${y0} to ${pounds(b)} in ${y1} per resident${pct}`;
   return `${b < a ? 'fell' : 'rose'} from ${pounds(a)} in ${y0} to ${pounds(b)} in ${y1} per resident${pct}`;
 }
@@ -123,9 +124,9 @@ export function leadSentence(f: FinanceData, whose: string, series: (number | nu
   const e = ends(series)!;
   const k = e[1];
   const g = tier ? f.groups[tier].region[s.id] : null;
-  const among = !g || g.median[k] === null ? ''
-    : fewInRegion(f, tier!)
-      ? ` In ${f.years[k]} the ${regionName}'s ${g.n[k]} ${TIER_WORDS[tier!].many} spent ${regionFigures(f, tier!, s.id, k)} per resident, and ${nationName}'s median ${TIER_WORDS[tier!].one} ${pounds(eng[k])}.`
-      : ` In ${f.years[k]} the middle half of the ${regionName}'s ${g.n[k]} ${TIER_WORDS[tier!].many} spent ${pounds(g.q1[k])} to ${pounds(g.q3[k])} per resident, and ${nationName}'s median ${TIER_WORDS[tier!].one} ${pounds(eng[k])}.`;
+  const spent = !g || g.median[k] === null ? null
+    : fewInRegion(f, tier!) ? `the ${regionName}'s ${g.n[k]} ${TIER_WORDS[tier!].many} spent ${regionFigures(f, tier!, s.id, k)}`
+      : `the middle half of the ${regionName}'s ${g.n[k]} ${TIER_WORDS[tier!].many} spent ${pounds(g.q1[k])} to ${pounds(g.q3[k])}`;
+  const among = spent ? ` In ${f.years[k]} ${spent} per resident, and ${nationName}'s median ${TIER_WORDS[tier!].one} ${pounds(eng[k])}.` : '';
   return `${whose[0].toUpperCase()}${whose.slice(1)} spending on ${label} ${ch}, at ${f.prices.base} prices.${among}`;
 }
