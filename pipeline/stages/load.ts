@@ -4,19 +4,23 @@ import { MAX_TEXT_BYTES, TOO_LARGE_FIX } from '../../src/lib/csv-read.ts';
 
 export { MAX_COLUMNS, MAX_ROWS, MAX_TEXT_BYTES, parseCsv, type CsvTable, type RowSink } from '../../src/lib/csv-read.ts';
 
-/** Bytes of a raw file, gunzipped when its name ends in `.gz`; a leading BOM is dropped. */
-export function decode(file: string, bytes: Uint8Array): string {
+/** Bytes of a raw file, gunzipped when its name ends in `.gz`; refused when too large or not gzip. */
+export function inflate(file: string, bytes: Uint8Array): Uint8Array {
   if (bytes.byteLength > MAX_TEXT_BYTES) throw new InputError([{ code: 'TOO_LARGE', file, message: `the file is ${Math.round(bytes.byteLength / 1e6)} MB; the limit is ${MAX_TEXT_BYTES / 2 ** 20} MiB`, fix: TOO_LARGE_FIX }]);
-  let raw: Uint8Array;
   try {
     // Inflated in 1 MiB chunks (the default 16 KiB costs as much again in copying on these files).
-    raw = file.endsWith('.gz') ? gunzipSync(bytes, { maxOutputLength: MAX_TEXT_BYTES, chunkSize: 1 << 20 }) : bytes;
+    return file.endsWith('.gz') ? gunzipSync(bytes, { maxOutputLength: MAX_TEXT_BYTES, chunkSize: 1 << 20 }) : bytes;
   } catch (e) {
     const tooBig = (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || /larger than|too large|maxOutputLength/i.test((e as Error).message);
     throw new InputError([tooBig
       ? { code: 'TOO_LARGE', file, message: `the file decompresses to more than ${MAX_TEXT_BYTES / 2 ** 20} MiB`, fix: TOO_LARGE_FIX }
       : { code: 'NOT_GZIP', file, message: `the file is named .gz but is not gzip data (${(e as Error).message})`, fix: 'Compress it with gzip, or drop .gz from its name.' }]);
   }
+}
+
+/** Text of a raw file (see {@link inflate}); a leading BOM is dropped. */
+export function decode(file: string, bytes: Uint8Array): string {
+  const raw = inflate(file, bytes);
   // Decoded as UTF-8 even when plain ASCII: a large latin1 string would live outside V8's heap, beyond its limit (England's peak rose by 95 MiB).
   let text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -55,30 +59,44 @@ export interface LazyFeature {
   geometry(): GeoJSON.Geometry | null;
 }
 
-const FEATURE_LINE = /^\{"type":"Feature","properties":(\{[^{}]*\}),"geometry":/;
+const COLLECTION_LINE = /^\{"type":"FeatureCollection","features":\[\s*$/;
+const FEATURE_START = Buffer.from('{"type":"Feature","properties":{');
+const GEOMETRY_NEXT = Buffer.from(',"geometry":');
 
 /**
- * Parses a GeoJSON FeatureCollection. When the file has one feature per line with its
- * properties first (as ONS-derived files here do), only the properties are parsed up front
- * and each geometry when it is needed; any other layout is parsed whole.
+ * Parses a GeoJSON FeatureCollection (inflated bytes, see {@link inflate}). When the file has one
+ * feature per line with its properties first (as ONS-derived files here do), only the properties
+ * are decoded and parsed up front, and each geometry when it is needed: the file is never one
+ * string. Any other layout is decoded and parsed whole.
  */
-export function parseGeoJson(file: string, text: string): { features: LazyFeature[] | null; problems: Problem[] } {
-  const lines = text.split('\n');
-  if (lines.length > 2 && /^\{"type":"FeatureCollection","features":\[\s*$/.test(lines[0].trim())) {
+export function parseGeoJson(file: string, bytes: Uint8Array): { features: LazyFeature[] | null; problems: Problem[] } {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  const firstEnd = buf.indexOf(10, bom);
+  if (firstEnd > 0 && COLLECTION_LINE.test(buf.toString('utf8', bom, firstEnd).trim())) {
     const features: LazyFeature[] = [];
     const problems: Problem[] = [];
-    for (let k = 1; k < lines.length; k++) {
-      let l = lines[k].trim();
-      if (l === '' || l === ']}' || l === ']' || l === '}') continue;
-      if (l.endsWith(',')) l = l.slice(0, -1);
-      const m = FEATURE_LINE.exec(l);
+    for (let start = firstEnd + 1, k = 1; start < buf.length; k++) {
+      let end = buf.indexOf(10, start);
+      if (end < 0) end = buf.length;
+      // The line without surrounding white space and its trailing comma.
+      let a = start, b = end;
+      while (a < b && buf[a] <= 32) a++;
+      while (b > a && buf[b - 1] <= 32) b--;
+      if (b > a && buf[b - 1] === 44) b--;
+      start = end + 1;
+      const len = b - a;
+      if (len === 0 || (len <= 2 && (buf[a] === 93 || buf[a] === 125))) continue; // blank, "]}", "]" or "}"
       try {
-        if (m) {
-          const properties = JSON.parse(m[1]) as Record<string, unknown>;
-          const line = l;
-          features.push({ properties, geometry: () => (JSON.parse(line) as GeoJSON.Feature).geometry });
+        // Properties that hold no braces end at the first "}", and the geometry follows them.
+        const open = a + FEATURE_START.length - 1;
+        const close = len > FEATURE_START.length && buf.compare(FEATURE_START, 0, FEATURE_START.length, a, open + 1) === 0 ? buf.indexOf(125, open) : -1;
+        const brace = close > 0 ? buf.indexOf(123, open + 1) : -1;
+        if (close > 0 && close < b && (brace < 0 || brace > close) && buf.compare(GEOMETRY_NEXT, 0, GEOMETRY_NEXT.length, close + 1, Math.min(b, close + 1 + GEOMETRY_NEXT.length)) === 0) {
+          const properties = JSON.parse(buf.toString('utf8', open, close + 1)) as Record<string, unknown>;
+          features.push({ properties, geometry: () => (JSON.parse(buf.toString('utf8', a, b)) as GeoJSON.Feature).geometry });
         } else {
-          const f = JSON.parse(l) as GeoJSON.Feature;
+          const f = JSON.parse(buf.toString('utf8', a, b)) as GeoJSON.Feature;
           features.push({ properties: (f.properties ?? {}) as Record<string, unknown>, geometry: () => f.geometry });
         }
       } catch (e) {
@@ -87,6 +105,7 @@ export function parseGeoJson(file: string, text: string): { features: LazyFeatur
     }
     return { features, problems };
   }
+  const text = buf.toString('utf8', bom);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -59,6 +59,9 @@ export function km(a: [number, number], b: [number, number]): number {
 }
 
 const norm = (pc: string) => pc.replace(/\s+/g, '').toUpperCase();
+/** A postcode in one form whatever its spacing and case: upper case, one space before the last three characters (the inward code). */
+const spaced = (pc: string) => { const n = norm(pc); return n.length > 3 ? `${n.slice(0, -3)} ${n.slice(-3)}` : n; };
+const SPACED = /^[A-Z0-9]+ [A-Z0-9]{3}$/;
 
 interface Row { year: string; code: string; name: string; postcode: string; ccg: string; ccgName: string; patients: number; gps: number; wfPatients: number }
 
@@ -93,8 +96,6 @@ export function buildPrimaryCare(d: PrimaryCareInputs, problems: Problem[]): { d
   const [pp, pl] = [columnIndex(pc, cfg.postcodes.postcode, problems, 'primary care postcodes'), columnIndex(pc, cfg.postcodes.lsoa, problems, 'primary care postcodes')];
   const empty: PrimaryCareFile = { years: cfg.years, distanceKm: cfg.distanceKm, notes: cfg.notes, ...(cfg.otherFigure ? { otherFigure: cfg.otherFigure } : {}), england: {}, ccgs: {}, neighbourhoods: {} };
   if (Object.values(idx).some((i) => i < 0) || pp < 0 || pl < 0) return { data: empty, report };
-  const lsoaOf = new Map<string, string>();
-  for (const r of pc.rows) lsoaOf.set(norm(r[pp] ?? ''), r[pl] ?? '');
 
   const years = new Set(cfg.years);
   const rows: Row[] = [];
@@ -120,9 +121,13 @@ export function buildPrimaryCare(d: PrimaryCareInputs, problems: Problem[]): { d
   const latest = new Map<string, Row>();
   for (const r of rows) { const l = latest.get(r.code); if (!l || r.year > l.year) latest.set(r.code, r); }
   report.practices = latest.size;
+  // Only the practices' postcodes are looked up: most of the lookup's rows are already in the spaced form, and are matched without being rewritten.
+  const want = new Set([...latest.values()].map((r) => spaced(r.postcode)));
+  const lsoaOf = new Map<string, string>();
+  for (const r of pc.rows) { const raw = r[pp] ?? ''; const k = SPACED.test(raw) ? raw : spaced(raw); if (want.has(k)) lsoaOf.set(k, r[pl] ?? ''); }
   const lsoa = new Map<string, string>();
   const regionCcgs = new Set<string>();
-  for (const [code, r] of latest) { const l = lsoaOf.get(norm(r.postcode)); if (l && d.centres.has(l)) { lsoa.set(code, l); regionCcgs.add(r.ccg); } }
+  for (const [code, r] of latest) { const l = lsoaOf.get(spaced(r.postcode)); if (l && d.centres.has(l)) { lsoa.set(code, l); regionCcgs.add(r.ccg); } }
   const notMatched: string[] = [];
   for (const [code, r] of latest) if (regionCcgs.has(r.ccg)) { report.regionPractices++; if (lsoa.has(code)) report.matchedToPostcode++; else notMatched.push(code); }
   report.notMatched = { count: notMatched.length, samples: notMatched.sort().slice(0, 5) };

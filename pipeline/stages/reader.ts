@@ -1,7 +1,7 @@
 import { InputError, type Problem } from '../errors.ts';
 import type { Config } from '../schema.ts';
 import { VINTAGES } from './areas.ts';
-import { decode, parseCsv, parseGeoJson, type CsvTable, type LazyFeature, type RowSink } from './load.ts';
+import { decode, inflate, parseCsv, parseGeoJson, type CsvTable, type LazyFeature, type RowSink } from './load.ts';
 import { tableColumns } from './tables.ts';
 
 /**
@@ -59,12 +59,13 @@ export function rawReader(cfg: Config, files: Map<string, Uint8Array>, problems:
     refs.set(file, left);
     if (left <= 0) { files.delete(file); parsed.delete(file); }
   };
-  const text = (file: string): string | null => {
+  /** A file's bytes, inflated (`inflate`) or decoded to text (`decode`), and counted as read; null when it cannot be, its problem collected. */
+  const open = <T>(file: string, as: (file: string, bytes: Uint8Array) => T): T | null => {
     const bytes = files.get(file);
     if (!bytes) throw new Error(`raw/${file} was read more often than the config refers to it`);
     consume(file);
     try {
-      return decode(`raw/${file}`, bytes);
+      return as(`raw/${file}`, bytes);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(...e.problems);
@@ -76,7 +77,7 @@ export function rawReader(cfg: Config, files: Map<string, Uint8Array>, problems:
     csv: (file, onRow) => {
       const again = parsed.get(file);
       if (again && !onRow) { consume(file); return again; }
-      const t = text(file);
+      const t = open(file, decode);
       if (t === null) return { file: `raw/${file}`, header: [], rows: [], lines: [] };
       const r = parseCsv(`raw/${file}`, t, keep.get(file), onRow);
       problems.push(...r.problems);
@@ -84,7 +85,7 @@ export function rawReader(cfg: Config, files: Map<string, Uint8Array>, problems:
       return r.table;
     },
     geojson: (file) => {
-      const t = text(file);
+      const t = open(file, inflate);
       if (t === null) return [];
       const r = parseGeoJson(`raw/${file}`, t);
       problems.push(...r.problems);

@@ -62,14 +62,30 @@ describe('load', () => {
 
   it('reads line-per-feature GeoJSON lazily and other layouts whole, to the same features', () => {
     const f = { type: 'Feature', properties: { code: 'E01000001' }, geometry: { type: 'Point', coordinates: [1, 2] } };
-    const lined = parseGeoJson('a.geojson', `{"type":"FeatureCollection","features":[\n${JSON.stringify(f)}\n]}\n`);
-    const whole = parseGeoJson('a.geojson', JSON.stringify({ type: 'FeatureCollection', features: [f] }));
+    const lined = parseGeoJson('a.geojson', Buffer.from(`{"type":"FeatureCollection","features":[\n${JSON.stringify(f)}\n]}\n`));
+    const whole = parseGeoJson('a.geojson', Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [f] })));
     expect(lined.features![0].properties).toEqual(whole.features![0].properties);
     expect(lined.features![0].geometry()).toEqual(whole.features![0].geometry());
   });
 
+  it('reads line-per-feature GeoJSON from its bytes: a BOM, CRLF, UTF-8 names, nested properties and a bad line', () => {
+    const f = (code: string, name: string) => ({ type: 'Feature', properties: { code, name }, geometry: { type: 'Point', coordinates: [1, 2] } });
+    const nested = { type: 'Feature', properties: { code: 'E01000003', extra: { a: 1 } }, geometry: null };
+    const lines = ['\uFEFF{"type":"FeatureCollection","features":[', `${JSON.stringify(f('E01000001', 'Ynys Môn 001A'))},`, `  ${JSON.stringify(nested)},`, '{"type":"Feature","properties":{"code":"E01000004"},"geometry":{"type":"Point"', `${JSON.stringify(f('E01000002', 'Brighton & Hove 001A'))}`, ']}', ''];
+    const r = parseGeoJson('a.geojson', Buffer.from(lines.join('\r\n')));
+    expect(r.features!.map((x) => x.properties)).toEqual([{ code: 'E01000001', name: 'Ynys Môn 001A' }, { code: 'E01000003', extra: { a: 1 } }, { code: 'E01000004' }, { code: 'E01000002', name: 'Brighton & Hove 001A' }]);
+    expect(r.features![0].geometry()).toEqual({ type: 'Point', coordinates: [1, 2] });
+    expect(r.features![1].geometry()).toBeNull();
+    // The properties of line 4 are read; its geometry is cut short, and says so when it is drawn.
+    expect(() => r.features![2].geometry()).toThrow(SyntaxError);
+    expect(r.problems).toEqual([]);
+    const bad = parseGeoJson('a.geojson', Buffer.from(['{"type":"FeatureCollection","features":[', JSON.stringify(f('E01000001', 'A')) + ',', '{"type":"Feature",', ']}'].join('\n')));
+    expect(bad.problems.map((p) => [p.code, p.row])).toEqual([['INVALID_JSON', 3]]);
+    expect(bad.features).toHaveLength(1);
+  });
+
   it('names what is wrong with a file that is not GeoJSON', () => {
-    expect(parseGeoJson('a.geojson', '{"type":').problems[0].code).toBe('INVALID_JSON');
-    expect(parseGeoJson('a.geojson', '{"type":"Feature"}').problems[0].code).toBe('NOT_FEATURE_COLLECTION');
+    expect(parseGeoJson('a.geojson', Buffer.from('{"type":')).problems[0].code).toBe('INVALID_JSON');
+    expect(parseGeoJson('a.geojson', Buffer.from('{"type":"Feature"}')).problems[0].code).toBe('NOT_FEATURE_COLLECTION');
   });
 });
