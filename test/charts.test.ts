@@ -115,6 +115,22 @@ describe('then-and-now slope charts', () => {
   });
 });
 
+describe('then-and-now slope charts, top', () => {
+  it('start decile 1 just under the axis title, every point and end label below the title (44 px stood empty where a band\'s label was)', () => {
+    let charts = 0;
+    for (const [n, svg] of svgs('neighbourhoods', /class="slope-chart"/)) {
+      const title = Number(/<text class="axis" x="0" y="([\d.]+)">Decile/.exec(svg)![1]);
+      const top = Number(/<line class="grid" x1="[\d.]+" x2="[\d.]+" y1="([\d.]+)"/.exec(svg)![1]);
+      expect(top - title, `${n}: space between the axis title and decile 1`).toBeLessThanOrEqual(20);
+      // The title's letters reach 4 px below its baseline; a point is a circle of radius 3, an end label 12 px type on its baseline.
+      for (const m of svg.matchAll(/<circle cx="[\d.]+" cy="([\d.]+)" r="([\d.]+)"/g)) expect(Number(m[1]) - Number(m[2]), `${n}: a point under the title`).toBeGreaterThanOrEqual(title + 4);
+      for (const m of svg.matchAll(/<g class="end-label">(?:<path[^>]*>)?<text x="[\d.]+" y="([\d.]+)"/g)) expect(Number(m[1]) - 9, `${n}: an end label under the title`).toBeGreaterThanOrEqual(title + 4);
+      charts++;
+    }
+    expect(charts).toBeGreaterThan(3);
+  });
+});
+
 describe('histograms', () => {
   it('draw every mark\'s line before any mark\'s label, so no line crosses a label (the North West\'s line ran through "England 23.5%")', () => {
     let checked = 0;
