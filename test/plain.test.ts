@@ -120,6 +120,8 @@ describe('a council\'s spending change, in words (src/lib/finance.ts)', () => {
     const g = { years: ['2013-14', '2014-15', '2015-16', '2016-17', '2017-18'] } as FinanceData;
     expect(changeWords(g, [844, 759, null, null, 859], [800, 800, 800, 800, 800])).toBe('rose from £844 in 2013-14 to £859 in 2017-18 per resident (+2%; no figures for 2015-16 and 2016-17)');
     expect(changeWords(g, [0, 5, null, 7, 9], [800, 800, 800, 800, 800])).toBe('rose from £0.00 in 2013-14 to £9.00 in 2017-18 per resident (no figures for 2015-16); it starts from zero, so no percentage is given');
+    // A chart that names its missing years under itself does not name them again above.
+    expect(changeWords(g, [844, 759, null, null, 859], [800, 800, 800, 800, 800], true)).toBe('rose from £844 in 2013-14 to £859 in 2017-18 per resident (+2%)');
   });
 });
 

@@ -27,6 +27,13 @@ describe('council spending', () => {
     // The first chart is the lead figure; education has its own.
     expect(await s.locator('.spending-grid li').first().locator('.spending-title strong').innerText()).toBe('All services except education');
     expect(await s.locator('.spending-grid li', { hasText: 'Education' }).count()).toBeGreaterThan(0);
+    // The missing years are said once in each chart's place: under the chart, not also in its title.
+    const first = s.locator('.spending-grid li').first();
+    expect(await first.locator('.spending-title').innerText()).toContain('Fell from £1,225 in 2010-11 to £975 in 2017-18 per resident (−20%).');
+    const gaps = await s.locator('.spending-gap').allInnerTexts();
+    expect(gaps.length).toBeGreaterThan(0);
+    for (const g of gaps) expect(g).toMatch(/^No figure for 2015-16 and 2016-17: /);
+    expect(await s.locator('.spending-title', { hasText: 'no figures for' }).count()).toBe(0);
     // The academies reason is one click away.
     const why = s.locator('details.why-education');
     expect(await why.locator('summary').innerText()).toContain('Why education is left out');

@@ -55,8 +55,12 @@ export function percentChange(a: number, b: number, reference: number | null): {
   return { p: Math.round((100 * (b - a)) / a) };
 }
 
-/** "fell from £1,225 to £975 per resident (−20%)", over the series' first and last years with a figure. */
-export function changeWords(f: FinanceData, series: (number | null)[], reference: (number | null)[]): string | null {
+/**
+ * "fell from £1,225 to £975 per resident (−20%)", over the series' first and last years with a
+ * figure. The years between with no figure are named, unless `gapSaid` (a chart that says them
+ * under itself).
+ */
+export function changeWords(f: FinanceData, series: (number | null)[], reference: (number | null)[], gapSaid = false): string | null {
   const e = ends(series);
   if (!e) return null;
   const [a, b] = [series[e[0]]!, series[e[1]]!];
@@ -64,7 +68,7 @@ export function changeWords(f: FinanceData, series: (number | null)[], reference
   const [y0, y1] = [f.years[e[0]], f.years[e[1]]];
   // Years between the ends with no figure are named: the change is then over a break in the accounts, not year on year.
   const gap = f.years.filter((_, i) => i > e[0] && i < e[1] && series[i] === null);
-  const gapWords = gap.length ? `no figures for ${andList(gap)}` : null;
+  const gapWords = gap.length && !gapSaid ? `no figures for ${andList(gap)}` : null;
   const bracket = ['p' in c ? signed(c.p) : null, gapWords].filter(Boolean);
   const pct = `${bracket.length ? ` (${bracket.join('; ')})` : ''}${'why' in c ? `; ${c.why}` : ''}`;
   // Two ends that read the same once rounded are not a rise or a fall ("fell from £24 to £24"), nor is a change under half a per cent.
