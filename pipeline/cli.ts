@@ -15,7 +15,7 @@ import { getHeapStatistics } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatProblem, InputError, type Problem } from './errors.ts';
-import { run, type RunOptions } from './run.ts';
+import type { RunOptions } from './run.ts';
 import type { LocalInput } from './stages/local.ts';
 import { MAX_TEXT_BYTES } from './stages/load.ts';
 import { CONFIG_FILES, OPTIONAL_CONFIG, type RawConfig } from './schema.ts';
@@ -126,6 +126,8 @@ async function main(): Promise<number> {
     log(`read ${files.size} raw files (${(performance.now() - t0).toFixed(0)} ms)`);
     last = performance.now();
     const local = readLocal(args.data);
+    // Imported here, not above: the first process, which only sets the heap ceiling (see the end), never loads the stages.
+    const { run } = await import('./run.ts');
     const result = await run({ config, files, local }, {
       scope: args.scope,
       updateNeighbourhoods: args.updateNeighbourhoods,
