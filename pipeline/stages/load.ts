@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { InputError, type Problem } from '../errors.ts';
-import { MAX_TEXT_BYTES, TOO_LARGE_FIX } from '../../src/lib/csv-read.ts';
+import { isPlainNumber, MAX_TEXT_BYTES, TOO_LARGE_FIX } from '../../src/lib/csv-read.ts';
 
 export { MAX_COLUMNS, MAX_ROWS, MAX_TEXT_BYTES, parseCsv, type CsvTable, type RowSink } from '../../src/lib/csv-read.ts';
 
@@ -30,8 +30,6 @@ export function decode(file: string, bytes: Uint8Array): string {
 /** A parsed cell: a number, or one of the two kinds of absence, kept apart from zero. */
 export type Cell = { status: 'value'; value: number } | { status: 'missing' } | { status: 'suppressed' } | { status: 'invalid' };
 
-// Plain numbers only: no thousands separators, units, hex or Infinity.
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 /** Status codes of a cell, without allocating: see {@link cellStatus}. */
 export const CELL = { value: 0, missing: 1, suppressed: 2, invalid: 3 } as const;
@@ -41,7 +39,7 @@ export function cellStatus(raw: string, missingMarkers: readonly string[], suppr
   const s = raw.length > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw;
   if (missingMarkers.includes(s)) return CELL.missing;
   if (suppressedMarkers.includes(s)) return CELL.suppressed;
-  if (s === '' || !NUMBER.test(s) || !Number.isFinite(Number(s))) return CELL.invalid;
+  if (!isPlainNumber(s) || !Number.isFinite(Number(s))) return CELL.invalid;
   return CELL.value;
 }
 

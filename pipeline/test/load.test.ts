@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
+import Papa from 'papaparse';
 import { decode, parseCell, parseCsv, parseGeoJson } from '../stages/load.ts';
+import { isPlainNumber, splitQuotedLine } from '../../src/lib/csv-read.ts';
 
 describe('load', () => {
   it('reads a BOM, CRLF and quoted numbers exactly as the plain file', () => {
@@ -82,6 +84,34 @@ describe('load', () => {
     const bad = parseGeoJson('a.geojson', Buffer.from(['{"type":"FeatureCollection","features":[', JSON.stringify(f('E01000001', 'A')) + ',', '{"type":"Feature",', ']}'].join('\n')));
     expect(bad.problems.map((p) => [p.code, p.row])).toEqual([['INVALID_JSON', 3]]);
     expect(bad.features).toHaveLength(1);
+  });
+
+  it('tells a plain number as the regular expression it replaces does', () => {
+    const re = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+    const cells = ['0', '12', '-3', '+4', '1.5', '.5', '5.', '-.5', '1e5', '1E-3', '2.5e+10', '', '.', '-', '+', 'e5', '1e', '1e+', '1.2.3', '1,200', '12%', '0x10', 'Infinity', 'NaN', ' 1', '1 ', '--1', '1-', '٣', '1e5.5', '..5', '00012', '5.e3', '.e3'];
+    for (const c of cells) expect(isPlainNumber(c), JSON.stringify(c)).toBe(re.test(c));
+    // And every string of up to three characters from the characters that matter.
+    const chars = ['0', '9', '.', '-', '+', 'e', 'E', 'x', ' '];
+    let n = 0;
+    for (const a of chars) for (const b of ['', ...chars]) for (const c of ['', ...chars]) { const s = a + b + c; expect(isPlainNumber(s), JSON.stringify(s)).toBe(re.test(s)); n++; }
+    expect(n).toBe(900);
+  });
+
+  it('splits a line with quoted cells as papaparse does, and leaves any other use of quotes to it', () => {
+    const plain = ['"Bristol, City of",E06000023,1', 'E01000001,"Herefordshire, County of"', '"a ""b"" c",2', '"",x', 'x,""', '"a",', ',"a"', '"""",1', '"a,b","c,d","e"', '"trailing space ",1'];
+    for (const line of plain) {
+      const papa = Papa.parse<string[]>(line, { header: false, delimiter: ',' });
+      expect(papa.errors, line).toEqual([]);
+      expect(splitQuotedLine(line), line).toEqual(papa.data[0]);
+    }
+    // Quotes inside an unquoted cell, text after a closing quote, a quote left open: papaparse reads them and names any error.
+    for (const line of ['a"b,c', '"a"b,c', '"a" ,b', ' "a",b', '"a,b', 'x,"a""']) expect(splitQuotedLine(line), line).toBeNull();
+    // Through the whole reader: the same table as papaparse makes of the file.
+    const text = `code,name,n\n${['E01000001,"Bristol, City of",1', 'E01000002,"the ""best"" ward",2', 'E01000003,plain,3'].join('\n')}\n`;
+    const papa = Papa.parse<string[]>(text.trim(), { header: false, delimiter: ',' }).data;
+    expect(parseCsv('a.csv', text).table.rows).toEqual(papa.slice(1));
+    // A quoted cell across two lines (an odd count of quotes on a line, after a line with an even count): the whole file goes to papaparse.
+    expect(parseCsv('b.csv', 'code,name\nE01000001,"a ""b"""\nE01000002,"two\nlines"\nE01000003,"x"\n').table.rows).toEqual([['E01000001', 'a "b"'], ['E01000002', 'two\nlines'], ['E01000003', 'x']]);
   });
 
   it('names what is wrong with a file that is not GeoJSON', () => {

@@ -85,7 +85,7 @@ export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>,
   };
   // Quotes that open and close on one line (e.g. "Bristol, City of") can be read line by line;
   // a quoted cell that spans lines needs the full parser.
-  const quotesOnOneLine = !body.includes('"') || body.split('\n').every((l) => (l.split('"').length - 1) % 2 === 0);
+  const quotesOnOneLine = quotesPairedOnEachLine(body);
   if (quotesOnOneLine) {
     // Scanning commas allocates only the kept cells; a line with quotes goes through papaparse alone.
     const want = new Int32Array(width).fill(-1);
@@ -105,9 +105,14 @@ export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>,
       else {
         if (nextQuote >= 0 && nextQuote < start) nextQuote = body.indexOf('"', start);
         if (nextQuote >= 0 && nextQuote < stop) {
-          const parsed = Papa.parse<string[]>(body.slice(start, stop), { header: false, delimiter: ',' });
-          for (const e of parsed.errors) problems.push({ code: 'CSV_SYNTAX', file, row: line, message: e.message, fix: 'Check quoting on this line: a quote that opens a cell must close it.' });
-          take(parsed.data[0] ?? [''], line);
+          const text = body.slice(start, stop);
+          const quoted = splitQuotedLine(text);
+          if (quoted) take(quoted, line);
+          else {
+            const parsed = Papa.parse<string[]>(text, { header: false, delimiter: ',' });
+            for (const e of parsed.errors) problems.push({ code: 'CSV_SYNTAX', file, row: line, message: e.message, fix: 'Check quoting on this line: a quote that opens a cell must close it.' });
+            take(parsed.data[0] ?? [''], line);
+          }
         } else {
           const cells: string[] = new Array(cols.length).fill('');
           let field = 0;
@@ -140,6 +145,85 @@ export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>,
   }
   if (count === 0) problems.push({ code: 'EMPTY_FILE', file, row: 2, message: 'the file has a header but no data rows', fix: 'Add the data rows, or check that the export did not stop after the header.' });
   return { table: { file, header, rows, lines }, problems };
+}
+
+/**
+ * Whether a cell is a plain number: an optional sign, digits with at most one decimal point (at
+ * least one digit), and an optional exponent; no thousands separators, units, hex or Infinity.
+ * The same as /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/, read without a regular expression
+ * (it runs on every cell of every table).
+ */
+export function isPlainNumber(s: string): boolean {
+  const n = s.length;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  if (c === 43 || c === 45) i++;
+  let digits = 0;
+  while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) { i++; digits++; }
+  if (i < n && s.charCodeAt(i) === 46) {
+    i++;
+    while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) { i++; digits++; }
+  }
+  if (digits === 0) return false;
+  if (i < n && ((c = s.charCodeAt(i)) === 101 || c === 69)) {
+    i++;
+    c = s.charCodeAt(i);
+    if (c === 43 || c === 45) i++;
+    const from = i;
+    while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
+    if (i === from) return false;
+  }
+  return i === n;
+}
+
+/** Whether every line of the text has an even number of quotes (so each quoted cell closes on its own line), found without splitting the text. */
+function quotesPairedOnEachLine(body: string): boolean {
+  let q = body.indexOf('"');
+  while (q >= 0) {
+    let end = body.indexOf('\n', q);
+    if (end < 0) end = body.length;
+    let count = 0;
+    for (; q >= 0 && q < end; q = body.indexOf('"', q + 1)) count++;
+    if (count % 2 !== 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The cells of one line with quoted cells in the plain form RFC 4180 gives them: each quoted
+ * cell opens at the cell's start and closes before a comma or the line's end, a quote inside it
+ * doubled ("Bristol, City of" or "the ""best"" ward"). Null for any other use of quotes, which
+ * the full parser reads and names.
+ */
+export function splitQuotedLine(line: string): string[] | null {
+  const cells: string[] = [];
+  let at = 0;
+  for (;;) {
+    if (line.charCodeAt(at) === 34) {
+      let text = '';
+      let from = at + 1;
+      for (;;) {
+        const q = line.indexOf('"', from);
+        if (q < 0) return null;
+        if (line.charCodeAt(q + 1) === 34) { text += line.slice(from, q + 1); from = q + 2; continue; }
+        text += line.slice(from, q);
+        at = q + 1;
+        break;
+      }
+      cells.push(text);
+      if (at === line.length) return cells;
+      if (line.charCodeAt(at) !== 44) return null;
+      at++;
+    } else {
+      let comma = line.indexOf(',', at);
+      if (comma < 0) comma = line.length;
+      const cell = line.slice(at, comma);
+      if (cell.includes('"')) return null;
+      cells.push(cell);
+      if (comma === line.length) return cells;
+      at = comma + 1;
+    }
+  }
 }
 
 /** The 1-based row of the real header when row 1 is a title ("Table 3: …") above it, else 0. */

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { Problem } from '../problem.ts';
-import { parseCsv } from '../csv-read.ts';
+import { isPlainNumber, parseCsv } from '../csv-read.ts';
 import { disclose, withhold, type Withheld } from './disclosure.ts';
 import { parseWhen, WHEN_FIX } from './waves.ts';
 import { BOUND_COLUMN, BOUNDS, LOCAL_COLUMNS, LocalDatasetSchema, WAVE_COLUMN, type Bound, type LocalContext, type LocalDataset, type LocalIndicator, type LocalStatus, type LocalValue } from './schema.ts';
@@ -25,7 +25,7 @@ export const MAX_LOCAL_BYTES = 5 * 1024 * 1024;
 export const tooLarge = (file: string, bytes: number): Problem => ({ code: 'TOO_LARGE', file, message: `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a local dataset's values.csv may be at most ${MAX_LOCAL_BYTES / 1024 / 1024} MB`, fix: 'Check that this is the right file: one row per indicator and area, with only the columns of the template. Split a very large survey into datasets, or give figures for areas, not answers of people.' });
 
 const num = (s: string) => (s.trim() === '' ? null : Number(s.trim()));
-const isNum = (s: string) => s.trim() === '' || /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s.trim());
+const isNum = (s: string) => s.trim() === '' || isPlainNumber(s.trim());
 
 /**
  * values.csv as comma-separated text. A spreadsheet saved with semicolons (as in much of Europe,
