@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { InputError, type Problem } from '../errors.ts';
-import { isPlainNumber, MAX_TEXT_BYTES, TOO_LARGE_FIX } from '../../src/lib/csv-read.ts';
+import { isPlainNumber, MAX_TEXT_BYTES, TOO_LARGE_FIX, type CsvTable } from '../../src/lib/csv-read.ts';
 
 export { MAX_COLUMNS, MAX_ROWS, MAX_TEXT_BYTES, parseCsv, type CsvTable, type RowSink } from '../../src/lib/csv-read.ts';
 
@@ -18,13 +18,19 @@ export function inflate(file: string, bytes: Uint8Array): Uint8Array {
   }
 }
 
+/** Reads a whole CSV file from its inflated bytes, given the columns the reader keeps of it, or gives null to have it parsed as CSV. */
+export type BytesReader = (bytes: Uint8Array, keep: ReadonlySet<string>) => CsvTable | null;
+
+/** Text of inflated bytes, read as UTF-8; a leading BOM is dropped. */
+export function text(raw: Uint8Array): string {
+  // Decoded as UTF-8 even when plain ASCII: a large latin1 string would live outside V8's heap, beyond its limit (England's peak rose by 95 MiB).
+  const t = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
+  return t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
+}
+
 /** Text of a raw file (see {@link inflate}); a leading BOM is dropped. */
 export function decode(file: string, bytes: Uint8Array): string {
-  const raw = inflate(file, bytes);
-  // Decoded as UTF-8 even when plain ASCII: a large latin1 string would live outside V8's heap, beyond its limit (England's peak rose by 95 MiB).
-  let text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text;
+  return text(inflate(file, bytes));
 }
 
 /** A parsed cell: a number, or one of the two kinds of absence, kept apart from zero. */

@@ -1,7 +1,7 @@
 import { InputError, type Problem } from '../errors.ts';
 import type { Config } from '../schema.ts';
 import { VINTAGES } from './areas.ts';
-import { decode, inflate, parseCsv, parseGeoJson, type CsvTable, type LazyFeature, type RowSink } from './load.ts';
+import { inflate, parseCsv, parseGeoJson, text, type BytesReader, type CsvTable, type LazyFeature, type RowSink } from './load.ts';
 import { tableColumns } from './tables.ts';
 
 /**
@@ -12,7 +12,8 @@ import { tableColumns } from './tables.ts';
  * read as empty, so the stage that asked reports it with everything else.
  */
 export interface RawReader {
-  csv: (file: string, onRow?: RowSink) => CsvTable;
+  /** A CSV file, its rows kept or each handed to `onRow`; `fromBytes` may read it first without parsing it (see {@link BytesReader}). */
+  csv: (file: string, onRow?: RowSink, fromBytes?: BytesReader) => CsvTable;
   geojson: (file: string) => LazyFeature[];
   /** Every problem found while reading, and by the stages that share this list. */
   problems: Problem[];
@@ -74,12 +75,14 @@ export function rawReader(cfg: Config, files: Map<string, Uint8Array>, problems:
   };
   return {
     problems,
-    csv: (file, onRow) => {
+    csv: (file, onRow, fromBytes) => {
       const again = parsed.get(file);
       if (again && !onRow) { consume(file); return again; }
-      const t = open(file, decode);
-      if (t === null) return { file: `raw/${file}`, header: [], rows: [], lines: [] };
-      const r = parseCsv(`raw/${file}`, t, keep.get(file), onRow);
+      const bytes = open(file, inflate);
+      if (bytes === null) return { file: `raw/${file}`, header: [], rows: [], lines: [] };
+      const quick = fromBytes?.(bytes, keep.get(file) ?? new Set());
+      if (quick) return quick;
+      const r = parseCsv(`raw/${file}`, text(bytes), keep.get(file), onRow);
       problems.push(...r.problems);
       if (!onRow && (refs.get(file) ?? 0) > 0) parsed.set(file, r.table);
       return r.table;

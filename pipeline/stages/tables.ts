@@ -4,7 +4,7 @@ import { VINTAGES, type AreaFrame, type Vintage } from './areas.ts';
 import { coarserTable, type CoarserTableReport, type WardRow } from './coarser.ts';
 import { finerLookupReader, finerSummer, type FinerLookup, type FinerLookupReport } from './finer.ts';
 import { columnIndex } from './join.ts';
-import { parseCell, type CsvTable, type RowSink } from './load.ts';
+import { parseCell, type BytesReader, type CsvTable, type RowSink } from './load.ts';
 import { extractSeries, indicatorColumns, joinTable, type JoinedTable, type Series, type TableReport } from './values.ts';
 
 export interface TablesResult {
@@ -36,7 +36,7 @@ export function tableColumns(cfg: Config): [file: string, columns: string[]][] {
  * geography summed to LSOAs first, then joined onto its vintage's frame and reduced to its
  * indicators' series (and the population weights).
  */
-export function readTables(cfg: Config, frames: Record<Vintage, AreaFrame>, csv: (file: string, onRow?: RowSink) => CsvTable, problems: Problem[]): TablesResult {
+export function readTables(cfg: Config, frames: Record<Vintage, AreaFrame>, csv: (file: string, onRow?: RowSink, fromBytes?: BytesReader) => CsvTable, problems: Problem[]): TablesResult {
   const geo = cfg.geographies;
   const series = new Map<string, Series>();
   const population = {} as Record<Vintage, Float64Array>;
@@ -64,7 +64,7 @@ export function readTables(cfg: Config, frames: Record<Vintage, AreaFrame>, csv:
       wards.set(t.id, c.wards);
     } else if (t.finer !== undefined) {
       const summer = finerSummer(t, lookup(t.finer), frames[t.vintage], usedColumns(cfg, t), cfg.tables.defaults, problems);
-      const summed = summer.finish(csv(t.file, summer.row));
+      const summed = summer.finish(csv(t.file, summer.row, summer.fromBytes));
       table = summed.csv;
       finer = summed.report;
     } else table = csv(t.file);
