@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../run.ts';
 import { InputError } from '../errors.ts';
-import { CONTESTS, governanceWorld, PRACTICES, WARDS24 } from './fixture.ts';
+import { CONTESTS, governanceWorld, POSTCODES, PRACTICES, WARDS24 } from './fixture.ts';
 
 const build = (overrides: Record<string, string> = {}) => run(governanceWorld(overrides).inputs, { scope: 'england' });
 type Built = Awaited<ReturnType<typeof build>>;
@@ -69,6 +69,12 @@ describe('GP capacity', () => {
   it('a practice with no postcode is named and counted (its CCG only); the region\'s practices are all matched', async () => {
     const r = (await build()).report.primaryCare!;
     expect(r.withoutPostcode).toEqual({ count: 1, samples: ['P00003'] });
+    expect([r.regionPractices, r.matchedToPostcode, r.notMatched.count]).toEqual([2, 2, 0]);
+  });
+
+  it('matches a practice to its postcode whatever the spacing and case on either side', async () => {
+    // The practices' file writes one postcode without its space and the other in lower case; the lookup writes the first with two spaces.
+    const r = (await build({ 'synthetic/practices.csv': PRACTICES.replaceAll('TE1 1AA', 'TE11AA').replaceAll('TE2 2BB', 'te2 2bb'), 'synthetic/postcodes.csv': POSTCODES.replace('TE1 1AA', 'TE1  1AA') })).report.primaryCare!;
     expect([r.regionPractices, r.matchedToPostcode, r.notMatched.count]).toEqual([2, 2, 0]);
   });
 
