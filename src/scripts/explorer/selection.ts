@@ -8,6 +8,9 @@ import { flag } from './tiles.ts';
 import { valueInWords } from './words.ts';
 import { councilWords, openCouncil, showingCouncils, stepCouncil } from './councils.ts';
 
+/** Whether the popup is being closed to open another area's (see selectArea). */
+let replacing = false;
+
 /** Popup and details panel for one small area; all text set with textContent. */
 export function selectArea(ctx: Ctx, code: string, push = true, move = true) {
   if (ctx.namesVintage !== ctx.ind.vintage) {
@@ -23,7 +26,8 @@ export function selectArea(ctx: Ctx, code: string, push = true, move = true) {
   const name = ctx.names.get(code);
   if (!box || !name || i === undefined) return;
   // The open popup closes first (its close clears the selection it showed), then the new one opens.
-  if (ctx.popup.isOpen()) ctx.popup.remove();
+  // Its close leaves the address alone here: the new selection is pushed as its own entry, and Back returns to the one before.
+  if (ctx.popup.isOpen()) { replacing = true; ctx.popup.remove(); replacing = false; }
   ctx.state.a = code;
   flag(ctx.map, 'lsoa', 'sel', i, ctx.selectedId);
   ctx.selectedId = i;
@@ -116,7 +120,7 @@ export function wireInteractions(ctx: Ctx) {
     flag(ctx.map, 'lsoa', 'sel', null, ctx.selectedId);
     ctx.selectedId = null;
     ctx.state.a = null;
-    if (ctx.urlState) history.replaceState(null, '', writeState(ctx.state));
+    if (ctx.urlState && !replacing) history.replaceState(null, '', writeState(ctx.state));
   });
   ctx.root.addEventListener('keydown', (e) => { if (e.key === 'Escape' && ctx.popup.isOpen()) ctx.popup.remove(); });
   // Keyboard: N and P step through the small areas in view (west to east, then north to south), each announced.
