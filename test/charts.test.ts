@@ -124,7 +124,10 @@ describe('then-and-now slope charts, top', () => {
       expect(top - title, `${n}: space between the axis title and decile 1`).toBeLessThanOrEqual(20);
       // The title's letters reach 4 px below its baseline; a point is a circle of radius 3, an end label 12 px type on its baseline.
       for (const m of svg.matchAll(/<circle cx="[\d.]+" cy="([\d.]+)" r="([\d.]+)"/g)) expect(Number(m[1]) - Number(m[2]), `${n}: a point under the title`).toBeGreaterThanOrEqual(title + 4);
-      for (const m of svg.matchAll(/<g class="end-label">(?:<path[^>]*>)?<text x="[\d.]+" y="([\d.]+)"/g)) expect(Number(m[1]) - 9, `${n}: an end label under the title`).toBeGreaterThanOrEqual(title + 4);
+      // Every end label is read, with its leader or without (a leader is written <path …></path>).
+      const labels = [...svg.matchAll(/<g class="end-label">(?:<path[^>]*>(?:<\/path>)?)?<text x="[\d.]+" y="([\d.]+)"/g)];
+      expect(labels.length, `${n}: end labels read`).toBe(svg.split('<g class="end-label">').length - 1);
+      for (const m of labels) expect(Number(m[1]) - 9, `${n}: an end label under the title`).toBeGreaterThanOrEqual(title + 4);
       charts++;
     }
     expect(charts).toBeGreaterThan(3);

@@ -1,8 +1,8 @@
+import { isAscii } from 'node:buffer';
 import type { Problem } from '../errors.ts';
 import type { FinerGeography, TableConfig, Tables } from '../schema.ts';
 import type { AreaFrame } from './areas.ts';
 import { codeProblem, columnIndex, duplicateProblem } from './join.ts';
-import { isAscii } from 'node:buffer';
 import { CELL, cellStatus, MAX_COLUMNS, MAX_ROWS, type CsvTable } from './load.ts';
 
 /**

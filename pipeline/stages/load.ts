@@ -28,11 +28,6 @@ export function text(raw: Uint8Array): string {
   return t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
 }
 
-/** Text of a raw file (see {@link inflate}); a leading BOM is dropped. */
-export function decode(file: string, bytes: Uint8Array): string {
-  return text(inflate(file, bytes));
-}
-
 /** A parsed cell: a number, or one of the two kinds of absence, kept apart from zero. */
 export type Cell = { status: 'value'; value: number } | { status: 'missing' } | { status: 'suppressed' } | { status: 'invalid' };
 

@@ -60,13 +60,13 @@ export function rawReader(cfg: Config, files: Map<string, Uint8Array>, problems:
     refs.set(file, left);
     if (left <= 0) { files.delete(file); parsed.delete(file); }
   };
-  /** A file's bytes, inflated (`inflate`) or decoded to text (`decode`), and counted as read; null when it cannot be, its problem collected. */
-  const open = <T>(file: string, as: (file: string, bytes: Uint8Array) => T): T | null => {
+  /** A file's bytes, inflated, and counted as read; null when it cannot be (too large, not gzip), its problem collected. */
+  const inflated = (file: string): Uint8Array | null => {
     const bytes = files.get(file);
     if (!bytes) throw new Error(`raw/${file} was read more often than the config refers to it`);
     consume(file);
     try {
-      return as(`raw/${file}`, bytes);
+      return inflate(`raw/${file}`, bytes);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(...e.problems);
@@ -78,7 +78,7 @@ export function rawReader(cfg: Config, files: Map<string, Uint8Array>, problems:
     csv: (file, onRow, fromBytes) => {
       const again = parsed.get(file);
       if (again && !onRow) { consume(file); return again; }
-      const bytes = open(file, inflate);
+      const bytes = inflated(file);
       if (bytes === null) return { file: `raw/${file}`, header: [], rows: [], lines: [] };
       const quick = fromBytes?.(bytes, keep.get(file) ?? new Set());
       if (quick) return quick;
@@ -88,7 +88,7 @@ export function rawReader(cfg: Config, files: Map<string, Uint8Array>, problems:
       return r.table;
     },
     geojson: (file) => {
-      const t = open(file, inflate);
+      const t = inflated(file);
       if (t === null) return [];
       const r = parseGeoJson(`raw/${file}`, t);
       problems.push(...r.problems);

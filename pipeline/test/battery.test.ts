@@ -12,7 +12,7 @@ import { CONTESTS, DEFLATOR, governanceWorld, POP, PRACTICES, rawFiles, recordRa
 import { cli, snapshotDir } from './helpers.ts';
 import { sha256 } from '../stages/provenance.ts';
 import { gzipSync } from 'node:zlib';
-import { decode, MAX_ROWS, parseCsv } from '../stages/load.ts';
+import { inflate, MAX_ROWS, parseCsv } from '../stages/load.ts';
 import { InputError } from '../errors.ts';
 
 const temps: string[] = [];
@@ -198,7 +198,7 @@ describe('bad input battery: size limits before parsing', () => {
   it('23 a file that decompresses past the limit fails at once, with TOO_LARGE, without reading it all', () => {
     const bomb = gzipSync(Buffer.alloc(300 * 1024 * 1024, 0x30), { level: 9 }); // 300 MiB of "0" in about 300 KB
     let error: unknown;
-    try { decode('raw/big.csv.gz', bomb); } catch (e) { error = e; }
+    try { inflate('raw/big.csv.gz', bomb); } catch (e) { error = e; }
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).problems[0].code).toBe('TOO_LARGE');
   });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
-import { decode, parseCell, parseCsv, parseGeoJson } from '../stages/load.ts';
+import { inflate, parseCell, parseCsv, parseGeoJson, text } from '../stages/load.ts';
 import { isPlainNumber, splitQuotedLine } from '../../src/lib/csv-read.ts';
+
+/** A raw file's text as the reader makes it: inflated, then read as UTF-8. */
+const decode = (file: string, bytes: Uint8Array) => text(inflate(file, bytes));
 
 describe('load', () => {
   it('reads a BOM, CRLF and quoted numbers exactly as the plain file', () => {

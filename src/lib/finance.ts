@@ -55,6 +55,12 @@ export function percentChange(a: number, b: number, reference: number | null): {
   return { p: Math.round((100 * (b - a)) / a) };
 }
 
+/** The years with no figure between a series' first and last years with one (where its line stops). */
+export function missingBetween(years: string[], series: (number | null)[]): string[] {
+  const e = ends(series);
+  return e ? years.filter((_, i) => i > e[0] && i < e[1] && series[i] === null) : [];
+}
+
 /**
  * "fell from £1,225 to £975 per resident (−20%)", over the series' first and last years with a
  * figure. The years between with no figure are named, unless `gapSaid` (a chart that says them
@@ -67,7 +73,7 @@ export function changeWords(f: FinanceData, series: (number | null)[], reference
   const c = percentChange(a, b, reference[e[0]]);
   const [y0, y1] = [f.years[e[0]], f.years[e[1]]];
   // Years between the ends with no figure are named: the change is then over a break in the accounts, not year on year.
-  const gap = f.years.filter((_, i) => i > e[0] && i < e[1] && series[i] === null);
+  const gap = missingBetween(f.years, series);
   const gapWords = gap.length && !gapSaid ? `no figures for ${andList(gap)}` : null;
   const bracket = ['p' in c ? signed(c.p) : null, gapWords].filter(Boolean);
   const pct = `${bracket.length ? ` (${bracket.join('; ')})` : ''}${'why' in c ? `; ${c.why}` : ''}`;
