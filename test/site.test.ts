@@ -264,8 +264,14 @@ describe('finding your own area', () => {
     const w = await watched(page);
     await page.goto(`${site.origin}/explore/?i=iod25-imd-score`);
     await mapReady(page);
+    const shards: string[] = [];
+    page.on('request', (r) => { if (r.url().includes('/data/search/postcodes/')) shards.push(new URL(r.url()).pathname); });
+    // The district's shard is fetched while the postcode is typed, once its district is certain, and only once.
+    await page.locator('#place-search').pressSequentially('fy1 2');
+    await expect.poll(() => shards).toEqual(['/data/search/postcodes/FY1.json']);
     await search(page, 'fy1 2es');
     await expect.poll(() => page.locator('[data-search-result]').textContent()).toContain('Blackpool 008E (E01012684)');
+    expect(shards).toEqual(['/data/search/postcodes/FY1.json']);
     expect(await page.locator('[data-search-result]').textContent()).toContain("is in one of the programme's neighbourhoods");
     await expect.poll(() => new URL(page.url()).searchParams.get('a')).toBe('E01012684');
     await expect.poll(() => page.locator('.maplibregl-popup').textContent()).toContain('70.27');

@@ -35,14 +35,28 @@ export type Cell = { status: 'value'; value: number } | { status: 'missing' } | 
 /** Status codes of a cell, without allocating: see {@link cellStatus}. */
 export const CELL = { value: 0, missing: 1, suppressed: 2, invalid: 3 } as const;
 
-/** The status of one cell (a CELL code); its number, when a value, is `Number(cell.trim())`. */
+/** The status of one cell (a CELL code); its number, when a value, is `Number(cell.trim())` (see {@link cellValue}). */
 export function cellStatus(raw: string, missingMarkers: readonly string[], suppressedMarkers: readonly string[]): number {
-  const s = raw.length > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw;
+  const s = trimmed(raw);
   if (missingMarkers.includes(s)) return CELL.missing;
   if (suppressedMarkers.includes(s)) return CELL.suppressed;
   if (!isPlainNumber(s) || !Number.isFinite(Number(s))) return CELL.invalid;
   return CELL.value;
 }
+
+/**
+ * A cell's number when its status is value, else NaN (and `cellStatus` says which absence or
+ * fault it is): the status and the number in one reading, for loops over every cell of a table.
+ */
+export function cellValue(raw: string, missingMarkers: readonly string[], suppressedMarkers: readonly string[]): number {
+  const s = trimmed(raw);
+  if (missingMarkers.includes(s) || suppressedMarkers.includes(s) || !isPlainNumber(s)) return NaN;
+  const v = Number(s);
+  return Number.isFinite(v) ? v : NaN;
+}
+
+/** The cell without surrounding white space (the same string when it has none). */
+const trimmed = (raw: string) => (raw.length > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw);
 
 /** Reads one cell as a number, a missing marker or a suppression marker. */
 export function parseCell(raw: string, missingMarkers: readonly string[], suppressedMarkers: readonly string[]): Cell {

@@ -1,6 +1,6 @@
 import type { Problem } from '../errors.ts';
 import type { Geographies } from '../schema.ts';
-import { parsePostcode, shardName } from '../../src/lib/postcode.ts';
+import { parsePostcode, shardPath } from '../../src/lib/postcode.ts';
 import type { AreaFrame } from './areas.ts';
 import { columnIndex } from './join.ts';
 import type { CsvTable } from './load.ts';
@@ -96,36 +96,38 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
   const ladName = new Map(Object.entries(d.lads).map(([k, v]) => [k, v.name]));
   f.codes.forEach((_, i) => { if (f.lad[i] && !ladName.has(f.lad[i])) ladName.set(f.lad[i], f.ladName[i]); });
 
-  // Shards by sector: a dictionary of the LSOAs and wards the sector's postcodes use, then one row per postcode.
-  const sectors = new Map<string, { lsoas: string[]; lsoaIdx: Map<string, number>; wards: string[]; wardIdx: Map<string, number>; rows: unknown[][] }>();
+  // Shards by district: a dictionary of the LSOAs and wards the district's postcodes use, then one row per postcode.
+  const shards = new Map<string, { lsoas: string[]; lsoaIdx: Map<string, number>; wards: string[]; wardIdx: Map<string, number>; rows: unknown[][] }>();
   const districts = new Map<string, Set<string>>();
+  const sectors = new Set<string>();
   // ONS pcds is already "DISTRICT UNIT": split it directly; anything else goes through the full parser.
   const fast = /^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$/;
   const covered = new Set<string>();
   d.postcodes.rows.forEach((row) => {
     const raw = row[pc];
     const sp = raw.indexOf(' ');
-    const p = fast.test(raw) ? { postcode: raw, district: raw.slice(0, sp), sector: raw.slice(0, sp + 2), unit: raw.slice(sp + 2) } : parsePostcode(raw);
+    const p = fast.test(raw) ? { postcode: raw, district: raw.slice(0, sp), sector: raw.slice(0, sp + 2), inward: raw.slice(sp + 1) } : parsePostcode(raw);
     if (!p) { report.rejected.badPostcode++; return; }
     const lsoa = row[pLsoa].trim();
     if (!inScope.has(lsoa)) { report.postcodesOutsideScope++; return; }
     report.postcodes++;
     covered.add(lsoa);
     if (!example.postcode && d.neighbourhoodOf.has(lsoa)) example.postcode = p.postcode;
-    let s = sectors.get(p.sector);
-    if (!s) sectors.set(p.sector, (s = { lsoas: [], lsoaIdx: new Map(), wards: [], wardIdx: new Map(), rows: [] }));
+    let s = shards.get(p.district);
+    if (!s) shards.set(p.district, (s = { lsoas: [], lsoaIdx: new Map(), wards: [], wardIdx: new Map(), rows: [] }));
     if (!s.lsoaIdx.has(lsoa)) { s.lsoaIdx.set(lsoa, s.lsoas.length); s.lsoas.push(lsoa); }
     const ward = row[pWard].trim();
     const wardKey = `${ward}|${row[pLad].trim()}`;
     if (!s.wardIdx.has(wardKey)) { s.wardIdx.set(wardKey, s.wards.length); s.wards.push(wardKey); }
-    s.rows.push([p.unit, s.lsoaIdx.get(lsoa), s.wardIdx.get(wardKey)]);
+    s.rows.push([p.inward, s.lsoaIdx.get(lsoa), s.wardIdx.get(wardKey)]);
+    sectors.add(p.sector);
     const ds = districts.get(p.district) ?? new Set<string>();
     ds.add(p.sector.slice(-1));
     districts.set(p.district, ds);
   });
-  for (const [sector, s] of [...sectors].sort(([a], [b]) => a.localeCompare(b, 'en-GB'))) {
-    files.set(`search/postcodes/${shardName(sector)}.json`, JSON.stringify({
-      sector,
+  for (const [district, s] of [...shards].sort(([a], [b]) => a.localeCompare(b, 'en-GB'))) {
+    files.set(shardPath(district), JSON.stringify({
+      district,
       lsoas: s.lsoas.map((code) => { const i = f.index.get(code); return [code, i === undefined ? '' : f.names[i], d.lsoa11Of.get(code) ?? [], d.neighbourhoodOf.get(code) ?? null]; }),
       wards: s.wards.map((k) => { const [w, l] = k.split('|'); return [w, wardName.get(w) ?? w, l, ladName.get(l) ?? l]; }),
       postcodes: s.rows,
@@ -184,4 +186,4 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
   return { files, report, summary: summary() };
 }
 
-export const searchCounts = ({ report: r }: { report: SearchReport }) => ({ postcodes: r.postcodes, outsideScope: r.postcodesOutsideScope, coverage: r.coverage.share, sectors: r.sectors, places: r.places, wards: r.wards, parishes: r.parishes });
+export const searchCounts = ({ report: r }: { report: SearchReport }) => ({ postcodes: r.postcodes, outsideScope: r.postcodesOutsideScope, coverage: r.coverage.share, sectors: r.sectors, districts: r.districts, places: r.places, wards: r.wards, parishes: r.parishes });

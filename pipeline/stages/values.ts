@@ -3,7 +3,7 @@ import type { Indicator, TableConfig, Tables } from '../schema.ts';
 import type { AreaFrame } from './areas.ts';
 import { LSOA_CODE } from './areas.ts';
 import { checkCodes, columnIndex } from './join.ts';
-import { CELL, cellStatus, type CsvTable } from './load.ts';
+import { CELL, cellStatus, cellValue, type CsvTable } from './load.ts';
 import type { FinerTableReport } from './finer.ts';
 import type { CoarserTableReport } from './coarser.ts';
 
@@ -114,10 +114,15 @@ export function indicatorColumns(i: Indicator): string[] {
 function statedDecimals(row: string[], idx: number[], scaleDecimals: number): number {
   let most = 0;
   for (const i of idx) {
-    const c = row[i].trim();
-    if (/[eE]/.test(c)) return NaN;
-    const dot = c.indexOf('.');
-    if (dot >= 0) most = Math.max(most, c.length - dot - 1);
+    // The digits after the point, read from the end (white space around a cell is not part of it).
+    const c = row[i];
+    let end = c.length;
+    while (end > 0 && c.charCodeAt(end - 1) <= 32) end--;
+    for (let j = end - 1; j >= 0; j--) {
+      const ch = c.charCodeAt(j);
+      if (ch === 101 || ch === 69) return NaN;
+      if (ch === 46) { if (end - 1 - j > most) most = end - 1 - j; break; }
+    }
   }
   return Math.max(0, most - scaleDecimals);
 }
@@ -137,47 +142,51 @@ export function extractSeries(frame: AreaFrame, joined: JoinedTable, indicator: 
   const scale = indicator.transform === 'proportion-to-percent' ? 100 : 1;
   const exact = scale !== 1 || idx.length > 1;
   const scaleDecimals = Math.round(Math.log10(scale));
-  const st = new Int32Array(idx.length);
+  const range = indicator.unit === 'decile' ? [1, 10] : indicator.unit === 'rank' ? [1, frame.codes.length] : indicator.unit === 'percent' ? [0, 100] : null;
+  /** Each cell's number (NaN when it is not a value). */
+  const num = new Float64Array(idx.length);
   for (let a = 0; a < n; a++) {
     const r = joined.rowOf[a];
     if (r < 0) continue;
     const row = joined.csv.rows[r];
     let worst = CELL.value as number;
     for (let k = 0; k < idx.length; k++) {
-      st[k] = cellStatus(row[idx[k]] ?? '', missing, suppressed);
-      if (st[k] === CELL.invalid) {
+      const raw = row[idx[k]] ?? '';
+      num[k] = cellValue(raw, missing, suppressed);
+      if (num[k] === num[k]) continue;
+      const st = cellStatus(raw, missing, suppressed);
+      if (st === CELL.invalid) {
         problems.push({ code: 'NOT_A_NUMBER', file: joined.csv.file, row: joined.csv.lines[r], column: cols[k], value: row[idx[k]], message: `${user} needs a number here`, fix: `Write a plain number (no commas or units), leave the cell empty for missing, or use a suppression marker (${suppressed.join(' ')}).` });
       }
       // invalid (3) outranks suppressed (2), which outranks missing (1).
-      if (st[k] > worst) worst = st[k];
+      if (st > worst) worst = st;
     }
     if (worst === CELL.invalid) continue;
     if (worst === CELL.suppressed) { status[a] = STATUS.suppressed; continue; }
     if (worst === CELL.missing) { status[a] = STATUS.missing; continue; }
     if (indicator.numerator === undefined) {
       let v = 0;
-      for (let k = 0; k < idx.length; k++) v += Number(row[idx[k]]);
+      for (let k = 0; k < idx.length; k++) v += num[k];
       // A sum or a scaled proportion is given to the decimals its cells state (0.398 is 39.8%, not 39.800000000000004).
       const d = exact ? statedDecimals(row, idx, scaleDecimals) : NaN;
       v = d <= 9 ? round(v * scale, d) : v * scale;
-      const range = indicator.unit === 'decile' ? [1, 10] : indicator.unit === 'rank' ? [1, frame.codes.length] : indicator.unit === 'percent' ? [0, 100] : null;
       if (range && (v < range[0] || v > range[1] || (indicator.unit !== 'percent' && !Number.isInteger(v)))) {
         problems.push({ code: 'OUT_OF_RANGE', file: joined.csv.file, row: joined.csv.lines[r], column: cols[0], value: row[idx[0]], message: `${user} is a ${indicator.unit}: it must be ${indicator.unit === 'percent' ? 'between' : 'a whole number from'} ${range[0]} ${indicator.unit === 'percent' ? 'and' : 'to'} ${range[1]}`, fix: 'Check the column against the publisher\'s file; a shifted column or a different edition is the usual cause.' });
         continue;
       }
       values[a] = v;
     } else {
-      let num = 0;
-      for (let k = 0; k < idx.length - 1; k++) num += Number(row[idx[k]]);
-      const den = Number(row[idx[idx.length - 1]]);
-      counts!.num[a] = num;
+      let part = 0;
+      for (let k = 0; k < idx.length - 1; k++) part += num[k];
+      const den = num[idx.length - 1];
+      counts!.num[a] = part;
       counts!.den[a] = den;
       if (den <= 0) { status[a] = STATUS.missing; continue; }
-      if (num < 0 || num > den) {
-        problems.push({ code: 'OUT_OF_RANGE', file: joined.csv.file, row: joined.csv.lines[r], column: cols.join(' / '), value: `${num} of ${den}`, message: `${user}: the counts give a share outside 0 to 100%`, fix: 'Check that the numerator columns are parts of the denominator column.' });
+      if (part < 0 || part > den) {
+        problems.push({ code: 'OUT_OF_RANGE', file: joined.csv.file, row: joined.csv.lines[r], column: cols.join(' / '), value: `${part} of ${den}`, message: `${user}: the counts give a share outside 0 to 100%`, fix: 'Check that the numerator columns are parts of the denominator column.' });
         continue;
       }
-      values[a] = (num / den) * 100;
+      values[a] = (part / den) * 100;
     }
     status[a] = STATUS.value;
   }

@@ -1,5 +1,5 @@
 /** Postcode and place lookups against the atlas's own static files: a search downloads a few KB. */
-import { parsePostcode, shardName, typedSector } from '../../lib/postcode.ts';
+import { parsePostcode, shardPath, shardRow, typedDistrict, type PostcodeShard } from '../../lib/postcode.ts';
 import type { BBox } from '../../lib/planar.ts';
 
 export interface PostcodeAnswer {
@@ -29,9 +29,9 @@ function getJson<T>(url: string): Promise<T> {
 export async function lookupPostcode(base: string, input: string): Promise<PostcodeResult> {
   const p = parsePostcode(input);
   if (!p) return { kind: 'malformed' };
-  // One request when the postcode exists: its sector's shard. Only a miss consults the district index.
-  const shard = await getJson<{ lsoas: [string, string, string[], string | null][]; wards: [string, string, string, string][]; postcodes: [string, number, number][] }>(`${base}data/search/postcodes/${shardName(p.sector)}.json`).catch(() => null);
-  const row = shard?.postcodes.find((r) => r[0] === p.unit);
+  // One request when the postcode exists: its district's shard. Only a miss consults the district index.
+  const shard = await getJson<PostcodeShard>(`${base}data/${shardPath(p.district)}`).catch(() => null);
+  const row = shard ? shardRow(shard, p) : undefined;
   if (!shard || !row) {
     const index = await getJson<{ districts: Record<string, string> } & Coverage>(`${base}data/search/postcode-districts.json`);
     const areas = new Set(Object.keys(index.districts).map((d) => d.replace(/[0-9].*$/, '')));
@@ -44,12 +44,12 @@ export async function lookupPostcode(base: string, input: string): Promise<Postc
 }
 
 /**
- * Starts fetching a postcode's shard while it is being typed, as soon as its sector is certain
+ * Starts fetching a postcode's shard while it is being typed, as soon as its district is certain
  * ("FY1 2…"), so the answer is ready on Enter.
  */
 export function prefetchPostcode(base: string, input: string): void {
-  const sector = typedSector(input);
-  if (sector) void getJson(`${base}data/search/postcodes/${shardName(sector)}.json`).catch(() => {});
+  const district = typedDistrict(input);
+  if (district) void getJson(`${base}data/${shardPath(district)}`).catch(() => {});
 }
 
 export interface Place { label: string; kind: string; kindName: string; bbox?: BBox; point?: [number, number]; id?: string; where?: string }
