@@ -137,7 +137,6 @@ async function main(): Promise<number> {
         const now = performance.now();
         const c = Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');
         log(`${stage.padEnd(16)} ${String((now - last).toFixed(0)).padStart(5)} ms  ${c}${process.env.ATLAS_MEM ? `${((globalThis as { gc?: () => void }).gc?.(), "")} [heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB]` : ""}`);
-        if (process.env.ATLAS_GC) (globalThis as { gc?: () => void }).gc?.();
         last = now;
       },
     });
