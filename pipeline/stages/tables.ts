@@ -5,6 +5,7 @@ import { coarserTable, type CoarserTableReport, type WardRow } from './coarser.t
 import { finerLookupReader, finerSummer, type FinerLookup, type FinerLookupReport } from './finer.ts';
 import { columnIndex } from './join.ts';
 import { parseCell, type BytesReader, type CsvTable, type RowSink } from './load.ts';
+import { numberTable, type NumberTable } from './number-table.ts';
 import { extractSeries, indicatorColumns, joinTable, type JoinedTable, type Series, type TableReport } from './values.ts';
 
 export interface TablesResult {
@@ -54,7 +55,7 @@ export function readTables(cfg: Config, frames: Record<Vintage, AreaFrame>, csv:
   const wards = new Map<string, Map<string, WardRow>>();
   for (const t of cfg.tables.tables) {
     const other = frames[t.vintage === 2021 ? 2011 : 2021];
-    let table: CsvTable;
+    let table: NumberTable;
     let finer: TableReport['finer'];
     let coarser: CoarserTableReport | undefined;
     if (t.coarser !== undefined) {
@@ -67,7 +68,10 @@ export function readTables(cfg: Config, frames: Record<Vintage, AreaFrame>, csv:
       const summed = summer.finish(csv(t.file, summer.row, summer.fromBytes));
       table = summed.csv;
       finer = summed.report;
-    } else table = csv(t.file);
+    } else {
+      const markers = [...(t.missingMarkers ?? cfg.tables.defaults.missingMarkers), ...(t.suppressedMarkers ?? cfg.tables.defaults.suppressedMarkers)];
+      table = csv(t.file, undefined, (bytes, keep) => numberTable(`raw/${t.file}`, bytes, keep, t.code, markers));
+    }
     const joined = joinTable(frames[t.vintage], t, table, geo.nation.lsoaPrefix, problems, other);
     reports.push(finer ? { ...joined.report, finer } : coarser ? { ...joined.report, coarser } : joined.report);
     for (const ind of cfg.indicators.indicators) if (ind.table === t.id) series.set(ind.id, extractSeries(frames[t.vintage], joined, ind, cfg.tables.defaults, problems));
@@ -80,8 +84,10 @@ function populationOf(frame: AreaFrame, joined: JoinedTable, column: string, pro
   const c = columnIndex(joined.csv, column, problems, 'population weights');
   const out = new Float64Array(frame.codes.length).fill(NaN);
   if (c < 0) return out;
+  const numbers = joined.csv.numbers?.values[c];
   joined.rowOf.forEach((r, i) => {
     if (r < 0) return;
+    if (numbers) { out[i] = numbers[r]; return; }
     const cell = parseCell(joined.csv.rows[r][c] ?? '', [''], []);
     if (cell.status === 'value') out[i] = cell.value;
   });

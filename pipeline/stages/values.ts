@@ -5,6 +5,7 @@ import { LSOA_CODE } from './areas.ts';
 import { checkCodes, columnIndex } from './join.ts';
 import { CELL, cellStatus, cellValue, type CsvTable } from './load.ts';
 import type { FinerTableReport } from './finer.ts';
+import type { NumberTable } from './number-table.ts';
 import type { CoarserTableReport } from './coarser.ts';
 
 import { round, STATUS } from '../../src/lib/aggregate.ts';
@@ -40,7 +41,7 @@ export interface TableReport {
 /** A joined table: for each frame area, its row in the table or -1. */
 export interface JoinedTable {
   config: TableConfig;
-  csv: CsvTable;
+  csv: NumberTable;
   rowOf: Int32Array;
   report: TableReport;
 }
@@ -50,13 +51,16 @@ export interface JoinedTable {
  * nation that no boundary of the table's vintage has is an error: `VINTAGE_MIXED` when it is
  * an area of the other vintage (`other`), `UNKNOWN_CODE` when it is an area of neither.
  */
-export function joinTable(frame: AreaFrame, config: TableConfig, csv: CsvTable, englandPrefix: string, problems: Problem[], other?: AreaFrame): JoinedTable {
+export function joinTable(frame: AreaFrame, config: TableConfig, csv: NumberTable, englandPrefix: string, problems: Problem[], other?: AreaFrame): JoinedTable {
   // Each row's code checked as indexByCode checks it, and matched to the frame at once; only
   // codes the frame lacks are kept by name.
   const rowOf = new Int32Array(frame.codes.length).fill(-1);
   const elsewhere = new Map<string, number>();
+  // Tables in code order, as most are published, are matched by position, without hashing each code.
+  let next = 0;
   checkCodes(csv, config.code, LSOA_CODE, problems, `table "${config.id}"`, (code, r) => {
-    const i = frame.index.get(code);
+    const i = frame.codes[next] === code ? next : frame.index.get(code);
+    if (i !== undefined) next = i + 1;
     const first = i !== undefined ? rowOf[i] : elsewhere.get(code) ?? -1;
     if (first < 0) { if (i !== undefined) rowOf[i] = r; else elsewhere.set(code, r); }
     return first;
@@ -127,6 +131,13 @@ function statedDecimals(row: string[], idx: number[], scaleDecimals: number): nu
   return Math.max(0, most - scaleDecimals);
 }
 
+/** {@link statedDecimals} for a table read as numbers: the most digits after the point of any cell of row `r`. */
+function writtenDecimals(places: Uint8Array[], r: number, scaleDecimals: number): number {
+  let most = 0;
+  for (let k = 0; k < places.length; k++) if (places[k][r] > most) most = places[k][r];
+  return Math.max(0, most - scaleDecimals);
+}
+
 /** Reads one indicator's cells from its joined table; invalid cells become problems. */
 export function extractSeries(frame: AreaFrame, joined: JoinedTable, indicator: Indicator, defaults: Tables['defaults'], problems: Problem[]): Series {
   const missing = joined.config.missingMarkers ?? defaults.missingMarkers;
@@ -145,12 +156,19 @@ export function extractSeries(frame: AreaFrame, joined: JoinedTable, indicator: 
   const range = indicator.unit === 'decile' ? [1, 10] : indicator.unit === 'rank' ? [1, frame.codes.length] : indicator.unit === 'percent' ? [0, 100] : null;
   /** Each cell's number (NaN when it is not a value). */
   const num = new Float64Array(idx.length);
+  // A table read as numbers (see numberTable) has only values: every cell a plain number.
+  const numbers = joined.csv.numbers;
+  const columns = numbers ? idx.map((i) => numbers.values[i]!) : [];
+  const places = numbers ? idx.map((i) => numbers.decimals[i]!) : [];
+  /** The indicator's first cell of a row, as written. */
+  const written = (r: number) => (numbers ? numbers.text(r, idx[0]) : joined.csv.rows[r][idx[0]]);
   for (let a = 0; a < n; a++) {
     const r = joined.rowOf[a];
     if (r < 0) continue;
     const row = joined.csv.rows[r];
     let worst = CELL.value as number;
-    for (let k = 0; k < idx.length; k++) {
+    if (numbers) for (let k = 0; k < idx.length; k++) num[k] = columns[k][r];
+    else for (let k = 0; k < idx.length; k++) {
       const raw = row[idx[k]] ?? '';
       num[k] = cellValue(raw, missing, suppressed);
       if (num[k] === num[k]) continue;
@@ -168,10 +186,10 @@ export function extractSeries(frame: AreaFrame, joined: JoinedTable, indicator: 
       let v = 0;
       for (let k = 0; k < idx.length; k++) v += num[k];
       // A sum or a scaled proportion is given to the decimals its cells state (0.398 is 39.8%, not 39.800000000000004).
-      const d = exact ? statedDecimals(row, idx, scaleDecimals) : NaN;
+      const d = !exact ? NaN : numbers ? writtenDecimals(places, r, scaleDecimals) : statedDecimals(row, idx, scaleDecimals);
       v = d <= 9 ? round(v * scale, d) : v * scale;
       if (range && (v < range[0] || v > range[1] || (indicator.unit !== 'percent' && !Number.isInteger(v)))) {
-        problems.push({ code: 'OUT_OF_RANGE', file: joined.csv.file, row: joined.csv.lines[r], column: cols[0], value: row[idx[0]], message: `${user} is a ${indicator.unit}: it must be ${indicator.unit === 'percent' ? 'between' : 'a whole number from'} ${range[0]} ${indicator.unit === 'percent' ? 'and' : 'to'} ${range[1]}`, fix: 'Check the column against the publisher\'s file; a shifted column or a different edition is the usual cause.' });
+        problems.push({ code: 'OUT_OF_RANGE', file: joined.csv.file, row: joined.csv.lines[r], column: cols[0], value: written(r), message: `${user} is a ${indicator.unit}: it must be ${indicator.unit === 'percent' ? 'between' : 'a whole number from'} ${range[0]} ${indicator.unit === 'percent' ? 'and' : 'to'} ${range[1]}`, fix: 'Check the column against the publisher\'s file; a shifted column or a different edition is the usual cause.' });
         continue;
       }
       values[a] = v;

@@ -27,7 +27,7 @@ function tables(text: string, offer: boolean) {
   const { frames } = loadFrames(cfg, rawReader(cfg, w.inputs.files, problems), 'region');
   const read = rawReader(cfg, takeTableFiles(cfg, w.inputs.files), problems);
   const taken: boolean[] = [];
-  const result = readTables(cfg, frames, (file, onRow, fromBytes) => read.csv(file, onRow, offer && fromBytes ? (b, keep) => { const t = fromBytes(b, keep); taken.push(t !== null); return t; } : undefined), problems);
+  const result = readTables(cfg, frames, (file, onRow, fromBytes) => read.csv(file, onRow, offer && fromBytes ? (b, keep) => { const t = fromBytes(b, keep); if (file === FILE) taken.push(t !== null); return t; } : undefined), problems);
   const series = Object.fromEntries([...result.series].map(([id, s]) => [id, { values: [...s.values], status: [...s.status], counts: s.counts && { num: [...s.counts.num], den: [...s.counts.den] } }]));
   return { taken, out: JSON.parse(JSON.stringify({ series, population: result.population, reports: result.reports, problems })) };
 }
