@@ -42,6 +42,9 @@ describe('postcode shards', () => {
     // Raw: FY1 2ES,E06000009,E05015190,E01012684 / PR8 1AA,E08000014,E05000938,E01033798 / L36 9UD,E08000011,E05010942,E01006474
     expect(find('FY1 2ES')).toMatchObject({ lsoa: ['E01012684', 'Blackpool 008E', ['E01012684'], 'claremont'], ward: ['E05015190', expect.any(String), 'E06000009', 'Blackpool'] });
     expect(find('pr81aa').lsoa.slice(0, 1).concat(find('pr81aa').lsoa[3])).toEqual(['E01033798', 'central-southport']);
+    // A shard names the neighbourhoods its small areas are in, so the answer can say which.
+    expect(shard('PR8').neighbourhoods).toEqual({ 'central-southport': 'Central Southport' });
+    expect(shard('L36').neighbourhoods).toEqual({ 'stockbridge-village': 'Stockbridge Village' });
     expect(find('L36 9UD')).toMatchObject({ lsoa: ['E01006474', expect.any(String), expect.any(Array), null], ward: ['E05010942', expect.any(String), 'E08000011', 'Knowsley'] });
   });
   it('list every district and sector in the index, one shard for each district', () => {
@@ -65,7 +68,7 @@ describe('postcode shards', () => {
 describe('postcode district pages', () => {
   it('gather postcodes by small area and ward, each once, groups in the order of their first postcode (synthetic shard)', () => {
     // Synthetic: an invented district, its second sector's postcodes given first.
-    const s: PostcodeShard = { district: 'ZZ9', lsoas: [['A1', 'Area one', [], null], ['A2', 'Area two', [], 'n']], wards: [['W1', 'Ward one', 'C1', 'Council'], ['W2', 'Ward two', 'C1', 'Council']], postcodes: [['2AA', 0, 0], ['2AB', 0, 1], ['1BB', 1, 0], ['1AA', 0, 0], ['1AB', 0, 0]] };
+    const s: PostcodeShard = { district: 'ZZ9', lsoas: [['A1', 'Area one', [], null], ['A2', 'Area two', [], 'n']], wards: [['W1', 'Ward one', 'C1', 'Council'], ['W2', 'Ward two', 'C1', 'Council']], neighbourhoods: { n: 'Neighbourhood n' }, postcodes: [['2AA', 0, 0], ['2AB', 0, 1], ['1BB', 1, 0], ['1AA', 0, 0], ['1AB', 0, 0]] };
     expect(postcodeGroups(s).map((g) => [g.lsoa[0], g.ward[0], g.postcodes])).toEqual([
       ['A1', 'W1', ['ZZ9 1AA', 'ZZ9 1AB', 'ZZ9 2AA']],
       ['A2', 'W1', ['ZZ9 1BB']],

@@ -272,7 +272,7 @@ describe('finding your own area', () => {
     await search(page, 'fy1 2es');
     await expect.poll(() => page.locator('[data-search-result]').textContent()).toContain('Blackpool 008E (E01012684)');
     expect(shards).toEqual(['/data/search/postcodes/FY1.json']);
-    expect(await page.locator('[data-search-result]').textContent()).toContain("is in one of the programme's neighbourhoods");
+    expect(await page.locator('[data-search-result]').textContent()).toContain("It is in Claremont, one of the programme's neighbourhoods.");
     await expect.poll(() => new URL(page.url()).searchParams.get('a')).toBe('E01012684');
     await expect.poll(() => page.locator('.maplibregl-popup').textContent()).toContain('70.27');
     expect(w.errors).toEqual([]);
@@ -291,6 +291,13 @@ describe('finding your own area', () => {
       await expect.poll(() => result.textContent(), { timeout: 5000 }).toContain(expected);
       expect(await result.getAttribute('role')).toBe('alert');
     }
+    // Found, on a page without the map: the answer and its link name the neighbourhood.
+    await box.fill('');
+    await box.pressSequentially('PR8 1AA');
+    await box.press('Enter');
+    await expect.poll(() => result.textContent(), { timeout: 5000 }).toContain("It is in Central Southport, one of the programme's neighbourhoods.");
+    const open = page.getByRole('link', { name: 'Open Central Southport' });
+    expect(await open.getAttribute('href')).toBe('/neighbourhoods/central-southport/');
     await page.close();
   });
 

@@ -25,6 +25,8 @@ export interface SearchInputs {
   lsoa11Of: Map<string, string[]>;
   /** For each LSOA 2021 code: the neighbourhood it is in (by its 2021 list). */
   neighbourhoodOf: Map<string, string>;
+  /** Each neighbourhood's name by its slug. */
+  neighbourhoodNames: Map<string, string>;
   neighbourhoods: { slug: string; name: string; bbox: BBox; label: [number, number] }[];
   lads: Record<string, { name: string; bbox: BBox; label: [number, number] }>;
   /** The scope's local authorities' outlines: a named place is searchable only inside one. */
@@ -70,7 +72,7 @@ export function searchInputs(cfg: SearchInputs['cfg'], b: {
   const placed = b.geometry.placements;
   return {
     cfg, postcodes: b.csv(cfg.postcodes.file), places: b.csv(cfg.places.file), names: b.csv(cfg.names.file),
-    frame2021: b.frame, lsoa11Of, neighbourhoodOf,
+    frame2021: b.frame, lsoa11Of, neighbourhoodOf, neighbourhoodNames: new Map(b.resolved.map((n) => [n.config.slug, n.config.name])),
     neighbourhoods: b.resolved.filter((n) => placed.neighbourhood[n.config.slug]).map((n) => ({ slug: n.config.slug, name: n.config.name, ...placed.neighbourhood[n.config.slug] })),
     lads: ladsOf(b.geometry, Object.fromEntries([...b.ladMembers].map(([code, idx]) => [code, { name: b.frame.ladName[idx[0]] }]))),
     wardBoxes: b.wardBoxes, regionName: b.regionName, ladShapes: shapesOf(b.geometry.topology, 'lad'),
@@ -130,6 +132,7 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
       district,
       lsoas: s.lsoas.map((code) => { const i = f.index.get(code); return [code, i === undefined ? '' : f.names[i], d.lsoa11Of.get(code) ?? [], d.neighbourhoodOf.get(code) ?? null]; }),
       wards: s.wards.map((k) => { const [w, l] = k.split('|'); return [w, wardName.get(w) ?? w, l, ladName.get(l) ?? l]; }),
+      neighbourhoods: Object.fromEntries([...new Set(s.lsoas.map((code) => d.neighbourhoodOf.get(code)).filter((x): x is string => !!x))].map((slug) => [slug, d.neighbourhoodNames.get(slug) ?? slug])),
       postcodes: s.rows,
     }) + '\n');
   }

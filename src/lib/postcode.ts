@@ -45,6 +45,8 @@ export interface PostcodeShard {
   lsoas: [string, string, string[], string | null][];
   /** Code, name, council code, council name. */
   wards: [string, string, string, string][];
+  /** The name of each programme neighbourhood the district's small areas are in, by slug. */
+  neighbourhoods: Record<string, string>;
   /** Inward code ("2ES"), index into lsoas, index into wards. */
   postcodes: [string, number, number][];
 }

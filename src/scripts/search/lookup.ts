@@ -8,7 +8,8 @@ export interface PostcodeAnswer {
   lsoa: { code: string; name: string; lsoa11: string[] };
   ward: { code: string; name: string };
   lad: { code: string; name: string };
-  neighbourhood: string | null;
+  /** The programme neighbourhood it is in, or null. */
+  neighbourhood: { slug: string; name: string } | null;
 }
 /** Where a postcode could not be found: the file's edition, the area the atlas maps as a sentence names it ("the North West", "England"), the share of its small areas the file covers and whether it covers them all. */
 export interface Coverage { edition: string; region: string; coverage: number; complete: boolean }
@@ -40,7 +41,7 @@ export async function lookupPostcode(base: string, input: string): Promise<Postc
   }
   const [code, name, lsoa11, nb] = shard.lsoas[row[1]];
   const [wardCode, wardName, ladCode, ladName] = shard.wards[row[2]];
-  return { kind: 'found', postcode: p.postcode, lsoa: { code, name, lsoa11 }, ward: { code: wardCode, name: wardName }, lad: { code: ladCode, name: ladName }, neighbourhood: nb };
+  return { kind: 'found', postcode: p.postcode, lsoa: { code, name, lsoa11 }, ward: { code: wardCode, name: wardName }, lad: { code: ladCode, name: ladName }, neighbourhood: nb ? { slug: nb, name: shard.neighbourhoods?.[nb] ?? nb } : null };
 }
 
 /**

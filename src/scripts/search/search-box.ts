@@ -79,7 +79,7 @@ export function mountSearchBox(form: HTMLFormElement, handlers: SearchHandlers):
       const r = await lookupPostcode(base, text);
       if (r.kind === 'malformed') say('That is not a full postcode. A postcode looks like L36 9UD or FY1 1AD: an area and district, a space, then a number and two letters.', true);
       else if (r.kind === 'outside' || r.kind === 'unknown') say(notFound(r), true);
-      else { say(`${r.postcode}: small area ${r.lsoa.name} (${r.lsoa.code}), ${r.ward.name}, ${r.lad.name}.${r.neighbourhood ? ' It is in one of the programme\'s neighbourhoods.' : ' It is not in one of the programme\'s neighbourhoods.'}`); handlers.onPostcode(r); }
+      else { say(`${r.postcode}: small area ${r.lsoa.name} (${r.lsoa.code}), ${r.ward.name}, ${r.lad.name}.${r.neighbourhood ? ` It is in ${r.neighbourhood.name}, one of the programme's neighbourhoods.` : ' It is not in one of the programme\'s neighbourhoods.'}`); handlers.onPostcode(r); }
     } catch (e) {
       say(`The postcode could not be looked up (${(e as Error).message}). Try again, or use the list of places.`, true);
     }

@@ -19,8 +19,8 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-place-s
       const items: HTMLElement[] = [a];
       if (r.neighbourhood) {
         const b = document.createElement('a');
-        b.href = `${base}neighbourhoods/${r.neighbourhood}/`;
-        b.textContent = 'Open its neighbourhood';
+        b.href = `${base}neighbourhoods/${r.neighbourhood.slug}/`;
+        b.textContent = `Open ${r.neighbourhood.name}`;
         items.push(document.createTextNode(' · ') as unknown as HTMLElement, b);
       }
       links.replaceChildren(...items);
