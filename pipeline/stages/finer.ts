@@ -1,9 +1,9 @@
-import { isAscii } from 'node:buffer';
 import type { Problem } from '../errors.ts';
 import type { FinerGeography, TableConfig, Tables } from '../schema.ts';
 import type { AreaFrame } from './areas.ts';
 import { codeProblem, columnIndex, duplicateProblem } from './join.ts';
-import { CELL, cellStatus, MAX_COLUMNS, MAX_ROWS, type CsvTable } from './load.ts';
+import { CELL, cellStatus, MAX_ROWS, type CsvTable } from './load.ts';
+import { plainHeader } from './number-table.ts';
 
 /**
  * Tables published for a finer geography that nests exactly in LSOAs (Census 2021 Output
@@ -205,12 +205,10 @@ export function finerSummer(table: TableConfig, lookup: FinerLookup, frame: Area
   const fromBytes = (bytes: Uint8Array, keep: ReadonlySet<string>): CsvTable | null => {
     const buf = bytes;
     const len = buf.length;
-    if (len === 0 || !isAscii(buf) || buf.indexOf(34) >= 0 || buf.indexOf(13) >= 0 || buf.indexOf(0) >= 0) return null;
+    const fullHeader = plainHeader(buf);
+    if (!fullHeader) return null;
     const nl = buf.indexOf(10);
-    if (nl <= 0) return null;
-    const fullHeader = Buffer.from(buf.buffer, buf.byteOffset, nl).toString('latin1').split(',').map((h) => h.trim());
     const width = fullHeader.length;
-    if (width > MAX_COLUMNS || fullHeader.some((h) => h === '') || new Set(fullHeader).size !== width) return null;
     const codeAt = fullHeader.indexOf(table.code);
     const colAt = columns.map((col) => fullHeader.indexOf(col));
     if (codeAt < 0 || colAt.some((i) => i < 0)) return null;

@@ -19,6 +19,20 @@ export interface NumberColumns {
 /** A table as the CSV reader gives it, or from {@link numberTable} with its numbers read and `rows` holding the code alone. */
 export type NumberTable = CsvTable & { numbers?: NumberColumns };
 
+/**
+ * The header of a file that can be read from its bytes without a CSV parser, or null: ASCII with
+ * no quotes, carriage returns or NUL bytes, and a first line of at least two distinct, non-blank
+ * names (trimmed, as the CSV reader trims them). What the rows hold is for the reader to check.
+ */
+export function plainHeader(buf: Uint8Array): string[] | null {
+  if (buf.length === 0 || !isAscii(buf) || buf.indexOf(34) >= 0 || buf.indexOf(13) >= 0 || buf.indexOf(0) >= 0) return null;
+  const nl = buf.indexOf(10);
+  if (nl <= 0) return null;
+  const header = Buffer.from(buf.buffer, buf.byteOffset, nl).toString('latin1').split(',').map((h) => h.trim());
+  if (header.length < 2 || header.length > MAX_COLUMNS || header.some((h) => h === '') || new Set(header).size !== header.length) return null;
+  return header;
+}
+
 /** Most digits a cell may have to be read here: below 2^53, so digits over a power of ten give what `Number` gives. */
 const MAX_DIGITS = 15;
 const POW10 = Array.from({ length: MAX_DIGITS + 1 }, (_, i) => 10 ** i);
@@ -37,12 +51,10 @@ export function numberTable(file: string, bytes: Uint8Array, keep: ReadonlySet<s
   const buf = bytes;
   const len = buf.length;
   if (markers.some((m) => m !== '' && isPlainNumber(m))) return null;
-  if (len === 0 || !isAscii(buf) || buf.indexOf(34) >= 0 || buf.indexOf(13) >= 0 || buf.indexOf(0) >= 0) return null;
+  const fullHeader = plainHeader(buf);
+  if (!fullHeader) return null;
   const nl = buf.indexOf(10);
-  if (nl <= 0) return null;
-  const fullHeader = Buffer.from(buf.buffer, buf.byteOffset, nl).toString('latin1').split(',').map((h) => h.trim());
   const width = fullHeader.length;
-  if (width < 2 || width > MAX_COLUMNS || fullHeader.some((h) => h === '') || new Set(fullHeader).size !== width) return null;
   const codeAt = fullHeader.indexOf(code);
   if (codeAt < 0) return null;
   const numberAt = fullHeader.map((h, i) => (i !== codeAt && keep.has(h) ? i : -1)).filter((i) => i >= 0);
