@@ -31,32 +31,52 @@ function tried(rings: Ring[], r: number, i: number, s: number, k: number): boole
 
 export function kinkPoints(g: GeoJSON.Polygon | GeoJSON.MultiPolygon): [number, number][] {
   const rings: Ring[] = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
-  // Every segment as [ring, index, west, east, south, north], sorted by its west edge.
-  const segs: [number, number, number, number, number, number][] = [];
-  rings.forEach((ring, r) => {
-    for (let i = 0; i < ring.length - 1; i++) {
-      const [x1, y1] = ring[i], [x2, y2] = ring[i + 1];
-      segs.push([r, i, Math.min(x1, x2), Math.max(x1, x2), Math.min(y1, y2), Math.max(y1, y2)]);
-    }
-  });
-  segs.sort((p, q) => p[2] - q[2]);
-  // Each try as [ring1, ring2, i, k]: turf's loops run ring1, ring2, i, then k.
-  const tries: [number, number, number, number][] = [];
-  // A margin far below the coordinates' precision, so that rounding never hides a pair turf would find.
-  const eps = 1e-9;
-  for (let p = 0; p < segs.length; p++) {
-    const [r, i, , east, south, north] = segs[p];
-    for (let q = p + 1; q < segs.length && segs[q][2] <= east + eps; q++) {
-      const [s, k, , , s2, n2] = segs[q];
-      if (s2 > north + eps || n2 < south - eps) continue;
-      if (tried(rings, r, i, s, k)) tries.push([r, s, i, k]);
-      if (tried(rings, s, k, r, i)) tries.push([s, r, k, i]);
+  // Every segment's ring, index and box, in typed arrays (no object per segment), and the segments' order by west edge.
+  let n = 0;
+  for (const ring of rings) n += Math.max(0, ring.length - 1);
+  const ringOf = new Int32Array(n), indexOf = new Int32Array(n);
+  const west = new Float64Array(n), east = new Float64Array(n), south = new Float64Array(n), north = new Float64Array(n);
+  let at = 0;
+  for (let r = 0; r < rings.length; r++) {
+    const ring = rings[r];
+    for (let i = 0; i < ring.length - 1; i++, at++) {
+      const a = ring[i], b = ring[i + 1];
+      ringOf[at] = r; indexOf[at] = i;
+      west[at] = Math.min(a[0], b[0]); east[at] = Math.max(a[0], b[0]);
+      south[at] = Math.min(a[1], b[1]); north[at] = Math.max(a[1], b[1]);
     }
   }
-  tries.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) order[k] = k;
+  order.sort((p, q) => west[p] - west[q]);
+  // Each try as (ring1, ring2, i, k), four to a row: turf's loops run ring1, ring2, i, then k.
+  let tries = new Int32Array(64);
+  let count = 0;
+  const add = (r: number, s: number, i: number, k: number) => {
+    if (count * 4 + 4 > tries.length) { const more = new Int32Array(tries.length * 2); more.set(tries); tries = more; }
+    tries[count * 4] = r; tries[count * 4 + 1] = s; tries[count * 4 + 2] = i; tries[count * 4 + 3] = k;
+    count++;
+  };
+  // A margin far below the coordinates' precision, so that rounding never hides a pair turf would find.
+  const eps = 1e-9;
+  for (let p = 0; p < n; p++) {
+    const a = order[p];
+    const r = ringOf[a], i = indexOf[a];
+    for (let q = p + 1; q < n && west[order[q]] <= east[a] + eps; q++) {
+      const b = order[q];
+      if (south[b] > north[a] + eps || north[b] < south[a] - eps) continue;
+      const s2 = ringOf[b], k = indexOf[b];
+      if (tried(rings, r, i, s2, k)) add(r, s2, i, k);
+      if (tried(rings, s2, k, r, i)) add(s2, r, k, i);
+    }
+  }
+  const rows = new Uint32Array(count);
+  for (let t = 0; t < count; t++) rows[t] = t;
+  rows.sort((x, y) => tries[x * 4] - tries[y * 4] || tries[x * 4 + 1] - tries[y * 4 + 1] || tries[x * 4 + 2] - tries[y * 4 + 2] || tries[x * 4 + 3] - tries[y * 4 + 3]);
   const out: [number, number][] = [];
-  for (const [r, s, i, k] of tries) {
-    const l1 = rings[r], l2 = rings[s];
+  for (let t = 0; t < count; t++) {
+    const j = rows[t] * 4;
+    const l1 = rings[tries[j]], l2 = rings[tries[j + 1]], i = tries[j + 2], k = tries[j + 3];
     const m = meet(l1[i][0], l1[i][1], l1[i + 1][0], l1[i + 1][1], l2[k][0], l2[k][1], l2[k + 1][0], l2[k + 1][1]);
     if (m) out.push(m);
   }
