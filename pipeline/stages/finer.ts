@@ -3,7 +3,7 @@ import type { FinerGeography, TableConfig, Tables } from '../schema.ts';
 import type { AreaFrame } from './areas.ts';
 import { codeProblem, columnIndex, duplicateProblem } from './join.ts';
 import { CELL, cellStatus, MAX_ROWS, type CsvTable } from './load.ts';
-import { plainHeader } from './number-table.ts';
+import { plainHeader, type NumberTable } from './number-table.ts';
 
 /**
  * Tables published for a finer geography that nests exactly in LSOAs (Census 2021 Output
@@ -264,21 +264,33 @@ export function finerSummer(table: TableConfig, lookup: FinerLookup, frame: Area
     }
     return { file, header: fullHeader.filter((h) => keep.has(h)), rows: [], lines: [] };
   };
-  /** The LSOA table, from the sums, once every row has been seen (`parsed` is the header the parser read). */
-  const finish = (parsed: CsvTable): { csv: CsvTable; report: FinerTableReport } => {
-    const out: CsvTable = { file: parsed.file, header: [table.code, ...columns], rows: [], lines: [] };
+  /**
+   * The LSOA table, from the sums, once every row has been seen (`parsed` is the header the
+   * parser read): its numbers in arrays (a missing or suppressed sum NaN, written as the table's
+   * first marker of its kind), the code alone in each row.
+   */
+  const finish = (parsed: CsvTable): { csv: NumberTable; report: FinerTableReport } => {
+    const out: NumberTable = { file: parsed.file, header: [table.code, ...columns], rows: [], lines: [] };
     if (parsed.header.length === 0 || !resolve(parsed.header)) return { csv: out, report };
     const incomplete: string[] = [];
+    /** The frame index of each row. */
+    const areaOf: number[] = [];
     for (let i = 0; i < n; i++) {
       if (seen[i] === 0) continue;
       if (seen[i] !== lookup.children[i]) incomplete.push(frame.codes[i]);
-      const cells = columns.map((_, k) => {
-        const st = worst[i * w + k];
-        return st === CELL.suppressed ? suppressed[0] : st === CELL.missing ? missing[0] : String(sums[i * w + k]);
-      });
-      out.rows.push([frame.codes[i], ...cells]);
+      areaOf.push(i);
+      out.rows.push([frame.codes[i]]);
       out.lines.push(firstLine[i]);
     }
+    const values = columns.map((_, k) => Float64Array.from(areaOf, (i) => (worst[i * w + k] === CELL.value ? sums[i * w + k] : NaN)));
+    const text = (r: number, c: number): string => {
+      const i = areaOf[r];
+      if (c === 0) return frame.codes[i];
+      const st = worst[i * w + c - 1];
+      return st === CELL.suppressed ? suppressed[0] : st === CELL.missing ? missing[0] : String(sums[i * w + c - 1]);
+    };
+    // Sums of whole numbers: no decimals.
+    out.numbers = { values: [null, ...values], decimals: [null, ...columns.map(() => new Uint8Array(areaOf.length))], text };
     report.lsoas = out.rows.length;
     report.lsoasIncomplete = { count: incomplete.length, samples: incomplete.slice(0, 5) };
     for (const code of incomplete.slice(0, 20)) {

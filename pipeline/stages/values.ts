@@ -156,7 +156,7 @@ export function extractSeries(frame: AreaFrame, joined: JoinedTable, indicator: 
   const range = indicator.unit === 'decile' ? [1, 10] : indicator.unit === 'rank' ? [1, frame.codes.length] : indicator.unit === 'percent' ? [0, 100] : null;
   /** Each cell's number (NaN when it is not a value). */
   const num = new Float64Array(idx.length);
-  // A table read as numbers (see numberTable) has only values: every cell a plain number.
+  // A table read as numbers (see numberTable): NaN where a cell is not a value, its text then read for why.
   const numbers = joined.csv.numbers;
   const columns = numbers ? idx.map((i) => numbers.values[i]!) : [];
   const places = numbers ? idx.map((i) => numbers.decimals[i]!) : [];
@@ -167,14 +167,15 @@ export function extractSeries(frame: AreaFrame, joined: JoinedTable, indicator: 
     if (r < 0) continue;
     const row = joined.csv.rows[r];
     let worst = CELL.value as number;
-    if (numbers) for (let k = 0; k < idx.length; k++) num[k] = columns[k][r];
-    else for (let k = 0; k < idx.length; k++) {
-      const raw = row[idx[k]] ?? '';
-      num[k] = cellValue(raw, missing, suppressed);
+    for (let k = 0; k < idx.length; k++) {
+      const raw = numbers ? '' : row[idx[k]] ?? '';
+      num[k] = numbers ? columns[k][r] : cellValue(raw, missing, suppressed);
       if (num[k] === num[k]) continue;
-      const st = cellStatus(raw, missing, suppressed);
+      // Not a value: a marker, or (read as text) a cell that is not a number.
+      const cell = numbers ? numbers.text(r, idx[k]) : raw;
+      const st = cellStatus(cell, missing, suppressed);
       if (st === CELL.invalid) {
-        problems.push({ code: 'NOT_A_NUMBER', file: joined.csv.file, row: joined.csv.lines[r], column: cols[k], value: row[idx[k]], message: `${user} needs a number here`, fix: `Write a plain number (no commas or units), leave the cell empty for missing, or use a suppression marker (${suppressed.join(' ')}).` });
+        problems.push({ code: 'NOT_A_NUMBER', file: joined.csv.file, row: joined.csv.lines[r], column: cols[k], value: cell, message: `${user} needs a number here`, fix: `Write a plain number (no commas or units), leave the cell empty for missing, or use a suppression marker (${suppressed.join(' ')}).` });
       }
       // invalid (3) outranks suppressed (2), which outranks missing (1).
       if (st > worst) worst = st;

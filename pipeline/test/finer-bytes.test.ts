@@ -12,6 +12,7 @@ import { loadFrames } from '../stages/frames.ts';
 import { rawReader, takeTableFiles } from '../stages/reader.ts';
 import { readTables } from '../stages/tables.ts';
 import { validateConfig } from '../stages/validate.ts';
+import { STATUS } from '../stages/values.ts';
 import { rawFiles, world } from './fixture.ts';
 
 const FILE = 'synthetic/oa21_cars.csv';
@@ -65,6 +66,17 @@ describe('Output Area tables summed from their bytes', () => {
     expect(quick.taken).toEqual([fast]);
     expect(rows.taken).toEqual([]);
     expect(quick.out).toEqual(rows.out);
+  });
+
+  it('a suppressed or missing count makes its small area\'s share suppressed or missing; the others are the sums\' shares', () => {
+    // E00900003 is the only Output Area of E01900002; E00900004 one of the two of E01900003.
+    const text = CLEAN.replace('E00900003,100,5', 'E00900003,100,c').replace('E00900004,120,60', 'E00900004,120,');
+    const { series } = tables(text, true).out;
+    const s = series['synth-no-car'];
+    const codes = ['E01800004', 'E01800005', 'E01900001', 'E01900002', 'E01900003'];
+    expect(codes.map((_, i) => s.status[i])).toEqual([STATUS.value, STATUS.value, STATUS.value, STATUS.suppressed, STATUS.missing]);
+    // (30 + 10) / (60 + 40); 50 / 100; 0 / 100.
+    expect([s.values[2], s.values[0], s.values[1]]).toEqual([40, 50, 0]);
   });
 
   it('the plain file and its irregular forms do differ in what they give, so the comparison above can fail', () => {
