@@ -98,7 +98,9 @@ export function summarise(ind: SummaryIndicator, series: AreaSeries, members: re
   let min = Infinity, max = -Infinity, wsum = 0, wx = 0, num = 0, den = 0;
   const deciles = ind.unit === 'decile' ? new Array(10).fill(0) : undefined;
   let popAll = 0, pop10 = 0, pop20 = 0;
-  for (const i of members) {
+  const counts = series.counts;
+  for (let k = 0; k < members.length; k++) {
+    const i = members[k];
     const st = series.status[i];
     if (st === STATUS.suppressed) { s.suppressed++; continue; }
     if (st !== STATUS.value) { s.missing++; continue; }
@@ -108,7 +110,7 @@ export function summarise(ind: SummaryIndicator, series: AreaSeries, members: re
     if (v > max) max = v;
     const w = population[i];
     if (Number.isFinite(w)) { wsum += w; wx += w * v; }
-    if (series.counts) { num += series.counts.num[i]; den += series.counts.den[i]; }
+    if (counts) { num += counts.num[i]; den += counts.den[i]; }
     if (deciles) {
       deciles[v - 1]++;
       const p = Number.isFinite(w) ? w : 0;
