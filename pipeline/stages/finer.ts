@@ -282,7 +282,11 @@ export function finerSummer(table: TableConfig, lookup: FinerLookup, frame: Area
       out.rows.push([frame.codes[i]]);
       out.lines.push(firstLine[i]);
     }
-    const values = columns.map((_, k) => Float64Array.from(areaOf, (i) => (worst[i * w + k] === CELL.value ? sums[i * w + k] : NaN)));
+    const values = columns.map((_, k) => {
+      const out = new Float64Array(areaOf.length);
+      for (let r = 0; r < areaOf.length; r++) { const at = areaOf[r] * w + k; out[r] = worst[at] === CELL.value ? sums[at] : NaN; }
+      return out;
+    });
     const text = (r: number, c: number): string => {
       const i = areaOf[r];
       if (c === 0) return frame.codes[i];

@@ -101,31 +101,46 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
   // Shards by district: a dictionary of the LSOAs and wards the district's postcodes use, then one row per postcode.
   const shards = new Map<string, { lsoas: string[]; lsoaIdx: Map<string, number>; wards: string[]; wardIdx: Map<string, number>; rows: unknown[][] }>();
   const districts = new Map<string, Set<string>>();
-  const sectors = new Set<string>();
   // ONS pcds is already "DISTRICT UNIT": split it directly; anything else goes through the full parser.
   const fast = /^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$/;
   const covered = new Set<string>();
+  // Rows of one district come together in the file: its shard, and its last row's ward, are kept at hand.
+  let s: (typeof shards extends Map<string, infer S> ? S : never) | undefined;
+  let sDistrict = '';
+  let lastWard = '', lastLad = '', lastWardAt = -1;
   d.postcodes.rows.forEach((row) => {
     const raw = row[pc];
     const sp = raw.indexOf(' ');
-    const p = fast.test(raw) ? { postcode: raw, district: raw.slice(0, sp), sector: raw.slice(0, sp + 2), inward: raw.slice(sp + 1) } : parsePostcode(raw);
-    if (!p) { report.rejected.badPostcode++; return; }
+    const quick = fast.test(raw);
+    const p = quick ? null : parsePostcode(raw);
+    if (!quick && !p) { report.rejected.badPostcode++; return; }
+    const postcode = p ? p.postcode : raw;
+    const district = p ? p.district : raw.slice(0, sp);
+    const inward = p ? p.inward : raw.slice(sp + 1);
     const lsoa = row[pLsoa].trim();
     if (!inScope.has(lsoa)) { report.postcodesOutsideScope++; return; }
     report.postcodes++;
     covered.add(lsoa);
-    if (!example.postcode && d.neighbourhoodOf.has(lsoa)) example.postcode = p.postcode;
-    let s = shards.get(p.district);
-    if (!s) shards.set(p.district, (s = { lsoas: [], lsoaIdx: new Map(), wards: [], wardIdx: new Map(), rows: [] }));
-    if (!s.lsoaIdx.has(lsoa)) { s.lsoaIdx.set(lsoa, s.lsoas.length); s.lsoas.push(lsoa); }
-    const ward = row[pWard].trim();
-    const wardKey = `${ward}|${row[pLad].trim()}`;
-    if (!s.wardIdx.has(wardKey)) { s.wardIdx.set(wardKey, s.wards.length); s.wards.push(wardKey); }
-    s.rows.push([p.inward, s.lsoaIdx.get(lsoa), s.wardIdx.get(wardKey)]);
-    sectors.add(p.sector);
-    const ds = districts.get(p.district) ?? new Set<string>();
-    ds.add(p.sector.slice(-1));
-    districts.set(p.district, ds);
+    if (!example.postcode && d.neighbourhoodOf.has(lsoa)) example.postcode = postcode;
+    if (!s || district !== sDistrict) {
+      s = shards.get(district);
+      if (!s) shards.set(district, (s = { lsoas: [], lsoaIdx: new Map(), wards: [], wardIdx: new Map(), rows: [] }));
+      sDistrict = district;
+      lastWardAt = -1;
+    }
+    let l = s.lsoaIdx.get(lsoa);
+    if (l === undefined) { l = s.lsoas.length; s.lsoaIdx.set(lsoa, l); s.lsoas.push(lsoa); }
+    const ward = row[pWard].trim(), lad = row[pLad].trim();
+    if (lastWardAt < 0 || ward !== lastWard || lad !== lastLad) {
+      const wardKey = `${ward}|${lad}`;
+      let w = s.wardIdx.get(wardKey);
+      if (w === undefined) { w = s.wards.length; s.wardIdx.set(wardKey, w); s.wards.push(wardKey); }
+      lastWard = ward; lastLad = lad; lastWardAt = w;
+    }
+    s.rows.push([inward, l, lastWardAt]);
+    let ds = districts.get(district);
+    if (!ds) districts.set(district, (ds = new Set<string>()));
+    ds.add(inward[0]);
   });
   for (const [district, s] of [...shards].sort(([a], [b]) => a.localeCompare(b, 'en-GB'))) {
     files.set(shardPath(district), JSON.stringify({
@@ -136,7 +151,7 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
       postcodes: s.rows,
     }) + '\n');
   }
-  report.sectors = sectors.size;
+  report.sectors = [...districts.values()].reduce((n, digits) => n + digits.size, 0);
   report.districts = districts.size;
   report.coverage = { lsoas: inScope.size, withPostcodes: covered.size, share: inScope.size ? round(covered.size / inScope.size, 4) : 0, complete: covered.size === inScope.size, words: coverageWords(c.postcodes.edition, d.regionName, inScope.size, covered.size) };
   files.set('search/postcode-districts.json', JSON.stringify({ edition: c.postcodes.edition, region: d.regionName, coverage: report.coverage.share, complete: report.coverage.complete, districts: Object.fromEntries([...districts].sort(([a], [b]) => a.localeCompare(b, 'en-GB', { numeric: true })).map(([k, v]) => [k, [...v].sort().join('')])) }) + '\n');
