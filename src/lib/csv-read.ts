@@ -90,6 +90,8 @@ export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>,
     // Scanning commas allocates only the kept cells; a line with quotes goes through papaparse alone.
     const want = new Int32Array(width).fill(-1);
     cols.forEach((c, k) => (want[c] = k));
+    /** Each kept column's cell of the row before. */
+    const last: string[] = new Array(cols.length).fill('');
     let lastContent = body.length;
     while (lastContent > 0 && (body.charCodeAt(lastContent - 1) === 10 || body.charCodeAt(lastContent - 1) === 13)) lastContent--;
     let start = 0;
@@ -120,7 +122,11 @@ export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>,
           for (;;) {
             let comma = body.indexOf(',', from);
             if (comma < 0 || comma > stop) comma = stop;
-            if (field < width && want[field] >= 0) cells[want[field]] = body.slice(from, comma);
+            if (field < width && want[field] >= 0) {
+              // A cell as the row above had it (codes of a sorted lookup repeat) is that row's string, not a new one.
+              const k = want[field], prev = last[k];
+              cells[k] = prev.length === comma - from && body.startsWith(prev, from) ? prev : (last[k] = body.slice(from, comma));
+            }
             field++;
             if (comma === stop) break;
             from = comma + 1;
