@@ -50,6 +50,18 @@ describe('load', () => {
     expect(parseCsv('a.csv', 'a,b\n').problems[0].code).toBe('EMPTY_FILE');
   });
 
+  it('gives every cell as written when cells repeat the row above, in part or in full (one string is then shared)', () => {
+    // Same length but other letters, a prefix, a longer cell, an empty cell after a full one, and back.
+    const cells = [['E01', 'a', 'x'], ['E01', 'a', 'x'], ['E02', 'ab', ''], ['E02', 'a', ''], ['E020', 'a', 'x'], ['E02', '', 'x'], ['E02', '', 'x'], ['', 'a', 'y']];
+    const text = `c,n,m\n${cells.map((r) => r.join(',')).join('\n')}\n`;
+    const { table, problems } = parseCsv('t.csv', text);
+    expect(problems).toEqual([]);
+    expect(table.rows).toEqual(Papa.parse<string[]>(text.trimEnd(), { header: false }).data.slice(1));
+    expect(table.rows).toEqual(cells);
+    const kept = parseCsv('t.csv', text, new Set(['m', 'c'])).table;
+    expect(kept.rows).toEqual(cells.map((r) => [r[0], r[2]]));
+  });
+
   it('parses quoted cells with commas through papaparse', () => {
     const { table, problems } = parseCsv('a.csv', 'name,v\n"Smith, J",1\n');
     expect(problems).toEqual([]);
