@@ -125,7 +125,9 @@ export function parseCsv(file: string, text: string, keep?: ReadonlySet<string>,
             if (field < width && want[field] >= 0) {
               // A cell as the row above had it (codes of a sorted lookup repeat) is that row's string, not a new one.
               const k = want[field], prev = last[k];
-              cells[k] = prev.length === comma - from && body.startsWith(prev, from) ? prev : (last[k] = body.slice(from, comma));
+              let same = prev.length === comma - from;
+              for (let j = 0; same && j < prev.length; j++) same = body.charCodeAt(from + j) === prev.charCodeAt(j);
+              cells[k] = same ? prev : (last[k] = body.slice(from, comma));
             }
             field++;
             if (comma === stop) break;
