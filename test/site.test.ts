@@ -301,6 +301,26 @@ describe('finding your own area', () => {
     await page.close();
   });
 
+  it('does not open place suggestions over a postcode\'s answer when the place index arrives after it', async () => {
+    const page = await browser.newPage();
+    // The place index, asked for on the first letters ("P", "PR"), arrives only after the postcode has been answered.
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    await page.route('**/data/search/places.json', async (route) => { await held; await route.continue(); });
+    await page.goto(`${site.origin}/`);
+    const box = page.locator('#home-search');
+    await box.pressSequentially('PR8 1AA');
+    await box.press('Enter');
+    await expect.poll(() => page.locator('[data-search-result]').textContent(), { timeout: 5000 }).toContain('Central Southport');
+    const places = page.waitForResponse('**/data/search/places.json');
+    release();
+    await places;
+    await page.waitForTimeout(300);
+    expect(await page.locator('#home-search').getAttribute('aria-expanded')).not.toBe('true');
+    expect(await page.getByRole('option').count()).toBe(0);
+    await page.close();
+  });
+
   it('runs a search sent to the search page as a plain form (/search/?q=…), as if typed there', async () => {
     const page = await browser.newPage();
     await page.goto(`${site.origin}/search/?q=SW1A+1AA`);

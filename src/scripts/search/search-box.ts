@@ -105,6 +105,8 @@ export function mountSearchBox(form: HTMLFormElement, handlers: SearchHandlers):
       return;
     }
     await ready();
+    // Typed on while the place index loaded: a later input answers for the box (a postcode may have been looked up meanwhile).
+    if (input.value !== v) return;
     shown = findEntries(entries, v);
     active = -1;
     render();
