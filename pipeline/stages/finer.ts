@@ -195,8 +195,8 @@ export function finerSummer(table: TableConfig, lookup: FinerLookup, frame: Area
   };
   /**
    * Sums the whole file straight from its bytes, as `row` would from parsed rows, when every row
-   * is plain: ASCII, no quotes or carriage returns, a header of distinct names holding the
-   * table's columns, each row as wide as the header with its area in the lookup's order and
+   * is plain (see plainHeader: ASCII, no carriage returns, no quotes below the header), a header
+   * of distinct names holding the table's columns, each row as wide as the header with its area in the lookup's order and
    * whole-number counts, and no blank lines. Most of the time of a large table is in making
    * strings of its text and cells; this makes none. Gives the header as the CSV reader would keep
    * it (`keep`), or null, having summed nothing, for any other file: the CSV reader then reads it

@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { isPlainNumber } from '../../src/lib/csv-read.ts';
+import { isPlainNumber, splitQuotedLine } from '../../src/lib/csv-read.ts';
 import { MAX_COLUMNS, MAX_ROWS, type CsvTable } from './load.ts';
 
 /**
@@ -21,14 +21,18 @@ export type NumberTable = CsvTable & { numbers?: NumberColumns };
 
 /**
  * The header of a file that can be read from its bytes without a CSV parser, or null: ASCII with
- * no quotes, carriage returns or NUL bytes, and a first line of at least two distinct, non-blank
- * names (trimmed, as the CSV reader trims them). What the rows hold is for the reader to check.
+ * no carriage returns or NUL bytes, no quotes below the header (a name holding a comma may be
+ * quoted, as RFC 4180 has it), and a first line of at least two distinct, non-blank names
+ * (trimmed, as the CSV reader trims them). What the rows hold is for the reader to check.
  */
 export function plainHeader(buf: Uint8Array): string[] | null {
-  if (buf.length === 0 || !isAscii(buf) || buf.indexOf(34) >= 0 || buf.indexOf(13) >= 0 || buf.indexOf(0) >= 0) return null;
+  if (buf.length === 0 || !isAscii(buf) || buf.indexOf(13) >= 0 || buf.indexOf(0) >= 0) return null;
   const nl = buf.indexOf(10);
-  if (nl <= 0) return null;
-  const header = Buffer.from(buf.buffer, buf.byteOffset, nl).toString('latin1').split(',').map((h) => h.trim());
+  if (nl <= 0 || buf.indexOf(34, nl + 1) >= 0) return null;
+  const line = Buffer.from(buf.buffer, buf.byteOffset, nl).toString('latin1');
+  const names = line.includes('"') ? splitQuotedLine(line) : line.split(',');
+  if (!names) return null;
+  const header = names.map((h) => h.trim());
   if (header.length < 2 || header.length > MAX_COLUMNS || header.some((h) => h === '') || new Set(header).size !== header.length) return null;
   return header;
 }
@@ -39,8 +43,8 @@ const POW10 = Array.from({ length: MAX_DIGITS + 1 }, (_, i) => 10 ** i);
 
 /**
  * Reads a table of small areas from its bytes when every part the atlas keeps of it is plain, or
- * gives null for the CSV reader to read it (and name whatever is wrong). Plain: ASCII with no
- * quotes, carriage returns or NUL bytes; a header of distinct, non-blank names holding `code`;
+ * gives null for the CSV reader to read it (and name whatever is wrong). Plain: as
+ * {@link plainHeader} has it, with a header holding `code`;
  * every row as wide as the header, no blank lines; and in every kept column but the code,
  * numbers of at most 15 digits with an optional minus sign and decimal point (no spaces,
  * exponents or markers). `markers` are the table's missing and suppressed markers: a marker that
