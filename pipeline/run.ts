@@ -3,7 +3,7 @@ import type { Config, RawConfig } from './schema.ts';
 import { aggregateAll, ladMembersOf } from './stages/aggregate.ts';
 import { crosswalk, crosswalkReport } from './stages/change.ts';
 import { buildChanges } from './stages/changes.ts';
-import { deriveBreaks } from './stages/derive.ts';
+import { deriveAll } from './stages/derive.ts';
 import { buildFinance, financeInputs, ladNamesOf } from './stages/finance.ts';
 import { wardLists } from './stages/governance.ts';
 import { framesCounts, loadFrames, readVintageLookup } from './stages/frames.ts';
@@ -93,7 +93,7 @@ export async function run(inputs: RunInputs, options: RunOptions): Promise<RunRe
   const tables = step('tables', () => tablesFrom(tablesRead, read.problems), tablesCounts);
   const change = step('change', () => buildChanges(cfg, frames, cw, tables.series, tables.population[2011]), (c) => ({ ...crosswalkReport(cw, frames[2021].scope), layers: c.layers.length }));
   const aggregate = step('aggregate', () => aggregateAll({ indicators: cfg.indicators.indicators, vintageOf: (ind) => tableVintage(cfg, ind), frames, ladMembers, series: tables.series, population: tables.population, neighbourhoods: resolved, scope: cfg.geographies.scope, nation: cfg.geographies.nation }), (a) => ({ neighbourhoods: a.neighbourhoods.length, localAuthorities: Object.keys(a.comparators.lads[2021]).length, indicators: tables.series.size }));
-  const breaks = step('derive', () => new Map(cfg.indicators.indicators.map((ind) => [ind.id, deriveBreaks(tables.series.get(ind.id)!, frames[tableVintage(cfg, ind)].scope)])), (b) => ({ breaks: b.size }));
+  const breaks = step('derive', () => deriveAll(cfg.indicators.indicators, tables.series, (ind) => frames[tableVintage(cfg, ind)].scope, aggregate.rankings), (b) => ({ breaks: b.size }));
 
   const made: Made = { cfg, mode: options.scope, frames, lookup, series: tables.series, population: tables.population, change, aggregate, breaks, geometries, datasets, localMapped: local.mapped, search: search?.summary ?? null };
   const indicators = indicatorFiles(made);

@@ -116,7 +116,7 @@ export function aggregateAll(a: AggregateInputs) {
     regionMembers[v] = f.codes.map((_, i) => i).filter((i) => f.region[i] === a.scope.regionCode);
     englandMembers[v] = f.codes.map((_, i) => i);
   }
-  // England's sorted values place every group's figure; kept only here (the catalogue keeps their percentiles).
+  // England's sorted values place every group's figure (and give the class breaks their order); the catalogue keeps their percentiles.
   const rankings = new Map(a.indicators.map((ind) => [ind.id, englandRanking(series.get(ind.id)!)]));
   const spread = new Map(a.indicators.map((ind) => [ind.id, distribution(rankings.get(ind.id)!, ind.decimals)]));
   // Positions come from England's 200 cuts, as they do in the browser's custom areas (the sorted values stay here).
@@ -142,7 +142,7 @@ export function aggregateAll(a: AggregateInputs) {
     const lad = n.lad[v].code;
     return [ind.id, { neighbourhood: own, lad: comparators.lads[v][lad]?.summaries[ind.id] ?? summaryFor(ind, ladMembers[v].get(lad) ?? []), region: comparators.region.summaries[ind.id], england: comparators.england.summaries[ind.id] }];
   })) }));
-  return { comparators, neighbourhoods, ladMembers, spread, cuts };
+  return { comparators, neighbourhoods, ladMembers, spread, cuts, rankings };
 }
 
 /** Whether a group's figure is placed among England's areas: every indicator but ranks and deciles. */

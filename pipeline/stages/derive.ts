@@ -23,8 +23,12 @@ export interface Breaks {
 
 export { classOf };
 
-/** Derives the class breaks of one indicator from its series (England) and the scope's indices. */
-export function deriveBreaks(series: Series, scope: readonly number[]): Breaks {
+/**
+ * Derives the class breaks of one indicator from its series (England) and the scope's indices.
+ * `englandSorted`, England's figures already sorted (see englandRanking), saves sorting them
+ * again: rounding keeps their order.
+ */
+export function deriveBreaks(series: Series, scope: readonly number[], englandSorted?: Float64Array): Breaks {
   const ind: Indicator = series.indicator;
   const worse = ind.polarity === 'higher-worse' ? 'high' : ind.polarity === 'lower-worse' ? 'low' : null;
   const c = ind.classification;
@@ -36,12 +40,32 @@ export function deriveBreaks(series: Series, scope: readonly number[]): Breaks {
   const take = (i: number) => {
     if (series.status[i] === STATUS.value) picked[n++] = Math.round(series.values[i] * k) / k;
   };
-  if (c.over === 'england') for (let i = 0; i < series.values.length; i++) take(i);
-  else for (const i of scope) take(i);
-  const values = picked.subarray(0, n).sort() as unknown as number[];
+  let values: number[];
+  if (c.over === 'england' && englandSorted) {
+    for (let i = 0; i < englandSorted.length; i++) picked[i] = Math.round(englandSorted[i] * k) / k;
+    values = picked.subarray(0, englandSorted.length) as unknown as number[];
+  } else {
+    if (c.over === 'england') for (let i = 0; i < series.values.length; i++) take(i);
+    else for (const i of scope) take(i);
+    values = picked.subarray(0, n).sort() as unknown as number[];
+  }
   const floored = floorClass(values, c.classes, ind.decimals);
   const breaks = floored?.breaks ?? quantileBreaks(values, c.classes, ind.decimals);
   return { method: 'quantile', breaks, classes: breaks.length + 1, worse, over: c.over, ...(floored ? { floor: floored.floor } : {}) };
+}
+
+/**
+ * Every indicator's class breaks, in the indicators' order. England's sorted figures of each
+ * (from the comparisons' rankings) are used and then let go: they are the largest thing the
+ * comparisons hold, and nothing after needs them.
+ */
+export function deriveAll(indicators: readonly Indicator[], series: ReadonlyMap<string, Series>, scopeOf: (ind: Indicator) => readonly number[], rankings: Map<string, { sorted: Float64Array }>): Map<string, Breaks> {
+  const out = new Map<string, Breaks>();
+  for (const ind of indicators) {
+    out.set(ind.id, deriveBreaks(series.get(ind.id)!, scopeOf(ind), rankings.get(ind.id)?.sorted));
+    rankings.delete(ind.id);
+  }
+  return out;
 }
 
 /** Quantile breaks splitting sorted values into `classes` classes of equal count; equal breaks merged. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englandCuts, summarise } from '../stages/aggregate.ts';
+import { englandCuts, englandRanking, summarise } from '../stages/aggregate.ts';
 import { positionOf, tiedShareOf } from '../../src/lib/aggregate.ts';
 import { englandWords } from '../../src/lib/plain.ts';
 import { classOf, deriveBreaks } from '../stages/derive.ts';
@@ -126,6 +126,19 @@ describe('derive', () => {
     // Zeros alone in class 0; the four above spread over the other classes by quantile (of 10, 20, 30, 100).
     expect(values.map((v) => classOf(v, b.breaks))).toEqual([...Array(12).fill(0), 1, 2, 3, 4]);
     expect(b.classes).toBe(b.breaks.length + 1);
+  });
+  it('gives the same breaks from England\'s figures sorted beforehand (the comparisons\' rankings) as from its series (synthetic)', () => {
+    // Values at three decimals, rounded to the indicator's one, with ties and a run at the bottom; some areas missing.
+    let seed = 11;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const values: (number | 'm')[] = Array.from({ length: 400 }, (_, i) => (i % 37 === 0 ? 'm' : i % 5 === 0 ? 0 : Math.round(rand() * 100000) / 1000));
+    for (const classification of [{ method: 'quantile', classes: 5, over: 'england' }, { method: 'quantile', classes: 7, over: 'england' }] as const) {
+      const s = series(ind({ classification }), values);
+      const sorted = englandRanking(s).sorted;
+      expect(deriveBreaks(s, [0], sorted)).toEqual(deriveBreaks(s, [0]));
+    }
+    // The breaks do depend on the figures, so the comparison can fail.
+    expect(deriveBreaks(series(ind({}), values), [0], Float64Array.from([1, 2, 3, 4]))).not.toEqual(deriveBreaks(series(ind({}), values), [0]));
   });
   it('keeps plain quantiles when the lowest value is rarer than a class', () => {
     const b = deriveBreaks(series(ind({ classification: { method: 'quantile', classes: 4, over: 'england' } }), [0, 0, 1, 2, 3, 4, 5, 6]), [0]);
