@@ -3,7 +3,7 @@ import type { FinerGeography, TableConfig, Tables } from '../schema.ts';
 import type { AreaFrame } from './areas.ts';
 import { codeProblem, columnIndex, duplicateProblem } from './join.ts';
 import { CELL, cellStatus, MAX_ROWS, type CsvTable } from './load.ts';
-import { plainHeader, type NumberTable } from './number-table.ts';
+import { plainHeader, plainNumberAt, type NumberTable } from './number-table.ts';
 
 /**
  * Tables published for a finer geography that nests exactly in LSOAs (Census 2021 Output
@@ -234,10 +234,8 @@ export function finerSummer(table: TableConfig, lookup: FinerLookup, frame: Area
           for (let c = 0; c < expected.length; c++) if (expected.charCodeAt(c) !== buf[start + c]) { ok = false; break rows; }
           k = report.rowsRead;
         } else if (what >= 0) {
-          const n = i - start;
-          if (n === 0 || n > 15) { ok = false; break rows; }
-          let v = 0;
-          for (let c = start; c < i; c++) { const d = buf[c] - 48; if (d < 0 || d > 9) { ok = false; break rows; } v = v * 10 + d; }
+          const v = plainNumberAt(buf, start, i, true);
+          if (v !== v) { ok = false; break rows; }
           counts[what] = v;
         }
         field++;

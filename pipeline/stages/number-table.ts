@@ -42,6 +42,32 @@ const MAX_DIGITS = 15;
 const POW10 = Array.from({ length: MAX_DIGITS + 1 }, (_, i) => 10 ** i);
 
 /**
+ * The number written in bytes [start, end) when it is plain: an optional minus sign, 1 to 15
+ * digits and at most one decimal point (`whole`: digits alone), as `Number` reads it; else NaN.
+ * The digits after its point go to `places[at]` when `places` is given. The one rule of both
+ * bytes paths (the number tables here and the Output Area sums).
+ */
+export function plainNumberAt(buf: Uint8Array, start: number, end: number, whole: boolean, places?: Uint8Array, at = 0): number {
+  let c = start, negative = false;
+  if (!whole && c < end && buf[c] === 45) { negative = true; c++; }
+  let mant = 0, digits = 0, dec = -1;
+  for (; c < end; c++) {
+    const ch = buf[c];
+    if (ch === 46 && dec < 0 && !whole) { dec = 0; continue; }
+    const d = ch - 48;
+    if (d < 0 || d > 9) return NaN;
+    mant = mant * 10 + d;
+    digits++;
+    if (dec >= 0) dec++;
+  }
+  if (digits === 0 || digits > MAX_DIGITS) return NaN;
+  const p = dec < 0 ? 0 : dec;
+  if (places) places[at] = p;
+  const v = p === 0 ? mant : mant / POW10[p];
+  return negative ? -v : v;
+}
+
+/**
  * Reads a table of small areas from its bytes when every part the atlas keeps of it is plain, or
  * gives null for the CSV reader to read it (and name whatever is wrong). Plain: as
  * {@link plainHeader} has it, with a header holding `code`;
@@ -92,24 +118,9 @@ export function numberTable(file: string, bytes: Uint8Array, keep: ReadonlySet<s
       const what = field < width ? slot[field] : -1;
       if (what === -2) rows[r] = [raw.toString('latin1', start, i)];
       else if (what >= 0) {
-        // [-]digits[.digits], at least one digit, at most MAX_DIGITS.
-        let c = start, negative = false;
-        if (c < i && buf[c] === 45) { negative = true; c++; }
-        let mant = 0, digits = 0, dec = -1;
-        for (; c < i; c++) {
-          const ch = buf[c];
-          if (ch === 46 && dec < 0) { dec = 0; continue; }
-          const d = ch - 48;
-          if (d < 0 || d > 9) return null;
-          mant = mant * 10 + d;
-          digits++;
-          if (dec >= 0) dec++;
-        }
-        if (digits === 0 || digits > MAX_DIGITS) return null;
-        const places = dec < 0 ? 0 : dec;
-        const v = places === 0 ? mant : mant / POW10[places];
-        values[what][r] = negative ? -v : v;
-        decimals[what][r] = places;
+        const v = plainNumberAt(buf, start, i, false, decimals[what], r);
+        if (v !== v) return null;
+        values[what][r] = v;
       }
       field++;
       start = i + 1;
