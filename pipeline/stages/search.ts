@@ -99,13 +99,14 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
   f.codes.forEach((_, i) => { if (f.lad[i] && !ladName.has(f.lad[i])) ladName.set(f.lad[i], f.ladName[i]); });
 
   // Shards by district: a dictionary of the LSOAs and wards the district's postcodes use, then one row per postcode.
-  const shards = new Map<string, { lsoas: string[]; lsoaIdx: Map<string, number>; wards: string[]; wardIdx: Map<string, number>; rows: unknown[][] }>();
+  type Shard = { lsoas: string[]; lsoaIdx: Map<string, number>; wards: string[]; wardIdx: Map<string, number>; rows: unknown[][] };
+  const shards = new Map<string, Shard>();
   const districts = new Map<string, Set<string>>();
   // ONS pcds is already "DISTRICT UNIT": split it directly; anything else goes through the full parser.
   const fast = /^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$/;
   const covered = new Set<string>();
   // Rows of one district come together in the file: its shard, and its last row's ward, are kept at hand.
-  let s: (typeof shards extends Map<string, infer S> ? S : never) | undefined;
+  let s: Shard | undefined;
   let sDistrict = '';
   let lastWard = '', lastLad = '', lastWardAt = -1;
   d.postcodes.rows.forEach((row) => {
