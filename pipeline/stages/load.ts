@@ -8,14 +8,27 @@ export { MAX_COLUMNS, MAX_ROWS, MAX_TEXT_BYTES, parseCsv, type CsvTable, type Ro
 export function inflate(file: string, bytes: Uint8Array): Uint8Array {
   if (bytes.byteLength > MAX_TEXT_BYTES) throw new InputError([{ code: 'TOO_LARGE', file, message: `the file is ${Math.round(bytes.byteLength / 1e6)} MB; the limit is ${MAX_TEXT_BYTES / 2 ** 20} MiB`, fix: TOO_LARGE_FIX }]);
   try {
-    // Inflated in 1 MiB chunks (the default 16 KiB costs as much again in copying on these files).
-    return file.endsWith('.gz') ? gunzipSync(bytes, { maxOutputLength: MAX_TEXT_BYTES, chunkSize: 1 << 20 }) : bytes;
+    return file.endsWith('.gz') ? gunzipSync(bytes, { maxOutputLength: MAX_TEXT_BYTES, chunkSize: chunkFor(bytes) }) : bytes;
   } catch (e) {
     const tooBig = (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || /larger than|too large|maxOutputLength/i.test((e as Error).message);
     throw new InputError([tooBig
       ? { code: 'TOO_LARGE', file, message: `the file decompresses to more than ${MAX_TEXT_BYTES / 2 ** 20} MiB`, fix: TOO_LARGE_FIX }
       : { code: 'NOT_GZIP', file, message: `the file is named .gz but is not gzip data (${(e as Error).message})`, fix: 'Compress it with gzip, or drop .gz from its name.' }]);
   }
+}
+
+/**
+ * Room for the whole output at once, read from the gzip trailer (its last four bytes give the
+ * inflated size, modulo 4 GiB): zlib then fills one buffer and returns it without copying, where
+ * chunks are copied into a second buffer at the end (about a tenth of the inflating time on the
+ * staged files, and for a moment twice their size in memory). A trailer that is wrong (several
+ * gzip members, or a damaged file) only costs the chunks again: the output is the same.
+ */
+function chunkFor(bytes: Uint8Array): number {
+  if (bytes.byteLength < 18) return 1 << 16;
+  const size = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(bytes.byteLength - 4, true);
+  // One byte spare, so that zlib does not take a full buffer to mean more output is coming; never over the limit.
+  return Math.min(Math.max(size + 1, 1 << 16), MAX_TEXT_BYTES + 1);
 }
 
 /** Reads a whole CSV file from its inflated bytes, given the columns the reader keeps of it, or gives null to have it parsed as CSV. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
+import { InputError } from '../errors.ts';
 import { inflate, parseCell, parseCsv, parseGeoJson, text } from '../stages/load.ts';
 import { isPlainNumber, splitQuotedLine } from '../../src/lib/csv-read.ts';
 
@@ -31,6 +32,25 @@ describe('load', () => {
     expect(decode('b.csv.gz', gzipSync(big))).toBe(big);
     const ascii = `code,name\n${'E01000001,Ashton\n'.repeat(80_000)}`;
     expect(decode('c.csv.gz', gzipSync(ascii))).toBe(ascii);
+  });
+
+  it('inflates two gzip members to their text though the trailer gives only the last one\'s size, and refuses a trailer that lies', () => {
+    const a = `code,n\n${'E01000001,1\n'.repeat(30_000)}`;
+    const b = `${'E01000002,2\n'.repeat(20_000)}`;
+    // Two gzip members: the trailer gives only the second one's size.
+    const two = Buffer.concat([gzipSync(a), gzipSync(b)]);
+    expect(two.readUInt32LE(two.length - 4)).toBe(b.length);
+    expect(text(inflate('two.csv.gz', two))).toBe(a + b);
+    // A trailer altered to claim 10 bytes, then 4 GiB less one: refused as damaged either way (gunzip checks the size at the end of the member).
+    for (const claim of [10, 0xffffffff]) {
+      const lied = Buffer.from(gzipSync(a));
+      lied.writeUInt32LE(claim, lied.length - 4);
+      let error: unknown;
+      try { inflate('lied.csv.gz', lied); } catch (e) { error = e; }
+      expect((error as InputError).problems.map((q) => [q.code, q.file])).toEqual([['NOT_GZIP', 'lied.csv.gz']]);
+    }
+    // An empty file inflates to nothing.
+    expect(inflate('empty.csv.gz', gzipSync('')).byteLength).toBe(0);
   });
 
   it('keeps only the asked-for columns, and line numbers across blank lines', () => {
