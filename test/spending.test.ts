@@ -144,7 +144,8 @@ describe('council spending at 390 and 1,280 px', () => {
           expect(t.fits || (t.region && t.figureShows), JSON.stringify(t)).toBe(true);
           expect(t.captionShows && t.within, JSON.stringify(t)).toBe(true);
         }
-        if (width === 1280 && path !== '/councils/') expect(tables.every((t) => t.fits), JSON.stringify(tables)).toBe(true);
+        // At 1,280 px every table fits, the councils' 13 columns too (1,537 px in a 1,120 px box before their headings were grouped and the table given the window's width).
+        if (width === 1280) expect(tables.every((t) => t.fits), JSON.stringify(tables)).toBe(true);
         // No flat chart: the council's own points spread over the range drawn at least in proportion to its figures (no range set by another council many times over).
         const charts = await page.locator('svg.spending-chart').evaluateAll((svgs) => svgs.map((svg) => {
           const ys = [...svg.querySelectorAll('circle.own')].map((c) => Number(c.getAttribute('cy')));
