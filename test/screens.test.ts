@@ -302,6 +302,26 @@ describe('words and search that do not confuse', () => {
 });
 
 describe('small things', () => {
+  it('gives each neighbourhood\'s name on the home page\'s map a tap area at least 23 px high, none over another (the names were 15 to 16 px high)', async () => {
+    for (const width of [390, 1280]) {
+      const page = await open('/', width, false);
+      const links = await page.evaluate(() => [...document.querySelectorAll('svg .labels a')].map((a) => ({ name: a.getAttribute('aria-label'), box: a.getBoundingClientRect().toJSON() as DOMRect, text: a.querySelector('text')!.getBoundingClientRect().height })).filter((l) => l.box.height > 0));
+      expect(links.length, `${width} px`).toBe(7);
+      for (const l of links) {
+        expect(l.text, `${l.name} at ${width} px: its text alone`).toBeLessThan(l.box.height);
+        expect(l.box.height, `${l.name} at ${width} px`).toBeGreaterThanOrEqual(23);
+      }
+      // Where two names lie close, their areas meet and do not overlap (less than a pixel, from scaling the drawing).
+      for (const a of links) for (const b of links) {
+        if (a === b) continue;
+        const across = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+        const down = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+        expect(across > 0 && down >= 1, `${a.name} over ${b.name} at ${width} px`).toBe(false);
+      }
+      await page.close();
+    }
+  });
+
   it('never breaks a year such as "2017-18" across lines in a heading at 320 and 390 px (the councils page\'s title ended "2017-" with "18" below)', async () => {
     for (const width of [320, 390]) {
       for (const path of ['/councils/', '/neighbourhoods/moss-bay-salterbeck/', '/neighbourhoods/worsley-haslingden/']) {

@@ -107,7 +107,35 @@ export function dissolveBy(topology: Topology, codes: string[], key: (code: stri
 /** A label for a map drawn at build time: a neighbourhood (required, with a dot) or a place name (kind C, T, S or V). */
 export interface MapLabel { id: string; text: string; lon: number; lat: number; kind?: string; href?: string }
 /** A placed label: where its text starts and its (first) baseline, in the SVG's units; a name on two lines has `lines` and the distance between their baselines. */
-export interface SvgLabel extends MapLabel { x: number; y: number; px: number; py: number; lines?: { text: [string, string]; dy: number }; anchor: 'start' | 'middle' | 'end' }
+export interface SvgLabel extends MapLabel {
+  x: number; y: number; px: number; py: number; lines?: { text: [string, string]; dy: number }; anchor: 'start' | 'middle' | 'end';
+  /** A linked label's area for a tap or click (x, y, width, height): its text and dot, at least 1.7 lines high, so that a finger finds it (the text alone was 16 px high on a phone). */
+  hit?: [number, number, number, number];
+}
+
+/** The box of a label's text and its dot (3 units of radius, with room around it), grown about its middle to at least `min` high, in whole units. */
+function hitArea([x0, y0, x1, y1]: [number, number, number, number], [px, py]: [number, number], min: number): [number, number, number, number] {
+  const [l, t, r, b] = [Math.min(x0, px - 6), Math.min(y0, py - 6), Math.max(x1, px + 6), Math.max(y1, py + 6)];
+  const grow = Math.max(0, min - (b - t)) / 2;
+  return [Math.round(l), Math.round(t - grow), Math.round(r - l), Math.round(b - t + 2 * grow)];
+}
+
+/** Two tap areas that overlap (grown labels close together) share the rows between them at its middle: a tap goes to the nearer label. */
+function splitOverlaps(labels: SvgLabel[]): SvgLabel[] {
+  const hits = labels.filter((l) => l.hit).map((l) => l.hit!);
+  for (const a of hits) for (const b of hits) {
+    if (a === b || a[1] > b[1]) continue;
+    const across = Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]);
+    const overlap = a[1] + a[3] - b[1];
+    if (across <= 0 || overlap <= 0) continue;
+    // a is the upper: it ends, and b starts, halfway through the rows both hold.
+    const mid = Math.round(b[1] + overlap / 2);
+    b[3] -= mid - b[1];
+    b[1] = mid;
+    a[3] = mid - a[1];
+  }
+  return labels;
+}
 
 /**
  * Two placements of a map's labels: one for wide screens at `size` units, and one for phones,
@@ -123,14 +151,15 @@ export function svgLabels(p: Projection, nbs: MapLabel[], places: MapLabel[], si
     const split = all.map(({ l, dot }) => (dot ? splitLabel(l.text) : null));
     const items = all.map(({ l, dot }, i) => ({ id: String(i), x: pts[i][0], y: pts[i][1], w: textWidth(l.text, dot ? s : s * 0.92), h: lh, dot, required: dot, ...(split[i] ? { wrap: { w: Math.max(...split[i]!.map((t) => textWidth(t, s))), h: 2 * lh } } : {}) }))
       .filter((it) => it.x >= 0 && it.y >= 0 && it.x <= p.width && it.y <= p.height);
-    return placeLabels(items, p.width, p.height).map((pl) => {
+    return splitOverlaps(placeLabels(items, p.width, p.height).map((pl) => {
       const i = Number(pl.id);
       // Widths are estimated generously: the text is anchored at the side of its box nearest its point, so it ends beside the dot, not short of it.
       const [bx0, , bx1] = pl.box;
       const anchor = bx1 <= pts[i][0] ? 'end' : bx0 >= pts[i][0] ? 'start' : 'middle';
       const at = { ...all[i].l, x: Math.round(anchor === 'end' ? bx1 : anchor === 'start' ? bx0 : (bx0 + bx1) / 2), y: Math.round(pl.box[3] - s * 0.27), px: Math.round(pts[i][0]), py: Math.round(pts[i][1]), anchor } as const;
-      return pl.wrapped ? { ...at, y: Math.round(pl.box[1] + lh - s * 0.27), lines: { text: split[i]!, dy: Math.round(lh) } } : at;
-    });
+      const placed: SvgLabel = pl.wrapped ? { ...at, y: Math.round(pl.box[1] + lh - s * 0.27), lines: { text: split[i]!, dy: Math.round(lh) } } : at;
+      return all[i].l.href ? { ...placed, hit: hitArea(pl.box, pts[i], 1.7 * lh) } : placed;
+    }));
   };
   return { wide: at(size), narrow: at(narrowSize) };
 }
