@@ -105,11 +105,10 @@ function writeAtomically(outDir: string, files: Map<string, string | Uint8Array>
   const tmp = `${out}.tmp-${process.pid}`;
   const old = `${out}.old-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b, 'en-GB'))) {
-    const p = join(tmp, path);
-    mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, text);
-  }
+  const sorted = [...files].sort(([a], [b]) => a.localeCompare(b, 'en-GB'));
+  // Each folder made once (about 20 for some 1,500 files), not asked for again before every file.
+  for (const dir of new Set(sorted.map(([path]) => dirname(join(tmp, path))))) mkdirSync(dir, { recursive: true });
+  for (const [path, text] of sorted) writeFileSync(join(tmp, path), text);
   if (existsSync(out)) renameSync(out, old);
   renameSync(tmp, out);
   rmSync(old, { recursive: true, force: true });
