@@ -10,6 +10,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, sta
 import { createHash } from 'node:crypto';
 import { recordRawFile, world, writeWorld } from '../pipeline/test/fixture.ts';
 import { DATA_NODE_OPTIONS } from '../pipeline/test/helpers.ts';
+import { machineReference } from './machine.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -93,11 +94,27 @@ function testSuite(budgetS: number) {
 
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 console.log(`Benchmark on ${process.version}, ${runs} runs each\n`);
+/**
+ * The machine's speed at the time, as a fixed workload's time (bench/machine.ts), measured before
+ * and after the pipeline's runs: the pipeline's times are also given as multiples of their median.
+ */
+const references: number[] = [];
+function measureReference(when: string) {
+  const ms = machineReference(runs, DATA_NODE_OPTIONS);
+  references.push(...ms);
+  console.log(`  machine reference (${when}): ${ms.map((x) => x.toFixed(0)).join(', ')} ms`);
+}
+
 if (only === null || only === 'pipeline') {
+  measureReference('before the pipeline');
   pipeline('region', 6, 512);
   pipeline('england', 20, 1024);
   pipeline('region', 6, 512, true);
   pipeline('england', 20, 1024, true);
+  measureReference('after the pipeline');
+  const ref = median(references);
+  rows.push({ what: `machine reference: a fixed workload (bench/machine.ts; median of ${references.length}, before and after the pipeline)`, measured: ref, unit: 'ms', budget: NaN, pass: true, note: 'no budget: the machine\'s speed at the time' });
+  for (const r of rows) if (r.what.startsWith('pipeline ') && r.unit === 's') r.note = `${((r.measured * 1000) / ref).toFixed(1)}× the machine reference`;
   oversized(5, 1024);
 }
 
