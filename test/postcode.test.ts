@@ -92,6 +92,6 @@ describe('postcode district pages', () => {
     expect(html).toContain(`${expected.size.toLocaleString('en-GB')} postcodes`);
     // The edition is the one geographies.json names, as the pipeline copied it into the districts' index.
     const config = JSON.parse(readFileSync(join(ROOT, 'data/config/geographies.json'), 'utf8')) as { search: { postcodes: { edition: string } } };
-    expect(html).toContain(`postcodes (from ${config.search.postcodes.edition}: live and terminated postcodes alike)`);
+    expect(html).toContain(`postcodes (from the national postcode lookup, ${config.search.postcodes.edition}; live and terminated postcodes alike)`);
   });
 });
