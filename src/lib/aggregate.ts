@@ -94,31 +94,9 @@ export function tiedShareOf(cuts: readonly number[], value: number): number {
  * deciles their counts and the most-deprived shares of areas and of people.
  */
 export function summarise(ind: SummaryIndicator, series: AreaSeries, members: readonly number[], population: ArrayLike<number>, cuts?: readonly number[]): Summary {
-  const s: Summary = { areas: members.length, withValue: 0, missing: 0, suppressed: 0 };
-  let min = Infinity, max = -Infinity, wsum = 0, wx = 0, num = 0, den = 0;
-  const deciles = ind.unit === 'decile' ? new Array(10).fill(0) : undefined;
-  let popAll = 0, pop10 = 0, pop20 = 0;
-  const counts = series.counts;
-  for (let k = 0; k < members.length; k++) {
-    const i = members[k];
-    const st = series.status[i];
-    if (st === STATUS.suppressed) { s.suppressed++; continue; }
-    if (st !== STATUS.value) { s.missing++; continue; }
-    const v = series.values[i];
-    s.withValue++;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    const w = population[i];
-    if (Number.isFinite(w)) { wsum += w; wx += w * v; }
-    if (counts) { num += counts.num[i]; den += counts.den[i]; }
-    if (deciles) {
-      deciles[v - 1]++;
-      const p = Number.isFinite(w) ? w : 0;
-      popAll += p;
-      if (v <= 1) pop10 += p;
-      if (v <= 2) pop20 += p;
-    }
-  }
+  const t = tally(series, members, population, ind.unit === 'decile');
+  const { min, max, wsum, wx, num, den, deciles, popAll, pop10, pop20 } = t;
+  const s: Summary = { areas: members.length, withValue: members.length - t.suppressed - t.missing, missing: t.missing, suppressed: t.suppressed };
   if (s.withValue === 0) return s;
   const d = ind.decimals;
   s.min = round(min, d);
@@ -139,6 +117,45 @@ export function summarise(ind: SummaryIndicator, series: AreaSeries, members: re
     s.mostDeprived20 = share(deciles[0] + deciles[1], pop20);
   }
   return s;
+}
+
+/** What one pass over a group's areas gathers for {@link summarise}. */
+interface Tally { suppressed: number; missing: number; min: number; max: number; wsum: number; wx: number; num: number; den: number; deciles: number[] | undefined; popAll: number; pop10: number; pop20: number }
+
+/**
+ * The one pass over a group's areas, apart from the building of its summary, whose shape varies
+ * with the indicator: kept in one function of numbers, the loop stays optimised. When the summary
+ * was built in the same function, its changing shapes threw the loop back to the interpreter
+ * hundreds of times a build, and every figure became a heap object (about 170 MB).
+ */
+function tally(series: AreaSeries, members: readonly number[], population: ArrayLike<number>, wantDeciles: boolean): Tally {
+  let min = Infinity, max = -Infinity, wsum = 0, wx = 0, num = 0, den = 0;
+  const deciles = wantDeciles ? new Array<number>(10).fill(0) : undefined;
+  let popAll = 0, pop10 = 0, pop20 = 0;
+  const counts = series.counts;
+  // Counted on every area, not only in a branch that meets one: a count first met in optimised code (the first suppressed area of a large group) is a deoptimisation.
+  let suppressed = 0, missing = 0;
+  for (let k = 0; k < members.length; k++) {
+    const i = members[k];
+    const st = series.status[i];
+    suppressed += st === STATUS.suppressed ? 1 : 0;
+    missing += st !== STATUS.value && st !== STATUS.suppressed ? 1 : 0;
+    if (st !== STATUS.value) continue;
+    const v = series.values[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+    const w = population[i];
+    if (Number.isFinite(w)) { wsum += w; wx += w * v; }
+    if (counts) { num += counts.num[i]; den += counts.den[i]; }
+    if (deciles) {
+      deciles[v - 1]++;
+      const p = Number.isFinite(w) ? w : 0;
+      popAll += p;
+      if (v <= 1) pop10 += p;
+      if (v <= 2) pop20 += p;
+    }
+  }
+  return { suppressed, missing, min, max, wsum, wx, num, den, deciles, popAll, pop10, pop20 };
 }
 
 /** The order every group's members are summed in (so a sum made twice is the same to the last bit). */
