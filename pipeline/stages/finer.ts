@@ -281,9 +281,9 @@ export function finerSummer(table: TableConfig, lookup: FinerLookup, frame: Area
       out.lines.push(firstLine[i]);
     }
     const values = columns.map((_, k) => {
-      const out = new Float64Array(areaOf.length);
-      for (let r = 0; r < areaOf.length; r++) { const at = areaOf[r] * w + k; out[r] = worst[at] === CELL.value ? sums[at] : NaN; }
-      return out;
+      const column = new Float64Array(areaOf.length);
+      for (let r = 0; r < areaOf.length; r++) { const at = areaOf[r] * w + k; column[r] = worst[at] === CELL.value ? sums[at] : NaN; }
+      return column;
     });
     const text = (r: number, c: number): string => {
       const i = areaOf[r];

@@ -1,6 +1,6 @@
 import type { Problem } from '../errors.ts';
 import type { Geographies } from '../schema.ts';
-import { parsePostcode, shardPath } from '../../src/lib/postcode.ts';
+import { DISTRICT_INDEX, parsePostcode, shardPath, type DistrictIndex } from '../../src/lib/postcode.ts';
 import type { AreaFrame } from './areas.ts';
 import { columnIndex } from './join.ts';
 import type { CsvTable } from './load.ts';
@@ -155,7 +155,8 @@ export function buildSearch(d: SearchInputs, problems: Problem[]): { files: Map<
   report.sectors = [...districts.values()].reduce((n, digits) => n + digits.size, 0);
   report.districts = districts.size;
   report.coverage = { lsoas: inScope.size, withPostcodes: covered.size, share: inScope.size ? round(covered.size / inScope.size, 4) : 0, complete: covered.size === inScope.size, words: coverageWords(c.postcodes.edition, d.regionName, inScope.size, covered.size) };
-  files.set('search/postcode-districts.json', JSON.stringify({ edition: c.postcodes.edition, region: d.regionName, coverage: report.coverage.share, complete: report.coverage.complete, districts: Object.fromEntries([...districts].sort(([a], [b]) => a.localeCompare(b, 'en-GB', { numeric: true })).map(([k, v]) => [k, [...v].sort().join('')])) }) + '\n');
+  const index: DistrictIndex = { edition: c.postcodes.edition, region: d.regionName, coverage: report.coverage.share, complete: report.coverage.complete, districts: Object.fromEntries([...districts].sort(([a], [b]) => a.localeCompare(b, 'en-GB', { numeric: true })).map(([k, v]) => [k, [...v].sort().join('')])) };
+  files.set(DISTRICT_INDEX, JSON.stringify(index) + '\n');
 
   // Places: [name, kind, lon, lat] or [name, kind, x0, y0, x1, y1, id]; kinds: N neighbourhood, L local authority, W ward, P parish, then OS types.
   const places: unknown[][] = [];

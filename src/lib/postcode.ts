@@ -33,6 +33,11 @@ export function looksLikePostcode(input: string): boolean {
   return /^[A-Z]{1,2}[0-9]/.test(s) && (FULL.test(s.replace(/ /g, '')) || OUTWARD.test(s.split(' ')[0]));
 }
 
+/** The index of postcode districts under the data folder: which districts and sectors have a shard, the postcode file's edition and its coverage of the area mapped. */
+export const DISTRICT_INDEX = 'search/postcode-districts.json';
+/** What {@link DISTRICT_INDEX} holds: each district with the digits of its sectors ("FY1": "12345"), and the file's edition, the area mapped as a sentence names it, and the share of its small areas covered. */
+export interface DistrictIndex { edition: string; region: string; coverage: number; complete: boolean; districts: Record<string, string> }
+
 /** Path of a district's shard under the data folder: "FY1" -> search/postcodes/FY1.json. */
 export function shardPath(district: string): string {
   return `search/postcodes/${district}.json`;

@@ -1,5 +1,5 @@
 /** Postcode and place lookups against the atlas's own static files: a search downloads a few KB. */
-import { parsePostcode, shardPath, shardRow, typedDistrict, type PostcodeShard } from '../../lib/postcode.ts';
+import { DISTRICT_INDEX, parsePostcode, shardPath, shardRow, typedDistrict, type DistrictIndex, type PostcodeShard } from '../../lib/postcode.ts';
 import type { BBox } from '../../lib/planar.ts';
 
 export interface PostcodeAnswer {
@@ -12,7 +12,7 @@ export interface PostcodeAnswer {
   neighbourhood: { slug: string; name: string } | null;
 }
 /** Where a postcode could not be found: the file's edition, the area the atlas maps as a sentence names it ("the North West", "England"), the share of its small areas the file covers and whether it covers them all. */
-export interface Coverage { edition: string; region: string; coverage: number; complete: boolean }
+export type Coverage = Omit<DistrictIndex, 'districts'>;
 export type PostcodeResult = PostcodeAnswer | { kind: 'malformed' } | ({ kind: 'outside'; postcode: string; area: string } & Coverage) | ({ kind: 'unknown'; postcode: string } & Coverage);
 
 const cache = new Map<string, Promise<unknown>>();
@@ -34,14 +34,14 @@ export async function lookupPostcode(base: string, input: string): Promise<Postc
   const shard = await getJson<PostcodeShard>(`${base}data/${shardPath(p.district)}`).catch(() => null);
   const row = shard ? shardRow(shard, p) : undefined;
   if (!shard || !row) {
-    const index = await getJson<{ districts: Record<string, string> } & Coverage>(`${base}data/search/postcode-districts.json`);
+    const index = await getJson<DistrictIndex>(`${base}data/${DISTRICT_INDEX}`);
     const areas = new Set(Object.keys(index.districts).map((d) => d.replace(/[0-9].*$/, '')));
     const cov = { edition: index.edition, region: index.region, coverage: index.coverage, complete: index.complete };
     return areas.has(p.area) ? { kind: 'unknown', postcode: p.postcode, ...cov } : { kind: 'outside', postcode: p.postcode, area: p.area, ...cov };
   }
   const [code, name, lsoa11, nb] = shard.lsoas[row[1]];
   const [wardCode, wardName, ladCode, ladName] = shard.wards[row[2]];
-  return { kind: 'found', postcode: p.postcode, lsoa: { code, name, lsoa11 }, ward: { code: wardCode, name: wardName }, lad: { code: ladCode, name: ladName }, neighbourhood: nb ? { slug: nb, name: shard.neighbourhoods?.[nb] ?? nb } : null };
+  return { kind: 'found', postcode: p.postcode, lsoa: { code, name, lsoa11 }, ward: { code: wardCode, name: wardName }, lad: { code: ladCode, name: ladName }, neighbourhood: nb ? { slug: nb, name: shard.neighbourhoods[nb] ?? nb } : null };
 }
 
 /**
