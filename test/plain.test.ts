@@ -7,7 +7,7 @@ import { domainSentence, englandDecile, englandQuintile, englandWords, needsScor
 import { andList, changeSentence, headlineSentence, plural } from '../src/lib/words.ts';
 import { citation, dataCredits } from '../src/lib/build-info.ts';
 import { sourceCredit } from '../src/lib/data.ts';
-import { notFound } from '../src/scripts/search/search-box.ts';
+import { found, notFound, wardWords } from '../src/scripts/search/search-box.ts';
 import { mappedArea, regionComparator, regionHeading } from '../src/lib/scope-words.ts';
 import { differenceNote } from '../src/lib/local-words.ts';
 
@@ -181,6 +181,20 @@ describe('a postcode not found, in words (src/scripts/search/search-box.ts)', ()
     const words = notFound({ ...cov, kind: 'outside', region: 'England', coverage: 0.135, complete: false });
     expect(words).toBe("SW1A 1AA is not in the atlas's postcode file (ONS NSPL, August 2024), which has no SW postcodes. The postcode file covers only 14% of the small areas of England; search for a place, ward or local authority instead.");
     expect(words).not.toMatch(/not a postcode of England/);
+  });
+});
+
+describe('a postcode found, in words (src/scripts/search/search-box.ts)', () => {
+  // SYNTHETIC names and codes: the sentence's shape, not a real place's figures.
+  const r = { postcode: 'AB1 2CD', lsoa: { code: 'E01000001', name: 'Testshire 001A', lsoa11: [] }, ward: { code: 'E05000001', name: 'Hilltop' }, lad: { code: 'E06000001', name: 'Testshire' } };
+  it('names the neighbourhood first, then the small area, the ward as a ward, and the council', () => {
+    expect(found({ ...r, neighbourhood: { slug: 'hilltop', name: 'Hilltop' } })).toBe("AB1 2CD is in Hilltop, one of the programme's neighbourhoods. Its small area is Testshire 001A (E01000001), in Hilltop ward, Testshire.");
+    expect(found({ ...r, neighbourhood: null })).toBe("AB1 2CD is not in one of the programme's neighbourhoods. Its small area is Testshire 001A (E01000001), in Hilltop ward, Testshire.");
+  });
+  it('does not say "ward" twice', () => {
+    expect(wardWords('Hilltop')).toBe('Hilltop ward');
+    expect(wardWords('Town Ward')).toBe('Town Ward');
+    expect(wardWords('Steward Park')).toBe('Steward Park ward');
   });
 });
 

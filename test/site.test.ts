@@ -272,7 +272,7 @@ describe('finding your own area', () => {
     await search(page, 'fy1 2es');
     await expect.poll(() => page.locator('[data-search-result]').textContent()).toContain('Blackpool 008E (E01012684)');
     expect(shards).toEqual(['/data/search/postcodes/FY1.json']);
-    expect(await page.locator('[data-search-result]').textContent()).toContain("It is in Claremont, one of the programme's neighbourhoods.");
+    expect(await page.locator('[data-search-result]').textContent()).toContain("FY1 2ES is in Claremont, one of the programme's neighbourhoods. Its small area is Blackpool 008E (E01012684), in Claremont ward, Blackpool.");
     await expect.poll(() => new URL(page.url()).searchParams.get('a')).toBe('E01012684');
     await expect.poll(() => page.locator('.maplibregl-popup').textContent()).toContain('70.27');
     expect(w.errors).toEqual([]);
@@ -295,7 +295,7 @@ describe('finding your own area', () => {
     await box.fill('');
     await box.pressSequentially('PR8 1AA');
     await box.press('Enter');
-    await expect.poll(() => result.textContent(), { timeout: 5000 }).toContain("It is in Central Southport, one of the programme's neighbourhoods.");
+    await expect.poll(() => result.textContent(), { timeout: 5000 }).toContain("PR8 1AA is in Central Southport, one of the programme's neighbourhoods.");
     const open = page.getByRole('link', { name: 'Open Central Southport' });
     expect(await open.getAttribute('href')).toBe('/neighbourhoods/central-southport/');
     await page.close();

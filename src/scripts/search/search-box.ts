@@ -5,7 +5,7 @@
  */
 import { looksLikePostcode, parsePostcode } from '../../lib/postcode.ts';
 import { findEntries, type SearchEntry } from '../explorer/search.ts';
-import { loadPlaces, lookupPostcode, prefetchPostcode, type Coverage, type PostcodeResult } from './lookup.ts';
+import { loadPlaces, lookupPostcode, prefetchPostcode, type Coverage, type PostcodeAnswer, type PostcodeResult } from './lookup.ts';
 
 export interface SearchHandlers {
   /** Extra entries (the explorer adds small areas). */
@@ -22,6 +22,15 @@ export function notFound(r: { kind: 'outside' | 'unknown'; postcode: string } & 
   if (r.kind === 'outside' && !r.complete) return `${r.postcode} is not in the atlas's postcode file (${r.edition}), which has no ${r.area} postcodes.${partly}`;
   if (r.kind === 'outside') return `${r.postcode} is not a postcode of ${r.region} (no ${r.area} postcodes are in it). The atlas covers ${r.region} only.`;
   return `${r.postcode} could not be found. It may be newer than the postcode file (${r.edition}), or mistyped.${partly}`;
+}
+
+/** A ward's name as a sentence gives it: "Claremont ward" (a name that already says "ward" is left as it is). */
+export const wardWords = (name: string): string => (/\bward$/i.test(name.trim()) ? name.trim() : `${name.trim()} ward`);
+
+/** A postcode found, in words: the neighbourhood first (or that it is in none), then its small area, ward and council. */
+export function found(r: Pick<PostcodeAnswer, 'postcode' | 'lsoa' | 'ward' | 'lad' | 'neighbourhood'>): string {
+  const where = r.neighbourhood ? `${r.postcode} is in ${r.neighbourhood.name}, one of the programme's neighbourhoods.` : `${r.postcode} is not in one of the programme's neighbourhoods.`;
+  return `${where} Its small area is ${r.lsoa.name} (${r.lsoa.code}), in ${wardWords(r.ward.name)}, ${r.lad.name}.`;
 }
 
 export function mountSearchBox(form: HTMLFormElement, handlers: SearchHandlers): void {
@@ -79,7 +88,7 @@ export function mountSearchBox(form: HTMLFormElement, handlers: SearchHandlers):
       const r = await lookupPostcode(base, text);
       if (r.kind === 'malformed') say('That is not a full postcode. A postcode looks like L36 9UD or FY1 1AD: an area and district, a space, then a number and two letters.', true);
       else if (r.kind === 'outside' || r.kind === 'unknown') say(notFound(r), true);
-      else { say(`${r.postcode}: small area ${r.lsoa.name} (${r.lsoa.code}), ${r.ward.name}, ${r.lad.name}.${r.neighbourhood ? ` It is in ${r.neighbourhood.name}, one of the programme's neighbourhoods.` : ' It is not in one of the programme\'s neighbourhoods.'}`); handlers.onPostcode(r); }
+      else { say(found(r)); handlers.onPostcode(r); }
     } catch (e) {
       say(`The postcode could not be looked up (${(e as Error).message}). Try again, or use the list of places.`, true);
     }
