@@ -144,6 +144,24 @@ describe('council spending at 390 and 1,280 px', () => {
           expect(t.fits || (t.region && t.figureShows), JSON.stringify(t)).toBe(true);
           expect(t.captionShows && t.within, JSON.stringify(t)).toBe(true);
         }
+        // A heading over a group of columns can be read wherever in its group the table is scrolled to: at its first column and at its last ("Each service", centred over 822 px of columns, lay beyond a phone's first screen of them).
+        const groups = await page.locator('table.spending-table thead th.span').evaluateAll((ths) => ths.map((th) => {
+          const wrap = th.closest('.table-wrap') as HTMLElement;
+          const pinned = (th.closest('table')!.querySelector('tbody th[scope="row"]') as HTMLElement).getBoundingClientRect().width;
+          const label = th.firstElementChild ?? th;
+          const seen = (scrollLeft: number) => {
+            wrap.scrollLeft = scrollLeft;
+            const box = wrap.getBoundingClientRect(), cell = th.getBoundingClientRect(), text = label.getBoundingClientRect();
+            // The part of the group in view, right of the pinned names.
+            const [left, right] = [Math.max(cell.left, box.left + pinned), Math.min(cell.right, box.right)];
+            return right <= left || (text.left >= left - 1 && text.right <= right + 1);
+          };
+          const cellLeft = (th as HTMLElement).offsetLeft;
+          const out = { text: th.textContent, atStart: seen(cellLeft - pinned), atEnd: seen(cellLeft + (th as HTMLElement).offsetWidth - wrap.clientWidth) };
+          wrap.scrollLeft = 0;
+          return out;
+        }));
+        for (const g of groups) expect(g.atStart && g.atEnd, JSON.stringify(g)).toBe(true);
         // At 1,280 px every table fits, the councils' 13 columns too (1,537 px in a 1,120 px box before their headings were grouped and the table given the window's width).
         if (width === 1280) expect(tables.every((t) => t.fits), JSON.stringify(tables)).toBe(true);
         // No flat chart: the council's own points spread over the range drawn at least in proportion to its figures (no range set by another council many times over).
