@@ -7,7 +7,8 @@ import { domainSentence, englandDecile, englandQuintile, englandWords, needsScor
 import { andList, changeSentence, headlineSentence, plural } from '../src/lib/words.ts';
 import { citation, dataCredits } from '../src/lib/build-info.ts';
 import { sourceCredit } from '../src/lib/data.ts';
-import { found, notFound, wardWords } from '../src/scripts/search/search-box.ts';
+import { found, notFound } from '../src/scripts/search/search-box.ts';
+import { wardWords } from '../src/lib/postcode.ts';
 import { mappedArea, regionComparator, regionHeading } from '../src/lib/scope-words.ts';
 import { differenceNote } from '../src/lib/local-words.ts';
 

@@ -80,7 +80,7 @@ describe('postcode district pages', () => {
     const s = JSON.parse(readFileSync(join(dir, 'FY1.json'), 'utf8')) as PostcodeShard;
     const expected = new Map(s.postcodes.map(([inward, l, w]) => [`${s.district} ${inward}`, `${s.lsoas[l][0]} ${s.wards[w][1]}`] as const));
     const html = readFileSync(join(DIST, 'search/postcodes/FY1/index.html'), 'utf8');
-    const rows = [...html.matchAll(/<tr><th scope="row">.*?<\/a> (E0\d{7})<\/th><td>([^<]*)<\/td>.*?<\/tr>/g)];
+    const rows = [...html.matchAll(/<tr><th scope="row">.*?<\/a> (E0\d{7})<span class="narrow-only">.*?<\/span><\/th><td class="wide-only">([^<]*)<\/td>.*?<\/tr>/g)];
     const seen = new Map<string, string>();
     for (const [row, lsoa, ward] of rows) for (const [, pc] of [...row.matchAll(/([A-Z0-9]+)\u00a0([0-9][A-Z]{2})(?=, |<\/td>)/g)].map(([all, out, inw]) => [all, `${out} ${inw}`])) {
       expect(seen.has(pc), `${pc} listed twice`).toBe(false);

@@ -427,6 +427,28 @@ describe('small things', () => {
     }
   });
 
+  it('a postcode district\'s page shows each row\'s postcodes beside its small area at 390 px, the ward, council and neighbourhood as lines of that cell (they were four columns away, off the screen); columns of their own at 1,280 px', async () => {
+    // PR8 1AA: Sefton 004I (E01033798), Duke's ward, Sefton, in Central Southport (read from the raw ONS lookup, as test/postcode.test.ts does).
+    for (const width of [390, 1280]) {
+      const page = await open('/search/postcodes/PR8/', width, false);
+      const row = await page.evaluate(() => {
+        const tr = [...document.querySelectorAll('.postcode-groups tbody tr')].find((r) => r.textContent!.includes('PR8\u00a01AA'))!;
+        const cells = [...tr.children].filter((c) => getComputedStyle(c).display !== 'none');
+        const postcodes = cells.at(-1)!.getBoundingClientRect();
+        return { header: (cells[0] as HTMLElement).innerText.replace(/\s+/g, ' ').trim(), columns: [...document.querySelectorAll('.postcode-groups thead th')].filter((c) => getComputedStyle(c).display !== 'none').map((c) => c.textContent), postcodesLeft: postcodes.left, postcodesRight: postcodes.right, window: document.documentElement.clientWidth };
+      });
+      if (width === 390) {
+        expect(row.header).toBe("Sefton 004I E01033798 Duke's ward, Sefton; in Central Southport");
+        expect(row.columns).toEqual(['Small area (2021)', 'Postcodes']);
+      } else {
+        expect(row.header).toBe('Sefton 004I E01033798');
+        expect(row.columns).toEqual(['Small area (2021)', 'Ward', 'Local authority', 'Neighbourhood', 'Postcodes']);
+      }
+      expect(row.postcodesRight, `${width}`).toBeLessThanOrEqual(row.window);
+      await page.close();
+    }
+  });
+
   it('the indicator embed at 390 px shows no empty bordered box under its legend before an area is chosen', async () => {
     const page = await open('/embed/indicators/iod25-imd-decile/', 390, true);
     const empty = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('main *')].filter((e) => {

@@ -3,7 +3,7 @@
  * spelling, a place, ward, parish, district or neighbourhood name, or (in the explorer) an LSOA
  * code or name. An ARIA 1.2 combobox; suggestions are announced; everything is text, not HTML.
  */
-import { looksLikePostcode, parsePostcode } from '../../lib/postcode.ts';
+import { looksLikePostcode, parsePostcode, wardWords } from '../../lib/postcode.ts';
 import { findEntries, type SearchEntry } from '../explorer/search.ts';
 import { loadPlaces, lookupPostcode, prefetchPostcode, type Coverage, type PostcodeAnswer, type PostcodeResult } from './lookup.ts';
 
@@ -23,9 +23,6 @@ export function notFound(r: { kind: 'outside' | 'unknown'; postcode: string } & 
   if (r.kind === 'outside') return `${r.postcode} is not a postcode of ${r.region} (no ${r.area} postcodes are in it). The atlas covers ${r.region} only.`;
   return `${r.postcode} could not be found. It may be newer than the postcode file (${r.edition}), or mistyped.${partly}`;
 }
-
-/** A ward's name as a sentence gives it: "Claremont ward" (a name that already says "ward" is left as it is). */
-export const wardWords = (name: string): string => (/\bward$/i.test(name.trim()) ? name.trim() : `${name.trim()} ward`);
 
 /** A postcode found, in words: the neighbourhood first (or that it is in none), then its small area, ward and council. */
 export function found(r: Pick<PostcodeAnswer, 'postcode' | 'lsoa' | 'ward' | 'lad' | 'neighbourhood'>): string {
