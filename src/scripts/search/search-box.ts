@@ -43,6 +43,8 @@ export function mountSearchBox(form: HTMLFormElement, handlers: SearchHandlers):
       ...places.map((p) => ({ label: p.where ? `${p.label}, ${p.where}` : p.label, kind: p.kindName, key: `${p.kind}:${p.id ?? p.label}`, bbox: p.bbox ?? [p.point![0] - 0.01, p.point![1] - 0.008, p.point![0] + 0.01, p.point![1] + 0.008] as [number, number, number, number] })),
       ...extra,
     ];
+    // Said on the form once the place index is in hand (for scripts and tests that wait for it; every search waiting on it answers in the same turn).
+    form.dataset.places = 'ready';
   }).catch((e: Error) => { loading = null; say(`The place list could not be loaded (${e.message}).`, true); }));
   let shown: SearchEntry[] = [];
   let active = -1;
