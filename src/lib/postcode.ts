@@ -33,10 +33,10 @@ export function looksLikePostcode(input: string): boolean {
   return /^[A-Z]{1,2}[0-9]/.test(s) && (FULL.test(s.replace(/ /g, '')) || OUTWARD.test(s.split(' ')[0]));
 }
 
-/** The index of postcode districts under the data folder: which districts and sectors have a shard, the postcode file's edition and its coverage of the area mapped. */
 /** A ward's name as a sentence gives it: "Claremont ward" (a name that already says "ward" is left as it is). */
 export const wardWords = (name: string): string => (/\bward$/i.test(name.trim()) ? name.trim() : `${name.trim()} ward`);
 
+/** The index of postcode districts under the data folder: which districts and sectors have a shard, the postcode file's edition and its coverage of the area mapped. */
 export const DISTRICT_INDEX = 'search/postcode-districts.json';
 /** What {@link DISTRICT_INDEX} holds: each district with the digits of its sectors ("FY1": "12345"), and the file's edition, the area mapped as a sentence names it, and the share of its small areas covered. */
 export interface DistrictIndex { edition: string; region: string; coverage: number; complete: boolean; districts: Record<string, string> }
