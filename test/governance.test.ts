@@ -36,9 +36,16 @@ describe('community governance and the NHS on a neighbourhood page', () => {
     const gp = page.locator('section.gp-capacity#primary-care');
     expect(await gp.count()).toBe(1);
     expect(await gp.locator('svg.gp-chart').count()).toBe(2);
-    expect(await gp.locator('.domain-lead').textContent()).toMatch(/^In 2019-20 the \d+ GP practices in or within 1\.5 km of Claremont had [\d.]+ fully-qualified GPs for every 10,000 registered patients/);
+    expect(await gp.locator('.domain-lead').textContent()).toMatch(/^In 2019-20 the \d+ GP practices with registered patients in or within 1\.5 km of Claremont( \(\d+ over the years shown, in the table below\))? had [\d.]+ fully-qualified GPs for every 10,000 registered patients/);
     expect(await gp.textContent()).toContain('Blackpool CCG');
     expect(await gp.locator('details table tbody tr').count()).toBeGreaterThan(0);
+    // The lead's counts agree with the table: the practices with registered patients in 2019-20 (a 0 list or "–" is not one), and every practice listed when they differ ("the 6 practices" stood over a table headed "The 8 practices").
+    const lead = (await gp.locator('.domain-lead').textContent())!;
+    const listed = await gp.locator('details table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[tr.querySelectorAll('td').length - 2].textContent!.trim()));
+    const open = listed.filter((c) => /^[\d,]+$/.test(c) && Number(c.replace(/,/g, '')) > 0).length;
+    expect(lead).toContain(`the ${open} GP practices with registered patients`);
+    if (open !== listed.length) expect(lead).toContain(`(${listed.length} over the years shown, in the table below)`);
+    expect(await gp.locator('details:has(table.gp-table) summary').textContent()).toBe(`The ${listed.length} practices near Claremont over these years, with their registered patients`);
     // The Indices' own patients-per-GP figure, shown with the living environment measures, is named beside the NHS figures, with why they differ.
     const iod = (await page.locator('li[data-indicator="iod25-patients-per-gp"] strong').textContent())!.match(/^([\d,]+) patients for each GP/)![1];
     expect(await gp.locator('.comparability li.other-figure').textContent()).toMatch(new RegExp(`another figure: ${iod} patients for each GP, an underlying indicator of the Indices of Deprivation 2025\\..*not from these NHS Digital tables`));

@@ -9,6 +9,7 @@ import { citation, dataCredits } from '../src/lib/build-info.ts';
 import { sourceCredit } from '../src/lib/data.ts';
 import { found, notFound } from '../src/scripts/search/search-box.ts';
 import { wardWords } from '../src/lib/postcode.ts';
+import { valueInWords } from '../src/scripts/explorer/words.ts';
 import { mappedArea, regionComparator, regionHeading } from '../src/lib/scope-words.ts';
 import { differenceNote } from '../src/lib/local-words.ts';
 
@@ -149,6 +150,16 @@ describe('the then-and-now sentence (src/lib/words.ts)', () => {
     expect(changeSentence(area(6, 10, 4, 10))).not.toMatch(/programme|because|after|result/);
   });
 
+  it('says "all five of its small areas", not "five of its five", and "its one small area"', () => {
+    expect(changeSentence(area(5, 5, 5, 5))).toBe("In the 2015 Indices, all five of its small areas of 2011 were in England's most deprived 10%; in the 2019 Indices, all five.");
+    expect(changeSentence(area(5, 5, 4, 5))).toBe("In the 2015 Indices, all five of its small areas of 2011 were in England's most deprived 10%; in the 2019 Indices, four.");
+    expect(changeSentence(area(4, 5, 5, 5))).toBe("In the 2015 Indices, four of its five small areas of 2011 were in England's most deprived 10%; in the 2019 Indices, all five.");
+    expect(changeSentence(area(1, 1, 1, 1))).toBe("In the 2015 Indices, its one small area of 2011 was in England's most deprived 10%; in the 2019 Indices, it was again.");
+    expect(changeSentence(area(0, 1, 1, 1))).toBe("In the 2015 Indices, its one small area of 2011 was not in England's most deprived 10%; in the 2019 Indices, it was.");
+    expect(changeSentence(area(1, 1, 0, 1))).toBe("In the 2015 Indices, its one small area of 2011 was in England's most deprived 10%; in the 2019 Indices, it was not.");
+    expect(changeSentence(area(0, 1, 0, 1))).toBe("In the 2015 Indices, its one small area of 2011 was not in England's most deprived 10%; in the 2019 Indices, nor was it.");
+  });
+
   it('says "none" for no areas, never "no of its"', () => {
     expect(changeSentence(area(0, 4, 0, 4))).toBe("In the 2015 Indices, none of its four small areas of 2011 was in England's most deprived 10%; in the 2019 Indices, none.");
     const headline = { id: 'h', edition: 'IoD 2025' } as unknown as Parameters<typeof headlineSentence>[1];
@@ -182,6 +193,15 @@ describe('a postcode not found, in words (src/scripts/search/search-box.ts)', ()
     const words = notFound({ ...cov, kind: 'outside', region: 'England', coverage: 0.135, complete: false });
     expect(words).toBe("SW1A 1AA is not in the atlas's postcode file (ONS NSPL, August 2024), which has no SW postcodes. The postcode file covers only 14% of the small areas of England; search for a place, ward or local authority instead.");
     expect(words).not.toMatch(/not a postcode of England/);
+  });
+});
+
+describe('a decile in words (src/scripts/explorer/words.ts)', () => {
+  const ind = { unit: 'decile', decimals: 0, edition: 'IoD 2025' } as unknown as Parameters<typeof valueInWords>[0];
+  it('says which share of England is more deprived and which less, each named ("less than 50%" read as a contradiction)', () => {
+    expect(valueInWords(ind, 6, 'value')).toBe("Decile 6 of 10: 50% of England's small areas are more deprived and 40% less (decile 1 is the most deprived tenth; IoD 2025).");
+    expect(valueInWords(ind, 2, 'value')).toBe("Decile 2 of 10: 10% of England's small areas are more deprived and 80% less (decile 1 is the most deprived tenth; IoD 2025).");
+    expect(valueInWords(ind, 1, 'value')).toBe('Decile 1: among the 10% most deprived small areas in England (IoD 2025).');
   });
 });
 
@@ -223,6 +243,7 @@ describe('a survey difference against comparison areas, in words (src/lib/local-
     expect(differenceNote({ unit: 'percentage points', level: 'neighbourhood' })).toContain('the rise in this neighbourhood less');
     expect(note).toContain('comparison areas over the same years');
     expect(note).toContain('none of its own figures measures what the programme did');
+    expect(note).toContain('the atlas quotes it and cannot check it');
   });
   it('is left out for a plain figure', () => {
     for (const unit of ['percent', 'count', 'rate', 'score', 'text'] as const) expect(differenceNote({ unit, level: 'programme' })).toBeNull();

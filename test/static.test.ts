@@ -82,6 +82,22 @@ describe('the built site', () => {
   }, 120_000);
 });
 
+describe('what may be said about causes', () => {
+  it('a page that quotes an estimate against comparison areas never says that no figure on it shows what the programme changed', () => {
+    // The home page quotes the household survey's published difference-in-differences estimate; it said "no figure here shows what the programme did or did not change" above it.
+    const pages = walk(DIST, (p) => p.endsWith('.html')).filter((f) => readFileSync(f, 'utf8').includes('rise in comparison areas'));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const f of pages) {
+      const text = readFileSync(f, 'utf8');
+      expect(text, f).not.toMatch(/no figure here shows what the programme/);
+      expect(text, f).toContain('none of its own figures measures what the programme did');
+    }
+    const home = readFileSync(join(DIST, 'index.html'), 'utf8');
+    expect(home).toContain('href="#local"');
+    expect(home).toMatch(/id="local"/);
+  });
+});
+
 describe('indicator pages list only the kinds of area their map shows', () => {
   it('"No data" and "Suppressed" are in the legend exactly when the values file has such areas', () => {
     const pages = readdirSync(join(DIST, 'indicators')).filter((id) => existsSync(join(DIST, 'data/values', `${id}.json`)));

@@ -29,7 +29,7 @@ export function differenceNote(ind: Pick<LocalIndicator, 'unit' | 'level'>): str
   if (ind.unit !== 'percentage points') return null;
   // Where the rise was measured, by the figure's level: a programme-wide figure is not "here" on one neighbourhood's page.
   const where = ind.level === 'programme' ? 'in the programme’s neighbourhoods taken together' : ind.level === 'neighbourhood' ? 'in this neighbourhood' : 'in these small areas';
-  return `The survey team’s published estimate: the rise ${where} less the rise in comparison areas over the same years. The atlas quotes it; none of its own figures measures what the programme did.`;
+  return `The survey team’s published estimate: the rise ${where} less the rise in comparison areas over the same years. It is their estimate from a survey, with its uncertainty; the atlas quotes it and cannot check it, and none of its own figures measures what the programme did.`;
 }
 
 /** A short ± form for tables. */

@@ -59,9 +59,14 @@ export function changeSentence(n: AreaSummaries): string {
   const s19 = n.summaries['iod19-imd-decile']?.neighbourhood;
   const s15 = n.summaries['iod15-imd-decile']?.neighbourhood;
   if (!s19?.mostDeprived10 || !s15?.mostDeprived10) return '';
-  const areas = s15.withValue === s19.withValue ? `of its ${count(s15.withValue)} small areas of 2011` : `of its small areas of 2011 (${count(s15.withValue)} with a 2015 figure, ${count(s19.withValue)} with a 2019 one)`;
-  const k = s15.mostDeprived10.areas;
-  return `In the 2015 Indices, ${howMany(k)} ${areas} ${k <= 1 ? 'was' : 'were'} in England's most deprived 10%; in the 2019 Indices, ${howMany(s19.mostDeprived10.areas)}.`;
+  const [k, k19, m] = [s15.mostDeprived10.areas, s19.mostDeprived10.areas, s15.withValue];
+  const tenth = "in England's most deprived 10%";
+  if (m !== s19.withValue) return `In the 2015 Indices, ${howMany(k)} of its small areas of 2011 (${count(m)} with a 2015 figure, ${count(s19.withValue)} with a 2019 one) ${k <= 1 ? 'was' : 'were'} ${tenth}; in the 2019 Indices, ${howMany(k19)}.`;
+  // One area: "its one small area was…; in the 2019 Indices, it was again" (not "one of its one small areas").
+  if (m === 1) return `In the 2015 Indices, its one small area of 2011 ${k ? 'was' : 'was not'} ${tenth}; in the 2019 Indices, ${k19 ? (k ? 'it was again' : 'it was') : k ? 'it was not' : 'nor was it'}.`;
+  // Every area: "all five of its small areas" (not "five of its five").
+  const all = (n: number) => (n === m ? `all ${count(m)}` : howMany(n));
+  return `In the 2015 Indices, ${all(k)} of its ${k === m ? '' : `${count(m)} `}small areas of 2011 ${k <= 1 ? 'was' : 'were'} ${tenth}; in the 2019 Indices, ${all(k19)}.`;
 }
 
 /** A one-paragraph summary of what a neighbourhood map shows, generated from the values (see {@link viewSummary}). */

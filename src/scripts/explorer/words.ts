@@ -9,7 +9,8 @@ export function valueInWords(ind: IndicatorMeta, value: number | null, status: '
   if (ind.unit === 'decile') {
     if (value === 1) return `Decile 1: among the 10% most deprived small areas in England (${ind.edition}).`;
     if (value === 10) return `Decile 10: among the 10% least deprived small areas in England (${ind.edition}).`;
-    return `Decile ${value} of 10: more deprived than ${100 - value * 10}% of small areas in England, less than ${(value - 1) * 10}% (decile 1 is the most deprived).`;
+    // The decile's own tenth is neither more nor less deprived, so the two shares add to 90%.
+    return `Decile ${value} of 10: ${(value - 1) * 10}% of England's small areas are more deprived and ${100 - value * 10}% less (decile 1 is the most deprived tenth; ${ind.edition}).`;
   }
   if (ind.unit === 'change') {
     const d = Math.abs(value);
