@@ -168,6 +168,26 @@ describe('the explorer on vector tiles', () => {
     await page.close();
   });
 
+  it('hides the hover\'s words when a click or tap opens an area\'s details, so they never cover the popup\'s title (at 390 px they did)', async () => {
+    const site = sharedSite();
+    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+    await page.goto(`${site.origin}/explore/?v=-3.03,53.82,12`); // Blackpool: small areas under the map's middle
+    await mapReady(page);
+    const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    const [x, y] = [canvas.x + canvas.width / 2, canvas.y + canvas.height / 2];
+    // First the words of a hover, as a pointer (or a tap's emulated mouse) gives them.
+    await page.mouse.move(x - 10, y - 10);
+    await page.mouse.move(x, y);
+    const tip = page.locator('.map-tip');
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    await page.mouse.click(x, y);
+    const popup = page.locator('.maplibregl-popup');
+    await expect.poll(() => popup.isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.maplibregl-popup').textContent()).toMatch(/E01\d{6}/);
+    expect(await tip.isVisible()).toBe(false);
+    await page.close();
+  });
+
   it('at England scope (SYNTHETIC two-council world) draws the councils\' small areas the same way, and its words name England, not the region', async () => {
     const t = (await get<TilesIndex>(england.origin, 'geo/tiles.json')).vintages['2021'];
     const [w, s, e, n] = t.lsoa.bounds;

@@ -82,12 +82,18 @@ export function wireInteractions(ctx: Ctx) {
     ctx.hovered = id === null ? null : { layer, id };
     map.getCanvas().style.cursor = id === null ? '' : 'pointer';
   };
+  // A click opens the details in the popup, and the pointer's tip (left by a tap, which moves no
+  // mouse away) would cover its title: it is hidden, and a tip still waiting for the names from a
+  // move before the click is not shown.
+  let moves = 0, clickedAt = -1;
+  const hideTip = () => { clickedAt = moves; tip.hidden = true; };
   map.on('mousemove', 'lsoa-fill', (e) => {
     const id = e.features?.[0]?.id;
     if (typeof id !== 'number') return;
     hover('lsoa', id);
+    const move = ++moves;
     const say = () => {
-      if (ctx.hovered?.layer !== 'lsoa' || ctx.hovered.id !== id) return;
+      if (move <= clickedAt || ctx.hovered?.layer !== 'lsoa' || ctx.hovered.id !== id) return;
       const code = ctx.codes[id];
       const { value, status } = statusOf(ctx, code);
       tipAt(e.point.x, e.point.y, `${ctx.names.get(code)?.name ?? code}: ${status === 'value' ? formatValue(value, ctx.ind.unit, ctx.ind.decimals) : status === 'suppressed' ? 'suppressed' : 'no data'}`);
@@ -104,6 +110,7 @@ export function wireInteractions(ctx: Ctx) {
     if (words) tipAt(e.point.x, e.point.y, ctx.current.councils?.[id] === undefined ? words : `${words}; zoom in to see its small areas`);
   });
   map.on('click', 'lad-fill', (e) => {
+    hideTip();
     const id = e.features?.[0]?.id;
     if (typeof id === 'number' && showingCouncils(ctx)) void openCouncil(ctx, id);
   });
@@ -112,6 +119,7 @@ export function wireInteractions(ctx: Ctx) {
     tip.hidden = true;
   });
   map.on('click', 'lsoa-fill', (e) => {
+    hideTip();
     if (ctx.choosing) return;
     const id = e.features?.[0]?.id;
     if (typeof id === 'number') withNames(ctx, () => selectArea(ctx, ctx.codes[id], true, false));
