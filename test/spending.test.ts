@@ -162,6 +162,16 @@ describe('council spending at 390 and 1,280 px', () => {
           return out;
         }));
         for (const g of groups) expect(g.atStart && g.atEnd, JSON.stringify(g)).toBe(true);
+        // A tier's heading row ("Single-tier councils …") spans the table: scrolled to its far end, its words are still in view (they had scrolled off, leaving an empty band).
+        const tiers = await page.locator('.spending-wrap tr.group th[scope="colgroup"]').evaluateAll((ths) => ths.map((th) => {
+          const wrap = th.closest('.table-wrap') as HTMLElement;
+          wrap.scrollLeft = wrap.scrollWidth;
+          const box = wrap.getBoundingClientRect(), text = (th.firstElementChild ?? th).getBoundingClientRect();
+          const out = { text: th.textContent, seen: text.left >= box.left - 1 && text.left < box.right };
+          wrap.scrollLeft = 0;
+          return out;
+        }));
+        for (const t of tiers) expect(t.seen, JSON.stringify(t)).toBe(true);
         // The councils' cash table, four columns, fits a phone (a group's heading held it 16 px too wide, its last column cut at "no figur").
         if (path === '/councils/' && width === 390) expect(tables.find((t) => t.id === 'councils-cash')?.fits, JSON.stringify(tables)).toBe(true);
         // At 1,280 px every table fits, the councils' 13 columns too (1,537 px in a 1,120 px box before their headings were grouped and the table given the window's width).
