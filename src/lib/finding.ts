@@ -1,5 +1,5 @@
 import { shareWords } from './plain.ts';
-import { count } from './words.ts';
+import { cap, count } from './words.ts';
 
 /**
  * The home page's finding: how many of the neighbourhoods' small areas are among England's most
@@ -28,7 +28,7 @@ export function homeFinding(lists: readonly (readonly string[])[], decileOf: (co
 export function findingWords(f: Finding, edition: string): { lead: string; detail: string } {
   const w = f.inTenth === 0 ? 'none' : shareWords((f.inTenth / f.withValue) * 100);
   const of = w.endsWith(' of') ? w : `${w} of`;
-  const share = of.charAt(0).toUpperCase() + of.slice(1);
+  const share = cap(of);
   return {
     lead: `${share} the ${count(f.neighbourhoods)} neighbourhoods' small areas are among England's 10% most deprived: ${f.inTenth} of ${f.withValue}.`,
     detail: `${f.inFifth} of the ${f.withValue} are among the most deprived 20% (${edition}). In ${count(f.mostlyInTenth)} of the ${count(f.neighbourhoods)} neighbourhoods, more than half the small areas are in the most deprived 10%.`,

@@ -1,7 +1,7 @@
 import type { IndicatorMeta, Summary } from './data.ts';
 import { formatValue } from './classes.ts';
 import { TIED_FROM } from './aggregate.ts';
-import { count } from './words.ts';
+import { cap, count } from './words.ts';
 
 /**
  * Figures in words people use: "about 3 in 10 households", "worse than 9 in 10 areas of
@@ -38,7 +38,7 @@ export function plainSentence(ind: Ind, value: number | undefined): string | nul
   const words = !ind.plain.includes('{share}') ? ind.plain.replace('{value}', figure)
     : ind.plain.trimEnd().endsWith(')') ? ind.plain.replace('{share}', `${shareWords(value)} (${figure})`)
     : ind.plain.replace('{share}', shareWords(value)) + ` (${figure})`;
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return cap(words);
 }
 
 /** The share of England's small areas that a figure is worse than (0 to 1), or null where neither end is worse. */

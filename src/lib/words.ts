@@ -37,7 +37,8 @@ function howMany(n: number): string {
   return n === 0 ? 'none' : count(n);
 }
 
-function cap(s: string): string {
+/** A sentence's first letter in capitals: "none of…" → "None of…". */
+export function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

@@ -9,7 +9,7 @@ import type { CouncilMark, CustomChunk, CustomIndex, CustomProfile } from '../..
 import { areaFigure } from '../../lib/custom.ts';
 import { formatValue } from '../../lib/classes.ts';
 import { domainSentence, englandWords, isProfileIndicator, isRealUnit, needsScoreWord, perNote, plainSentence, profileOrder, sharedNoteOpening, spineNote } from '../../lib/plain.ts';
-import { andList, changeSentence, count, headlineSentence, populationSentence } from '../../lib/words.ts';
+import { andList, cap, changeSentence, count, headlineSentence, populationSentence } from '../../lib/words.ts';
 import { COMPARABILITY, thenAndNowSentence, type Edition } from '../../lib/change-words.ts';
 import { ENGLAND_COLUMN_NOTE, markPath, SPINE, SPINE_KEY, SPINE_KEY_BANDS, SPINE_MARKS, spineCellParts, spineRow } from '../../lib/spine.ts';
 import { el, svgEl, table } from '../dom.ts';
@@ -27,7 +27,6 @@ export interface ProfileContext {
 
 /** The name as a sentence uses it: "this area" until the reader names it. */
 const inSentence = (name: string) => (name === 'Your area' ? 'this area' : name);
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const pc = (v?: number) => (v === undefined ? '–' : `${Math.round(v * 100)}%`);
 

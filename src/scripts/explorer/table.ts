@@ -1,7 +1,7 @@
 /** The table under the map and the summary above it: they follow the map's view. */
 import { councilBasis } from '../../lib/council-figure.ts';
 import { formatValue, worstFirst } from '../../lib/classes.ts';
-import { viewSummary } from '../../lib/words.ts';
+import { cap, viewSummary } from '../../lib/words.ts';
 import { el, setText } from '../dom.ts';
 import { alertBox, carriedNote, statusOf, TABLE_ROWS, type Ctx } from './context.ts';
 import { belowSmallAreas, councilIdsInView, showingCouncils } from './councils.ts';
@@ -99,7 +99,7 @@ function tableNote(ctx: Ctx, tbody: HTMLElement, shown: number, total: number, o
   const note = ctx.root.querySelector<HTMLElement>('[data-table-note]');
   if (!note) return;
   const more = total - shown;
-  note.replaceChildren(document.createTextNode(`${more > 0 ? `The first ${shown} of ${total.toLocaleString('en-GB')}, ${order}. ` : `${order.charAt(0).toUpperCase()}${order.slice(1)}. `}The table follows the map: zoom or move it to change the list.`));
+  note.replaceChildren(document.createTextNode(`${more > 0 ? `The first ${shown} of ${total.toLocaleString('en-GB')}, ${order}. ` : `${cap(order)}. `}The table follows the map: zoom or move it to change the list.`));
   if (more > 0) {
     const all = el('button', `Show all ${total.toLocaleString('en-GB')}`, 'linkish');
     all.type = 'button';

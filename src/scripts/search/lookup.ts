@@ -34,9 +34,8 @@ export async function lookupPostcode(base: string, input: string): Promise<Postc
   const shard = await getJson<PostcodeShard>(`${base}data/${shardPath(p.district)}`).catch(() => null);
   const row = shard ? shardRow(shard, p) : undefined;
   if (!shard || !row) {
-    const index = await getJson<DistrictIndex>(`${base}data/${DISTRICT_INDEX}`);
-    const areas = new Set(Object.keys(index.districts).map((d) => d.replace(/[0-9].*$/, '')));
-    const cov = { edition: index.edition, region: index.region, coverage: index.coverage, complete: index.complete };
+    const { districts, ...cov } = await getJson<DistrictIndex>(`${base}data/${DISTRICT_INDEX}`);
+    const areas = new Set(Object.keys(districts).map((d) => d.replace(/[0-9].*$/, '')));
     return areas.has(p.area) ? { kind: 'unknown', postcode: p.postcode, ...cov } : { kind: 'outside', postcode: p.postcode, area: p.area, ...cov };
   }
   const [code, name, lsoa11, nb] = shard.lsoas[row[1]];
