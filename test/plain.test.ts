@@ -167,6 +167,10 @@ describe('the then-and-now sentence (src/lib/words.ts)', () => {
     expect(headlineSentence(nb(0, 4), headline)).toBe('None of its four small areas is among the 10% most deprived in England (IoD 2025).');
     expect(headlineSentence(nb(1, 4), headline)).toBe('One of its four small areas is among the 10% most deprived in England (IoD 2025).');
     expect(headlineSentence(nb(3, 4), headline)).toBe('Three of its four small areas are among the 10% most deprived in England (IoD 2025).');
+    // One area, shared with the then-and-now sentence's rule: never "none of its one small areas".
+    expect(headlineSentence(nb(1, 1), headline)).toBe('Its one small area is among the 10% most deprived in England (IoD 2025).');
+    expect(headlineSentence(nb(0, 1), headline)).toBe('Its one small area is not among the 10% most deprived in England (IoD 2025).');
+    expect(headlineSentence(nb(5, 5), headline)).toBe('All five of its small areas are among the 10% most deprived in England (IoD 2025).');
   });
 
   it('is empty when an edition has no figures', () => {

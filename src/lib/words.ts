@@ -28,8 +28,19 @@ export function headlineSentence(n: Pick<Neighbourhood, 'name'> & AreaSummaries,
   if (!s || !s.mostDeprived10) return `No ${headline.edition} figures are available for ${n.name}.`;
   const k = s.mostDeprived10.areas;
   const m = s.withValue;
-  const lead = k === m ? (m === 1 ? 'Its one small area is' : `All ${count(m)} of its small areas are`) : `${cap(howMany(k))} of its ${count(m)} small areas ${k <= 1 ? 'is' : 'are'}`;
-  return `${lead} among the 10% most deprived in England (${headline.edition}).`;
+  return `${cap(ofItsAreas(k, m, ['is', 'are']))} among the 10% most deprived in England (${headline.edition}).`;
+}
+
+/**
+ * How many of a group's m small areas, as a sentence's subject and verb: "all five of its small
+ * areas are", "three of its five small areas are", "none of its four small areas is", "its one
+ * small area is (not)"; never "five of its five" or "one of its one". `of` follows the noun
+ * (" of 2011"); the verb is given singular and plural.
+ */
+function ofItsAreas(k: number, m: number, [one, many]: [string, string], of = ''): string {
+  if (m === 1) return `its one small area${of} ${k ? one : `${one} not`}`;
+  if (k === m) return `all ${count(m)} of its small areas${of} ${many}`;
+  return `${howMany(k)} of its ${count(m)} small areas${of} ${k <= 1 ? one : many}`;
 }
 
 /** A count as the subject of "… of its areas": "none" for zero (never "no of its"). */
@@ -63,11 +74,9 @@ export function changeSentence(n: AreaSummaries): string {
   const [k, k19, m] = [s15.mostDeprived10.areas, s19.mostDeprived10.areas, s15.withValue];
   const tenth = "in England's most deprived 10%";
   if (m !== s19.withValue) return `In the 2015 Indices, ${howMany(k)} of its small areas of 2011 (${count(m)} with a 2015 figure, ${count(s19.withValue)} with a 2019 one) ${k <= 1 ? 'was' : 'were'} ${tenth}; in the 2019 Indices, ${howMany(k19)}.`;
-  // One area: "its one small area was…; in the 2019 Indices, it was again" (not "one of its one small areas").
-  if (m === 1) return `In the 2015 Indices, its one small area of 2011 ${k ? 'was' : 'was not'} ${tenth}; in the 2019 Indices, ${k19 ? (k ? 'it was again' : 'it was') : k ? 'it was not' : 'nor was it'}.`;
-  // Every area: "all five of its small areas" (not "five of its five").
-  const all = (n: number) => (n === m ? `all ${count(m)}` : howMany(n));
-  return `In the 2015 Indices, ${all(k)} of its ${k === m ? '' : `${count(m)} `}small areas of 2011 ${k <= 1 ? 'was' : 'were'} ${tenth}; in the 2019 Indices, ${all(k19)}.`;
+  // The 2019 count after the 2015 one: "all five", "four"; one area "it was again", "nor was it".
+  const then = m === 1 ? (k19 ? (k ? 'it was again' : 'it was') : k ? 'it was not' : 'nor was it') : k19 === m ? `all ${count(m)}` : howMany(k19);
+  return `In the 2015 Indices, ${ofItsAreas(k, m, ['was', 'were'], ' of 2011')} ${tenth}; in the 2019 Indices, ${then}.`;
 }
 
 /** A one-paragraph summary of what a neighbourhood map shows, generated from the values (see {@link viewSummary}). */
