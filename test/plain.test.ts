@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { viewSummary } from '../src/lib/words.ts';
 import { contestWords } from '../src/lib/governance.ts';
 import { changeWords, serviceNote, type FinanceData, type Service } from '../src/lib/finance.ts';
-import { domainSentence, englandDecile, englandQuintile, englandWords, needsScoreWord, plainSentence, profileOrder, shareWords, sharedNoteOpening, spineNote } from '../src/lib/plain.ts';
+import { domainSentence, englandDecile, englandQuintile, englandWords, needsScoreWord, plainSentence, profileOrder, shareWords, sharedNoteOpening, spineNote, spineNoteParts } from '../src/lib/plain.ts';
 import { andList, changeSentence, headlineSentence, plural } from '../src/lib/words.ts';
 import { citation, dataCredits } from '../src/lib/build-info.ts';
 import { sourceCredit } from '../src/lib/data.ts';
@@ -63,6 +63,11 @@ describe('figures in words', () => {
     expect(spineNote({ ...pct, note: 'x' }, { position: 0.5 })).toBe("near the middle of England's areas (see note)");
     expect(spineNote({ ...pct, finer: 'Output Area' }, undefined)).toBe('Output Area sum');
     expect(spineNote(pct, { position: 0.1 })).toBe('better than 9 in 10 areas of England');
+    // The same line in parts, "see note" apart for a page to make a link of it.
+    expect(spineNoteParts({ ...pct, finer: 'Output Area', note: 'x' }, { position: 0.81 })).toEqual(['worse than 8 in 10 areas of England (Output Area sum; ', 'see note', ')']);
+    expect(spineNoteParts({ ...pct, note: 'x' }, undefined)).toEqual(['', 'see note', '']);
+    expect(spineNoteParts({ ...pct, finer: 'Output Area', note: 'x' }, undefined)).toEqual(['Output Area sum; ', 'see note', '']);
+    expect(spineNoteParts(pct, { position: 0.1 })).toEqual(['better than 9 in 10 areas of England', '', '']);
   });
 
   it('says an opening sentence that every note of a list shares once, for them all, and leaves each note the rest', () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { DIST, sharedSiteAndBrowser } from './browser.ts';
 
 const { site, browser } = await sharedSiteAndBrowser();
+const catalogue = JSON.parse(readFileSync(join(DIST, 'data', 'catalogue.json'), 'utf8')) as { indicators: { id: string; england?: { p10: number; p50: number; p90: number } }[] };
 /** The note on England's column, as written for residents (src/lib/spine.ts). */
 const ENGLAND_NOTE = /^England's figure counts the whole country at once; the words compare with England's small areas one by one\. A few areas with extreme figures pull England's figure away from the typical area, so a figure better than England's can still be worse than most areas\.$/;
 
@@ -37,6 +38,16 @@ describe('resilience profiles and the comparison of every neighbourhood', () => 
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(ENGLAND_NOTE);
     expect(await page.locator('section:has(#profile-h) > p:has(.england-note)').count()).toBe(1);
+    // Each row's "see note" links to its note on this page (it pointed nowhere, the note far above).
+    const noteLinks = await page.locator('table.spine-table th a:text-is("see note")').evaluateAll((as) => as.map((a) => { const id = a.getAttribute('href')!.slice(1); return { id, note: document.getElementById(id)?.textContent ?? null, shared: document.getElementById(id)?.closest('ul')?.nextElementSibling?.classList.contains('shared-note') ?? false }; }));
+    expect(noteLinks.length).toBeGreaterThan(3);
+    for (const l of noteLinks) expect(l.note !== null && (/Note: /.test(l.note) || l.shared), l.id).toBe(true);
+    // Seats filled unopposed: England's 10th to 90th percentiles are one figure, so the bands have no width; a label says where most of England is.
+    const e = catalogue.indicators.find((i) => i.id === 'leap-uncontested-share')!.england!;
+    expect(e.p10).toBe(e.p90);
+    expect(await page.locator('tr[data-indicator="leap-uncontested-share"] svg text.pile').textContent()).toBe(`most of England: ${e.p50.toFixed(1)}% →`);
+    const collapsed = catalogue.indicators.filter((i) => i.england && i.england.p10 === i.england.p90).map((i) => i.id);
+    expect(await page.locator('table.spine-table tr:has(svg text.pile)').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-indicator'))), 'only where the bands have no width').toEqual(collapsed);
     await ctx.close();
   });
 

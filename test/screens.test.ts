@@ -423,6 +423,11 @@ describe('small things', () => {
       expect(seen.headTop, `${width}`).toBeGreaterThanOrEqual(0);
       expect(seen.headBottom, `${width}`).toBeLessThanOrEqual(seen.rowTop + 1);
       expect(seen.above, `${width}: the column names are drawn over the rows, not under them`).toBe(true);
+      // A shade along the box's foot says more rows lie below, until the last is in view.
+      const box = page.locator('.compare-wrap');
+      expect(await box.evaluate((b) => b.hasAttribute('data-more') && getComputedStyle(b, '::after').backgroundImage.startsWith('linear-gradient')), `${width}`).toBe(true);
+      await box.evaluate((b) => { b.scrollTop = b.scrollHeight; });
+      await expect.poll(() => box.evaluate((b) => b.hasAttribute('data-more')), { message: `${width}: no shade at the end` }).toBe(false);
       await page.close();
     }
   });

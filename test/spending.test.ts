@@ -103,6 +103,11 @@ describe('council spending', () => {
     expect(values.length).toBeGreaterThan(10);
     expect(values).toEqual([...values].sort((a, b) => b - a));
     expect(await page.locator('#councils-cash').count()).toBe(1);
+    // The notes on reading the figures follow the tables (on a phone they had pushed the table some 1,900 px down); the lede says where, and that spending shows no cause.
+    expect(await page.locator('p.lede').innerText()).toMatch(/nothing here shows what it caused\. Reading these figures, after the tables,/);
+    expect(await page.locator('p.lede a[href="#reading"]').count()).toBe(1);
+    expect(await page.locator('#reading').evaluate((r) => !!(document.querySelector('#councils')!.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING) && /^Reading these figures\. Prices: /.test(r.textContent!.trim()))).toBe(true);
+    expect(await page.locator('.comparability').count()).toBe(1);
     const csv = await (await page.request.get(`${site.origin}/councils/spending.csv`)).text();
     expect(csv).toContain('gbp_per_resident_2017_18_prices,region_median_same_tier_gbp_per_resident_2017_18_prices,england_median_same_tier_gbp_per_resident_2017_18_prices');
     expect(csv).toContain('E06000009,E2302,Blackpool,Unitary authority,single,Claremont,total,All services,2010-11,282993,142753,89.397,');

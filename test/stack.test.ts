@@ -1,21 +1,38 @@
-/** A table of long text stacks on a phone (the methods page's sources): read down, never sideways, and still a table to a screen reader. */
+/** Tables of long text stack on a phone (the methods page's, a neighbourhood's then and now): read down, never sideways, and still tables to a screen reader. */
 import { describe, expect, it } from 'vitest';
 import { sharedSiteAndBrowser } from './browser.ts';
 import { axe } from './axe.ts';
 
 const { site, browser } = await sharedSiteAndBrowser();
 
-describe('the methods page\'s table of sources', () => {
-  for (const width of [320, 390, 1280]) {
-    it(`at ${width} px fits its box (it was 985 px wide in a 358 px box at 390), keeps its column names for screen readers, and passes axe`, async () => {
+/** Each page's stacked tables, by a selector for the table and the column names it must keep. */
+const PAGES: [path: string, tables: [selector: string, columns: string[]][]][] = [
+  ['/methods/', [
+    ['#sources table.stack-table', ['Source', 'Edition', 'Licence and attribution', 'Files']],
+    ['#neighbourhoods table.stack-table', ['Neighbourhood', 'Built from', 'Small areas 2011 / 2021', 'Fit']],
+    ['table.stack-table:has(th:text-is("Published"))', ['Edition', 'Published', 'Years its data describe', 'Small areas', 'Notes']],
+    ['table.stack-table:has(th:text-is("Dataset"))', ['Dataset', 'Collected by', 'How, when', 'Disclosure control', 'Download']],
+  ]],
+  ['/neighbourhoods/claremont/', [
+    ['#then-now-table', ['Edition', 'Years its data describe', 'Small areas', 'Small areas in the most deprived 10%', 'Residents in the most deprived 10%', 'Small areas in the most deprived 20%', 'Residents in the most deprived 20%']],
+  ]],
+];
+
+describe('tables of long text', () => {
+  for (const [path, tables] of PAGES) for (const width of [320, 390, 1280]) {
+    it(`on ${path} at ${width} px fit their boxes (the sources were 985 px wide in a 358 px box at 390; the outlines' "Fit" column was cut off), keep their column names for screen readers, and pass axe`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
-      await page.goto(`${site.origin}/methods/`);
-      const t = page.locator('#sources table.stack-table');
-      const [scroll, box] = await t.evaluate((el) => [el.scrollWidth, (el.closest('.table-wrap') as HTMLElement).clientWidth]);
-      expect(scroll).toBeLessThanOrEqual(box);
-      expect(await t.getByRole('columnheader').allInnerTexts()).toEqual(['Source', 'Edition', 'Licence and attribution', 'Files']);
-      expect(await t.getByRole('row').count()).toBeGreaterThan(10);
-      expect(await axe(page, { scope: '#sources' })).toEqual([]);
+      await page.goto(`${site.origin}${path}`);
+      for (const [sel, columns] of tables) {
+        const t = page.locator(sel);
+        expect(await t.count(), sel).toBe(1);
+        const [scroll, box] = await t.evaluate((el) => [el.scrollWidth, (el.closest('.table-wrap') as HTMLElement).clientWidth]);
+        expect(scroll, `${sel} at ${width}`).toBeLessThanOrEqual(box);
+        expect(await t.getByRole('columnheader').allInnerTexts(), sel).toEqual(columns);
+        expect(await t.getByRole('row').count(), sel).toBeGreaterThan(1);
+        if (width < 1000) expect(await t.locator('td[data-label]').count(), `${sel}: each cell is named on its own line`).toBe(await t.locator('td').count());
+      }
+      expect(await axe(page, { scope: path === '/methods/' ? 'main' : '#then-and-now' })).toEqual([]);
       await page.close();
     });
   }

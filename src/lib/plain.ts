@@ -75,9 +75,17 @@ export function englandWords(ind: Pick<IndicatorMeta, 'polarity'>, at: { positio
  * "·" list, whose separator was left alone at the end of a line when the line wrapped on a phone.
  */
 export function spineNote(ind: Pick<IndicatorMeta, 'polarity' | 'finer' | 'note'>, at: { position?: number; tied?: number } | undefined): string {
-  const asides = [ind.finer ? `${ind.finer} sum` : '', ind.note ? 'see note' : ''].filter(Boolean).join('; ');
+  return spineNoteParts(ind, at).join('');
+}
+
+/** The same line in three parts, the middle one "see note" (or empty), for a page that makes it a link to the note. */
+export function spineNoteParts(ind: Pick<IndicatorMeta, 'polarity' | 'finer' | 'note'>, at: { position?: number; tied?: number } | undefined): [before: string, note: string, after: string] {
+  const sum = ind.finer ? `${ind.finer} sum` : '';
+  const note = ind.note ? 'see note' : '';
   const where = englandWords(ind, at);
-  return asides && where ? `${where} (${asides})` : where || asides;
+  if (!where) return [note && sum ? `${sum}; ` : sum, note, ''];
+  if (!sum && !note) return [where, '', ''];
+  return [`${where} (${sum && note ? `${sum}; ` : sum}`, note, ')'];
 }
 
 /**

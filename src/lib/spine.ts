@@ -32,6 +32,12 @@ export interface SpineRow {
   median: number;
   /** Each mark's place: `at` across (the figure), `y` down (the middle, or above and below it where marks would cover each other). */
   marks: { k: (typeof SPINE_MARKS)[number]; at: number; y: number }[];
+  /**
+   * Where England's 10th and 90th percentiles are one figure (seats filled unopposed: 0% for
+   * almost every area), the bands have no width and the marks would stand on an empty line: a
+   * label along the top beside that point says most of England is there. Left out where a mark would cover it.
+   */
+  pile: { x: number; anchor: 'start' | 'end'; text: string } | null;
 }
 
 /**
@@ -41,7 +47,7 @@ export interface SpineRow {
  */
 export const MIN_PERCENT_SPAN = 10;
 
-export function spineRow(ind: Pick<IndicatorMeta, 'england' | 'polarity' | 'unit'>, s: SpineSummaries): SpineRow {
+export function spineRow(ind: Pick<IndicatorMeta, 'england' | 'polarity' | 'unit' | 'decimals'>, s: SpineSummaries): SpineRow {
   const e = ind.england!;
   const { width: W, pad } = SPINE;
   const means = SPINE_MARKS.map((k) => s[k].mean).filter((v): v is number => v !== undefined);
@@ -55,7 +61,23 @@ export function spineRow(ind: Pick<IndicatorMeta, 'england' | 'polarity' | 'unit
   const x = (v: number) => { const t = (v - lo) / (hi - lo); return pad + (flip ? 1 - t : t) * (W - 2 * pad); };
   const span = (a: number, b: number): [number, number] => [Math.min(x(a), x(b)), Math.abs(x(b) - x(a))];
   const placed = SPINE_MARKS.filter((k) => s[k].mean !== undefined).map((k) => ({ k, at: x(s[k].mean!) }));
-  return { band90: span(e.p10, e.p90), band50: span(e.p25, e.p75), median: x(e.p50), marks: placed.map((m) => ({ ...m, y: markY(m, placed) })) };
+  const marks = placed.map((m) => ({ ...m, y: markY(m, placed) }));
+  return { band90: span(e.p10, e.p90), band50: span(e.p25, e.p75), median: x(e.p50), marks, pile: e.p10 === e.p90 ? pileLabel(x(e.p50), formatValue(e.p50, ind.unit, ind.decimals), marks) : null };
+}
+
+/** The label's baseline: along the top, above the bands and the marks on the middle line. */
+export const PILE_Y = 7.5;
+
+/** The pile's label, along the top on the side of the point with more room, clear of any mark moved up from the middle (null if one is in the way). */
+function pileLabel(px: number, figure: string, marks: readonly { at: number; y: number }[]): SpineRow['pile'] {
+  const right = px > SPINE.width / 2;
+  const text = right ? `most of England: ${figure} →` : `← most of England: ${figure}`;
+  // About 0.55em a character at the label's 10px (global.css): the span it covers across.
+  const gap = MARK_CLEARANCE, width = text.length * 5.5;
+  const [from, to] = right ? [px - gap - width, px - gap] : [px + gap, px + gap + width];
+  // A mark is 12 px across: one moved up whose edge reaches into the label's span would cover it.
+  if (from < 0 || to > SPINE.width || marks.some((m) => m.y < SPINE.height / 2 && m.at + 6 > from && m.at - 6 < to)) return null;
+  return { x: right ? to : from, anchor: right ? 'end' : 'start', text };
 }
 
 /** Marks closer than this across (px) would cover each other: the council's moves above the middle, the region's below; the area's stays. */

@@ -11,7 +11,7 @@ import { formatValue } from '../../lib/classes.ts';
 import { domainSentence, englandWords, isProfileIndicator, isRealUnit, needsScoreWord, perNote, plainSentence, profileOrder, sharedNoteOpening, spineNote } from '../../lib/plain.ts';
 import { andList, cap, changeSentence, count, headlineSentence, populationSentence } from '../../lib/words.ts';
 import { COMPARABILITY, thenAndNowSentence, type Edition } from '../../lib/change-words.ts';
-import { ENGLAND_COLUMN_NOTE, markPath, SPINE, SPINE_KEY, SPINE_KEY_BANDS, SPINE_MARKS, spineCellParts, spineRow } from '../../lib/spine.ts';
+import { ENGLAND_COLUMN_NOTE, markPath, SPINE, SPINE_KEY, SPINE_KEY_BANDS, SPINE_MARKS, PILE_Y, spineCellParts, spineRow } from '../../lib/spine.ts';
 import { el, svgEl, table } from '../dom.ts';
 import { regionComparator, regionHeading } from '../../lib/scope-words.ts';
 
@@ -163,6 +163,7 @@ function spineSvg(ind: IndicatorMeta, s: CustomProfile['summaries'][string]): SV
     svgEl('rect', { class: 'band50', x: r.band50[0].toFixed(1), y: 9, width: r.band50[1].toFixed(1), height: 12 }),
     svgEl('line', { class: 'median', x1: r.median.toFixed(1), x2: r.median.toFixed(1), y1: 6, y2: 24 }),
   );
+  if (r.pile) { const t = svgEl('text', { class: 'pile', x: r.pile.x.toFixed(1), y: PILE_Y, 'text-anchor': r.pile.anchor }); t.textContent = r.pile.text; svg.append(t); }
   for (const { k, at, y } of r.marks) svg.append(markShape(k, at, y));
   return svg;
 }
