@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { councilOf, customProfile, readChunk, type CustomChunkFile, type CustomIndex, type ProfileIndicator } from '../../src/lib/custom.ts';
+import { councilOf, customProfile, figuresNote, readChunk, type CustomChunkFile, type CustomIndex, type ProfileIndicator } from '../../src/lib/custom.ts';
 import type { Summary } from '../../src/lib/data.ts';
 import { neighbourhoodEntry } from '../../src/lib/custom-export.ts';
 import { poolLocal, type LocalPart } from '../../src/lib/aggregate.ts';
@@ -207,3 +207,16 @@ describe('local data in custom areas: the differencing attack (SYNTHETIC dataset
     }
   });
 });
+
+describe("a custom area's note on its figures (SYNTHETIC names)", () => {
+  const m = (code: string) => ({ code }) as never;
+  const lad = { 2021: { code: 'E06000001', name: 'Northtown' }, 2011: { code: 'E06000001', name: 'Northtown' } };
+  it('says one small area\'s figures are its own, and names the council it lies in', () => {
+    expect(figuresNote({ lsoas2021: [m('E01000001')], lad, councils: [{ code: 'E06000001', name: 'Northtown', areas: 1 }] }, 'the North West')).toBe("Each figure is the small area's own: for Census and fuel poverty percentages, the share of its households or residents. It is compared with Northtown, the council it lies in, the North West and England.");
+  });
+  it('says several are combined, in one council or across two', () => {
+    expect(figuresNote({ lsoas2021: [m('E01000001'), m('E01000002')], lad, councils: [{ code: 'E06000001', name: 'Northtown', areas: 2 }] }, 'the North West')).toBe('Each figure is for the whole area: a population-weighted average of its small areas, or for Census and fuel poverty percentages the share of all its households or residents. It is compared with Northtown, the council they lie in, the North West and England.');
+    expect(figuresNote({ lsoas2021: [m('E01000001'), m('E01000002'), m('E01000003')], lad, councils: [{ code: 'E06000001', name: 'Northtown', areas: 2 }, { code: 'E06000002', name: 'Southville', areas: 1 }] }, 'the North West')).toContain('It is compared with Northtown, where most of its small areas lie (the table gives Southville too), the North West and England.');
+  });
+});
+

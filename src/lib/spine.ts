@@ -72,8 +72,8 @@ export const PILE_Y = 7.5;
 function pileLabel(px: number, figure: string, marks: readonly { at: number; y: number }[]): SpineRow['pile'] {
   const right = px > SPINE.width / 2;
   const text = right ? `most of England: ${figure} →` : `← most of England: ${figure}`;
-  // About 0.55em a character at the label's 10px (global.css): the span it covers across.
-  const gap = MARK_CLEARANCE, width = text.length * 5.5;
+  // About 0.55em a character at the label's 11px (global.css; no chart text is smaller): the span it covers across.
+  const gap = MARK_CLEARANCE, width = text.length * 6;
   const [from, to] = right ? [px - gap - width, px - gap] : [px + gap, px + gap + width];
   // A mark is 12 px across: one moved up whose edge reaches into the label's span would cover it.
   if (from < 0 || to > SPINE.width || marks.some((m) => m.y < SPINE.height / 2 && m.at + 6 > from && m.at - 6 < to)) return null;

@@ -6,7 +6,7 @@
  */
 import type { Catalogue, IndicatorMeta } from '../../lib/data.ts';
 import type { CouncilMark, CustomChunk, CustomIndex, CustomProfile } from '../../lib/custom.ts';
-import { areaFigure } from '../../lib/custom.ts';
+import { areaFigure, figuresNote } from '../../lib/custom.ts';
 import { formatValue } from '../../lib/classes.ts';
 import { domainSentence, englandWords, isProfileIndicator, isRealUnit, needsScoreWord, perNote, plainSentence, profileOrder, sharedNoteOpening, spineNote } from '../../lib/plain.ts';
 import { andList, cap, changeSentence, count, headlineSentence, populationSentence } from '../../lib/words.ts';
@@ -59,7 +59,7 @@ function keyFigures(c: ProfileContext): HTMLElement {
   );
   const ch = changeSentence(n);
   if (ch) box.append(el('p', ch));
-  s.append(box, el('p', `Each figure is for the whole area: a population-weighted average of its small areas, or for Census and fuel poverty percentages the share of all its households or residents. It is compared with ${p.lad[2021].name}, where most of its small areas lie${p.councils.length > 1 ? ` (the table gives ${p.councils.slice(1).map((x) => x.name).join(' and ')} too)` : ''}, ${regionComparator(cat.scope)} and England. Each figure is placed among England's small areas exactly as the neighbourhood pages place theirs. ${ENGLAND_COLUMN_NOTE}`, 'muted small'));
+  s.append(box, el('p', `${figuresNote(p, regionComparator(cat.scope))} Each figure is placed among England's small areas exactly as the neighbourhood pages place theirs. ${ENGLAND_COLUMN_NOTE}`, 'muted small'));
   return s;
 }
 
