@@ -41,11 +41,11 @@ export interface CoarserTableReport {
 
 const WARD = /^E05\d{6}$/;
 
-/** Reduces contests (one row per ward and election) to one row per ward: the latest election, and every election's seats pooled. */
+/** Reduces contests (one row per ward and election) to one row per ward: the latest election, and every election's seats pooled (with the share of them filled unopposed, a percentage). */
 function reduceContests(t: TableConfig, c: Coarser, csv: CsvTable, problems: Problem[]): { header: string[]; rows: string[][]; lines: number[]; contests: number } {
   const k = c.contests!;
   const cols = [t.code, k.name, k.date, k.seats, k.candidates, k.uncontested].map((col) => columnIndex(csv, col, problems, `table "${t.id}" (contests)`));
-  const header = [t.code, k.name, 'latest_year', 'latest_seats', 'latest_candidates', 'latest_candidates_per_seat', 'seats_all', 'seats_uncontested_all', 'contests', 'years'];
+  const header = [t.code, k.name, 'latest_year', 'latest_seats', 'latest_candidates', 'latest_candidates_per_seat', 'seats_all', 'seats_uncontested_all', 'seats_uncontested_share_all', 'contests', 'years'];
   if (cols.some((i) => i < 0)) return { header, rows: [], lines: [], contests: 0 };
   const [ci, ni, di, si, ki, ui] = cols;
   const by = new Map<string, { line: number; name: string; latest: string; seats: number; candidates: number; all: number; unc: number; n: number; years: Set<string> }>();
@@ -76,7 +76,7 @@ function reduceContests(t: TableConfig, c: Coarser, csv: CsvTable, problems: Pro
   });
   const rows: string[][] = [], lines: number[] = [];
   for (const [code, w] of [...by].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    rows.push([code, w.name, w.latest.slice(0, 4), String(w.seats), String(w.candidates), String(Math.round((w.candidates / w.seats) * 100) / 100), String(w.all), String(w.unc), String(w.n), [...w.years].sort().join(';')]);
+    rows.push([code, w.name, w.latest.slice(0, 4), String(w.seats), String(w.candidates), String(Math.round((w.candidates / w.seats) * 100) / 100), String(w.all), String(w.unc), String(Math.round((w.unc / w.all) * 1e6) / 1e4), String(w.n), [...w.years].sort().join(';')]);
     lines.push(w.line);
   }
   return { header, rows, lines, contests };

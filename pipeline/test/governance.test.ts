@@ -67,6 +67,21 @@ describe('ward turnout, 2021 to 2024 (Local Elections Handbook)', () => {
 });
 
 describe('ward contests, 2016 to 2019 (Local Elections Archive Project)', () => {
+  it('a group\'s share of seats filled unopposed is its small areas\' ward shares averaged by residents, as its note says (the build had summed seats over small areas, counting a ward once per small area, while the note said "weighted by residents")', () => {
+    const ind = JSON.parse(readFileSync(join(ROOT, 'data', 'config', 'indicators.json'), 'utf8')).indicators.find((i: { id: string }) => i.id === 'leap-uncontested-share');
+    expect(ind.note).toMatch(/a neighbourhood's figure is the average of its small areas', weighted by residents/);
+    // Allerdale (E07000026), recomputed from the published small-area shares and populations of 2011 (Cumberland's custom-area file holds its areas).
+    const chunk = read('custom/E06000063.json');
+    const v: (number | null)[] = chunk.values['leap-uncontested-share'].v;
+    let num = 0, den = 0;
+    chunk.a2011.codes.forEach((_: string, k: number) => { if (chunk.a2011.lad[k] === 'E07000026' && v[k] !== null) { num += chunk.a2011.pop[k] * v[k]!; den += chunk.a2011.pop[k]; } });
+    expect(den).toBeGreaterThan(0);
+    expect(read('comparators.json').lads[2011].E07000026.summaries['leap-uncontested-share'].mean).toBeCloseTo(num / den, 2);
+    // Some of Allerdale's wards had every seat filled unopposed and most none: the average lies between.
+    expect(num / den).toBeGreaterThan(0);
+    expect(num / den).toBeLessThan(100);
+  });
+
   it("Allerdale, 2 May 2019: the archive's candidate file gives 4 of 49 seats filled without a vote, in 3 wards; the published figures of Allerdale's wards agree (3 of those seats: one ward has no small area in the best-fit lookup)", () => {
     // The raw file has no header: council, council GSS, ward, ward GSS, candidate, party, votes, elected (1/0).
     const cand = rows('leap/leap-2019-05-02.csv.gz', false).filter((r) => r[0] === 'Allerdale');
