@@ -185,6 +185,9 @@ describe('the explorer on vector tiles', () => {
     await expect.poll(() => popup.isVisible()).toBe(true);
     await expect.poll(() => page.locator('.maplibregl-popup').textContent()).toMatch(/E01\d{6}/);
     expect(await tip.isVisible()).toBe(false);
+    // Its close button is a target of at least 24 × 24 px (it was 23 × 28).
+    const close = (await page.locator('.maplibregl-popup-close-button').boundingBox())!;
+    expect(Math.min(close.width, close.height)).toBeGreaterThanOrEqual(24);
     await page.close();
   });
 

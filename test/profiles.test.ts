@@ -91,7 +91,7 @@ describe('measured defects', () => {
     const page = await browser.newPage();
     await page.goto(`${site.origin}/neighbourhoods/claremont/`);
     // All five of Claremont's 2021 small areas are in IMD 2025 decile 1 (read by hand from the raw file).
-    expect(await page.locator('.key-figures p').nth(1).textContent()).toMatch(/^All its residents live in those areas, against \d+% of England's\.$/);
+    expect(await page.locator('.key-figures p').nth(1).textContent()).toMatch(/^All its residents live in those areas; \d+% of England's residents do\.$/);
     const asset = await page.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet], script[src]')].map((e) => e.getAttribute('href') ?? e.getAttribute('src')).find((u) => u?.includes('/_astro/')));
     expect(asset).toBeTruthy();
     const r = await page.request.get(site.origin + asset);

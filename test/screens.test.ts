@@ -423,6 +423,12 @@ describe('small things', () => {
       expect(seen.headTop, `${width}`).toBeGreaterThanOrEqual(0);
       expect(seen.headBottom, `${width}`).toBeLessThanOrEqual(seen.rowTop + 1);
       expect(seen.above, `${width}: the column names are drawn over the rows, not under them`).toBe(true);
+      // Scrolled to its far right, each domain's name is still in the box (on a phone it scrolled off, leaving an empty band).
+      await page.locator('.compare-wrap').evaluate((b) => { b.scrollLeft = b.scrollWidth; });
+      const names = await page.locator('#compare th[scope=rowgroup] > .rowgroup-name').evaluateAll((spans) => spans.map((e) => { const r = e.getBoundingClientRect(), b = e.closest('.compare-wrap')!.getBoundingClientRect(); return r.left >= b.left - 1 && r.right <= b.right + 1 && r.width > 0; }));
+      expect(names.length, `${width}`).toBeGreaterThan(3);
+      expect(names.every(Boolean), `${width}`).toBe(true);
+      await page.locator('.compare-wrap').evaluate((b) => { b.scrollLeft = 0; });
       // A shade along the box's foot says more rows lie below, until the last is in view.
       const box = page.locator('.compare-wrap');
       expect(await box.evaluate((b) => b.hasAttribute('data-more') && getComputedStyle(b, '::after').backgroundImage.startsWith('linear-gradient')), `${width}`).toBe(true);

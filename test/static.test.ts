@@ -394,7 +394,7 @@ describe('a neighbourhood page\'s subtitle', () => {
     const methods = readFileSync(join(DIST, 'methods/index.html'), 'utf8').replace(/<[^>]*>/g, '');
     const page = readFileSync(join(DIST, 'neighbourhoods/claremont/index.html'), 'utf8');
     for (const [id, name] of [['community-governance', 'community governance'], ['living-environment', 'living environment']]) {
-      const said = Number(new RegExp(`${name} (\\d+)`).exec(methods)![1]);
+      const said = Number(new RegExp(`(\\d+) for ${name}`).exec(methods)![1]);
       const section = page.slice(page.indexOf(`id="d-${id}"`), page.indexOf('<table', page.indexOf(`id="d-${id}"`)));
       expect(said, name).toBe(section.split('<li data-indicator=').length - 1);
     }

@@ -59,7 +59,7 @@ export function populationSentence(n: AreaSummaries, headline: IndicatorMeta): s
   const e = n.summaries[headline.id]?.england.mostDeprived10;
   if (!s || !e) return '';
   const lead = s.populationShare >= 1 ? 'All its residents live' : s.populationShare <= 0 ? 'None of its residents lives' : `About ${Math.round(s.populationShare * 100)}% of its residents live`;
-  return `${lead} in those areas, against ${Math.round(e.populationShare * 100)}% of England's.`;
+  return `${lead} in those areas; ${Math.round(e.populationShare * 100)}% of England's residents do.`;
 }
 
 /**
