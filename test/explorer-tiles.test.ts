@@ -168,6 +168,27 @@ describe('the explorer on vector tiles', () => {
     await page.close();
   });
 
+  it('keeps the page\'s own legend for its first indicator, painted once (the script replaced it with the same words, which painted its note, the first view\'s largest text, again later), and draws another indicator\'s', async () => {
+    const site = sharedSite();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.addInitScript(() => {
+      const w = window as unknown as { removedLegends: number };
+      w.removedLegends = 0;
+      new MutationObserver((ms) => { for (const m of ms) for (const n of m.removedNodes) if (n instanceof Element && n.matches('.legend')) w.removedLegends++; }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${site.origin}/explore/`);
+    await mapReady(page);
+    expect(await page.evaluate(() => (window as unknown as { removedLegends: number }).removedLegends)).toBe(0);
+    // Another indicator's legend is drawn: its title names it.
+    const select = page.locator('[data-indicator-select]');
+    const other = await select.locator('option').nth(3).getAttribute('value');
+    await select.selectOption(other!);
+    const cat = await (await page.request.get(`${site.origin}/data/catalogue.json`)).json() as Catalogue;
+    await expect.poll(() => page.locator('[data-legend] .legend-title').textContent()).toBe(cat.indicators.find((i) => i.id === other)!.shortLabel);
+    expect(await page.evaluate(() => (window as unknown as { removedLegends: number }).removedLegends)).toBe(1);
+    await page.close();
+  });
+
   it('hides the hover\'s words when a click or tap opens an area\'s details, so they never cover the popup\'s title (at 390 px they did)', async () => {
     const site = sharedSite();
     const page = await browser.newPage({ viewport: { width: 390, height: 900 } });

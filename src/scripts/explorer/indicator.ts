@@ -106,7 +106,18 @@ export function renderLegend(ctx: Ctx) {
   }
   wrap.append(title, list, el('p', directionInWords(ind.classes, ind.classes.over, ind.unit, ind.decimals), 'legend-note'));
   if (/^CC-BY-SA/i.test(ind.licence?.id ?? '')) wrap.append(el('p', `Share-alike: ${ind.licence!.name} (${ind.edition}).`, 'legend-note licence-sa'));
+  // The page's own legend for its first indicator stays as it was painted: replaced by the same words, its note
+  // (the largest text of the first view) was painted again a second later, and counted as the page's largest paint then.
+  const shown = box.querySelector(':scope > .legend');
+  if (shown && sameLegend(shown, wrap)) return;
   box.replaceChildren(wrap);
+}
+
+/** Two legends with the same words and the same swatches, in the same order. */
+export function sameLegend(a: Element, b: Element): boolean {
+  const fills = (e: Element) => [...e.querySelectorAll('rect')].map((r) => r.getAttribute('fill')).join(' ');
+  const words = (e: Element) => (e.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return words(a) === words(b) && fills(a) === fills(b);
 }
 
 export function swatch(colour: string, hatched = false, dashed = false): SVGSVGElement {
