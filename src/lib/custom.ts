@@ -252,6 +252,9 @@ export function areaFigure(chunks: readonly CustomChunk[], id: string, vintage: 
   return { status: 'missing', value: null };
 }
 
+/** How a group's figures are made from its small areas: said on each neighbourhood page and for a custom area of several. */
+export const WHOLE_AREA_FIGURES = 'Each figure is for the whole area: a population-weighted average of its small areas, or for Census and fuel poverty percentages the share of all its households or residents.';
+
 /**
  * How a custom area's figures are made and what they are set beside, in the words of its size:
  * one small area's figures are its own; several are combined, and compared with the council they
@@ -261,7 +264,7 @@ export function figuresNote(p: Pick<CustomProfile, 'lsoas2021' | 'lad' | 'counci
   const one = p.lsoas2021.length === 1;
   const made = one
     ? "Each figure is the small area's own: for Census and fuel poverty percentages, the share of its households or residents."
-    : 'Each figure is for the whole area: a population-weighted average of its small areas, or for Census and fuel poverty percentages the share of all its households or residents.';
+    : WHOLE_AREA_FIGURES;
   const council = p.councils.length > 1
     ? `${p.lad[2021].name}, where most of its small areas lie (the table gives ${p.councils.slice(1).map((x) => x.name).join(' and ')} too)`
     : `${p.lad[2021].name}, the council ${one ? 'it lies' : 'they lie'} in`;
