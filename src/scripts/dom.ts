@@ -23,24 +23,34 @@ export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Recor
 }
 
 /** A table with a caption, its column heads and rows of cells (a cell that is a Node is put in as it is). */
-export function table(caption: string, heads: string[], rows: (string | Node)[][], opts: { numeric?: boolean[]; rowHeads?: boolean; id?: string } = {}): HTMLElement {
+/**
+ * A table of the page. With `stack`, it reads down on a phone as the pages' tables of long text do
+ * (`.stack-table` in global.css): each cell named by its column, and table roles kept explicit,
+ * since a table drawn as blocks is no longer a table to every screen reader.
+ */
+export function table(caption: string, heads: string[], rows: (string | Node)[][], opts: { numeric?: boolean[]; rowHeads?: boolean; id?: string; stack?: boolean } = {}): HTMLElement {
   // A wide table scrolls sideways in a region the keyboard can reach, named by its caption.
   const wrap = el('div', undefined, 'table-wrap');
   wrap.tabIndex = 0;
   wrap.setAttribute('role', 'region');
   wrap.setAttribute('aria-label', `${caption} (scrolls sideways if wide)`);
-  const t = el('table');
+  const t = el('table', undefined, opts.stack ? 'stack-table' : undefined);
   if (opts.id) t.id = opts.id;
+  const role = (e: HTMLElement, r: string) => { if (opts.stack) e.setAttribute('role', r); return e; };
+  role(t, 'table');
   const cap = el('caption', caption, 'visually-hidden');
-  const thead = el('thead'), tr = el('tr');
-  heads.forEach((h, k) => { const th = el('th', h); th.scope = 'col'; if (opts.numeric?.[k]) th.className = 'num'; tr.append(th); });
+  const thead = role(el('thead'), 'rowgroup'), tr = role(el('tr'), 'row');
+  heads.forEach((h, k) => { const th = role(el('th', h), 'columnheader') as HTMLTableCellElement; th.scope = 'col'; if (opts.numeric?.[k]) th.className = 'num'; tr.append(th); });
   thead.append(tr);
-  const tbody = el('tbody');
+  const tbody = role(el('tbody'), 'rowgroup');
   for (const r of rows) {
-    const row = el('tr');
+    const row = role(el('tr'), 'row');
     r.forEach((c, k) => {
-      const cell = k === 0 && opts.rowHeads !== false ? el('th') : el('td');
-      if (cell instanceof HTMLTableCellElement && k === 0 && opts.rowHeads !== false) (cell as HTMLTableCellElement).scope = 'row';
+      const head = k === 0 && opts.rowHeads !== false;
+      const cell = head ? el('th') : el('td');
+      if (head) (cell as HTMLTableCellElement).scope = 'row';
+      role(cell, head ? 'rowheader' : 'cell');
+      if (opts.stack && !head) cell.dataset.label = heads[k];
       if (opts.numeric?.[k]) cell.className = 'num';
       cell.append(typeof c === 'string' ? document.createTextNode(c) : c);
       row.append(cell);

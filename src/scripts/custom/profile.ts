@@ -185,7 +185,7 @@ function thenAndNow(c: ProfileContext): HTMLElement | null {
     const x = p.summaries[e.decile]?.neighbourhood;
     return [`${e.name} (${e.published})`, e.dataYears, e.lsoas, x ? `${x.mostDeprived10?.areas} of ${x.withValue} (${pc(x.mostDeprived10?.share)})` : '–', pc(x?.mostDeprived10?.populationShare), x ? `${x.mostDeprived20?.areas} of ${x.withValue} (${pc(x.mostDeprived20?.share)})` : '–', pc(x?.mostDeprived20?.populationShare)];
   });
-  s.append(table(`${c.name}: small areas and residents in England's most deprived 10% and 20%, by edition of the Indices`, ['Edition', 'Years its data describe', 'Small areas', 'Small areas in the most deprived 10%', 'Residents in the most deprived 10%', 'Small areas in the most deprived 20%', 'Residents in the most deprived 20%'], rows, { numeric: [false, false, false, true, true, true, true], id: 'custom-then-now' }));
+  s.append(table(`${c.name}: small areas and residents in England's most deprived 10% and 20%, by edition of the Indices`, ['Edition', 'Years its data describe', 'Small areas', 'Small areas in the most deprived 10%', 'Residents in the most deprived 10%', 'Small areas in the most deprived 20%', 'Residents in the most deprived 20%'], rows, { numeric: [false, false, false, true, true, true, true], id: 'custom-then-now', stack: true }));
   // Each small area across the editions, as change.json carries it.
   const chosen = new Set(p.lsoas2021.map((m) => m.code));
   const areaRows: string[][] = [];
